@@ -1,0 +1,7 @@
+"""``python -m clvdesk`` runs the command line."""
+
+import sys
+
+from clvdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The PySide6 desktop calculator. Imports the core; the core never imports this package."""

@@ -1,0 +1,106 @@
+"""The ``clvdesk`` command: thin argument parsing over :mod:`clvdesk.core`.
+
+Each subcommand lives in its own module in this package and exposes
+``register(subparsers) -> None``, which adds its parser and sets ``handler=`` to a function
+``handler(args) -> int`` (the exit code). Modules import the core inside their handlers, so that
+``clvdesk --help`` stays fast.
+
+Errors: a :class:`~clvdesk.core.errors.CLVError` becomes one line ``error: <message>`` on stderr
+and exit code 2; any other exception becomes ``error: internal error: <message>`` and exit code 1.
+No traceback reaches the user (set ``CLVDESK_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+#: Subcommand modules, in the order ``--help`` lists them.
+COMMAND_MODULES: tuple[str, ...] = (
+    "clvdesk.cli.formulas_cmd",
+    "clvdesk.cli.summarize_cmd",
+    "clvdesk.cli.scenarios_cmd",
+    "clvdesk.cli.demo_cmd",
+    "clvdesk.cli.fit_cmd",
+    "clvdesk.cli.predict_cmd",
+    "clvdesk.cli.quality_cmd",
+    "clvdesk.cli.gui_cmd",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one ``error: ...`` line and exit code 2."""
+
+    def error(self, message: str):  # noqa: D102 - argparse API
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from clvdesk import __version__
+
+    parser = _Parser(
+        prog="clvdesk",
+        description="Customer Lifetime Value: closed-form and predictive CLV, data quality, "
+        "scenarios and report workbooks. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"clvdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a subcommand still being built
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``clvdesk`` console script; returns the exit code."""
+    from clvdesk.core.errors import CLVError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if not argv:
+            argv = ["gui"]
+        args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 2
+        return int(handler(args) or 0)
+    except _UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except CLVError as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"error: file not found: {exc.filename or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        if os.environ.get("CLVDESK_DEBUG"):
+            raise
+        print(f"error: internal error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

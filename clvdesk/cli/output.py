@@ -1,0 +1,47 @@
+"""Shared output helpers for subcommands: JSON printing and table files by extension."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return [_jsonable(v) for v in value.tolist()]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def print_json(obj: Any) -> None:
+    """Print ``obj`` as JSON (NaN/inf become null, numpy scalars become numbers, dates ISO)."""
+    json.dump(_jsonable(obj), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def add_json_flag(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def output_path(text: str) -> Path:
+    """Validate an output path: its folder must exist."""
+    from clvdesk.core.errors import InputError
+
+    path = Path(text)
+    if not path.parent.exists():
+        raise InputError(f"output folder does not exist: {path.parent}")
+    return path

@@ -1,0 +1,31 @@
+"""Errors a user can cause, each carrying one readable line.
+
+Frontends catch :class:`CLVError` and show its message as is: the CLI prints ``error: <message>``,
+a UDF returns ``#VALUE! <message>`` (or ``#NUM!``/``#N/A`` by the subclass), the app shows a
+dialog. Anything else that escapes the core is a bug, and the frontends still never show a
+traceback for it.
+"""
+
+
+class CLVError(ValueError):
+    """Base class: a problem with what the user gave us, with a message fit to show them."""
+
+    excel_code = "#VALUE!"
+
+
+class InputError(CLVError):
+    """An input value, column, file or option is missing, malformed or out of range."""
+
+    excel_code = "#VALUE!"
+
+
+class DataError(CLVError):
+    """The data are well formed but cannot support the computation (e.g. no repeat buyers)."""
+
+    excel_code = "#NUM!"
+
+
+class ConvergenceError(CLVError):
+    """A model fit did not converge to a usable optimum."""
+
+    excel_code = "#NUM!"

@@ -1,0 +1,1 @@
+"""Reading order files, writing tables and report workbooks; every write is atomic."""

@@ -1,0 +1,1 @@
+"""CLV Desk's Excel add-in: xlwings user-defined functions over :mod:`clvdesk.core`."""

@@ -1,0 +1,38 @@
+"""Test configuration shared by the whole suite.
+
+Qt renders offscreen so the GUI tests run without a screen; set before any Qt import.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """Folder of the reference data sets copied from the literature (see data/SOURCE.md)."""
+    return DATA_DIR
+
+
+def require_program(*names: str) -> str:
+    """Return the path of the first of ``names`` on PATH, or skip the test with a clear reason.
+
+    In CI (``CLVDESK_REQUIRE_EXTERNAL=1``, set by ``.ci/run``) a missing program fails the test
+    instead: there these tests must run, not skip.
+    """
+    import shutil
+
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    reason = f"needs {' or '.join(names)} on PATH (Debian: see .ci/run for the packages)"
+    if os.environ.get("CLVDESK_REQUIRE_EXTERNAL"):
+        pytest.fail(reason)
+    pytest.skip(reason)
