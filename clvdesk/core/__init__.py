@@ -6,6 +6,6 @@ Import submodules directly (``from clvdesk.core.formulas import simple_clv``) so
 core stays cheap.
 """
 
-from clvdesk.core.errors import CLVError, ConvergenceError, DataError, InputError
+from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
 
-__all__ = ["CLVError", "ConvergenceError", "DataError", "InputError"]
+__all__ = ["Cancelled", "CLVError", "ConvergenceError", "DataError", "InputError"]

@@ -29,3 +29,10 @@ class ConvergenceError(CLVError):
     """A model fit did not converge to a usable optimum."""
 
     excel_code = "#NUM!"
+
+
+class Cancelled(Exception):
+    """Raised inside long computations when the caller's ``cancel()`` callback returns True.
+
+    Not a :class:`CLVError`: the user asked for it, so frontends show no error for it.
+    """
