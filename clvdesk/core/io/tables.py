@@ -1,0 +1,156 @@
+"""Write a table to csv, xlsx or parquet (chosen by extension), atomically and injection-safe.
+
+Formula injection (OWASP "CSV Injection"): a spreadsheet treats cell text starting with
+``=``, ``+``, ``-`` or ``@`` (and tab or carriage return, which some programs skip before such
+a character) as a formula. Customer names and ids come from users' own files, so exported text
+is neutralised:
+
+- **csv**: such text gets a leading single quote (``=1+1`` is written as ``'=1+1``), the OWASP
+  recommendation; Excel and LibreOffice show it as text. :func:`escape_cell_text` does this and
+  is reused by the other writers of the project.
+- **xlsx**: the text is kept exactly as it is but stored as an explicit string cell (openpyxl
+  otherwise turns any string starting with ``=`` into a formula) with the *quotePrefix* style
+  set, so Excel shows it as text and keeps it text when the user edits the cell. Reading the
+  workbook back gives the original text.
+- **parquet** is not opened by spreadsheets and stores values unchanged.
+
+Numbers are never altered (``-5`` stays a number). Dates are written as dates.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import InputError
+from clvdesk.core.io.atomic import atomic_path
+
+#: First characters that make a spreadsheet read cell text as a formula (OWASP).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+#: Extensions :func:`write_table` understands.
+TABLE_FORMATS = (".csv", ".xlsx", ".parquet")
+#: Rows an xlsx worksheet holds, including the header row.
+XLSX_MAX_ROWS = 1_048_576
+
+
+def escape_cell_text(value):
+    """Return ``value`` safe for a csv cell: text starting with = + - @ tab or CR gets a ``'``.
+
+    Anything that is not text (numbers, dates, None) is returned unchanged.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def needs_escape(value) -> bool:
+    """True if ``value`` is text a spreadsheet would read as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def write_table(
+    table: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    index: bool | None = None,
+    sheet_name: str = "Sheet1",
+) -> Path:
+    """Write ``table`` to ``path`` as csv, xlsx or parquet (by extension), atomically.
+
+    ``index``: write the index as the first column(s); by default when it is named or is not
+    a plain 0..n-1 range (a summary's ``customer_id`` index is written, a default index is
+    not). Returns the path written. Raises :class:`InputError` for an unknown extension, a
+    missing folder, or more rows than an xlsx sheet holds.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_FORMATS:
+        raise InputError(
+            f"cannot write '{path.name}': use a file name ending in {', '.join(TABLE_FORMATS)}"
+        )
+    if not path.parent.exists():
+        raise InputError(f"output folder does not exist: {path.parent}")
+    if index is None:
+        index = any(name is not None for name in table.index.names) or not isinstance(
+            table.index, pd.RangeIndex
+        )
+    frame = table.reset_index() if index else table.reset_index(drop=True)
+    frame.columns = [str(c) for c in frame.columns]
+    writer = {".csv": _write_csv, ".xlsx": _write_xlsx, ".parquet": _write_parquet}[suffix]
+    with atomic_path(path) as tmp:
+        writer(frame, tmp, sheet_name)
+    return path
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, _sheet: str) -> None:
+    safe = frame.copy()
+    for col in safe.columns:
+        if not (pd.api.types.is_numeric_dtype(safe[col]) or _is_datetime(safe[col])):
+            safe[col] = safe[col].map(escape_cell_text, na_action="ignore")
+    safe.columns = [escape_cell_text(c) for c in safe.columns]
+    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path, _sheet: str) -> None:
+    safe = frame.copy()
+    for col in safe.columns:
+        if isinstance(safe[col].dtype, pd.PeriodDtype):
+            safe[col] = safe[col].astype(str)
+    safe.to_parquet(path, index=False)
+
+
+def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    if len(frame) + 1 > XLSX_MAX_ROWS:
+        raise InputError(
+            f"{len(frame):,} rows do not fit in an xlsx sheet (at most {XLSX_MAX_ROWS - 1:,}); "
+            "write csv or parquet instead"
+        )
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=sheet_name[:31] or "Sheet1")
+
+    def cell(value):
+        item = WriteOnlyCell(sheet, value=_xlsx_value(value))
+        if needs_escape(item.value):
+            item.data_type = "s"
+            item.quotePrefix = True
+        return item
+
+    sheet.append([cell(c) for c in frame.columns])
+    columns = [_xlsx_column(frame[c]) for c in frame.columns]
+    for row in zip(*columns, strict=True):
+        sheet.append([cell(v) for v in row])
+    book.save(path)
+
+
+def _xlsx_column(column: pd.Series) -> list:
+    if _is_datetime(column):
+        if getattr(column.dt, "tz", None) is not None:
+            column = column.dt.tz_localize(None)
+        return [None if pd.isna(v) else v.to_pydatetime() for v in column]
+    if isinstance(column.dtype, pd.PeriodDtype):
+        return [None if pd.isna(v) else str(v) for v in column]
+    return column.tolist()
+
+
+def _xlsx_value(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, bool | int | float | str | datetime | date):
+        return value
+    return str(value)
+
+
+def _is_datetime(column: pd.Series) -> bool:
+    return pd.api.types.is_datetime64_any_dtype(column)
