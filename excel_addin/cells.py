@@ -1,0 +1,381 @@
+"""Conversion between Excel cell values (as xlwings passes them) and numbers, arrays and tables.
+
+xlwings hands a UDF a scalar for one cell and a list of lists for a range (``ndim=2``); empty
+cells arrive as ``None``, date cells as :class:`datetime.datetime`, and with ``err_to_str=True``
+error cells as their text (``"#N/A"``). Users also type numbers as text, often Dutch style
+(``"1.234,56"``, ``"12,5%"``, ``"€ 50"``). This module turns all of that into floats, numpy
+arrays and DataFrames, and turns results back into lists of lists Excel can show: ``None``
+for blanks, ``"#NUM!"`` for NaN or infinity.
+
+Nothing here computes CLV; every number comes from :mod:`clvdesk.core`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import CLVError, InputError
+from clvdesk.core.io.parse import detect_decimal, parse_dates, parse_numbers
+
+#: Error values Excel can hold in a cell, as text (what xlwings passes with ``err_to_str``).
+EXCEL_ERRORS = frozenset(
+    {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!",
+     "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#UNKNOWN!"}
+)
+#: Day zero of Excel's 1900 date system: serial 1 is 1900-01-01 (Excel's fictitious
+#: 1900-02-29 is why the epoch is the 30th, not the 31st, of December 1899).
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+#: One cell as xlwings passes it.
+CellValue: TypeAlias = float | int | str | bool | dt.datetime | None
+#: A UDF argument: one cell, or a range as a list of rows.
+CellArg: TypeAlias = CellValue | list[list[CellValue]]
+#: A UDF result: one value, or a table (list of rows) that spills.
+CellResult: TypeAlias = CellValue | list[list[CellValue]]
+#: What a NaN or infinite result shows as.
+NUM_ERROR = "#NUM!"
+
+_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f'€$£¥]|EUR|USD|GBP", re.IGNORECASE)
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+class CellError(InputError):
+    """An input cell holds an Excel error (``#N/A``, ``#REF!``...): the result shows the same
+    error, as Excel's own functions do, with a message naming the argument."""
+
+    def __init__(self, excel_code: str, message: str) -> None:
+        super().__init__(message)
+        self.excel_code = excel_code
+
+
+def error_text(exc: BaseException) -> str:
+    """The text a cell shows for ``exc``: ``"#VALUE! aov must be a number"``.
+
+    :class:`CLVError` subclasses carry their Excel code (``excel_code``); anything else is a
+    bug and shows as ``#VALUE! internal error: ...`` on one line, never a traceback.
+    """
+    if isinstance(exc, CLVError):
+        code = getattr(exc, "excel_code", "#VALUE!")
+        message = _one_line(str(exc))
+        return f"{code} {message}" if message else code
+    detail = _one_line(str(exc)) or type(exc).__name__
+    return f"#VALUE! internal error: {type(exc).__name__}: {detail}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_empty(value: Any) -> bool:
+    """True for what Excel passes for an empty cell: ``None`` or an empty/blank string."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def excel_error_in(value: Any) -> str | None:
+    """The Excel error code held by ``value`` (``"#N/A"``), or None if it is not an error.
+
+    Also recognises an error followed by a message, as our own UDFs return them
+    (``"#VALUE! aov must be a number"``), so errors propagate through chained formulas.
+    """
+    if not isinstance(value, str):
+        return None
+    head = value.strip().split(" ", 1)[0].upper()
+    return head if head in EXCEL_ERRORS else None
+
+
+def parse_number_text(text: str) -> float | None:
+    """Read a number typed as text, English or Dutch style; None if it is not one.
+
+    ``"12,5"`` and ``"1.234,56"`` (Dutch), ``"1,234.56"`` (English), ``"€ 50"``, ``"10%"``
+    (= 0.10) and ``"1e3"`` all work. With both separators present the last one is the decimal
+    mark; a lone comma is a decimal comma (``"1,5"`` = 1.5); a repeated one groups thousands
+    (``"1.234.567"``).
+    """
+    s = _CURRENCY_AND_SPACES.sub("", text.strip())
+    percent = s.endswith("%")
+    if percent:
+        s = s[:-1]
+    if s.startswith("(") and s.endswith(")"):  # accounting negative: (50) = -50
+        s = "-" + s[1:-1]
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        thousands, decimal = (".", ",") if s.rfind(",") > s.rfind(".") else (",", ".")
+        s = s.replace(thousands, "").replace(decimal, ".")
+    elif commas:
+        s = s.replace(",", "") if commas > 1 else s.replace(",", ".")
+    elif dots > 1:
+        s = s.replace(".", "")
+    if not _PLAIN_NUMBER.match(s):
+        return None
+    value = float(s)
+    return value / 100.0 if percent else value
+
+
+def to_number(value: Any, name: str, default: float | None = None) -> float:
+    """One cell value as a float; ``name`` is the argument's name for the error message.
+
+    Empty -> ``default``, or ``#N/A <name> is missing`` when there is none. An error cell
+    gives the same error back. Booleans and dates are not numbers here.
+    """
+    if is_empty(value):
+        if default is None:
+            raise CellError("#N/A", f"{name} is missing")
+        return float(default)
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time)):
+        raise InputError(f"{name} must be a number")
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        number = float(value)
+        if math.isnan(number):
+            raise InputError(f"{name} must be a number")
+        return number
+    if isinstance(value, str):
+        code = excel_error_in(value)
+        if code:
+            raise CellError(code, f"{name} is {code}")
+        number = parse_number_text(value)
+        if number is not None:
+            return number
+    raise InputError(f"{name} must be a number")
+
+
+def to_text(value: Any, name: str, default: str | None = None) -> str:
+    """One cell as text (``"bgnbd"``); empty -> ``default`` or ``#N/A <name> is missing``."""
+    if is_empty(value):
+        if default is None:
+            raise CellError("#N/A", f"{name} is missing")
+        return default
+    code = excel_error_in(value)
+    if code:
+        raise CellError(code, f"{name} is {code}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def to_date(value: Any, name: str) -> pd.Timestamp:
+    """One cell as a day: a date cell, an Excel serial number, or text (ISO or Dutch d-m-y)."""
+    if is_empty(value):
+        raise CellError("#N/A", f"{name} is missing")
+    if isinstance(value, pd.Timestamp):
+        return value.normalize()
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value).normalize()
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    if isinstance(value, str):
+        code = excel_error_in(value)
+        if code:
+            raise CellError(code, f"{name} is {code}")
+        text = value.strip()
+        iso = re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text) is not None
+        try:
+            return pd.Timestamp(pd.to_datetime(text, dayfirst=not iso)).normalize()
+        except (ValueError, TypeError, OverflowError):
+            number = parse_number_text(text)
+            if number is None:
+                raise InputError(f"{name} must be a date, got {value!r}") from None
+            value = number
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        return serial_to_timestamp(float(value), name)
+    raise InputError(f"{name} must be a date, got {value!r}")
+
+
+def serial_to_timestamp(serial: float, name: str = "date") -> pd.Timestamp:
+    """An Excel serial day number (1900 date system) as a day: 45292 -> 2024-01-01."""
+    if not (1 <= serial < 2958466):  # Excel's range: 1900-01-01 .. 9999-12-31
+        raise InputError(f"{name} must be a date, got the number {serial:g}")
+    return pd.Timestamp(EXCEL_EPOCH + dt.timedelta(days=math.floor(serial)))
+
+
+def as_grid(value: Any) -> list[list[Any]]:
+    """Any argument as a rectangular list of lists: a scalar is 1x1, a flat list one column.
+
+    xlwings gives a flat list for a one-row or one-column range unless ``ndim=2`` is set; a
+    flat list is taken as a column, the common case of a list of customers.
+    """
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return [[None]]
+        if all(isinstance(row, (list, tuple)) for row in value):
+            width = max((len(row) for row in value), default=0)
+            if width == 0:
+                return [[None]]
+            return [list(row) + [None] * (width - len(row)) for row in value]
+        return [[v] for v in value]
+    return [[value]]
+
+
+def is_range(value: Any) -> bool:
+    """True when ``value`` came from more than one cell."""
+    grid = as_grid(value)
+    return len(grid) > 1 or len(grid[0]) > 1
+
+
+def broadcast_shape(grids: Sequence[list[list[Any]]], names: Sequence[str]) -> tuple[int, int]:
+    """The common shape of argument ranges, broadcasting 1-cell and 1-row/1-column ranges.
+
+    Follows Excel's array rules: a single cell goes with anything, a column goes with a row
+    (giving a table), otherwise the sizes must match.
+    """
+    rows, cols = 1, 1
+    for grid, name in zip(grids, names, strict=True):
+        r, c = len(grid), len(grid[0])
+        if r != 1:
+            if rows not in (1, r):
+                raise InputError(f"{name} has {r} rows but another argument has {rows}")
+            rows = r
+        if c != 1:
+            if cols not in (1, c):
+                raise InputError(f"{name} has {c} columns but another argument has {cols}")
+            cols = c
+    return rows, cols
+
+
+def cell_at(grid: list[list[Any]], row: int, col: int) -> Any:
+    """The value of ``grid`` at (row, col), repeating a 1-row or 1-column grid."""
+    r = row if len(grid) > 1 else 0
+    c = col if len(grid[0]) > 1 else 0
+    return grid[r][c]
+
+
+def to_cell(value: Any) -> Any:
+    """One result as a cell value: floats stay floats, NaN/inf -> ``"#NUM!"``, None stays blank,
+    timestamps become datetimes (Excel shows them as dates), numpy scalars become Python ones.
+    """
+    if value is None:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        number = float(value)
+        return number if math.isfinite(number) else NUM_ERROR
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.to_pydatetime()
+    if value is pd.NaT:
+        return None
+    if isinstance(value, (dt.date, str)):
+        return value
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    return str(value)
+
+
+def to_cells(table: pd.DataFrame, *, index: bool = True, index_label: str | None = None
+             ) -> list[list[Any]]:
+    """A DataFrame as a list of lists with a header row, ready to spill into the sheet.
+
+    With ``index=True`` the index becomes the first column, headed by ``index_label`` or the
+    index's name.
+    """
+    frame = table.reset_index() if index else table
+    if index and index_label:
+        frame = frame.rename(columns={frame.columns[0]: index_label})
+    header = [str(c) for c in frame.columns]
+    rows = [[to_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    return [header, *rows]
+
+
+def result_for(grid_shape: tuple[int, int], cells: list[list[Any]]) -> Any:
+    """Return a single value for a 1x1 result and the list of lists otherwise."""
+    if grid_shape == (1, 1):
+        return cells[0][0]
+    return cells
+
+
+def header_name(value: Any) -> str:
+    """A header cell as a comparable key: lower case, spaces/dashes/dots as underscores."""
+    text = "" if value is None else str(value)
+    return re.sub(r"[\s\-./]+", "_", text.strip().lower()).strip("_")
+
+
+def table_from_grid(value: Any, name: str) -> pd.DataFrame:
+    """A range with a header row as a DataFrame of raw cell values (object columns).
+
+    Rows that are entirely empty (the tail of an over-sized selection such as ``A:C``) are
+    dropped; so are columns without a header and without values.
+    """
+    grid = as_grid(value)
+    if len(grid) < 2:
+        raise InputError(f"{name} needs a header row and at least one row of data")
+    header = grid[0]
+    body = [row for row in grid[1:] if not all(is_empty(v) for v in row)]
+    keep = [j for j, h in enumerate(header)
+            if not is_empty(h) or any(not is_empty(row[j]) for row in body)]
+    if not body:
+        raise InputError(f"{name} has a header row but no data rows")
+    columns = []
+    for j in keep:
+        if is_empty(header[j]):
+            raise InputError(f"{name}: column {j + 1} has values but no header")
+        columns.append(str(header[j]).strip())
+    duplicates = sorted({c for c in columns if columns.count(c) > 1})
+    if duplicates:
+        raise InputError(f"{name}: duplicate column header {duplicates[0]!r}")
+    data = {col: [row[j] for row in body] for col, j in zip(columns, keep, strict=True)}
+    return pd.DataFrame(data, dtype=object)
+
+
+def find_column(table: pd.DataFrame, aliases: Sequence[str], what: str, name: str,
+                required: bool = True) -> str | None:
+    """The column of ``table`` whose header matches one of ``aliases`` (case and spacing
+    ignored); raise ``InputError`` naming the columns there are when it is required and absent.
+    """
+    keys = {header_name(c): c for c in table.columns}
+    for alias in aliases:
+        if header_name(alias) in keys:
+            return keys[header_name(alias)]
+    if not required:
+        return None
+    present = ", ".join(map(str, table.columns))
+    raise InputError(f"{name}: no {what} column (e.g. {aliases[0]!r}); columns are: {present}")
+
+
+def numbers_column(values: Sequence[Any], name: str, column: str) -> np.ndarray:
+    """A column of cells as floats (NaN for empty cells), naming the first bad row.
+
+    Text numbers are read by the core's parser (:func:`clvdesk.core.io.parse.parse_numbers`),
+    the decimal mark detected from the text cells alone (a lone comma counts as decimal, the
+    Dutch way); real number cells are taken as they are.
+    """
+    series = pd.Series(list(values), dtype=object)
+    _raise_on_error_cell(series, name, column)
+    is_text = series.map(lambda v: isinstance(v, str))
+    decimal = detect_decimal(series[is_text], semicolon_file=True)
+    is_bool = series.map(lambda v: isinstance(v, bool))
+    numbers, bad = parse_numbers(series.where(~is_bool, "not a number"), decimal)
+    _raise_on_bad(bad, series, name, f"{column} must be a number")
+    return numbers.to_numpy(dtype=float)
+
+
+def dates_column(values: Sequence[Any], name: str, column: str) -> pd.Series:
+    """A column of cells as days (NaT for empty cells): date cells, Excel serial numbers or
+    date text, read by the core's parser (:func:`clvdesk.core.io.parse.parse_dates`: ISO, or
+    day-month-year unless the values show month first)."""
+    series = pd.Series(list(values), dtype=object)
+    _raise_on_error_cell(series, name, column)
+    dates, bad = parse_dates(series)
+    _raise_on_bad(bad, series, name, f"{column} must be a date")
+    return dates
+
+
+def _raise_on_error_cell(series: pd.Series, name: str, column: str) -> None:
+    codes = series.map(excel_error_in)
+    errors = codes.notna()
+    if errors.any():
+        row = int(np.flatnonzero(errors.to_numpy())[0])
+        code = codes.iloc[row]
+        raise CellError(code, f"{name}: row {row + 2}: {column} is {code}")
+
+
+def _raise_on_bad(bad: pd.Series, series: pd.Series, name: str, message: str) -> None:
+    if bad.any():
+        row = int(np.flatnonzero(bad.to_numpy())[0])
+        raise InputError(f"{name}: row {row + 2}: {message}, got {series.iloc[row]!r}")

@@ -1,0 +1,101 @@
+"""Apply a closed-form core formula cell by cell over Excel ranges, with per-cell errors.
+
+``=CLV_SIMPLE(A2:A100; 4; 5)`` gives a column of 99 CLVs: arguments broadcast like Excel arrays
+(a single cell goes with any range, a column with a row gives a table). A bad cell spoils only
+its own result (``"#VALUE! aov must be a number"`` in that row), never the whole column.
+
+The core formulas are vectorised, so the valid cells are computed in one call; if the core
+rejects a value (out of range), the cells are computed one by one to put the message in the
+right place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from clvdesk.core.errors import CLVError
+from excel_addin.cells import (
+    as_grid,
+    broadcast_shape,
+    cell_at,
+    error_text,
+    is_empty,
+    result_for,
+    to_cell,
+    to_number,
+)
+
+#: Default meaning "leave the argument out of the core call" (the core's own default applies).
+OMIT = object()
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One formula argument as the user gave it: its name, cell value(s) and default.
+
+    ``default`` is a number for an empty cell, ``None`` when the argument is required (an empty
+    cell gives ``#N/A``), or :data:`OMIT` to leave it out of the core call when empty.
+    """
+
+    name: str
+    value: Any
+    default: float | None | object = None
+
+
+def apply(formula: Callable[..., Any], args: Sequence[Arg]) -> Any:
+    """``formula`` over the broadcast cells of ``args``: one value for one cell, else a grid."""
+    grids = [as_grid(a.value) for a in args]
+    shape = broadcast_shape(grids, [a.name for a in args])
+    if shape == (1, 1):
+        kwargs = _scalar_kwargs(args, [g[0][0] for g in grids])
+        return to_cell(formula(**kwargs))
+    rows, cols = shape
+    cells: list[list[Any]] = [[None] * cols for _ in range(rows)]
+    parsed: list[list[dict[str, float] | None]] = [[None] * cols for _ in range(rows)]
+    for i in range(rows):
+        for j in range(cols):
+            try:
+                parsed[i][j] = _scalar_kwargs(args, [cell_at(g, i, j) for g in grids])
+            except CLVError as exc:
+                cells[i][j] = error_text(exc)
+    _fill_results(formula, parsed, cells)
+    return result_for(shape, cells)
+
+
+def _scalar_kwargs(args: Sequence[Arg], values: Sequence[Any]) -> dict[str, float]:
+    kwargs: dict[str, float] = {}
+    for arg, value in zip(args, values, strict=True):
+        if arg.default is OMIT:
+            if not is_empty(value):
+                kwargs[arg.name] = to_number(value, arg.name)
+        else:
+            kwargs[arg.name] = to_number(value, arg.name, arg.default)  # type: ignore[arg-type]
+    return kwargs
+
+
+def _fill_results(formula: Callable[..., Any], parsed: list[list[dict[str, float] | None]],
+                  cells: list[list[Any]]) -> None:
+    """Compute the valid cells: vectorised per group of cells giving the same arguments."""
+    groups: dict[frozenset[str], list[tuple[int, int]]] = {}
+    for i, row in enumerate(parsed):
+        for j, kwargs in enumerate(row):
+            if kwargs is not None:
+                groups.setdefault(frozenset(kwargs), []).append((i, j))
+    for names, positions in groups.items():
+        arrays = {n: np.array([parsed[i][j][n] for i, j in positions]) for n in names}
+        try:
+            values = np.broadcast_to(np.asarray(formula(**arrays), dtype=float),
+                                     (len(positions),))
+        except CLVError:
+            for i, j in positions:
+                try:
+                    cells[i][j] = to_cell(formula(**parsed[i][j]))
+                except CLVError as exc:
+                    cells[i][j] = error_text(exc)
+            continue
+        for (i, j), value in zip(positions, values, strict=True):
+            cells[i][j] = to_cell(value)

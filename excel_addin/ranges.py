@@ -1,0 +1,144 @@
+"""Ranges with a header row read as the core's tables: orders, customer summaries, parameters.
+
+An orders range has one row per order under headers the core's column mapping recognises in
+English or Dutch (``klantnummer``, ``orderdatum``, ``bedrag``...; see
+:mod:`clvdesk.core.io.mapping`). A summary range has ``frequency``, ``recency`` and ``T`` (and
+optionally ``monetary_value``) per customer, as :func:`CLV_SUMMARY` spills it. A parameter
+range is two columns, name and value, as :func:`CLV_FIT` spills it (extra columns ignored).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import InputError
+from clvdesk.core.io.mapping import NUMERIC, resolve_mapping
+from excel_addin.cells import (
+    CellError,
+    as_grid,
+    dates_column,
+    excel_error_in,
+    find_column,
+    header_name,
+    is_empty,
+    numbers_column,
+    table_from_grid,
+    to_number,
+    to_text,
+)
+
+#: Headers of a customer summary range (any case; ``T`` may also be ``age``).
+SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "frequency": ("frequency", "x", "frequentie"),
+    "recency": ("recency", "t_x", "recentheid"),
+    "T": ("T", "age", "leeftijd"),
+    "monetary_value": ("monetary_value", "zbar", "m", "avg_spend"),
+}
+#: Rows of a parameter range that are not model parameters.
+INFO_ROWS = ("model", "period", "log_likelihood", "log-likelihood", "aic", "bic", "customers",
+             "n_customers", "parameter", "name")
+
+
+def orders_from_range(value: Any, name: str = "orders") -> pd.DataFrame:
+    """An orders range as the canonical order table (``customer_id``, ``date``, ``amount``...).
+
+    Customer ids typed as numbers (``1001``, read by Excel as ``1001.0``) become ``"1001"``.
+    Bad cells raise :class:`InputError` naming the row: ``"orders: row 7: amount must be a
+    number"``.
+    """
+    raw = table_from_grid(value, name)
+    mapping = resolve_mapping(raw.columns)
+    orders = pd.DataFrame(index=pd.RangeIndex(len(raw)))
+    for canonical, source in mapping.items():
+        column = raw[source].tolist()
+        if canonical == "date":
+            orders["date"] = dates_column(column, name, source)
+        elif canonical in NUMERIC:
+            orders[canonical] = numbers_column(column, name, source)
+        else:
+            orders[canonical] = _text_column(column, name, source)
+    return orders
+
+
+def _text_column(values: list[Any], name: str, column: str) -> pd.Series:
+    out = []
+    for i, v in enumerate(values):
+        try:
+            out.append(to_text(v, column))
+        except InputError as exc:
+            raise InputError(f"{name}: row {i + 2}: {exc}") from None
+    return pd.Series(out, dtype="str")
+
+
+def is_summary_range(value: Any) -> bool:
+    """True when the range's header row has frequency, recency and T (a customer summary)."""
+    header = {header_name(v) for v in as_grid(value)[0]}
+    return all(any(header_name(a) in header for a in SUMMARY_COLUMNS[c])
+               for c in ("frequency", "recency", "T"))
+
+
+def summary_from_range(value: Any, name: str = "summary") -> pd.DataFrame:
+    """A customer summary range as a DataFrame with ``frequency``, ``recency``, ``T`` (and
+    ``monetary_value`` when present), in whatever period the range was made in."""
+    raw = table_from_grid(value, name)
+    summary = pd.DataFrame(index=pd.RangeIndex(len(raw)))
+    for canonical, aliases in SUMMARY_COLUMNS.items():
+        column = find_column(raw, aliases, canonical, name, required=canonical != "monetary_value")
+        if column is not None:
+            numbers = numbers_column(raw[column].tolist(), name, column)
+            missing = np.flatnonzero(np.isnan(numbers))
+            if missing.size:
+                raise CellError("#N/A", f"{name}: row {missing[0] + 2}: {column} is missing")
+            summary[canonical] = numbers
+    customer = find_column(raw, ("customer_id", "customer", "klant", "id"), "customer", name,
+                           required=False)
+    if customer is not None:
+        summary.index = pd.Index(_text_column(raw[customer].tolist(), name, customer),
+                                 name="customer_id")
+    return summary
+
+
+def params_from_range(value: Any, name: str = "parameters") -> tuple[dict[str, float], dict[str, str]]:
+    """A parameter range as ``(params, info)``: ``{"r": 0.24, ...}`` and ``{"model": "bgnbd",
+    "period": "weeks"}``.
+
+    Takes the first two columns as name and value; a header row (``parameter | value``),
+    blank rows and the fit statistics rows (log-likelihood, AIC...) are skipped.
+    """
+    grid = as_grid(value)
+    if len(grid[0]) < 2:
+        raise InputError(f"{name} must be two columns: parameter name and value")
+    params: dict[str, float] = {}
+    info: dict[str, str] = {}
+    for row in grid:
+        key, cell = row[0], row[1]
+        if is_empty(key):
+            continue
+        code = excel_error_in(key) or excel_error_in(cell)
+        if code:
+            raise CellError(code, f"{name} contain {code}")
+        label = str(key).strip()
+        lowered = header_name(label)
+        if lowered in ("model", "period"):
+            info[lowered] = to_text(cell, f"{name}: {label}")
+            continue
+        if lowered in {header_name(r) for r in INFO_ROWS}:
+            continue
+        number = to_number(cell, f"{name}: {label}")
+        if not math.isfinite(number):
+            raise InputError(f"{name}: {label} must be a finite number")
+        params[label] = number
+    if not params:
+        raise InputError(f"{name} holds no parameter values")
+    return params, info
+
+
+def column_of_numbers(value: Any, name: str) -> np.ndarray:
+    """A single cell or a one-column/one-row range of numbers as a flat float array."""
+    grid = as_grid(value)
+    flat = [v for row in grid for v in row]
+    return np.array([to_number(v, name) for v in flat], dtype=float)

@@ -1,0 +1,39 @@
+"""The guard around every UDF: whatever happens, the cell gets a value or an Excel error string.
+
+A :class:`~clvdesk.core.errors.CLVError` becomes ``"<excel_code> <message>"``
+(``"#VALUE! aov must be a number"``); any other exception is a bug in CLV Desk and becomes
+``"#VALUE! internal error: <type>: <message>"``. No traceback ever reaches a cell.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from excel_addin.cells import error_text
+
+
+def excel_safe(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a UDF so that it returns an Excel error string instead of raising.
+
+    The wrapper keeps the function's name, docstring and signature (xlwings reads them to
+    build the VBA wrapper and the function wizard's help) but has no ``__annotations__``:
+    xlwings would take a parameter's type hint for its converter.
+    """
+
+    @functools.wraps(func)
+    def guarded(*args: Any) -> Any:
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return func(*args)
+        except Exception as exc:  # noqa: BLE001 - the point: nothing escapes into a cell
+            return error_text(exc)
+
+    guarded.__annotations__ = {}
+    guarded.__excel_udf__ = True
+    return guarded
