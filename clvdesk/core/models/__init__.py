@@ -1,0 +1,25 @@
+"""Probabilistic CLV models, one module each on the shared fitting base (:mod:`.base`).
+
+``MODELS`` maps the command-line names to the classes; :func:`get_model` looks one up.
+"""
+
+from __future__ import annotations
+
+from clvdesk.core.errors import InputError
+from clvdesk.core.models.base import ProbabilisticModel, compress
+from clvdesk.core.models.bgnbd import BetaGeoModel
+
+MODELS: dict[str, type[ProbabilisticModel]] = {
+    "bgnbd": BetaGeoModel,
+}
+
+
+def get_model(name: str) -> type[ProbabilisticModel]:
+    """The model class for a CLI name (``bgnbd``, ``pareto-nbd``, ...); InputError if unknown."""
+    key = str(name).strip().lower().replace("_", "-")
+    if key not in MODELS:
+        raise InputError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
+    return MODELS[key]
+
+
+__all__ = ["MODELS", "BetaGeoModel", "ProbabilisticModel", "compress", "get_model"]

@@ -1,0 +1,391 @@
+"""The fitting base every model shares: input checks, row compression, MLE and its uncertainty.
+
+Fitting is maximum likelihood on the logarithms of the (positive) parameters, so the optimiser
+works without constraints on ``theta = log(params)``; each model supplies the log-likelihood of
+a compressed table and its gradient with respect to ``theta`` (analytic, by the chain rule
+``dLL/dtheta = param * dLL/dparam``). Identical customer rows are evaluated once and weighted by
+their count (:func:`compress`), which is what makes a fit on a million customers fast.
+
+Uncertainty is asymptotic: the covariance of ``theta`` is the inverse of the observed
+information (the negative Hessian of the total log-likelihood, from central differences of the
+analytic gradient). Standard errors are reported on the natural scale by the delta method,
+``se(param) = param * se(theta)``; :meth:`ProbabilisticModel.sample_params` draws from the
+normal on ``theta`` and exponentiates, so every drawn parameter is positive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+from scipy.optimize import minimize
+
+from clvdesk.core.errors import Cancelled, ConvergenceError, DataError, InputError
+
+#: Box on the log parameters: exp(-20) .. exp(20) ~ 2e-9 .. 5e8. An optimum on the box means
+#: the data do not identify the parameter.
+LOG_BOUND = 20.0
+
+#: Relative step for the central differences of the gradient that give the Hessian.
+_HESSIAN_STEP = 1e-4
+
+Progress = Callable[[float, str], None] | None
+Cancel = Callable[[], bool] | None
+
+
+def as_vector(name: str, values: Any, *, integer: bool = False,
+              positive: bool = False) -> np.ndarray:
+    """``values`` as a 1-D float array, checked: numeric, finite, >= 0 (or > 0), whole if asked.
+
+    Raises :class:`InputError` naming the column and the first offending row (counted from 1).
+    """
+    try:
+        array = np.asarray(values, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be numbers") from None
+    bad = ~np.isfinite(array)
+    if bad.any():
+        raise InputError(f"{name} must be finite numbers (row {int(np.argmax(bad)) + 1} is not)")
+    bad = array <= 0 if positive else array < 0
+    if bad.any():
+        row = int(np.argmax(bad))
+        sign = "positive" if positive else "zero or more"
+        raise InputError(f"{name} must be {sign} (row {row + 1} is {array[row]:g})")
+    if integer:
+        bad = array != np.round(array)
+        if bad.any():
+            row = int(np.argmax(bad))
+            raise InputError(f"{name} must be whole numbers (row {row + 1} is {array[row]:g})")
+    return array
+
+
+def as_weights(weights: Any, n_rows: int) -> np.ndarray:
+    """Customer counts per row (all ones when ``weights`` is None), checked against ``n_rows``."""
+    if weights is None:
+        return np.ones(n_rows)
+    counts = as_vector("weights", weights)
+    if counts.size != n_rows:
+        raise InputError(f"weights has {counts.size} values for {n_rows} rows")
+    return counts
+
+
+def same_length(**columns: np.ndarray) -> None:
+    """Raise :class:`InputError` unless all ``columns`` have the same length."""
+    lengths = {name: col.size for name, col in columns.items()}
+    if len(set(lengths.values())) > 1:
+        shown = ", ".join(f"{name} {n}" for name, n in lengths.items())
+        raise InputError(f"columns must have the same length; got {shown}")
+
+
+def compress(*columns: np.ndarray,
+             weights: np.ndarray | None = None) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+    """Unique rows of ``columns`` and the total weight (customer count) of each.
+
+    Returns ``(unique_columns, counts)``: one array per input column holding the distinct rows
+    (sorted), and the summed ``weights`` (ones by default) of the customers on each row. Rows of
+    zero weight are dropped. The likelihood of the full table is then
+    ``sum(counts * loglik(unique rows))``.
+    """
+    table = np.column_stack([np.asarray(c, dtype=float) for c in columns])
+    weight = np.ones(table.shape[0]) if weights is None else np.asarray(weights, dtype=float)
+    keep = weight > 0
+    if not keep.all():
+        table, weight = table[keep], weight[keep]
+    unique, inverse = np.unique(table, axis=0, return_inverse=True)
+    counts = np.bincount(inverse.reshape(-1), weights=weight, minlength=unique.shape[0])
+    return tuple(unique[:, j] for j in range(unique.shape[1])), counts
+
+
+def check_params(names: Sequence[str], params: Any) -> dict[str, float]:
+    """``params`` (a mapping) as ``{name: float}`` for exactly ``names``, all finite and > 0."""
+    try:
+        given = dict(params)
+    except (TypeError, ValueError):
+        raise InputError(f"parameters must be given as name/value pairs: {', '.join(names)}") \
+            from None
+    missing = [n for n in names if n not in given]
+    if missing:
+        raise InputError(f"missing parameter(s) {', '.join(missing)}; "
+                         f"this model needs {', '.join(names)}")
+    unknown = [str(n) for n in given if n not in names]
+    if unknown:
+        raise InputError(f"unknown parameter(s) {', '.join(unknown)}; "
+                         f"this model needs {', '.join(names)}")
+    checked = {}
+    for name in names:
+        value = given[name]
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise InputError(f"parameter {name} must be a number, got {value!r}") from None
+        if not math.isfinite(number) or number <= 0:
+            raise InputError(f"parameter {name} must be a positive number, got {value!r}")
+        checked[name] = number
+    return checked
+
+
+class ProbabilisticModel:
+    """Shared state and machinery of the models: parameters, fit statistics, uncertainty.
+
+    Subclasses set :attr:`name` (the CLI name), :attr:`param_names` (the papers' names, in the
+    order of the log-parameter vector) and implement their own ``fit`` on top of
+    :meth:`_maximize`.
+    """
+
+    name: ClassVar[str] = ""
+    param_names: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self) -> None:
+        self.params: dict[str, float] = {}
+        self.log_likelihood: float | None = None
+        self.std_errors: dict[str, float] = {}
+        self.n_customers: float | None = None
+        self.converged: bool = False
+        self._log_cov: np.ndarray | None = None
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def from_params(cls, params: Any, std_errors: Any = None):
+        """A model with the given natural-scale parameters, ready to predict.
+
+        ``params`` maps the papers' names to positive numbers (e.g. from an Excel range). With
+        ``std_errors`` (same names, natural scale) :meth:`sample_params` can draw, treating the
+        log parameters as independent; without, it raises :class:`DataError`.
+        """
+        model = cls()
+        model.params = check_params(cls.param_names, params)
+        model.converged = True
+        if std_errors is not None:
+            ses = dict(std_errors)
+            log_se = []
+            for name in cls.param_names:
+                try:
+                    se = float(ses[name])
+                except (KeyError, TypeError, ValueError):
+                    raise InputError(f"standard error of {name} must be a number") from None
+                if not math.isfinite(se) or se < 0:
+                    raise InputError(f"standard error of {name} must be zero or more")
+                log_se.append(se / model.params[name])
+            model.std_errors = {n: float(ses[n]) for n in cls.param_names}
+            model._log_cov = np.diag(np.square(log_se))
+        return model
+
+    # ------------------------------------------------------------------ statistics
+    @property
+    def n_params(self) -> int:
+        """Number of free parameters."""
+        return len(self.param_names)
+
+    @property
+    def aic(self) -> float | None:
+        """Akaike information criterion, ``2k - 2 LL`` (None for a model not fitted on data)."""
+        if self.log_likelihood is None:
+            return None
+        return 2.0 * self.n_params - 2.0 * self.log_likelihood
+
+    @property
+    def bic(self) -> float | None:
+        """Bayesian information criterion, ``k ln(n) - 2 LL`` with n the number of customers."""
+        if self.log_likelihood is None or not self.n_customers:
+            return None
+        return self.n_params * math.log(self.n_customers) - 2.0 * self.log_likelihood
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary: model, params, log_likelihood, std_errors, n_customers, aic, bic."""
+        def number(value):
+            return None if value is None or not math.isfinite(value) else float(value)
+
+        n = self.n_customers
+        return {
+            "model": self.name,
+            "params": dict(self.params),
+            "log_likelihood": number(self.log_likelihood),
+            "std_errors": {k: number(v) for k, v in self.std_errors.items()},
+            "n_customers": None if n is None else (int(n) if float(n).is_integer() else n),
+            "aic": number(self.aic),
+            "bic": number(self.bic),
+            "converged": bool(self.converged),
+        }
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v:.4g}" for k, v in self.params.items()) or "not fitted"
+        return f"<{type(self).__name__} {shown}>"
+
+    # ------------------------------------------------------------------ uncertainty
+    def sample_params(self, n: int, rng: Any = None) -> dict[str, np.ndarray]:
+        """``n`` parameter sets drawn from the asymptotic normal of the log parameters.
+
+        Returns ``{name: array of n natural-scale values}``. ``rng``: a numpy Generator or seed.
+        Raises :class:`DataError` when the model has no covariance (built from parameters alone
+        or with a singular information matrix).
+        """
+        self._require_fitted()
+        if self._log_cov is None:
+            raise DataError("no parameter uncertainty available for this model "
+                            "(fit it on data or give standard errors)")
+        n = int(n)
+        if n < 1:
+            raise InputError("number of parameter draws must be at least 1")
+        generator = np.random.default_rng(rng)
+        mean = np.log([self.params[k] for k in self.param_names])
+        draws = generator.multivariate_normal(mean, self._log_cov, size=n, method="eigh")
+        draws = np.exp(np.clip(draws, -LOG_BOUND - 10, LOG_BOUND + 10))
+        return {k: draws[:, j] for j, k in enumerate(self.param_names)}
+
+    def _require_fitted(self) -> None:
+        if not self.params:
+            raise InputError(f"the {self.name} model has not been fitted yet")
+
+    def _param_array(self) -> np.ndarray:
+        self._require_fitted()
+        return np.array([self.params[k] for k in self.param_names])
+
+    # ------------------------------------------------------------------ fitting
+    def _maximize(self, loglik_and_grad: Callable[[np.ndarray], tuple[float, np.ndarray]],
+                  start: np.ndarray, n_customers: float, *, progress: Progress = None,
+                  cancel: Cancel = None, max_iter: int = 2000) -> None:
+        """Maximise a total log-likelihood over log parameters and store the results.
+
+        ``loglik_and_grad(theta)`` returns the total log-likelihood (counts included) and its
+        gradient with respect to ``theta = log(params)``. The optimiser (L-BFGS-B on the box
+        ``|theta| <= LOG_BOUND``) sees the mean per customer, which keeps its tolerances
+        independent of the data size. Raises :class:`ConvergenceError` when the optimum is not
+        finite, not reached, or on the box (a parameter the data do not identify).
+        """
+        scale = 1.0 / n_customers
+        n_calls = [0]
+
+        def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            n_calls[0] += 1
+            if progress is not None and n_calls[0] % 10 == 0:
+                progress(min(0.9, n_calls[0] / 200.0), f"fitting {self.name}")
+            with np.errstate(all="ignore"):
+                value, grad = loglik_and_grad(theta)
+            if not np.isfinite(value) or not np.all(np.isfinite(grad)):
+                return 1e300, np.zeros_like(theta)
+            return -value * scale, -np.asarray(grad, dtype=float) * scale
+
+        start = np.clip(np.asarray(start, dtype=float), -LOG_BOUND + 1, LOG_BOUND - 1)
+        result = minimize(objective, start, jac=True, method="L-BFGS-B",
+                          bounds=[(-LOG_BOUND, LOG_BOUND)] * start.size,
+                          options={"maxiter": max_iter, "ftol": 1e-15, "gtol": 1e-9})
+        theta = result.x
+        with np.errstate(all="ignore"):
+            value, grad = loglik_and_grad(theta)
+        if not np.isfinite(value):
+            raise ConvergenceError(f"the {self.name} fit did not reach a finite likelihood; "
+                                   "check the data")
+        on_box = np.abs(theta) > LOG_BOUND - 0.5
+        if on_box.any():
+            names = ", ".join(self.param_names[j] for j in np.flatnonzero(on_box))
+            raise ConvergenceError(
+                f"the {self.name} fit did not converge: parameter(s) {names} run off to "
+                "0 or infinity; the data cannot identify them (too few customers or too "
+                "little repeat behaviour for this model)")
+        if not result.success and np.max(np.abs(grad * scale)) > 1e-4:
+            raise ConvergenceError(f"the {self.name} fit did not converge "
+                                   f"({result.message}); try another model or more data")
+        self.params = {k: float(v) for k, v in zip(self.param_names, np.exp(theta), strict=True)}
+        self.log_likelihood = float(value)
+        self.n_customers = float(n_customers)
+        self.converged = True
+        self._log_cov = self._covariance(loglik_and_grad, theta)
+        if self._log_cov is None:
+            self.std_errors = {k: math.nan for k in self.param_names}
+        else:
+            se_log = np.sqrt(np.diag(self._log_cov))
+            self.std_errors = {k: float(p * s) for k, p, s in
+                               zip(self.param_names, np.exp(theta), se_log, strict=True)}
+        if progress is not None:
+            progress(1.0, f"fitted {self.name}")
+
+    @staticmethod
+    def _covariance(loglik_and_grad, theta: np.ndarray) -> np.ndarray | None:
+        """Inverse observed information of ``theta`` (None when not positive definite).
+
+        The Hessian is the symmetrised central difference of the analytic gradient.
+        """
+        k = theta.size
+        hessian = np.empty((k, k))
+        for j in range(k):
+            step = np.zeros(k)
+            step[j] = _HESSIAN_STEP * max(1.0, abs(theta[j]))
+            with np.errstate(all="ignore"):
+                _, g_plus = loglik_and_grad(theta + step)
+                _, g_minus = loglik_and_grad(theta - step)
+            hessian[:, j] = (np.asarray(g_plus) - np.asarray(g_minus)) / (2.0 * step[j])
+        information = -0.5 * (hessian + hessian.T)
+        if not np.all(np.isfinite(information)):
+            return None
+        try:
+            np.linalg.cholesky(information)
+        except np.linalg.LinAlgError:
+            return None
+        covariance = np.linalg.inv(information)
+        return 0.5 * (covariance + covariance.T)
+
+
+class TransactionModel(ProbabilisticModel):
+    """Base of the continuous-time non-contractual models fitted on (frequency, recency, T).
+
+    ``frequency``: repeat purchases (whole numbers); ``recency``: time of the last purchase
+    since the first; ``T``: time since the first purchase to the end of calibration; all in one
+    time unit (the summary's ``period``).
+    """
+
+    @staticmethod
+    def _check_rfm(frequency, recency, T, weights=None):
+        """Validated float arrays ``(frequency, recency, T, weights)``."""
+        x = as_vector("frequency", frequency, integer=True)
+        t_x = as_vector("recency", recency)
+        age = as_vector("T", T)
+        same_length(frequency=x, recency=t_x, T=age)
+        w = as_weights(weights, x.size)
+        too_late = t_x > age * (1 + 1e-9) + 1e-9
+        if too_late.any():
+            row = int(np.argmax(too_late))
+            raise InputError(f"recency must not exceed T (row {row + 1}: recency "
+                             f"{t_x[row]:g} > T {age[row]:g})")
+        stray = (x == 0) & (t_x > 0)
+        if stray.any():
+            row = int(np.argmax(stray))
+            raise InputError(f"recency must be 0 for customers without repeat purchases "
+                             f"(row {row + 1}: frequency 0, recency {t_x[row]:g})")
+        return x, np.minimum(t_x, age), age, w
+
+    def _prepare_fit(self, frequency, recency, T, weights):
+        """Checked and compressed fit data plus the customer count; raises on degenerate data."""
+        x, t_x, age, w = self._check_rfm(frequency, recency, T, weights)
+        n = float(w.sum())
+        if x.size == 0 or n <= 0:
+            raise DataError("no customers to fit")
+        if n < 2 * self.n_params:
+            raise DataError(f"too few customers to fit {self.name} ({n:g}; "
+                            f"need at least {2 * self.n_params})")
+        if not (x[w > 0] > 0).any():
+            raise DataError("no repeat purchases: every customer bought only once, so "
+                            f"{self.name} cannot estimate purchase or dropout rates")
+        if not (age[w > 0] > 0).any():
+            raise DataError("every customer has T = 0; the observation period is empty")
+        (x, t_x, age), counts = compress(x, t_x, age, weights=w)
+        return x, t_x, age, counts, n
+
+    def _broadcast_rfm(self, frequency, recency, T):
+        """Validated prediction inputs broadcast to one shape."""
+        x, t_x, age = (np.asarray(v, dtype=float) for v in (frequency, recency, T))
+        x, t_x, age = np.broadcast_arrays(x, t_x, age)
+        shape = x.shape
+        checked = self._check_rfm(x.reshape(-1), t_x.reshape(-1), age.reshape(-1))
+        return checked[0], checked[1], checked[2], shape
+
+    @staticmethod
+    def _horizon(t: Any) -> np.ndarray:
+        """A prediction horizon (>= 0, finite) as an array."""
+        horizon = np.asarray(t, dtype=float)
+        if not np.all(np.isfinite(horizon)) or np.any(horizon < 0):
+            raise InputError("prediction horizon t must be zero or more")
+        return horizon
