@@ -60,7 +60,10 @@ def summarize(
     """
     period = units.parse_unit(period)
     days_per_period = units.DAYS_PER_UNIT[period]
-    customers, days, amounts, dropped = _clean_columns(orders, customer_col, date_col, amount_col)
+    customers, days, amounts, complete = _clean_columns(
+        orders, customer_col, date_col, amount_col
+    )
+    dropped = int((~complete).sum())
     if days.size == 0:
         raise DataError("the order table has no orders with a customer, date and amount")
 
@@ -118,6 +121,45 @@ def summarize(
     return summary
 
 
+def valid_orders(
+    orders: pd.DataFrame,
+    *,
+    end=None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> tuple[pd.DataFrame, pd.Timestamp]:
+    """The complete orders up to ``end`` (inclusive) with canonical column names, and ``end``.
+
+    Returns a copy with ``customer_id``, ``date`` (datetime64, day precision) and ``amount``
+    (float) plus any other columns of ``orders``; rows without customer, date or amount are
+    left out (their count is in ``attrs["dropped_orders"]``). ``end`` defaults to the last
+    order date. Used by the segment and cohort tables so that all three agree on the orders.
+    """
+    customers, days, amounts, complete = _clean_columns(
+        orders, customer_col, date_col, amount_col
+    )
+    if days.size == 0:
+        raise DataError("the order table has no orders with a customer, date and amount")
+    end_day = int(days.max()) if end is None else _to_day(end, "end")
+    keep = days <= end_day
+    if not keep.any():
+        raise DataError(f"no orders on or before the end date {_day_text(end_day)}")
+    rest = orders.loc[complete].drop(columns=[customer_col, date_col, amount_col])
+    rest = rest.drop(columns=[c for c in ("customer_id", "date", "amount") if c in rest.columns])
+    frame = pd.DataFrame(
+        {
+            "customer_id": customers.to_numpy(),
+            "date": _days_to_datetime(days),
+            "amount": amounts,
+        },
+        index=rest.index,
+    ).join(rest)
+    frame = frame.loc[keep].reset_index(drop=True)
+    frame.attrs["dropped_orders"] = int((~complete).sum())
+    return frame, _day_timestamp(end_day)
+
+
 def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: int) -> dict:
     """Per customer code (0..n-1): orders, purchase days, first/last day, spend, first-day spend.
 
@@ -154,7 +196,7 @@ def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: 
 
 
 def _clean_columns(orders, customer_col, date_col, amount_col):
-    """Customer ids, days since 1970 (int64) and amounts of the complete rows; count of the rest."""
+    """Customer ids, days since 1970 (int64) and amounts of the complete rows, and their mask."""
     if not isinstance(orders, pd.DataFrame):
         raise InputError("orders must be a table (DataFrame)")
     for col in (customer_col, date_col, amount_col):
@@ -174,13 +216,12 @@ def _clean_columns(orders, customer_col, date_col, amount_col):
     if not pd.api.types.is_numeric_dtype(amounts) or pd.api.types.is_bool_dtype(amounts):
         raise InputError(f"column '{amount_col}' must hold numbers (amounts)")
     complete = customers.notna().to_numpy() & dates.notna().to_numpy() & amounts.notna().to_numpy()
-    dropped = int((~complete).sum())
     day_values = dates.to_numpy()[complete].astype("datetime64[D]").astype(np.int64)
     return (
         customers[complete],
         day_values,
         amounts.to_numpy(dtype=float)[complete],
-        dropped,
+        complete,
     )
 
 

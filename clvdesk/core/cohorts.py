@@ -1,0 +1,163 @@
+"""Cohort tables: customers grouped by the calendar month of their first order.
+
+For each cohort (``"1997-01"``) and each month since the first order (month 0 = the calendar
+month of the first order, month 1 the next calendar month, ...):
+
+- ``revenue``: cumulative revenue per cohort customer up to and including that month;
+- ``margin``: the same for gross margin (see :func:`clvdesk.core.segments.order_margins`);
+- ``active``: share of the cohort's customers who ordered in that month.
+
+Months after the end of the observation period are NaN (a month counts as observed when it
+has started on or before ``end``, so the last month may be partial). Per cohort the summary
+gives ``customers``, ``repeat_rate`` (share of customers who bought again on a later day up to
+``end``), revenue and margin per customer to date, ``cac`` and ``payback_month``: the first
+month since the first order in which the cumulative margin per customer reaches the CAC (NaN if
+not yet reached, 0 if it is reached in the month of acquisition). The standard layout of cohort
+analysis, e.g. Fader, "Customer Centricity" (2012), and Gupta et al. (2006), "Modeling Customer
+Lifetime Value", J. Service Research 9(2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core import formulas
+from clvdesk.core.segments import customer_acquisition_costs, order_margins
+from clvdesk.core.summary import valid_orders
+
+COHORT_SUMMARY_COLUMNS = (
+    "customers", "repeat_rate", "revenue_per_customer", "margin_per_customer", "cac",
+    "payback_month",
+)
+
+
+@dataclass(frozen=True)
+class CohortTable:
+    """The cohort analysis: one summary row per cohort and three cohort x month matrices.
+
+    All frames are indexed by ``cohort`` (text ``"YYYY-MM"``, oldest first); the matrices have
+    integer columns ``month`` (0 = month of the first order).
+    """
+
+    summary: pd.DataFrame
+    revenue: pd.DataFrame
+    margin: pd.DataFrame
+    active: pd.DataFrame
+    end: pd.Timestamp
+
+
+def cohort_table(
+    orders: pd.DataFrame,
+    *,
+    end=None,
+    margin: float | None = None,
+    cac: float | None = None,
+    max_months: int | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> CohortTable:
+    """Cohort analysis of an order log by month of first order.
+
+    ``end`` closes the observation period (inclusive; default the last order date), ``margin``
+    the gross margin fraction (``None``: from the table's ``margin``/``cost`` columns, else 1),
+    ``cac`` acquisition cost per customer (currency; ``None``: the cohort's mean of an
+    ``acquisition_cost`` column if there is one, else no payback month), ``max_months`` cuts
+    the matrices after that many months since the first order.
+    """
+    frame, end_stamp = valid_orders(
+        orders, end=end, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
+    if max_months is not None:
+        max_months = int(formulas.check_number("max_months", max_months, low=0.0))
+    frame["_margin"] = order_margins(frame, margin)
+    month_number = frame["date"].dt.year.to_numpy() * 12 + frame["date"].dt.month.to_numpy() - 1
+    frame["_month"] = month_number
+    first_month = frame.groupby("customer_id", sort=False)["_month"].transform("min").to_numpy()
+    frame["_cohort"] = first_month
+    frame["_age"] = month_number - first_month
+    end_month = end_stamp.year * 12 + end_stamp.month - 1
+
+    customers = frame.groupby("customer_id", sort=False).agg(
+        cohort=("_cohort", "first"), days=("date", "nunique")
+    )
+    cohorts = np.sort(customers["cohort"].unique())
+    sizes = customers.groupby("cohort").size().reindex(cohorts)
+    repeaters = (customers["days"] > 1).groupby(customers["cohort"]).sum().reindex(cohorts)
+
+    n_months = int(end_month - cohorts.min()) + 1
+    if max_months is not None:
+        n_months = min(n_months, max_months + 1)
+    months = np.arange(n_months)
+    observed = (cohorts[:, None] + months[None, :]) <= end_month
+    labels = pd.Index([_month_label(m) for m in cohorts], name="cohort")
+    columns = pd.Index(months, name="month")
+
+    in_range = frame["_age"].to_numpy() < n_months
+    part = frame.loc[in_range]
+    row = np.searchsorted(cohorts, part["_cohort"].to_numpy())
+    col = part["_age"].to_numpy()
+
+    def cumulative(values: np.ndarray) -> pd.DataFrame:
+        grid = np.zeros((len(cohorts), n_months))
+        np.add.at(grid, (row, col), values)
+        per_customer = np.cumsum(grid, axis=1) / sizes.to_numpy()[:, None]
+        return pd.DataFrame(np.where(observed, per_customer, np.nan), index=labels,
+                            columns=columns)
+
+    revenue = cumulative(part["amount"].to_numpy())
+    margin_matrix = cumulative(part["_margin"].to_numpy())
+    active_pairs = part.drop_duplicates(["customer_id", "_age"])
+    active_grid = np.zeros((len(cohorts), n_months))
+    np.add.at(
+        active_grid,
+        (np.searchsorted(cohorts, active_pairs["_cohort"].to_numpy()),
+         active_pairs["_age"].to_numpy()),
+        1.0,
+    )
+    active = pd.DataFrame(
+        np.where(observed, active_grid / sizes.to_numpy()[:, None], np.nan),
+        index=labels, columns=columns,
+    )
+
+    totals = frame.groupby("_cohort")[["amount", "_margin"]].sum().reindex(cohorts)
+    cohort_cac = _cohort_cac(frame, customers, cohorts, cac)
+    summary = pd.DataFrame(
+        {
+            "customers": sizes.to_numpy(),
+            "repeat_rate": repeaters.to_numpy() / sizes.to_numpy(),
+            "revenue_per_customer": totals["amount"].to_numpy() / sizes.to_numpy(),
+            "margin_per_customer": totals["_margin"].to_numpy() / sizes.to_numpy(),
+            "cac": cohort_cac,
+            "payback_month": _payback_months(margin_matrix.to_numpy(), cohort_cac),
+        },
+        index=labels,
+    )
+    return CohortTable(summary=summary, revenue=revenue, margin=margin_matrix, active=active,
+                       end=end_stamp)
+
+
+def _cohort_cac(frame, customers, cohorts, cac) -> np.ndarray:
+    if cac is not None:
+        return np.full(len(cohorts), formulas.check_number("cac", cac, low=0.0))
+    costs = customer_acquisition_costs(frame)
+    if costs is None:
+        return np.full(len(cohorts), np.nan)
+    return costs.groupby(customers["cohort"].reindex(costs.index)).mean().reindex(
+        cohorts).to_numpy(dtype=float)
+
+
+def _payback_months(cumulative_margin: np.ndarray, cac: np.ndarray) -> np.ndarray:
+    """First month index where the cumulative margin per customer reaches the CAC, else NaN."""
+    reached = cumulative_margin >= cac[:, None]
+    first = np.argmax(reached, axis=1).astype(float)
+    first[~reached.any(axis=1) | np.isnan(cac)] = np.nan
+    return first
+
+
+def _month_label(month_number: int) -> str:
+    year, month = divmod(int(month_number), 12)
+    return f"{year:04d}-{month + 1:02d}"

@@ -1,0 +1,239 @@
+"""What-if scenarios for the simple CLV: named input sets, compared side by side.
+
+A :class:`Scenario` holds the inputs of :func:`clvdesk.core.formulas.simple_clv` under a name.
+:func:`compare` puts any number of them side by side with CLV, LTV:CAC and payback and the
+difference to a baseline; :func:`sensitivity` moves each driver down and up by a step (10 %) for
+a tornado chart. Scenario files are TOML or JSON::
+
+    # scenarios.toml
+    [[scenario]]
+    name = "Repeat buyer"
+    aov = 40          # average order value, currency
+    frequency = 4     # purchases per year
+    lifespan = 5      # years
+    cac = 50          # optional, default 0
+    margin = 0.4      # optional, default 1 (revenue based)
+
+JSON: a list of such objects, or ``{"scenarios": [...]}``. Optional inputs: ``cac``,
+``margin``, ``referral_value``, ``growth_rate``, ``discount_rate`` (yearly fractions).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core import formulas
+from clvdesk.core.errors import InputError
+
+#: Inputs a scenario needs; the others default as in simple_clv.
+REQUIRED_INPUTS = ("aov", "frequency", "lifespan")
+#: Drivers :func:`sensitivity` moves, in the order of simple_clv.
+DRIVERS = ("aov", "frequency", "lifespan", "cac", "margin", "referral_value", "growth_rate",
+           "discount_rate")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named set of simple-CLV inputs (units as in :func:`~clvdesk.core.formulas.simple_clv`).
+
+    ``aov`` currency per order, ``frequency`` purchases per year, ``lifespan`` years, ``cac``
+    currency per customer, ``margin`` gross margin fraction, ``referral_value`` currency per
+    customer, ``growth_rate`` and ``discount_rate`` fractions per year.
+    """
+
+    name: str
+    aov: float
+    frequency: float
+    lifespan: float
+    cac: float = 0.0
+    margin: float = 1.0
+    referral_value: float = 0.0
+    growth_rate: float = 0.0
+    discount_rate: float = 0.0
+
+    def inputs(self) -> dict[str, float]:
+        """The formula inputs (everything but the name)."""
+        values = asdict(self)
+        values.pop("name")
+        return values
+
+    def clv(self) -> float:
+        """CLV after acquisition cost, by :func:`~clvdesk.core.formulas.simple_clv`."""
+        return formulas.simple_clv(**self.inputs())
+
+    def ltv(self) -> float:
+        """Lifetime value before acquisition cost (the LTV of LTV:CAC)."""
+        return formulas.simple_clv(**{**self.inputs(), "cac": 0.0})
+
+    def payback_months(self) -> float:
+        """Months of first-year margin needed to repay the CAC (``inf`` if it never does)."""
+        return formulas.cac_payback_months(
+            self.cac, self.aov * self.frequency / 12.0, self.margin
+        )
+
+    def results(self) -> dict[str, float]:
+        """CLV, LTV, LTV:CAC (NaN without a CAC) and payback months."""
+        ltv = self.ltv()
+        return {
+            "ltv": ltv,
+            "clv": ltv - self.cac,
+            "ltv_cac": formulas.ltv_cac_ratio(ltv, self.cac) if self.cac > 0 else float("nan"),
+            "payback_months": self.payback_months(),
+        }
+
+
+#: The classic example: a loyal repeat buyer against a one-time buyer with a larger basket.
+DEMO_SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("Repeat buyer", aov=40.0, frequency=4.0, lifespan=5.0, cac=50.0, margin=0.4),
+    Scenario("One-time buyer", aov=150.0, frequency=1.0, lifespan=1.0, cac=50.0, margin=0.4),
+)
+
+RESULT_COLUMNS = ("ltv", "clv", "ltv_cac", "payback_months", "clv_vs_baseline",
+                  "clv_vs_baseline_pct")
+
+
+def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.DataFrame:
+    """Scenarios side by side: one row per scenario (index ``scenario``), inputs and results.
+
+    Columns: the inputs of :data:`DRIVERS`, then ``ltv``, ``clv``, ``ltv_cac``,
+    ``payback_months`` and, against the ``baseline`` scenario (default the first),
+    ``clv_vs_baseline`` (currency) and ``clv_vs_baseline_pct`` (fraction; NaN when the
+    baseline CLV is 0).
+    """
+    scenarios = list(scenarios)
+    if not scenarios:
+        raise InputError("no scenarios to compare")
+    names = [s.name for s in scenarios]
+    _check_unique(names)
+    for scenario in scenarios:
+        _validate(scenario)
+    base_name = names[0] if baseline is None else baseline
+    if base_name not in names:
+        raise InputError(f"baseline '{baseline}' is not a scenario; scenarios are: "
+                         f"{', '.join(names)}")
+    rows = [{**s.inputs(), **s.results()} for s in scenarios]
+    table = pd.DataFrame(rows, index=pd.Index(names, name="scenario"))
+    base_clv = table.loc[base_name, "clv"]
+    table["clv_vs_baseline"] = table["clv"] - base_clv
+    table["clv_vs_baseline_pct"] = (
+        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else np.nan
+    )
+    table.attrs["baseline"] = base_name
+    return table[list(DRIVERS) + list(RESULT_COLUMNS)]
+
+
+def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
+    """CLV with each driver moved down and up by ``step`` (relative; 0.10 = -10 % / +10 %).
+
+    One row per driver that is not zero (index ``driver``), largest swing first, as a tornado
+    chart wants it: ``value``, ``low_value``, ``high_value``, ``clv_low``, ``clv_high``,
+    ``swing`` (``|clv_high - clv_low|``) and ``clv`` (the scenario's own). Margin is capped at
+    1 (100 %).
+    """
+    step = formulas.check_number("step", step, low=0.0, high=1.0, low_open=True, high_open=True)
+    _validate(scenario)
+    base = scenario.clv()
+    rows = []
+    for driver in DRIVERS:
+        value = getattr(scenario, driver)
+        if value == 0:
+            continue
+        low, high = value * (1 - step), value * (1 + step)
+        if driver == "margin":
+            high = min(high, 1.0)
+        rows.append({
+            "driver": driver,
+            "value": value,
+            "low_value": low,
+            "high_value": high,
+            "clv_low": replace(scenario, **{driver: low}).clv(),
+            "clv_high": replace(scenario, **{driver: high}).clv(),
+        })
+    table = pd.DataFrame(rows, columns=["driver", "value", "low_value", "high_value", "clv_low",
+                                        "clv_high"])
+    table["swing"] = (table["clv_high"] - table["clv_low"]).abs()
+    table["clv"] = base
+    table = table.sort_values("swing", ascending=False, kind="stable").set_index("driver")
+    table.attrs.update(scenario=scenario.name, step=step)
+    return table
+
+
+def load_scenarios(path: str | os.PathLike) -> list[Scenario]:
+    """Read scenarios from a ``.toml`` or ``.json`` file (format in the module docstring)."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"scenario file not found: {path}")
+    suffix = path.suffix.lower()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name} is not a UTF-8 text file") from None
+    if suffix == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"{path.name} is not valid TOML: {exc}") from None
+        entries = data.get("scenario", data.get("scenarios"))
+    elif suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}"
+                             ) from None
+        entries = data.get("scenarios") if isinstance(data, dict) else data
+    else:
+        raise InputError(f"scenario files are .toml or .json, not '{path.suffix}'")
+    if not isinstance(entries, list) or not entries:
+        raise InputError(f"{path.name} has no scenarios; add [[scenario]] tables (TOML) or a "
+                         "list of objects (JSON)")
+    scenarios = [scenario_from_dict(entry, n) for n, entry in enumerate(entries, 1)]
+    _check_unique([s.name for s in scenarios])
+    return scenarios
+
+
+def scenario_from_dict(entry, number: int = 1) -> Scenario:
+    """Build and validate a scenario from a mapping of input names to numbers."""
+    if not isinstance(entry, dict):
+        raise InputError(f"scenario {number} must be a table of inputs")
+    name = str(entry.get("name", f"Scenario {number}")).strip() or f"Scenario {number}"
+    known = {f.name for f in fields(Scenario)}
+    unknown = sorted(set(entry) - known)
+    if unknown:
+        raise InputError(f"scenario '{name}': unknown input {', '.join(map(repr, unknown))}; "
+                         f"inputs are: {', '.join(DRIVERS)}")
+    missing = [key for key in REQUIRED_INPUTS if key not in entry]
+    if missing:
+        raise InputError(f"scenario '{name}' needs {', '.join(missing)}")
+    values = {}
+    for key in DRIVERS:
+        if key in entry:
+            value = entry[key]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise InputError(f"scenario '{name}': {key} must be a number")
+            values[key] = float(value)
+    scenario = Scenario(name=name, **values)
+    _validate(scenario)
+    return scenario
+
+
+def _validate(scenario: Scenario) -> None:
+    try:
+        scenario.clv()
+    except InputError as exc:
+        raise InputError(f"scenario '{scenario.name}': {exc}") from None
+
+
+def _check_unique(names: Sequence[str]) -> None:
+    seen = set()
+    for name in names:
+        if name in seen:
+            raise InputError(f"two scenarios are named '{name}'; names must be unique")
+        seen.add(name)
