@@ -48,6 +48,16 @@ class CohortTable:
     active: pd.DataFrame
     end: pd.Timestamp
 
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """The four tables by name: ``summary``, ``revenue``, ``margin``, ``active``."""
+        return {"summary": self.summary, "revenue": self.revenue, "margin": self.margin,
+                "active": self.active}
+
+
+def cohort_tables(orders: pd.DataFrame, **options) -> dict[str, pd.DataFrame]:
+    """:func:`cohort_table` as a dict of DataFrames (see :meth:`CohortTable.frames`)."""
+    return cohort_table(orders, **options).frames()
+
 
 def cohort_table(
     orders: pd.DataFrame,

@@ -15,7 +15,8 @@ Value", Foundations and Trends in Marketing 1(1); Gupta & Lehmann 2003). For eac
 
 With the observed lifespan aov x frequency x lifespan is exactly the revenue per customer so
 far, so the table reconciles with the books. A customer belongs to the segment of their first
-order (the acquisition segment or channel); customers without a value are in ``"(none)"``.
+order (the acquisition segment or channel); customers without a value (empty or blank) are in
+``"(none)"``.
 Orders are counted by ``order_id`` when the table has one (several rows of one order count
 once), else by rows.
 """
@@ -115,8 +116,9 @@ def segment_clv(
         per_customer["segment"] = TOTAL_LABEL
     else:
         first_value = frame.groupby("customer_id", sort=False)[source_col].first()
-        per_customer["segment"] = first_value.astype(object).where(first_value.notna(),
-                                                                   MISSING_LABEL).astype(str)
+        labels = first_value.astype("string").str.strip()
+        per_customer["segment"] = labels.mask(labels == "", pd.NA).fillna(MISSING_LABEL).astype(
+            str)
     tenure_days = (end_stamp - per_customer["first"]).dt.days + 1
     per_customer["years"] = tenure_days / units.DAYS_PER_UNIT["years"]
     costs = customer_acquisition_costs(frame)
