@@ -1,0 +1,94 @@
+"""The table a reader hands over before any mapping or parsing: source columns, source rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import Cancelled
+
+#: ``is_header(cells) -> bool``: does this row of cells name the order columns?
+HeaderTest = Callable[[Sequence[object]], bool]
+Progress = Callable[[float, str], None]
+CancelCheck = Callable[[], bool]
+
+#: How many rows from the top are searched for the header row.
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass
+class RawTable:
+    """A table as read: ``frame`` has the source column names, text files give strings.
+
+    ``row_numbers[i]`` is the source row of ``frame.iloc[i]`` as the user sees it (line number
+    in a text file, row number in a sheet, 1-based). ``options`` holds what was detected.
+    ``bad_rows`` lists ``(row number, reason)`` of rows the reader could not split into cells.
+    """
+
+    frame: pd.DataFrame
+    row_numbers: np.ndarray
+    options: dict[str, Any]
+    sheets: list[str] = field(default_factory=list)
+    bad_rows: list[tuple[int, str]] = field(default_factory=list)
+
+
+def find_header_row(rows: Sequence[Sequence[object]], is_header: HeaderTest) -> int:
+    """Index of the header among the first rows: the first that names the order columns.
+
+    Without such a row: the first row whose non-empty cells fill the most common width (a title
+    line above the header has fewer cells), else 0.
+    """
+    head = list(rows[:HEADER_SEARCH_ROWS])
+    for index, row in enumerate(head):
+        if is_header(row):
+            return index
+    widths = [sum(1 for cell in row if _filled(cell)) for row in head]
+    widest = max(widths, default=0)
+    if widest > 1:
+        for index, width in enumerate(widths):
+            if width == widest:
+                return index
+    return 0
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def header_names(cells: Sequence[object]) -> list[str]:
+    """Column names from header cells: blanks become ``column N``, repeats get ``.2``, ``.3``."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for position, cell in enumerate(cells, start=1):
+        name = _cell_text(cell).strip() or f"column {position}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def _cell_text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def check_cancel(cancel: CancelCheck | None) -> None:
+    """Raise :class:`Cancelled` when the caller asked to stop."""
+    if cancel is not None and cancel():
+        raise Cancelled("import cancelled")
+
+
+def report(progress: Progress | None, fraction: float, message: str) -> None:
+    """Tell the caller how far we are (fraction 0..1)."""
+    if progress is not None:
+        progress(min(max(fraction, 0.0), 1.0), message)

@@ -1,0 +1,459 @@
+"""Import order files into the canonical order table: :func:`read_orders`, :func:`preview_file`.
+
+Formats: delimited text (``.csv .tsv .txt``; :mod:`~clvdesk.core.io.csv_reader`), Excel
+workbooks (``.xlsx .xlsm .xls .ods``; :mod:`~clvdesk.core.io.xlsx_reader`) and Parquet
+(:mod:`~clvdesk.core.io.parquet_reader`); the format is taken from the file's first bytes, the
+extension only decides between text and unknown. Columns are mapped from English and Dutch
+headers (:mod:`~clvdesk.core.io.mapping`), numbers and dates parsed as Dutch, European and US
+exports write them (:mod:`~clvdesk.core.io.parse`).
+
+Rows are never silently lost: a row without a customer id, a date or an amount, or with a date
+or amount that cannot be read, or a text line that does not split into the header's columns,
+is left out of :attr:`ImportResult.orders` and listed in :attr:`ImportResult.dropped` with its
+source row number and reason (the data-quality report shows them). Blank rows are skipped and
+counted. Negative, zero and future amounts are kept (the quality report flags them). An optional
+column value that cannot be read becomes missing and is listed in :attr:`ImportResult.blanked`.
+
+Row numbers (``header_row``, ``dropped.row``) are 1-based, as a spreadsheet or text editor
+shows them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import Cancelled, CLVError, InputError
+from clvdesk.core.io.csv_reader import read_text_table
+from clvdesk.core.io.mapping import (
+    CANONICAL,
+    NUMERIC,
+    REQUIRED,
+    describe_columns,
+    maps_required,
+    resolve_mapping,
+    suggest_mapping,
+)
+from clvdesk.core.io.parquet_reader import PARQUET_MAGIC, read_parquet_table
+from clvdesk.core.io.parse import detect_dayfirst, detect_decimal, parse_dates, parse_numbers
+from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, report
+from clvdesk.core.io.xlsx_reader import is_ole, is_zip, list_workbook_sheets, read_workbook_table
+
+#: Extensions read as workbooks when the content does not say otherwise.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+#: Reasons a row is dropped, in the order they are checked (one reason per row).
+DROP_REASONS: dict[str, str] = {
+    "malformed_row": "the line does not split into the header's columns",
+    "missing_customer_id": "no customer id",
+    "missing_date": "no date",
+    "unparseable_date": "date cannot be read",
+    "missing_amount": "no amount",
+    "unparseable_amount": "amount cannot be read",
+}
+_TEXT_COLUMNS = ("segment", "channel", "order_id")
+_DROPPED_COLUMNS = ["row", "reason", "column", "value"]
+
+
+@dataclass
+class ImportResult:
+    """An imported order file.
+
+    ``orders``: the canonical order table (``customer_id`` str, ``date`` datetime64 at midnight,
+    ``amount`` float, and the optional columns found). ``raw``: the table as read (text files:
+    strings; workbooks and Parquet: cell values), for previews. ``mapping``: canonical name ->
+    source column. ``options``: what was used or detected (``format``, ``encoding``,
+    ``delimiter``, ``decimal``, ``dayfirst``, ``sheet``, ``header_row`` 1-based, ``sheets``,
+    ``blank_rows``). ``dropped``: rows left out (``row``, ``reason`` (a key of
+    :data:`DROP_REASONS`), ``column``, ``value``). ``blanked``: optional-column values that could
+    not be read and became missing (same columns, reason ``unparseable_value``).
+    ``source_rows[i]`` is the source row number of ``orders.iloc[i]``.
+    """
+
+    orders: pd.DataFrame
+    raw: pd.DataFrame
+    mapping: dict[str, str]
+    options: dict[str, Any]
+    dropped: pd.DataFrame
+    blanked: pd.DataFrame
+    source_rows: np.ndarray
+    path: Path | None = None
+
+    @property
+    def rows_read(self) -> int:
+        """Data rows found in the file (kept + dropped, blank rows not counted)."""
+        return len(self.orders) + len(self.dropped)
+
+
+@dataclass
+class FilePreview:
+    """The first rows of a file with what the import would detect, for the import dialog.
+
+    ``rows``: the first data rows as strings (source column names). ``mapping``: suggested
+    canonical -> source column (may lack required columns: ``missing`` lists those).
+    ``options``: detected options as in :attr:`ImportResult.options`. ``sheets``: worksheet names
+    (empty for text and Parquet).
+    """
+
+    rows: pd.DataFrame
+    columns: list[str]
+    mapping: dict[str, str]
+    missing: list[str]
+    options: dict[str, Any]
+    sheets: list[str] = field(default_factory=list)
+
+
+def list_sheets(path: str | os.PathLike) -> list[str]:
+    """Worksheet names of a workbook (an empty list for text and Parquet files)."""
+    path = _existing(path)
+    if _kind(path) != "workbook":
+        return []
+    return _guarded(path, lambda: list_workbook_sheets(path))
+
+
+def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
+                date_col: str | None = None, amount_col: str | None = None,
+                sheet: str | int | None = None, mapping: Mapping[str, str | None] | None = None,
+                header_row: int | None = None, decimal: str | None = None,
+                dayfirst: bool | None = None, encoding: str | None = None,
+                delimiter: str | None = None, progress: Progress | None = None,
+                cancel: CancelCheck | None = None) -> ImportResult:
+    """Read an order file into the canonical order table (module doc for the rules).
+
+    ``customer_col``/``date_col``/``amount_col`` and ``mapping`` (canonical -> source column,
+    None to leave an optional column out) override the automatic mapping; ``sheet`` is a sheet
+    name or 1-based position; ``header_row`` the 1-based row of the header; ``decimal`` ``"."``
+    or ``","``; ``dayfirst`` the order of day and month in ``03-01-2024``-style dates (None:
+    detected, day first if undecided). Raises :class:`InputError` for unreadable files, missing
+    columns and files without one usable order; :class:`Cancelled` if ``cancel()`` turns true.
+    """
+    path = _existing(path)
+    overrides = _overrides(mapping, customer_col, date_col, amount_col)
+    _check_options(decimal, header_row)
+    raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
+                                           delimiter, None, progress, cancel))
+    check_cancel(cancel)
+    report(progress, 0.6, "mapping columns")
+    if raw.frame.empty and not raw.bad_rows:
+        raise InputError(f"{path.name} has a header but no order rows")
+    columns = list(raw.frame.columns)
+    resolved = resolve_mapping(columns, overrides)
+    result = _build_orders(raw, resolved, decimal, dayfirst, progress, cancel)
+    result.path = path
+    if result.orders.empty:
+        raise InputError(_nothing_usable(path.name, result))
+    report(progress, 1.0, "done")
+    return result
+
+
+def preview_file(path: str | os.PathLike, n: int = 50, *, sheet: str | int | None = None,
+                 mapping: Mapping[str, str | None] | None = None, header_row: int | None = None,
+                 decimal: str | None = None, dayfirst: bool | None = None,
+                 encoding: str | None = None, delimiter: str | None = None) -> FilePreview:
+    """The first ``n`` data rows with the detected options and suggested mapping.
+
+    Unlike :func:`read_orders` an incomplete mapping is no error: ``missing`` names the required
+    columns not found, so the dialog can ask for them.
+    """
+    path = _existing(path)
+    overrides = {k: v for k, v in (mapping or {}).items() if v is not None}
+    _check_options(decimal, header_row)
+    raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
+                                           delimiter, max(int(n), 1), None, None))
+    columns = list(raw.frame.columns)
+    suggested = suggest_mapping(columns)
+    for canonical, source in overrides.items():
+        if canonical in CANONICAL and source in columns:
+            suggested = {k: v for k, v in suggested.items() if v != source}
+            suggested[canonical] = source
+    options = dict(raw.options)
+    options["sheets"] = raw.sheets
+    options["decimal"] = decimal or _detect_decimal(raw, suggested)
+    if dayfirst is None and "date" in suggested:
+        dayfirst = detect_dayfirst(raw.frame[suggested["date"]])
+    options["dayfirst"] = True if dayfirst is None else dayfirst
+    ordered = {c: suggested[c] for c in CANONICAL if c in suggested}
+    return FilePreview(rows=_as_text(raw.frame), columns=columns, mapping=ordered,
+                       missing=[c for c in REQUIRED if c not in ordered], options=options,
+                       sheets=raw.sheets)
+
+
+def _existing(path: str | os.PathLike) -> Path:
+    try:
+        path = Path(path)
+    except TypeError:
+        raise InputError(f"not a file path: {path!r}") from None
+    if not path.exists():
+        raise InputError(f"file not found: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not an order file")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if size == 0:
+        raise InputError(f"{path.name} is empty")
+    return path
+
+
+def _kind(path: Path) -> str:
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head.startswith(PARQUET_MAGIC):
+        return "parquet"
+    if is_zip(head) or is_ole(head):
+        return "workbook"
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return "workbook"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
+    return "text"
+
+
+def _guarded(path: Path, read):
+    """Run a reader; a library failure on a hostile file becomes one readable InputError."""
+    try:
+        return read()
+    except (CLVError, Cancelled):
+        raise
+    except PermissionError:
+        raise InputError(f"no permission to read {path}") from None
+    except MemoryError:
+        raise InputError(f"{path.name} is too large to read into memory") from None
+    except (ValueError, OverflowError, IndexError, KeyError, TypeError, UnicodeError,
+            OSError) as exc:
+        text = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise InputError(f"{path.name} could not be read: {text}") from None
+
+
+def _overrides(mapping: Mapping[str, str | None] | None, customer_col: str | None,
+               date_col: str | None, amount_col: str | None) -> dict[str, str | None]:
+    overrides: dict[str, str | None] = dict(mapping or {})
+    for canonical, column in (("customer_id", customer_col), ("date", date_col),
+                              ("amount", amount_col)):
+        if column is not None:
+            overrides[canonical] = column
+    return overrides
+
+
+def _check_options(decimal: str | None, header_row: int | None) -> None:
+    if decimal is not None and decimal not in (".", ","):
+        raise InputError(f"decimal separator must be '.' or ',', not {decimal!r}")
+    if header_row is not None and (not isinstance(header_row, int | np.integer)
+                                   or header_row < 1):
+        raise InputError(f"header row must be a row number from 1, not {header_row!r}")
+
+
+def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row, encoding,
+              delimiter, nrows, progress, cancel) -> RawTable:
+    chosen = {k: v for k, v in overrides.items() if v is not None and k in CANONICAL}
+
+    def is_header(cells) -> bool:
+        return maps_required(cells, chosen)
+
+    kind = _kind(path)
+    if kind == "workbook":
+        return read_workbook_table(path, is_header=is_header, sheet=sheet, header_row=header_row,
+                                   nrows=nrows, progress=progress, cancel=cancel)
+    if kind == "parquet":
+        return read_parquet_table(path, nrows=nrows, progress=progress, cancel=cancel)
+    return read_text_table(path, is_header=is_header, encoding=encoding, delimiter=delimiter,
+                           header_row=header_row, nrows=nrows, progress=progress, cancel=cancel)
+
+
+def _detect_decimal(raw: RawTable, mapping: Mapping[str, str]) -> str:
+    numeric = [mapping[c] for c in NUMERIC if c in mapping]
+    semicolon = raw.options.get("delimiter") == ";"
+    texts = [raw.frame[c] for c in numeric if not pd.api.types.is_numeric_dtype(raw.frame[c])]
+    if not texts:
+        return "," if semicolon else "."
+    sample = pd.concat([t.iloc[:200_000] for t in texts], ignore_index=True)
+    return detect_decimal(sample, semicolon_file=semicolon)
+
+
+def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
+                  dayfirst: bool | None, progress: Progress | None,
+                  cancel: CancelCheck | None) -> ImportResult:
+    frame = raw.frame
+    decimal = decimal or _detect_decimal(raw, mapping)
+    date_source = frame[mapping["date"]]
+    if dayfirst is None:
+        detected = detect_dayfirst(date_source)
+        dayfirst = True if detected is None else detected
+    options = dict(raw.options, decimal=decimal, dayfirst=dayfirst, sheets=raw.sheets)
+
+    blank = _all_blank_text(frame, mapping)
+    customers = _customer_ids(frame[mapping["customer_id"]])
+    report(progress, 0.7, "reading dates")
+    dates, bad_dates = parse_dates(date_source, dayfirst)
+    check_cancel(cancel)
+    report(progress, 0.85, "reading amounts")
+    amounts, bad_amounts = parse_numbers(frame[mapping["amount"]], decimal)
+
+    reasons = pd.Series(pd.NA, index=frame.index, dtype="object")
+    columns = pd.Series(pd.NA, index=frame.index, dtype="object")
+    checks = (
+        ("missing_customer_id", "customer_id", customers.isna()),
+        ("missing_date", "date", dates.isna() & ~bad_dates),
+        ("unparseable_date", "date", bad_dates),
+        ("missing_amount", "amount", amounts.isna() & ~bad_amounts),
+        ("unparseable_amount", "amount", bad_amounts),
+    )
+    for reason, canonical, mask in checks:
+        hit = mask.to_numpy() & reasons.isna().to_numpy() & ~blank
+        reasons[hit] = reason
+        columns[hit] = mapping[canonical]
+    dropped_mask = reasons.notna().to_numpy()
+    keep = ~dropped_mask & ~blank
+
+    orders = pd.DataFrame({
+        "customer_id": customers[keep].astype("str"),
+        "date": dates[keep],
+        "amount": amounts[keep],
+    })
+    blanked_parts = []
+    for canonical in CANONICAL:
+        if canonical in REQUIRED or canonical not in mapping:
+            continue
+        source = frame[mapping[canonical]]
+        if canonical in NUMERIC:
+            values, bad = parse_numbers(source, decimal)
+            if bad[keep].any():
+                blanked_parts.append(_rows_frame(raw, bad.to_numpy() & keep,
+                                                 "unparseable_value", mapping[canonical]))
+            orders[canonical] = values[keep]
+        else:
+            orders[canonical] = _text_values(source)[keep]
+    orders = orders.reset_index(drop=True)
+
+    dropped_parts = []
+    if raw.bad_rows:
+        dropped_parts.append(pd.DataFrame(
+            {"row": [r for r, _ in raw.bad_rows], "reason": "malformed_row", "column": None,
+             "value": [text for _, text in raw.bad_rows]}
+        ))
+    if dropped_mask.any():
+        part = _rows_frame(raw, dropped_mask, None, None)
+        part["reason"] = reasons[dropped_mask].to_numpy()
+        part["column"] = columns[dropped_mask].to_numpy()
+        part["value"] = [_show(frame.at[i, c]) for i, c in
+                         zip(frame.index[dropped_mask], columns[dropped_mask], strict=True)]
+        dropped_parts.append(part)
+    dropped = _concat(dropped_parts).sort_values("row", kind="stable").reset_index(drop=True)
+    options["blank_rows"] = int(blank.sum())
+    return ImportResult(orders=orders, raw=_as_text(frame), mapping=mapping, options=options,
+                        dropped=dropped, blanked=_concat(blanked_parts),
+                        source_rows=raw.row_numbers[keep])
+
+
+def _all_blank_text(frame: pd.DataFrame, mapping: Mapping[str, str]) -> np.ndarray:
+    """Rows whose mapped cells are all empty or whitespace (other columns may hold notes)."""
+    blank = np.ones(len(frame), dtype=bool)
+    for source in mapping.values():
+        values = frame[source]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            empty = values.isna() | (values.astype("str").str.strip() == "")
+        else:
+            empty = values.isna()
+        blank &= empty.to_numpy(dtype=bool)
+    return blank
+
+
+def _customer_ids(values: pd.Series) -> pd.Series:
+    """Customer ids as stripped text; whole numbers from workbooks lose their ``.0``."""
+    if pd.api.types.is_float_dtype(values):
+        whole = values.notna() & (values == np.floor(values))
+        text = values.astype("str")
+        text = text.where(~whole, values.where(whole).astype("Int64").astype("str"))
+        return text.where(values.notna())
+    if pd.api.types.is_integer_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return values.astype("str")
+    if values.dtype == object:
+        values = values.map(_id_text, na_action="ignore")
+    text = values.astype("str").str.strip()
+    return text.where(text != "")
+
+
+def _id_text(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _text_values(values: pd.Series) -> pd.Series:
+    text = _customer_ids(values)
+    return text.astype("str")
+
+
+def _rows_frame(raw: RawTable, mask: np.ndarray, reason: str | None,
+                column: str | None) -> pd.DataFrame:
+    rows = raw.row_numbers[mask]
+    part = pd.DataFrame({"row": rows, "reason": reason, "column": column})
+    if column is not None:
+        part["value"] = [_show(v) for v in raw.frame[column].to_numpy()[mask]]
+    return part
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in _DROPPED_COLUMNS}).astype(
+            {"row": "int64"}
+        )
+    out = pd.concat(parts, ignore_index=True)[_DROPPED_COLUMNS]
+    return out.astype({"row": "int64"})
+
+
+def _show(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return ""
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with every cell as text (missing stays missing), for previews."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_string_dtype(values) and values.dtype != object:
+            out[column] = values
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = values.dt.strftime("%Y-%m-%d").astype("str")
+        else:
+            out[column] = values.map(_cell_text, na_action="ignore").astype("str")
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        text = value.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text
+    return str(value)
+
+
+def _nothing_usable(name: str, result: ImportResult) -> str:
+    counts = result.dropped["reason"].value_counts()
+    if counts.empty:
+        return f"{name} has no order rows"
+    parts = []
+    for reason, count in counts.items():
+        example = result.dropped.loc[result.dropped["reason"] == reason, "value"].iloc[0]
+        column = result.dropped.loc[result.dropped["reason"] == reason, "column"].iloc[0]
+        where = f" in column {column!r}" if isinstance(column, str) else ""
+        shown = f" (e.g. {example!r})" if example else ""
+        parts.append(f"{count} {DROP_REASONS[reason]}{where}{shown}")
+    return f"{name} has no usable orders: " + "; ".join(parts)
+
+
+__all__ = ["ImportResult", "FilePreview", "read_orders", "preview_file", "list_sheets",
+           "DROP_REASONS", "describe_columns"]
