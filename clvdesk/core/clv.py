@@ -1,0 +1,437 @@
+"""Predictive CLV from a fitted transaction model and a spend model.
+
+Per customer, over a horizon given in user terms (``12`` ``"months"``) whatever the data's time
+unit (``summary.attrs["period"]``)::
+
+    CLV_i = margin * E[spend_i] * sum_k (E[Y_i(t_k)] - E[Y_i(t_{k-1})]) / (1 + d) ** years(t_k)
+
+with ``E[Y_i(t)]`` the model's conditional expected number of purchases in ``(0, t]`` after the
+end of calibration (BG/NBD: Fader, Hardie & Lee 2005a, eq. 10; Pareto/NBD: Schmittlein et al.
+1987), ``E[spend_i]`` the Gamma-Gamma conditional expected spend per transaction (Fader, Hardie
+& Lee 2005b, eq. 5), ``d`` the annual discount rate and ``t_k`` the ends of the discounting
+steps (by default months: ``t_k = k`` months, the last step cut at the horizon). Each step's
+expected purchases are discounted from the end of that step. This is the discrete version of
+the discounted expected transactions (DET) of Fader, Hardie & Lee (2005b, "RFM and CLV", eq. 2)
+and the convention of lifetimes' ``customer_lifetime_value`` (monthly steps, discounted from
+the end of each month); with ``annual_discount_rate`` 0.10 a month is discounted at
+``1.10 ** (1/12) - 1`` = 0.797 %.
+
+Intervals: the models' ``sample_params(n, rng)`` draw parameter sets from the asymptotic normal
+distribution of the log parameters (from the Hessian at the optimum). Recomputing CLV for each
+draw of both the transaction and the spend model gives a distribution of each customer's
+*expected* CLV; ``clv_low``/``clv_high`` are its central ``interval`` quantiles. They express
+uncertainty about the parameters, not the spread of what one customer will actually spend. Per
+segment the draws are summed over the segment's customers first and the quantiles taken after,
+so a segment interval is the interval of the segment total (not a sum of per-customer bounds,
+which would be far too wide).
+
+The whole-base tracking curve (expected repeat transactions per period and cumulative for all
+customers, each from their own first purchase; Fader, Hardie & Lee 2005a, figure 2) is
+:func:`expected_base_transactions`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core import units
+from clvdesk.core.errors import Cancelled, InputError
+from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
+
+#: Distinct customer rows per block when computing draws; bounds memory to block x n_draws floats.
+_BLOCK = 20_000
+
+#: Name of the whole-base row in the segment table (as in :mod:`clvdesk.core.segments`).
+ALL_CUSTOMERS = TOTAL_LABEL
+
+
+@dataclass
+class CLVForecast:
+    """Result of :func:`forecast_clv`.
+
+    ``customers``: one row per customer (index ``customer_id``) with the columns of
+    :func:`predict_clv`. ``segments``: one row per segment plus a last row
+    :data:`ALL_CUSTOMERS`, columns ``segment``, ``customers``, ``expected_purchases`` (sum over
+    the horizon), ``clv`` (sum), ``clv_mean`` (per customer), ``clv_low``, ``clv_high`` (interval
+    of the segment total, from aggregated draws; absent without draws). ``settings``: the horizon
+    in data units, discount steps and interval used.
+    """
+
+    customers: pd.DataFrame
+    segments: pd.DataFrame
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def predict_clv(
+    model,
+    spend_model,
+    summary: pd.DataFrame,
+    *,
+    horizon: float = 12,
+    horizon_unit: str = "months",
+    margin: float = 1.0,
+    annual_discount_rate: float = 0.10,
+    interval: float = 0.90,
+    n_draws: int = 200,
+    rng: np.random.Generator | int | None = None,
+    discount_step: str = "months",
+) -> pd.DataFrame:
+    """Per-customer predictions over ``horizon`` ``horizon_unit``.
+
+    Returns a DataFrame indexed like ``summary`` with ``frequency``, ``recency``, ``T``,
+    ``p_alive``, ``expected_purchases`` (number over the horizon, undiscounted), and with a
+    ``spend_model``: ``expected_spend`` (per transaction, currency), ``clv`` (discounted margin
+    over the horizon, currency), ``clv_low``, ``clv_high`` (parameter-uncertainty interval,
+    omitted when ``n_draws`` is 0 or the models carry no covariance). See the module docstring
+    for the formula and its sources.
+    """
+    return forecast_clv(
+        model, spend_model, summary, horizon=horizon, horizon_unit=horizon_unit, margin=margin,
+        annual_discount_rate=annual_discount_rate, interval=interval, n_draws=n_draws, rng=rng,
+        discount_step=discount_step,
+    ).customers
+
+
+def forecast_clv(
+    model,
+    spend_model,
+    summary: pd.DataFrame,
+    *,
+    horizon: float = 12,
+    horizon_unit: str = "months",
+    margin: float = 1.0,
+    annual_discount_rate: float = 0.10,
+    interval: float = 0.90,
+    n_draws: int = 200,
+    rng: np.random.Generator | int | None = None,
+    discount_step: str = "months",
+    segment: pd.Series | None = None,
+    progress: Callable[[float, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> CLVForecast:
+    """Per-customer predictions (as :func:`predict_clv`) and the per-segment table.
+
+    ``segment``: a Series indexed by customer id giving each customer's segment (customers
+    missing from it go to :data:`clvdesk.core.segments.MISSING_LABEL`); without it the segment table has only the
+    :data:`ALL_CUSTOMERS` row.
+    """
+    period = _summary_period(summary)
+    horizon_data = _horizon_in_data_units(horizon, horizon_unit, period)
+    margin = _fraction("margin", margin, allow_zero=True)
+    rate = _number("annual_discount_rate", annual_discount_rate)
+    if rate < 0 or rate > 1:
+        raise InputError("annual_discount_rate must be between 0 and 1 (0.10 = 10 % a year)")
+    interval = _fraction("interval", interval, allow_zero=False)
+    if interval >= 1:
+        raise InputError("interval must be below 1 (0.90 = a 90 % interval)")
+    if not isinstance(n_draws, int | np.integer) or n_draws < 0:
+        raise InputError("n_draws must be a whole number, 0 or more")
+    if n_draws and n_draws < 20:
+        raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for none)")
+    rng = np.random.default_rng(rng)
+    frequency, recency, age = _frf(summary)
+
+    step_ends = discount_steps(horizon_data, period, discount_step)
+    weights = discount_factors(step_ends, period, rate)
+    _report(progress, 0.0, "predicting purchases")
+
+    keys, inverse = _unique_rows(np.column_stack([frequency, recency, age]))
+    u_f, u_r, u_t = keys[:, 0], keys[:, 1], keys[:, 2]
+    p_alive = np.asarray(model.p_alive(u_f, u_r, u_t), dtype=float)[inverse]
+    cum = _cumulative_purchases(model, step_ends, u_f, u_r, u_t)
+    expected = cum[-1][inverse]
+    det = _discounted(cum, weights)[inverse]
+
+    out = pd.DataFrame(index=summary.index.copy())
+    out["frequency"] = frequency
+    out["recency"] = recency
+    out["T"] = age
+    out["p_alive"] = p_alive
+    out["expected_purchases"] = expected
+
+    seg_codes, seg_names = _segment_codes(summary.index, segment)
+    has_draws = False
+    seg_low = seg_high = None
+    if spend_model is not None:
+        monetary = _column(summary, "monetary_value")
+        spend_keys, spend_inverse = _unique_rows(np.column_stack([frequency, monetary]))
+        spend = np.asarray(
+            spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float
+        )
+        out["expected_spend"] = spend[spend_inverse]
+        clv = margin * det * out["expected_spend"].to_numpy()
+        out["clv"] = clv
+        if n_draws:
+            draws = _draw_models(model, spend_model, n_draws, rng)
+            if draws is not None:
+                low, high, seg_low, seg_high = _interval_from_draws(
+                    draws, keys, inverse, spend_keys, spend_inverse, step_ends, weights,
+                    margin, interval, seg_codes, len(seg_names), progress, cancel,
+                )
+                out["clv_low"] = np.minimum(low, clv)
+                out["clv_high"] = np.maximum(high, clv)
+                has_draws = True
+    _report(progress, 1.0, "predictions done")
+
+    segments = _segment_table(out, seg_codes, seg_names, has_draws, seg_low, seg_high)
+    settings = {
+        "period": period,
+        "horizon": float(horizon),
+        "horizon_unit": units.parse_unit(horizon_unit),
+        "horizon_periods": float(horizon_data),
+        "discount_step": units.parse_unit(discount_step),
+        "n_discount_steps": len(step_ends),
+        "annual_discount_rate": float(rate),
+        "margin": float(margin),
+        "interval": float(interval),
+        "n_draws": int(n_draws) if has_draws else 0,
+    }
+    return CLVForecast(customers=out, segments=segments, settings=settings)
+
+
+def discount_steps(horizon_periods: float, period: str, step: str = "months") -> np.ndarray:
+    """Ends of the discounting steps, in data periods: ``step``, 2 ``step``, ..., the horizon.
+
+    The last step is cut at the horizon (``horizon_periods`` in data units ``period``).
+    """
+    length = float(units.convert(1.0, step, period))
+    n = max(1, math.ceil(horizon_periods / length - 1e-9))
+    ends = np.minimum(np.arange(1, n + 1) * length, horizon_periods)
+    return ends
+
+
+def discount_factors(step_ends: np.ndarray, period: str, annual_rate: float) -> np.ndarray:
+    """Present-value factors ``(1 + annual_rate) ** -years(t_k)`` for the step ends ``t_k``."""
+    years = units.convert(np.asarray(step_ends, dtype=float), period, "years")
+    return (1.0 + annual_rate) ** (-years)
+
+
+def expected_base_transactions(
+    model, summary: pd.DataFrame, *, periods_after_end: float = 0.0
+) -> pd.DataFrame:
+    """Expected repeat transactions of the whole customer base, per data period and cumulative.
+
+    Each customer enters at their first purchase, ``T_i`` periods before the end of
+    calibration; at calendar time ``tau`` (periods since the earliest first purchase) the base is
+    expected to have made ``sum_i E[X(tau - b_i)]`` repeat purchases, with ``E[X(t)]`` the
+    model's unconditional expectation for a new customer (``expected_purchases_new``; BG/NBD:
+    Fader, Hardie & Lee 2005a eq. 9) and ``b_i`` the customer's entry time. This is the
+    tracking curve of Fader, Hardie & Lee (2005a, figure 2) for CDNOW.
+
+    Returns one row per period ``k = 1, 2, ...`` up to ``periods_after_end`` periods past the end
+    of calibration, with ``period`` (k), ``period_end`` (calendar date, if ``summary.attrs`` has
+    ``end``), ``expected`` (repeat transactions in period k) and ``expected_cumulative``.
+    """
+    period = _summary_period(summary)
+    _, _, age = _frf(summary)
+    if len(age) == 0:
+        raise InputError("the summary has no customers")
+    after = _number("periods_after_end", periods_after_end)
+    if after < 0:
+        raise InputError("periods_after_end must be 0 or more")
+    t_max = float(age.max())
+    births, counts = np.unique(np.round(t_max - age, 9), return_counts=True)
+    n_periods = max(1, math.ceil(t_max + after - 1e-9))
+    grid = np.arange(1, n_periods + 1, dtype=float)
+    cumulative = np.zeros(n_periods)
+    for birth, count in zip(births, counts, strict=True):
+        since = grid - birth
+        alive_from = since > 0
+        if alive_from.any():
+            values = np.asarray(model.expected_purchases_new(since[alive_from]), dtype=float)
+            cumulative[alive_from] += count * values
+    table = pd.DataFrame({
+        "period": np.arange(1, n_periods + 1),
+        "expected": np.diff(cumulative, prepend=0.0),
+        "expected_cumulative": cumulative,
+    })
+    end = summary.attrs.get("end")
+    if end is not None:
+        start = pd.Timestamp(end) - pd.to_timedelta(t_max * units.DAYS_PER_UNIT[period], "D")
+        table.insert(1, "period_end", (start + pd.to_timedelta(
+            grid * units.DAYS_PER_UNIT[period], "D")).normalize())
+    table.attrs["period"] = period
+    table.attrs["calibration_periods"] = t_max
+    return table
+
+
+# --------------------------------------------------------------------------------------------
+# helpers
+
+
+def _summary_period(summary: pd.DataFrame) -> str:
+    if not isinstance(summary, pd.DataFrame):
+        raise InputError("summary must be a table with frequency, recency and T")
+    period = summary.attrs.get("period")
+    if period is None:
+        raise InputError("the summary does not say its time unit (summary.attrs['period'])")
+    return units.parse_unit(period)
+
+
+def _horizon_in_data_units(horizon, horizon_unit: str, period: str) -> float:
+    value = _number("horizon", horizon)
+    if value <= 0:
+        raise InputError("horizon must be greater than 0")
+    converted = float(units.convert(value, horizon_unit, period))
+    if converted > 1e5:
+        raise InputError(f"horizon of {value:g} {horizon_unit} is too long")
+    return converted
+
+
+def _number(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
+        raise InputError(f"{name} must be a number")
+    value = float(value)
+    if not math.isfinite(value):
+        raise InputError(f"{name} must be a finite number")
+    return value
+
+
+def _fraction(name: str, value, *, allow_zero: bool) -> float:
+    value = _number(name, value)
+    if value < 0 or value > 1 or (value == 0 and not allow_zero):
+        low = "0" if allow_zero else "above 0"
+        raise InputError(f"{name} must be between {low} and 1 (0.3 = 30 %)")
+    return value
+
+
+def _column(summary: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in summary.columns:
+        raise InputError(f"the summary has no column {name!r}")
+    values = pd.to_numeric(summary[name], errors="coerce").to_numpy(dtype=float)
+    if not np.isfinite(values).all():
+        raise InputError(f"column {name!r} has missing or non-numeric values")
+    return values
+
+
+def _frf(summary: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return _column(summary, "frequency"), _column(summary, "recency"), _column(summary, "T")
+
+
+def _unique_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unique rows of a float matrix and the index of each original row among them."""
+    if len(matrix) == 0:
+        return matrix, np.zeros(0, dtype=np.intp)
+    keys, inverse = np.unique(matrix, axis=0, return_inverse=True)
+    return keys, inverse.reshape(-1)
+
+
+def _cumulative_purchases(model, step_ends, frequency, recency, age) -> np.ndarray:
+    """Matrix (steps x rows) of conditional expected purchases in ``(0, t_k]``."""
+    return np.vstack([
+        np.asarray(model.expected_purchases(float(t), frequency, recency, age), dtype=float)
+        for t in step_ends
+    ])
+
+
+def _discounted(cumulative: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Discounted expected transactions: sum_k (E[t_k] - E[t_{k-1}]) * weight_k."""
+    per_step = np.diff(cumulative, axis=0, prepend=0.0)
+    return weights @ per_step
+
+
+def _draw_models(model, spend_model, n_draws: int, rng: np.random.Generator):
+    """``n_draws`` pairs of (transaction model, spend model) with drawn parameters, or None."""
+    from clvdesk.core.errors import CLVError
+
+    try:
+        trans = _param_dicts(model, model.sample_params(n_draws, rng))
+        spend = _param_dicts(spend_model, spend_model.sample_params(n_draws, rng))
+    except CLVError:
+        return None  # e.g. a model built from parameters alone has no covariance
+    return [(type(model).from_params(t), type(spend_model).from_params(s))
+            for t, s in zip(trans, spend, strict=True)]
+
+
+def _param_dicts(model, sample) -> list[dict[str, float]]:
+    """Normalise a ``sample_params`` result (DataFrame, array or list of dicts) to dicts."""
+    if isinstance(sample, pd.DataFrame):
+        return [{k: float(v) for k, v in row.items()} for row in sample.to_dict("records")]
+    if isinstance(sample, dict):
+        names = list(sample)
+        columns = [np.asarray(sample[n], dtype=float) for n in names]
+        return [dict(zip(names, map(float, vals), strict=True)) for vals in zip(*columns, strict=True)]
+    if isinstance(sample, np.ndarray):
+        names = list(model.params)
+        return [dict(zip(names, map(float, row), strict=True)) for row in np.atleast_2d(sample)]
+    return [{k: float(v) for k, v in dict(item).items()} for item in sample]
+
+
+def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_ends, weights,
+                         margin, interval, seg_codes, n_segments, progress, cancel):
+    """Per-customer and per-segment quantiles of CLV over parameter draws."""
+    n_draws = len(draws)
+    det_draws = np.empty((n_draws, len(keys)))
+    spend_draws = np.empty((n_draws, len(spend_keys)))
+    for j, (trans, spend) in enumerate(draws):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        with np.errstate(all="ignore"):
+            cum = _cumulative_purchases(trans, step_ends, keys[:, 0], keys[:, 1], keys[:, 2])
+            det_draws[j] = _discounted(cum, weights)
+            spend_draws[j] = np.asarray(
+                spend.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float)
+        _report(progress, 0.1 + 0.8 * (j + 1) / n_draws, "intervals from parameter draws")
+    usable = np.isfinite(det_draws).all(axis=1) & np.isfinite(spend_draws).all(axis=1)
+    det_draws, spend_draws = det_draws[usable], spend_draws[usable]
+    if len(det_draws) < 10:
+        raise InputError("the parameter draws give no usable CLV interval; the fit is too uncertain")
+    q = [(1 - interval) / 2, 1 - (1 - interval) / 2]
+    # customers sharing both their (frequency, recency, T) row and their spend row share a CLV
+    pair_keys, pair_of_customer = np.unique(
+        inverse.astype(np.int64) * len(spend_keys) + spend_inverse, return_inverse=True)
+    pair_trans, pair_spend = pair_keys // len(spend_keys), pair_keys % len(spend_keys)
+    members = [np.bincount(pair_of_customer[seg_codes == s], minlength=len(pair_keys))
+               for s in range(n_segments)]
+    members.append(np.bincount(pair_of_customer, minlength=len(pair_keys)))
+    n_pairs = len(pair_keys)
+    low, high = np.empty(n_pairs), np.empty(n_pairs)
+    seg_totals = np.zeros((n_segments + 1, len(det_draws)))
+    for start in range(0, n_pairs, _BLOCK):
+        stop = min(start + _BLOCK, n_pairs)
+        block = margin * det_draws[:, pair_trans[start:stop]] * spend_draws[:, pair_spend[start:stop]]
+        low[start:stop], high[start:stop] = np.quantile(block, q, axis=0)
+        for s, count in enumerate(members):
+            seg_totals[s] += block @ count[start:stop]
+    low, high = low[pair_of_customer], high[pair_of_customer]
+    seg_low, seg_high = np.quantile(seg_totals, q, axis=1)
+    return low, high, seg_low, seg_high
+
+
+def _segment_codes(index: pd.Index, segment: pd.Series | None) -> tuple[np.ndarray, list[str]]:
+    if segment is None:
+        return np.full(len(index), -1, dtype=np.intp), []
+    if not isinstance(segment, pd.Series):
+        raise InputError("segment must be a column of segment names by customer id")
+    labels = segment.reindex(index).astype("string").fillna(MISSING_LABEL)
+    codes, names = pd.factorize(labels, sort=True)
+    return codes.astype(np.intp), [str(n) for n in names]
+
+
+def _segment_table(out, seg_codes, seg_names, has_draws, seg_low, seg_high) -> pd.DataFrame:
+    rows = []
+    groups = [(name, seg_codes == s) for s, name in enumerate(seg_names)]
+    groups.append((ALL_CUSTOMERS, np.ones(len(out), dtype=bool)))
+    for s, (name, mask) in enumerate(groups):
+        part = out.loc[mask]
+        row = {"segment": name, "customers": int(mask.sum()),
+               "expected_purchases": float(part["expected_purchases"].sum())}
+        if "clv" in out:
+            total = float(part["clv"].sum())
+            row.update(clv=total, clv_mean=total / max(len(part), 1))
+            if has_draws:
+                row.update(clv_low=min(float(seg_low[s]), total),
+                           clv_high=max(float(seg_high[s]), total))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _report(progress, fraction: float, message: str) -> None:
+    if progress is not None:
+        progress(float(min(max(fraction, 0.0), 1.0)), message)

@@ -1,0 +1,520 @@
+"""The whole predictive-CLV job, once: order table + assumptions -> :class:`AnalysisResult`.
+
+Steps (each reports progress and checks ``cancel`` before it starts):
+
+1. data-quality report (:func:`clvdesk.core.quality.quality_report`);
+2. customer summary in the chosen time unit, with a holdout if ``holdout_end`` is set
+   (:func:`clvdesk.core.summary.summarize`);
+3. transaction model fit (BG/NBD by default) on frequency, recency and T;
+4. spend model fit (Gamma-Gamma) on the repeat buyers' frequency and mean repeat spend;
+5. per-customer and per-segment predictions with parameter-draw intervals
+   (:func:`clvdesk.core.clv.forecast_clv`), acquisition cost per segment;
+6. cohort tables (:mod:`clvdesk.core.cohorts`);
+7. model checks: actual against expected repeat transactions over time, and with a holdout,
+   holdout purchases by calibration frequency and a comparison of the transaction models
+   (:mod:`clvdesk.core.validation`).
+
+The CLI (``demo``, ``predict``), the desktop app and the report workbook all consume the same
+:class:`AnalysisResult`, so a number shown anywhere was computed here once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core import units
+from clvdesk.core.errors import Cancelled, DataError, InputError
+from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+#: Models a pipeline can use for transactions and for spend (CLI names).
+TRANSACTION_MODEL_NAMES: tuple[str, ...] = ("bgnbd", "mbgnbd", "pareto-nbd")
+SPEND_MODEL_NAMES: tuple[str, ...] = ("gamma-gamma",)
+
+#: Columns of :attr:`AnalysisResult.segments`.
+SEGMENT_COLUMNS: tuple[str, ...] = (
+    "segment", "customers", "repeat_customers", "historical_spend", "average_order_value",
+    "expected_purchases", "clv", "clv_mean", "clv_low", "clv_high", "clv_low_mean",
+    "clv_high_mean", "acquisition_cost", "clv_net_mean", "ltv_cac",
+)
+
+
+@dataclass
+class Assumptions:
+    """Everything a user sets for one analysis. Rates are fractions (0.10 = 10 % a year).
+
+    ``period``: time unit of the summary and the models (days, weeks, months).
+    ``end``: last day of the calibration period (``None``: the last order date).
+    ``holdout_end``: last day of a holdout period after ``end`` for model checks (``None``: no
+    holdout; predictions then start at ``end``).
+    ``horizon`` ``horizon_unit``: how far ahead CLV counts (12 months).
+    ``margin``: share of revenue that is profit (0.3 = 30 %).
+    ``annual_discount_rate``: per year, compounded per month (:mod:`clvdesk.core.clv`).
+    ``cac``: acquisition cost per customer (currency; ``None``: each customer's value of an
+    ``acquisition_cost`` column if the orders have one, else 0); ``cac_by_segment`` overrides
+    it for named segments of ``segment_col`` (an order-table column such as ``segment`` or
+    ``channel``; a customer belongs to the segment of their first order).
+    ``model``: transaction model (``bgnbd``, ``mbgnbd``, ``pareto-nbd``); ``spend_model``:
+    ``gamma-gamma`` or ``None`` (no monetary CLV, only purchases and P(alive)).
+    ``interval``, ``n_draws``, ``seed``: CLV interval from ``n_draws`` parameter draws
+    (``n_draws`` 0: none), reproducible with ``seed``.
+    ``compare_models``: transaction models fitted for the comparison table (with a holdout).
+    """
+
+    period: str = "weeks"
+    end: dt.date | str | None = None
+    holdout_end: dt.date | str | None = None
+    horizon: float = 12.0
+    horizon_unit: str = "months"
+    margin: float = 0.3
+    annual_discount_rate: float = 0.10
+    cac: float | None = None
+    cac_by_segment: dict[str, float] = field(default_factory=dict)
+    segment_col: str | None = None
+    model: str = "bgnbd"
+    spend_model: str | None = "gamma-gamma"
+    interval: float = 0.90
+    n_draws: int = 200
+    seed: int = 2005
+    compare_models: tuple[str, ...] = TRANSACTION_MODEL_NAMES
+
+    @classmethod
+    def demo(cls) -> Assumptions:
+        """Defaults for the embedded CDNOW data: the papers' 39 + 39 weeks, BG/NBD + Gamma-Gamma.
+
+        Margin 30 %, 10 % a year, 12 months ahead, acquisition cost $10 per customer (an
+        illustrative figure: CDNOW's cost is not published).
+        """
+        from clvdesk.core.datasets import CDNOW_END, CDNOW_HOLDOUT_END
+
+        return cls(period="weeks", end=CDNOW_END, holdout_end=CDNOW_HOLDOUT_END, cac=10.0)
+
+    def validated(self) -> Assumptions:
+        """A copy with canonical units and checked values; raises :class:`InputError`."""
+        period = units.parse_unit(self.period)
+        if period == "years":
+            raise InputError("period must be days, weeks or months")
+        horizon_unit = units.parse_unit(self.horizon_unit)
+        horizon = _number("horizon", self.horizon, low=0.0, low_open=True)
+        margin = _number("margin", self.margin, low=0.0, high=1.0)
+        rate = _number("annual_discount_rate", self.annual_discount_rate, low=0.0, high=1.0)
+        cac = None if self.cac is None else _number("cac", self.cac, low=0.0)
+        by_segment = {str(k): _number(f"cac for segment {k}", v, low=0.0)
+                      for k, v in dict(self.cac_by_segment or {}).items()}
+        interval = _number("interval", self.interval, low=0.0, high=1.0, low_open=True,
+                           high_open=True)
+        model = str(self.model).strip().lower()
+        if model not in TRANSACTION_MODEL_NAMES:
+            raise InputError(f"model must be one of {', '.join(TRANSACTION_MODEL_NAMES)}; "
+                             f"got {self.model!r}")
+        spend = None if self.spend_model in (None, "", "none") else str(self.spend_model).lower()
+        if spend is not None and spend not in SPEND_MODEL_NAMES:
+            raise InputError(f"spend_model must be one of {', '.join(SPEND_MODEL_NAMES)} or none")
+        compare = tuple(str(m).lower() for m in self.compare_models)
+        unknown = [m for m in compare if m not in TRANSACTION_MODEL_NAMES]
+        if unknown:
+            raise InputError(f"cannot compare unknown models: {', '.join(unknown)}")
+        if not isinstance(self.n_draws, int) or self.n_draws < 0:
+            raise InputError("n_draws must be a whole number, 0 or more")
+        end = _date_or_none("end", self.end)
+        holdout_end = _date_or_none("holdout_end", self.holdout_end)
+        if holdout_end is not None and end is None:
+            raise InputError("a holdout end needs a calibration end date")
+        if holdout_end is not None and holdout_end <= end:
+            raise InputError(f"holdout_end {holdout_end} must be after end {end}")
+        return dataclasses.replace(
+            self, period=period, horizon_unit=horizon_unit, horizon=horizon, margin=margin,
+            annual_discount_rate=rate, cac=cac, cac_by_segment=by_segment, interval=interval,
+            model=model, spend_model=spend, compare_models=compare, end=end,
+            holdout_end=holdout_end,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able values (dates as ISO text), for project files and ``--json``."""
+        values = dataclasses.asdict(self)
+        for key in ("end", "holdout_end"):
+            if values[key] is not None:
+                values[key] = str(_date_or_none(key, values[key]))
+        values["compare_models"] = list(values["compare_models"])
+        return values
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> Assumptions:
+        """Inverse of :meth:`to_dict`; unknown keys raise :class:`InputError`."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - names)
+        if unknown:
+            raise InputError(f"unknown assumption(s): {', '.join(unknown)}")
+        values = dict(values)
+        if "compare_models" in values:
+            values["compare_models"] = tuple(values["compare_models"])
+        return cls(**values).validated()
+
+
+@dataclass
+class AnalysisResult:
+    """Everything :func:`run_analysis` computed; plain DataFrames and dicts.
+
+    ``orders``: the order table as given. ``quality``: the data-quality report (dict of
+    :func:`clvdesk.core.quality.quality_report`). ``summary``: one row per customer
+    (:func:`clvdesk.core.summary.summarize`, with ``segment`` when ``segment_col`` is set).
+    ``model``/``spend_model``: fitted models (``spend_model`` None without one).
+    ``predictions``: per customer (index ``customer_id``): ``frequency``, ``recency``, ``T``,
+    ``p_alive``, ``expected_purchases`` and with a spend model ``expected_spend``, ``clv``,
+    ``clv_low``, ``clv_high`` (see :func:`clvdesk.core.clv.predict_clv`), plus ``segment``.
+    ``segments``: predictive CLV per segment, one row per segment and a last row
+    :data:`clvdesk.core.segments.TOTAL_LABEL`, columns :data:`SEGMENT_COLUMNS` (money in
+    currency units; ``clv_low``/``clv_high`` bound the segment total, ``*_mean`` per customer;
+    ``acquisition_cost`` mean per customer; ``clv_net_mean`` = ``clv_mean - acquisition_cost``;
+    ``ltv_cac`` = ``clv_mean / acquisition_cost``). ``segments_closed_form``: the three-factor
+    table of :func:`clvdesk.core.segments.segment_clv` (aov x frequency x observed lifespan) on
+    the calibration orders with the same margin and acquisition costs.
+    ``cohorts``: the :class:`clvdesk.core.cohorts.CohortTable` of the calibration orders.
+    ``tracking``: actual against expected repeat transactions per period
+    (:func:`clvdesk.core.validation.tracking`). With a holdout: ``holdout_by_frequency``
+    (:func:`clvdesk.core.validation.holdout_by_frequency`) and ``model_comparison``
+    (:func:`clvdesk.core.validation.compare_models`); otherwise None.
+    ``settings``: horizon in data units, discounting steps and draws actually used.
+    ``warnings``: one-line notes for the user (e.g. customers left out of the spend model).
+    """
+
+    assumptions: Assumptions
+    orders: pd.DataFrame
+    quality: dict[str, Any] | None
+    summary: pd.DataFrame
+    model: Any
+    spend_model: Any | None
+    predictions: pd.DataFrame
+    segments: pd.DataFrame
+    segments_closed_form: pd.DataFrame
+    cohorts: Any
+    tracking: pd.DataFrame
+    holdout_by_frequency: pd.DataFrame | None = None
+    model_comparison: pd.DataFrame | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, *, customers: bool = False) -> dict[str, Any]:
+        """JSON-able dict (NaN becomes None, dates ISO text); per-customer rows if asked."""
+        summary = self.summary
+        result = {
+            "assumptions": self.assumptions.to_dict(),
+            "data": {
+                "orders": len(self.orders),
+                "customers": len(summary),
+                "repeat_customers": int((summary["frequency"] > 0).sum()),
+                "period": summary.attrs.get("period"),
+                "end": summary.attrs.get("end"),
+                "holdout_end": summary.attrs.get("holdout_end"),
+            },
+            "quality": self.quality,
+            "model": self.model.to_dict(),
+            "spend_model": None if self.spend_model is None else self.spend_model.to_dict(),
+            "settings": self.settings,
+            "segments": _records(self.segments),
+            "segments_closed_form": _records(self.segments_closed_form.reset_index()),
+            "cohorts": {
+                "summary": _records(self.cohorts.summary.reset_index()),
+                "revenue": _records(self.cohorts.revenue.reset_index()),
+                "active": _records(self.cohorts.active.reset_index()),
+            },
+            "tracking": _records(self.tracking),
+            "holdout_by_frequency": _records(self.holdout_by_frequency),
+            "model_comparison": _records(self.model_comparison),
+            "warnings": list(self.warnings),
+        }
+        if customers:
+            result["customers"] = _records(self.predictions.reset_index())
+        return _plain(result)
+
+
+def run_analysis(
+    orders: pd.DataFrame,
+    assumptions: Assumptions | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> AnalysisResult:
+    """Run the whole analysis on a canonical order table (see docs/ARCHITECTURE.md).
+
+    Raises :class:`InputError` for bad assumptions or columns, :class:`DataError` when the data
+    cannot support the models (e.g. no repeat buyers), :class:`ConvergenceError` when a fit
+    fails, and :class:`Cancelled` when ``cancel()`` returns True between or inside steps.
+    """
+    from clvdesk.core import clv, validation
+    from clvdesk.core.cohorts import cohort_table
+    from clvdesk.core.models import get_model
+    from clvdesk.core.segments import segment_clv
+    from clvdesk.core.summary import summarize
+
+    a = (assumptions or Assumptions()).validated()
+    steps = _Steps(progress, cancel)
+    warnings: list[str] = []
+    if not isinstance(orders, pd.DataFrame):
+        raise InputError("orders must be a table (DataFrame)")
+    if a.segment_col is not None and a.segment_col not in orders.columns:
+        raise InputError(f"segment column '{a.segment_col}' not found; columns are: "
+                         f"{', '.join(map(str, orders.columns))}")
+
+    steps.start(0.00, "checking data quality")
+    quality = _quality(orders)
+
+    steps.start(0.05, "summarising customers")
+    summary = summarize(orders, period=a.period, end=a.end, holdout_end=a.holdout_end)
+    segment = _customer_segments(orders, summary, a.segment_col)
+    if segment is not None:
+        summary["segment"] = segment
+
+    steps.start(0.15, f"fitting {a.model}")
+    _check_fit_data(summary)
+    frequency = summary["frequency"].to_numpy(dtype=float)
+    model = get_model(a.model)().fit(frequency, summary["recency"].to_numpy(dtype=float),
+                                    summary["T"].to_numpy(dtype=float))
+
+    spend_model = None
+    if a.spend_model is not None:
+        steps.start(0.30, f"fitting {a.spend_model}")
+        spend_model = _fit_spend(get_model(a.spend_model), summary, warnings)
+
+    steps.start(0.40, "predicting CLV")
+    forecast = clv.forecast_clv(
+        model, spend_model, summary, horizon=a.horizon, horizon_unit=a.horizon_unit,
+        margin=a.margin, annual_discount_rate=a.annual_discount_rate, interval=a.interval,
+        n_draws=a.n_draws, rng=np.random.default_rng(a.seed), segment=segment,
+        progress=steps.sub(0.40, 0.75), cancel=cancel,
+    )
+    predictions = forecast.customers
+    if segment is not None:
+        predictions["segment"] = segment
+    if spend_model is not None and "clv_low" not in predictions:
+        warnings.append("no CLV interval: the models carry no parameter uncertainty")
+    acquisition = _customer_cac(orders, summary, a)
+    segments = _segment_table(forecast.segments, summary, acquisition)
+
+    steps.start(0.75, "building segment and cohort tables")
+    by_segment_cac = _segment_cac(summary, acquisition)
+    closed_form = segment_clv(orders, a.segment_col, end=summary.attrs["end"], margin=a.margin,
+                              cac=by_segment_cac)
+    cohort_tables = cohort_table(orders, end=summary.attrs["end"], margin=a.margin,
+                                 cac=by_segment_cac[TOTAL_LABEL])
+
+    steps.start(0.80, "checking the model against the data")
+    tracking = validation.tracking(model, summary, orders)
+    by_frequency = comparison = None
+    if a.holdout_end is not None:
+        by_frequency = validation.holdout_by_frequency(model, summary)
+        comparison = validation.compare_models(
+            summary, models=a.compare_models, fitted={a.model: model},
+            progress=steps.sub(0.82, 1.0), cancel=cancel,
+        )
+    steps.start(1.0, "done")
+    return AnalysisResult(
+        assumptions=a, orders=orders, quality=quality, summary=summary, model=model,
+        spend_model=spend_model, predictions=predictions, segments=segments,
+        segments_closed_form=closed_form, cohorts=cohort_tables, tracking=tracking, holdout_by_frequency=by_frequency,
+        model_comparison=comparison, settings=forecast.settings, warnings=warnings,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# steps
+
+
+class _Steps:
+    """Progress reporting and cancel checks between (and, via :meth:`sub`, inside) steps."""
+
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self._progress = progress
+        self._cancel = cancel
+
+    def start(self, fraction: float, message: str) -> None:
+        if self._cancel is not None and self._cancel():
+            raise Cancelled()
+        if self._progress is not None:
+            self._progress(fraction, message)
+
+    def sub(self, low: float, high: float) -> Progress | None:
+        if self._progress is None:
+            return None
+        outer = self._progress
+        return lambda f, message: outer(low + (high - low) * f, message)
+
+
+def _quality(orders: pd.DataFrame) -> dict[str, Any] | None:
+    try:
+        from clvdesk.core.quality import quality_report
+    except ModuleNotFoundError:  # TODO(predict): remove once clvdesk.core.quality has landed
+        return None
+
+    report = quality_report(orders)
+    return report.to_dict() if hasattr(report, "to_dict") else report
+
+
+def _check_fit_data(summary: pd.DataFrame) -> None:
+    if len(summary) < 2:
+        raise DataError(f"{len(summary)} customer(s) in the calibration period: "
+                        "a model needs many customers")
+    if not (summary["frequency"] > 0).any():
+        raise DataError("no customer bought more than once in the calibration period: "
+                        "the models cannot estimate how often customers buy again")
+
+
+def _fit_spend(model_class, summary: pd.DataFrame, warnings: list[str]):
+    repeat = summary["frequency"] > 0
+    positive = repeat & (summary["monetary_value"] > 0)
+    left_out = int(repeat.sum() - positive.sum())
+    if left_out:
+        warnings.append(f"{left_out} repeat buyer(s) with a mean repeat spend of 0 or less "
+                        "are left out of the spend model")
+    if positive.sum() < 2:
+        raise DataError("the spend model needs at least two customers with repeat purchases "
+                        "of a positive amount")
+    return model_class().fit(summary.loc[positive, "frequency"].to_numpy(dtype=float),
+                             summary.loc[positive, "monetary_value"].to_numpy(dtype=float))
+
+
+def _customer_segments(orders: pd.DataFrame, summary: pd.DataFrame,
+                       segment_col: str | None) -> pd.Series | None:
+    """Each customer's segment: the value of ``segment_col`` on their first order."""
+    if segment_col is None:
+        return None
+    frame = orders[["customer_id", "date", segment_col]].dropna(subset=["customer_id", "date"])
+    frame = frame.sort_values("date", kind="stable")
+    first = frame.drop_duplicates("customer_id", keep="first").set_index("customer_id")
+    labels = first[segment_col].astype("string").str.strip().fillna(MISSING_LABEL)
+    labels = labels.mask(labels == "", MISSING_LABEL)
+    labels.index = labels.index.astype(summary.index.dtype)
+    return labels.reindex(summary.index).fillna(MISSING_LABEL).rename("segment")
+
+
+def _customer_cac(orders: pd.DataFrame, summary: pd.DataFrame, a: Assumptions) -> pd.Series:
+    """Acquisition cost per customer (currency): segment override, overall value, data, or 0."""
+    from clvdesk.core.segments import customer_acquisition_costs
+
+    if a.cac is not None:
+        cost = pd.Series(a.cac, index=summary.index, dtype=float)
+    else:
+        from_data = customer_acquisition_costs(orders)
+        if from_data is None:
+            cost = pd.Series(0.0, index=summary.index, dtype=float)
+        else:
+            from_data.index = from_data.index.astype(summary.index.dtype)
+            cost = from_data.reindex(summary.index).astype(float).fillna(0.0)
+    if a.cac_by_segment:
+        if "segment" not in summary:
+            raise InputError("acquisition costs per segment need a segment column")
+        unknown = sorted(set(a.cac_by_segment) - set(summary["segment"]))
+        if unknown:
+            raise InputError(f"acquisition cost given for unknown segment(s): "
+                             f"{', '.join(unknown)}")
+        override = summary["segment"].map(a.cac_by_segment).astype(float)
+        cost = override.where(override.notna(), cost)
+    return cost
+
+
+def _segment_cac(summary: pd.DataFrame, cost: pd.Series) -> dict[str, float]:
+    """Mean acquisition cost per customer of each segment and of all customers."""
+    means = {TOTAL_LABEL: float(cost.mean()) if len(cost) else 0.0}
+    if "segment" in summary:
+        means.update({str(k): float(v) for k, v in cost.groupby(summary["segment"]).mean().items()})
+    return means
+
+
+def _segment_table(forecast_segments: pd.DataFrame, summary: pd.DataFrame,
+                   cost: pd.Series) -> pd.DataFrame:
+    """The forecast's segment rows with history, acquisition cost, net CLV and LTV:CAC."""
+    table = forecast_segments.copy()
+    label = summary["segment"] if "segment" in summary else pd.Series(TOTAL_LABEL,
+                                                                     index=summary.index)
+    frame = pd.DataFrame({
+        "segment": label.astype(str),
+        "repeat": (summary["frequency"] > 0).astype(int),
+        "spend": summary["total_spend"].astype(float),
+        "orders": summary["n_orders"].astype(float),
+        "cac": cost.astype(float),
+    })
+    per_segment = frame.groupby("segment").agg(repeat=("repeat", "sum"), spend=("spend", "sum"),
+                                               orders=("orders", "sum"), cac=("cac", "mean"))
+    per_segment.loc[TOTAL_LABEL] = [frame["repeat"].sum(), frame["spend"].sum(),
+                                    frame["orders"].sum(), frame["cac"].mean()]
+    stats = per_segment.reindex(table["segment"])
+    table["repeat_customers"] = stats["repeat"].to_numpy(dtype=int)
+    table["historical_spend"] = stats["spend"].to_numpy(dtype=float)
+    table["average_order_value"] = (stats["spend"] / stats["orders"]).to_numpy(dtype=float)
+    cac = stats["cac"].to_numpy(dtype=float)
+    table["acquisition_cost"] = cac
+    if "clv" in table:
+        if "clv_low" in table:
+            table["clv_low_mean"] = table["clv_low"] / table["customers"]
+            table["clv_high_mean"] = table["clv_high"] / table["customers"]
+        table["clv_net_mean"] = table["clv_mean"] - cac
+        with np.errstate(divide="ignore", invalid="ignore"):
+            table["ltv_cac"] = np.where(cac > 0, table["clv_mean"] / np.where(cac > 0, cac, 1),
+                                        np.nan)
+    return table[[c for c in SEGMENT_COLUMNS if c in table.columns]]
+
+
+# --------------------------------------------------------------------------------------------
+# value helpers
+
+
+def _number(name: str, value, *, low: float | None = None, high: float | None = None,
+            low_open: bool = False, high_open: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
+        raise InputError(f"{name} must be a number")
+    value = float(value)
+    if not math.isfinite(value):
+        raise InputError(f"{name} must be a finite number")
+    if low is not None and (value < low or (low_open and value == low)):
+        raise InputError(f"{name} must be {'above' if low_open else 'at least'} {low:g}, "
+                         f"got {value:g}")
+    if high is not None and (value > high or (high_open and value == high)):
+        raise InputError(f"{name} must be {'below' if high_open else 'at most'} {high:g}, "
+                         f"got {value:g}")
+    return value
+
+
+def _date_or_none(name: str, value) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}") from None
+    if pd.isna(stamp):
+        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}")
+    return stamp.date()
+
+
+def _records(table: pd.DataFrame | None) -> list[dict[str, Any]] | None:
+    if table is None:
+        return None
+    return table.to_dict("records")
+
+
+def _plain(value: Any) -> Any:
+    """Recursively turn numpy/pandas scalars into Python ones, NaN into None, dates into text."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, pd.DataFrame):
+        return _plain(_records(value))
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, pd.Timestamp | dt.date | dt.datetime):
+        return value.isoformat()
+    return value
