@@ -252,6 +252,8 @@ def to_cell(value: Any) -> Any:
     """
     if value is None:
         return None
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, (int, float, np.integer, np.floating)):

@@ -14,6 +14,58 @@ failed:
     CAC_PAYBACK = Err.Description
 End Function
 
+Function CLV_EXPECTED_PURCHASES(parameters, frequency, recency, T, horizon, Optional model)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_EXPECTED_PURCHASES = XLPy.CallUDF("udfs", "CLV_EXPECTED_PURCHASES", Array(parameters, frequency, recency, T, horizon, model), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_EXPECTED_PURCHASES = XLPy.CallUDF("udfs", "CLV_EXPECTED_PURCHASES", Array(parameters, frequency, recency, T, horizon, model))
+        Exit Function
+    #End If
+failed:
+    CLV_EXPECTED_PURCHASES = Err.Description
+End Function
+
+Function CLV_FIT(data, Optional model, Optional end_date, Optional period)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_FIT = XLPy.CallUDF("udfs", "CLV_FIT", Array(data, model, end_date, period), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_FIT = XLPy.CallUDF("udfs", "CLV_FIT", Array(data, model, end_date, period))
+        Exit Function
+    #End If
+failed:
+    CLV_FIT = Err.Description
+End Function
+
+Function CLV_PALIVE(parameters, frequency, recency, T, Optional model)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_PALIVE = XLPy.CallUDF("udfs", "CLV_PALIVE", Array(parameters, frequency, recency, T, model), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_PALIVE = XLPy.CallUDF("udfs", "CLV_PALIVE", Array(parameters, frequency, recency, T, model))
+        Exit Function
+    #End If
+failed:
+    CLV_PALIVE = Err.Description
+End Function
+
+Function CLV_PREDICT(orders, Optional horizon, Optional margin, Optional discount_rate, Optional model, Optional end_date)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_PREDICT = XLPy.CallUDF("udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_PREDICT = XLPy.CallUDF("udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date))
+        Exit Function
+    #End If
+failed:
+    CLV_PREDICT = Err.Description
+End Function
+
 Function CLV_RETENTION(margin, retention, discount_rate, Optional periods)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -27,6 +79,19 @@ failed:
     CLV_RETENTION = Err.Description
 End Function
 
+Function CLV_SEGMENTS(orders, Optional segment_column, Optional margin, Optional cac, Optional lifespan_years, Optional end_date)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_SEGMENTS = XLPy.CallUDF("udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_SEGMENTS = XLPy.CallUDF("udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date))
+        Exit Function
+    #End If
+failed:
+    CLV_SEGMENTS = Err.Description
+End Function
+
 Function CLV_SIMPLE(aov, frequency, lifespan, Optional cac, Optional margin)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -38,6 +103,19 @@ Function CLV_SIMPLE(aov, frequency, lifespan, Optional cac, Optional margin)
     #End If
 failed:
     CLV_SIMPLE = Err.Description
+End Function
+
+Function CLV_SUMMARY(orders, Optional end_date, Optional period)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_SUMMARY = XLPy.CallUDF("udfs", "CLV_SUMMARY", Array(orders, end_date, period), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_SUMMARY = XLPy.CallUDF("udfs", "CLV_SUMMARY", Array(orders, end_date, period))
+        Exit Function
+    #End If
+failed:
+    CLV_SUMMARY = Err.Description
 End Function
 
 Function LTV_CAC(clv, cac)

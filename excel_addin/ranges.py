@@ -46,6 +46,8 @@ INFO_ROWS = ("model", "period", "log_likelihood", "log-likelihood", "aic", "bic"
 def orders_from_range(value: Any, name: str = "orders") -> pd.DataFrame:
     """An orders range as the canonical order table (``customer_id``, ``date``, ``amount``...).
 
+    Columns the mapping does not recognise are kept as text under their own header (so any
+    column can be a segment).
     Customer ids typed as numbers (``1001``, read by Excel as ``1001.0``) become ``"1001"``.
     Bad cells raise :class:`InputError` naming the row: ``"orders: row 7: amount must be a
     number"``.
@@ -61,7 +63,18 @@ def orders_from_range(value: Any, name: str = "orders") -> pd.DataFrame:
             orders[canonical] = numbers_column(column, name, source)
         else:
             orders[canonical] = _text_column(column, name, source)
+    mapped = set(mapping.values())
+    for source in raw.columns:
+        if source not in mapped and source not in orders.columns:
+            orders[source] = _optional_text_column(raw[source].tolist())
     return orders
+
+
+def _optional_text_column(values: list[Any]) -> pd.Series:
+    """An extra column (a segment such as ``Regio``) as text; empty cells stay missing."""
+    out = [None if is_empty(v) else to_text(v, "value") if excel_error_in(v) is None else None
+           for v in values]
+    return pd.Series(out, dtype="str")
 
 
 def _text_column(values: list[Any], name: str, column: str) -> pd.Series:

@@ -14,11 +14,25 @@ row. The docstring of each function is the description Excel shows (at most 255 
 
 from __future__ import annotations
 
+import pandas as pd
 import xlwings as xw
 
 from clvdesk.core import formulas
-from excel_addin.cells import CellArg, CellResult
+from clvdesk.core.errors import InputError
+from excel_addin import analysis
+from excel_addin.cells import (
+    CellArg,
+    CellResult,
+    CellValue,
+    as_grid,
+    is_empty,
+    to_cells,
+    to_date,
+    to_number,
+    to_text,
+)
 from excel_addin.elementwise import OMIT, Arg, apply
+from excel_addin.ranges import params_from_range
 from excel_addin.safety import excel_safe
 
 CATEGORY = "CLV"
@@ -77,3 +91,171 @@ def CAC_PAYBACK(cac: CellArg, monthly_revenue: CellArg, margin: CellArg = None) 
     return apply(formulas.cac_payback_months, [
         Arg("cac", cac), Arg("monthly_revenue", monthly_revenue), Arg("margin", margin, 1.0),
     ])
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("orders", doc="Orders with a header row: customer, date and amount columns (English or Dutch headers).", **RANGE)
+@xw.arg("end_date", doc="Optional: last day of the observation period; empty = the last order date.", **RANGE)
+@xw.arg("period", doc="Optional: time unit of recency and T: days, weeks or months; empty = weeks.", **RANGE)
+@xw.ret(expand="table")
+@excel_safe
+def CLV_SUMMARY(orders: CellArg, end_date: CellArg = None, period: CellArg = None) -> CellResult:
+    """One row per customer from an order list: repeat purchases (frequency), recency, age T, mean repeat spend, first and last purchase, orders and total spend."""
+    summary = analysis.customer_summary(orders, end=_optional_date(end_date, "end_date"),
+                                        period=_period(period))
+    columns = [c for c in analysis.SUMMARY_COLUMNS if c in summary.columns]
+    return to_cells(summary[columns], index_label="customer_id")
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("orders", doc="Orders with a header row: customer, date and amount (and a segment column).", **RANGE)
+@xw.arg("segment_column", doc="Optional: header of the column that groups customers (e.g. segment, kanaal); empty = all customers.", **RANGE)
+@xw.arg("margin", doc="Optional: gross margin fraction; empty = from a margin or cost column, else 1.", **RANGE)
+@xw.arg("cac", doc="Optional: acquisition cost per customer: a number, or a 2-column range of segment and cost.", **RANGE)
+@xw.arg("lifespan_years", doc="Optional: assumed lifespan in years (number or segment/years range); empty = observed tenure.", **RANGE)
+@xw.arg("end_date", doc="Optional: last day of the observation period; empty = the last order date.", **RANGE)
+@xw.ret(expand="table")
+@excel_safe
+def CLV_SEGMENTS(orders: CellArg, segment_column: CellArg = None, margin: CellArg = None,
+                 cac: CellArg = None, lifespan_years: CellArg = None,
+                 end_date: CellArg = None) -> CellResult:
+    """Three-factor CLV per segment: average order value x purchases per year x lifespan, with margin, CAC, LTV:CAC and payback months (Kumar 2006)."""
+    column = None if _is_empty_arg(segment_column) else to_text(_single(segment_column), "segment_column")
+    table = analysis.segments_table(
+        orders, column,
+        margin=None if _is_empty_arg(margin) else to_number(_single(margin), "margin"),
+        cac=_number_or_mapping(cac, "cac"),
+        lifespan_years=_number_or_mapping(lifespan_years, "lifespan_years"),
+        end=_optional_date(end_date, "end_date"),
+    )
+    return to_cells(table, index_label="segment")
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("data", doc="Orders (customer, date, amount) or a customer summary (frequency, recency, T), with headers.", **RANGE)
+@xw.arg("model", doc="Optional: bgnbd, mbgnbd, pareto-nbd or gamma-gamma; empty = bgnbd.", **RANGE)
+@xw.arg("end_date", doc="Optional: last day of the calibration period for orders; empty = the last order date.", **RANGE)
+@xw.arg("period", doc="Optional: time unit for orders: days, weeks or months; empty = weeks.", **RANGE)
+@xw.ret(expand="table")
+@excel_safe
+def CLV_FIT(data: CellArg, model: CellArg = None, end_date: CellArg = None,
+            period: CellArg = None) -> CellResult:
+    """Fit a CLV model by maximum likelihood: parameters with standard errors, log-likelihood, customers, AIC and BIC. Use the result as the parameters of CLV_PALIVE."""
+    table = analysis.fit_table(data, _model_name(model) or analysis.DEFAULT_MODEL,
+                               end=_optional_date(end_date, "end_date"), period=_period(period))
+    return to_cells(table, index=False)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("parameters", doc="The CLV_FIT result, or a 2-column range of parameter names and values.", **RANGE)
+@xw.arg("frequency", doc="Repeat purchases of the customer (a number or a range).", **RANGE)
+@xw.arg("recency", doc="Age at the last purchase, in the time unit of the fit (e.g. weeks).", **RANGE)
+@xw.arg("T", doc="Age of the customer at the end of the period, same time unit.", **RANGE)
+@xw.arg("model", doc="Optional: the model name; empty = as in the parameters.", **RANGE)
+@excel_safe
+def CLV_PALIVE(parameters: CellArg, frequency: CellArg, recency: CellArg, T: CellArg,
+               model: CellArg = None) -> CellResult:
+    """Probability that a customer is still active, given repeat purchases, recency and age (BG/NBD: Fader, Hardie & Lee 2005, eq. 12)."""
+    fitted = _model_from_range(parameters, model)
+    return apply(fitted.p_alive, [Arg("frequency", frequency), Arg("recency", recency),
+                                  Arg("T", T)])
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("parameters", doc="The CLV_FIT result, or a 2-column range of parameter names and values.", **RANGE)
+@xw.arg("frequency", doc="Repeat purchases of the customer (a number or a range).", **RANGE)
+@xw.arg("recency", doc="Age at the last purchase, in the time unit of the fit (e.g. weeks).", **RANGE)
+@xw.arg("T", doc="Age of the customer at the end of the period, same time unit.", **RANGE)
+@xw.arg("horizon", doc="Length of the future period, same time unit (e.g. 52 weeks).", **RANGE)
+@xw.arg("model", doc="Optional: the model name; empty = as in the parameters.", **RANGE)
+@excel_safe
+def CLV_EXPECTED_PURCHASES(parameters: CellArg, frequency: CellArg, recency: CellArg,
+                           T: CellArg, horizon: CellArg, model: CellArg = None) -> CellResult:
+    """Expected purchases of a customer in the next horizon periods, given repeat purchases, recency and age (BG/NBD: Fader, Hardie & Lee 2005, eq. 10)."""
+    fitted = _model_from_range(parameters, model)
+
+    def expected(frequency, recency, T, horizon):
+        return fitted.expected_purchases(horizon, frequency, recency, T)
+
+    return apply(expected, [Arg("frequency", frequency), Arg("recency", recency), Arg("T", T),
+                            Arg("horizon", horizon)])
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("orders", doc="Orders with a header row: customer, date and amount columns.", **RANGE)
+@xw.arg("horizon", doc="Optional: months ahead the CLV counts; empty = 12.", **RANGE)
+@xw.arg("margin", doc="Optional: gross margin fraction (0.3 = 30 %); empty = 1 (revenue).", **RANGE)
+@xw.arg("discount_rate", doc="Optional: discount rate per year (0.1 = 10 %); empty = 0.1.", **RANGE)
+@xw.arg("model", doc="Optional: bgnbd, mbgnbd or pareto-nbd; empty = bgnbd. Spend: Gamma-Gamma.", **RANGE)
+@xw.arg("end_date", doc="Optional: last day of the calibration period; empty = the last order date.", **RANGE)
+@xw.ret(expand="table")
+@excel_safe
+def CLV_PREDICT(orders: CellArg, horizon: CellArg = None, margin: CellArg = None,
+                discount_rate: CellArg = None, model: CellArg = None,
+                end_date: CellArg = None) -> CellResult:
+    """Predictive CLV per customer: P(alive), expected purchases and spend, discounted CLV over the horizon with a 90 % interval (clv_low, clv_high) from the parameter uncertainty."""
+    table = analysis.predictions(
+        orders,
+        horizon_months=to_number(_single(horizon), "horizon", 12.0),
+        margin=to_number(_single(margin), "margin", 1.0),
+        discount_rate=to_number(_single(discount_rate), "discount_rate", 0.10),
+        model_name=_model_name(model) or analysis.DEFAULT_MODEL,
+        end=_optional_date(end_date, "end_date"),
+        period="weeks",
+    )
+    return to_cells(table, index_label="customer_id")
+
+
+# ----------------------------------------------------------------------------- argument helpers
+
+def _single(value: CellArg) -> CellValue:
+    """The one cell of an argument that must be a single cell."""
+    grid = as_grid(value)
+    if len(grid) > 1 or len(grid[0]) > 1:
+        raise InputError("this argument takes one cell, not a range")
+    return grid[0][0]
+
+
+def _is_empty_arg(value: CellArg) -> bool:
+    """True for an omitted argument or an empty single cell."""
+    grid = as_grid(value)
+    return len(grid) == 1 and len(grid[0]) == 1 and is_empty(grid[0][0])
+
+
+def _optional_date(value: CellArg, name: str) -> pd.Timestamp | None:
+    return None if _is_empty_arg(value) else to_date(_single(value), name)
+
+
+def _period(value: CellArg) -> str:
+    return "weeks" if _is_empty_arg(value) else to_text(_single(value), "period")
+
+
+def _model_name(value: CellArg) -> str | None:
+    return None if _is_empty_arg(value) else to_text(_single(value), "model")
+
+
+def _model_from_range(parameters: CellArg, model: CellArg):
+    params, info = params_from_range(parameters)
+    return analysis.model_for_params(params, info, _model_name(model))
+
+
+def _number_or_mapping(value: CellArg, name: str) -> float | dict[str, float] | None:
+    """One number, or a 2-column range of label and number (per segment); empty = None."""
+    if _is_empty_arg(value):
+        return None
+    grid = as_grid(value)
+    if len(grid) == 1 and len(grid[0]) == 1:
+        return to_number(grid[0][0], name)
+    if len(grid[0]) != 2:
+        raise InputError(f"{name} must be one number or two columns: segment and value")
+    mapping = {}
+    for label, number in grid:
+        if is_empty(label) and is_empty(number):
+            continue
+        try:
+            mapping[to_text(label, f"{name} segment")] = to_number(number, f"{name} {label}")
+        except InputError:
+            if not mapping and isinstance(number, str):  # a header row: segment | cac
+                continue
+            raise
+    return mapping

@@ -1,0 +1,117 @@
+"""Fitted models and summaries kept by the content of their input, so cells share one fit.
+
+Excel calls a UDF once per cell and recalculates often: a sheet with 500 ``CLV_PALIVE`` cells
+pointing at one parameter range, or ``CLV_FIT`` and ``CLV_PREDICT`` over the same orders, must
+not refit per cell or per recalculation. Every cached step is keyed by a digest of its inputs
+(the bytes of the arrays, the parameter values, the options), so a changed cell gives a new
+key and a fresh result, and an unchanged one a cache hit. The caches are bounded (least
+recently used entries go first) and hold only results of successful calls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import DataError
+from clvdesk.core.models import get_model
+
+T = TypeVar("T")
+
+
+class ContentCache:
+    """A bounded least-recently-used mapping from content keys to computed results."""
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached result for ``key``, computing (and keeping) it on a miss."""
+        if key in self._items:
+            self._items.move_to_end(key)
+            self.hits += 1
+            return self._items[key]
+        self.misses += 1
+        value = compute()
+        self._items[key] = value
+        while len(self._items) > self.max_entries:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (and the hit counts)."""
+        self._items.clear()
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+#: Models fitted on data (few, each costly): keyed by model name and data digest.
+FITS = ContentCache(max_entries=32)
+#: Models built from parameter values (cheap, many): keyed by name and parameter values.
+FROM_PARAMS = ContentCache(max_entries=256)
+#: Derived tables (summaries, predictions) keyed by a digest of their inputs.
+TABLES = ContentCache(max_entries=32)
+
+
+def digest(*parts: Any) -> str:
+    """A SHA-1 hex digest of arrays, DataFrames and plain values, for use as a cache key."""
+    h = hashlib.sha1()
+    for part in parts:
+        if isinstance(part, pd.DataFrame):
+            h.update(repr(list(part.columns)).encode())
+            h.update(pd.util.hash_pandas_object(part, index=True).to_numpy().tobytes())
+        elif isinstance(part, np.ndarray):
+            array = np.ascontiguousarray(part)
+            h.update(f"{array.dtype}{array.shape}".encode())
+            h.update(array.tobytes())
+        else:
+            h.update(repr(part).encode())
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def fitted_transaction_model(name: str, frequency: np.ndarray, recency: np.ndarray,
+                             T: np.ndarray) -> Any:
+    """A transaction model (``bgnbd``, ``mbgnbd``, ``pareto-nbd``) fitted on the summary
+    columns, from the cache when these exact numbers were fitted before."""
+    model_class = get_model(name)
+    if not hasattr(model_class, "p_alive"):
+        raise DataError(f"{model_class.name} is not a transaction model")
+    key = ("fit", model_class.name, digest(frequency, recency, T))
+    return FITS.get_or_compute(key, lambda: model_class().fit(frequency, recency, T))
+
+
+def fitted_spend_model(frequency: np.ndarray, monetary_value: np.ndarray,
+                       name: str = "gamma-gamma") -> Any:
+    """The spend model fitted on the repeat buyers with a positive mean repeat spend."""
+    model_class = get_model(name)
+    positive = (frequency > 0) & (monetary_value > 0)
+    if positive.sum() < 2:
+        raise DataError("the spend model needs at least two customers with repeat purchases "
+                        "of a positive amount")
+    x, m = frequency[positive], monetary_value[positive]
+    key = ("fit", model_class.name, digest(x, m))
+    return FITS.get_or_compute(key, lambda: model_class().fit(x, m))
+
+
+def model_from_params(name: str, params: dict[str, float]) -> Any:
+    """A ready-to-predict model from parameter values (``from_params``), built once per set."""
+    model_class = get_model(name)
+    key = (model_class.name, tuple(sorted(params.items())))
+    return FROM_PARAMS.get_or_compute(key, lambda: model_class.from_params(params))
+
+
+def clear_caches() -> None:
+    """Empty all caches (tests, or to free memory)."""
+    for cache in (FITS, FROM_PARAMS, TABLES):
+        cache.clear()
