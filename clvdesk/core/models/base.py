@@ -84,18 +84,38 @@ def compress(*columns: np.ndarray,
     """Unique rows of ``columns`` and the total weight (customer count) of each.
 
     Returns ``(unique_columns, counts)``: one array per input column holding the distinct rows
-    (sorted), and the summed ``weights`` (ones by default) of the customers on each row. Rows of
+    (sorted by the combined key), and the summed ``weights`` (ones by default) of the customers on each row. Rows of
     zero weight are dropped. The likelihood of the full table is then
     ``sum(counts * loglik(unique rows))``.
     """
-    table = np.column_stack([np.asarray(c, dtype=float) for c in columns])
-    weight = np.ones(table.shape[0]) if weights is None else np.asarray(weights, dtype=float)
-    keep = weight > 0
-    if not keep.all():
-        table, weight = table[keep], weight[keep]
-    unique, inverse = np.unique(table, axis=0, return_inverse=True)
-    counts = np.bincount(inverse.reshape(-1), weights=weight, minlength=unique.shape[0])
-    return tuple(unique[:, j] for j in range(unique.shape[1])), counts
+    weight = None if weights is None else np.asarray(weights, dtype=float)
+    arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    if weight is not None and not (weight > 0).all():
+        keep = weight > 0
+        arrays, weight = [a[keep] for a in arrays], weight[keep]
+    # Combine per-column codes into one integer key, re-coding after each column so the key
+    # stays small: one 1-D sort per column instead of a slow row-wise unique.
+    key = np.zeros(arrays[0].size if arrays else 0, dtype=np.int64)
+    for array in arrays:
+        values, codes = np.unique(array, return_inverse=True)
+        _, key = np.unique(key * values.size + codes.reshape(-1), return_inverse=True)
+        key = key.reshape(-1)
+    n_unique = int(key.max()) + 1 if key.size else 0
+    representative = np.empty(n_unique, dtype=np.int64)
+    representative[key] = np.arange(key.size)  # rows with one key are identical: any will do
+    counts = np.bincount(key, weights=weight, minlength=n_unique)
+    return tuple(a[representative] for a in arrays), counts
+
+
+def group_by_value(values: np.ndarray, counts: np.ndarray):
+    """Distinct ``values``, the index of each row's value, and the summed ``counts`` per value.
+
+    Terms of a log-likelihood that depend on one column only (e.g. ``gammaln(r + x)``) are
+    evaluated once per distinct value and summed with these totals.
+    """
+    distinct, index = np.unique(values, return_inverse=True)
+    index = index.reshape(-1)
+    return distinct, index, np.bincount(index, weights=counts, minlength=distinct.size)
 
 
 def check_params(names: Sequence[str], params: Any) -> dict[str, float]:

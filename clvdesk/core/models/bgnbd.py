@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from scipy.special import digamma, expit, gammaln, hyp2f1
 
-from clvdesk.core.models.base import Cancel, Progress, TransactionModel
+from clvdesk.core.models.base import Cancel, Progress, TransactionModel, group_by_value
 
 
 class BetaGeoModel(TransactionModel):
@@ -37,7 +37,8 @@ class BetaGeoModel(TransactionModel):
         x, t_x, age, counts, n = self._prepare_fit(frequency, recency, T, weights)
         rate = float(np.sum(counts * x) / np.sum(counts * age))
         start = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
-        self._maximize(lambda theta: _loglik_and_grad(theta, x, t_x, age, counts),
+        x_groups = group_by_value(x, counts)
+        self._maximize(lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups),
                        start, n, progress=progress, cancel=cancel)
         return self
 
@@ -66,36 +67,40 @@ class BetaGeoModel(TransactionModel):
         return _expected_if_alive(r, alpha, a, b, horizon, zeros, zeros)
 
 
-def _loglik_terms(r, alpha, a, b, x, t_x, age):
-    """The log of the two likelihood terms per row: A1 + A2 + (A3 | A4)."""
-    common = (gammaln(r + x) - gammaln(r) + r * np.log(alpha)
-              + gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x))
-    log_alive = -(r + x) * np.log(alpha + age)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        log_dead = np.where(x > 0, np.log(a) - np.log(b + x - 1.0) - (r + x) * np.log(alpha + t_x),
-                            -np.inf)
-    return common, log_alive, log_dead
+def _loglik_and_grad(theta, x, t_x, age, counts, x_groups):
+    """Total log-likelihood and its analytic gradient in ``theta = log(r, alpha, a, b)``.
 
-
-def _loglik_and_grad(theta, x, t_x, age, counts):
-    """Total log-likelihood and its analytic gradient in ``theta = log(r, alpha, a, b)``."""
+    Per row: ``LL = A(x) + logaddexp(-(r+x) ln(alpha+T), [x>0](ln a - ln(b+x-1)
+    - (r+x) ln(alpha+t_x)))`` with ``A(x) = ln G(r+x) - ln G(r) + r ln alpha + ln B(a, b+x)
+    - ln B(a, b)``; the terms in ``x`` alone are evaluated once per distinct frequency
+    (``x_groups`` from :func:`group_by_value`).
+    """
     r, alpha, a, b = np.exp(theta)
-    common, log_alive, log_dead = _loglik_terms(r, alpha, a, b, x, t_x, age)
-    log_sum = np.logaddexp(log_alive, log_dead)
-    loglik = np.sum(counts * (common + log_sum))
-    w_alive = np.exp(log_alive - log_sum)
-    w_dead = 1.0 - w_alive
+    xs, index, x_counts = x_groups
+    common = (gammaln(r + xs) - gammaln(r) + r * np.log(alpha)
+              + gammaln(a + b) + gammaln(b + xs) - gammaln(b) - gammaln(a + b + xs))
+    repeat = x > 0
+    log_b_x = np.log(np.where(xs > 0, b + xs - 1.0, 1.0))
+    rx = r + x
     log_a_plus_t = np.log(alpha + age)
     log_a_plus_tx = np.log(alpha + t_x)
-    rx = r + x
-    safe_b = np.where(x > 0, b + x - 1.0, 1.0)
-    d_r = digamma(rx) - digamma(r) + np.log(alpha) - w_alive * log_a_plus_t - w_dead * log_a_plus_tx
-    d_alpha = r / alpha - w_alive * rx / (alpha + age) - w_dead * rx / (alpha + t_x)
-    psi_ab, psi_abx = digamma(a + b), digamma(a + b + x)
-    d_a = psi_ab - psi_abx + w_dead / a
-    d_b = psi_ab + digamma(b + x) - digamma(b) - psi_abx - w_dead / safe_b
-    grad = np.array([np.sum(counts * d) for d in (d_r, d_alpha, d_a, d_b)])
-    return loglik, grad * np.array([r, alpha, a, b])
+    log_alive = -rx * log_a_plus_t
+    log_dead = np.where(repeat, np.log(a) - log_b_x[index] - rx * log_a_plus_tx, -np.inf)
+    log_sum = np.logaddexp(log_alive, log_dead)
+    loglik = np.dot(x_counts, common) + np.dot(counts, log_sum)
+    w_alive = np.exp(log_alive - log_sum)
+    w_dead = counts * (1.0 - w_alive)
+    w_alive = counts * w_alive
+    psi_ab, psi_abx = digamma(a + b), digamma(a + b + xs)
+    d_r = (np.dot(x_counts, digamma(r + xs) - digamma(r) + np.log(alpha))
+           - np.dot(w_alive, log_a_plus_t) - np.dot(w_dead, log_a_plus_tx))
+    d_alpha = (x_counts.sum() * r / alpha - np.dot(w_alive, rx / (alpha + age))
+               - np.dot(w_dead, rx / (alpha + t_x)))
+    dead_by_x = np.bincount(index, weights=w_dead, minlength=xs.size)
+    d_a = np.dot(x_counts, psi_ab - psi_abx) + dead_by_x.sum() / a
+    d_b = (np.dot(x_counts, psi_ab + digamma(b + xs) - digamma(b) - psi_abx)
+           - np.dot(dead_by_x, 1.0 / np.where(xs > 0, b + xs - 1.0, 1.0)))
+    return loglik, np.array([d_r * r, d_alpha * alpha, d_a * a, d_b * b])
 
 
 def _p_alive(r, alpha, a, b, x, t_x, age):
@@ -124,7 +129,7 @@ def _expected_if_alive(r, alpha, a, b, t, x, age):
     closed = (c > 0) & (abs(a - 1.0) > 1e-6)
     result = np.empty(t.shape)
     if closed.any():
-        tc, xc, cc = t[closed], x[closed], c[closed]
+        tc, cc = t[closed], c[closed]
         one_minus_z = (alpha + age[closed]) / (alpha + age[closed] + tc)
         z = tc / (alpha + age[closed] + tc)
         tail = np.exp((a - 1.0) * np.log(one_minus_z)) * hyp2f1(a + b - 1.0 - r, a - 1.0, cc, z)
