@@ -79,6 +79,19 @@ failed:
     CLV_RETENTION = Err.Description
 End Function
 
+Function CLV_SCENARIOS(scenarios, Optional baseline)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_SCENARIOS = XLPy.CallUDF("udfs", "CLV_SCENARIOS", Array(scenarios, baseline), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_SCENARIOS = XLPy.CallUDF("udfs", "CLV_SCENARIOS", Array(scenarios, baseline))
+        Exit Function
+    #End If
+failed:
+    CLV_SCENARIOS = Err.Description
+End Function
+
 Function CLV_SEGMENTS(orders, Optional segment_column, Optional margin, Optional cac, Optional lifespan_years, Optional end_date)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed

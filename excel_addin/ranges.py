@@ -155,3 +155,55 @@ def column_of_numbers(value: Any, name: str) -> np.ndarray:
     grid = as_grid(value)
     flat = [v for row in grid for v in row]
     return np.array([to_number(v, name) for v in flat], dtype=float)
+
+
+#: Names accepted for scenario inputs (English and Dutch), by the core's input name.
+SCENARIO_INPUTS: dict[str, tuple[str, ...]] = {
+    "aov": ("aov", "average_order_value", "gemiddelde_orderwaarde", "orderwaarde"),
+    "frequency": ("frequency", "purchases_per_year", "frequentie", "aankopen_per_jaar"),
+    "lifespan": ("lifespan", "lifespan_years", "levensduur", "levensduur_jaren"),
+    "cac": ("cac", "acquisition_cost", "acquisitiekosten", "wervingskosten"),
+    "margin": ("margin", "gross_margin", "marge", "brutomarge"),
+    "referral_value": ("referral_value", "referral", "verwijswaarde"),
+    "growth_rate": ("growth_rate", "growth", "groei"),
+    "discount_rate": ("discount_rate", "discount", "disconteringsvoet", "rente"),
+}
+_SCENARIO_NAME_HEADERS = ("scenario", "name", "naam")
+
+
+def scenarios_from_range(value: Any, name: str = "scenarios") -> tuple[list[dict[str, Any]], bool]:
+    """A scenario range as a list of ``{"name": ..., "aov": ..., ...}`` and whether the
+    scenarios run across the columns.
+
+    Either layout works: one scenario per row under a header row (``scenario | aov |
+    frequency | lifespan | cac | margin``), or one per column with the input names in the first
+    column and the scenario names in the first row. Empty optional inputs take their defaults.
+    """
+    grid = as_grid(value)
+    by_alias = {header_name(a): key for key, aliases in SCENARIO_INPUTS.items() for a in aliases}
+    header_keys = [by_alias.get(header_name(v)) for v in grid[0]]
+    first_col_keys = [by_alias.get(header_name(row[0])) for row in grid]
+    across_columns = "aov" not in header_keys and "aov" in first_col_keys
+    if across_columns:
+        grid = [list(col) for col in zip(*grid, strict=True)]
+        header_keys = [by_alias.get(header_name(v)) for v in grid[0]]
+    if "aov" not in header_keys:
+        raise InputError(f"{name}: no 'aov' input found; label the inputs aov, frequency, "
+                         "lifespan (and optionally cac, margin) in the first row or column")
+    name_col = next((j for j, v in enumerate(grid[0])
+                     if header_name(v) in _SCENARIO_NAME_HEADERS or
+                     (j == 0 and header_keys[0] is None)), None)
+    entries = []
+    for number, row in enumerate(grid[1:], start=1):
+        if all(is_empty(v) for v in row):
+            continue
+        label = row[name_col] if name_col is not None else None
+        entry: dict[str, Any] = {
+            "name": f"Scenario {number}" if is_empty(label) else to_text(label, "scenario name")}
+        for key, cell in zip(header_keys, row, strict=True):
+            if key is not None and not is_empty(cell):
+                entry[key] = to_number(cell, f"{name}: {entry['name']}: {key}")
+        entries.append(entry)
+    if not entries:
+        raise InputError(f"{name} holds no scenarios")
+    return entries, across_columns

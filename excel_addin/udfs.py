@@ -19,6 +19,7 @@ import xlwings as xw
 
 from clvdesk.core import formulas
 from clvdesk.core.errors import InputError
+from clvdesk.core.scenarios import compare, scenario_from_dict
 from excel_addin import analysis
 from excel_addin.cells import (
     CellArg,
@@ -32,7 +33,7 @@ from excel_addin.cells import (
     to_text,
 )
 from excel_addin.elementwise import OMIT, Arg, apply
-from excel_addin.ranges import params_from_range
+from excel_addin.ranges import params_from_range, scenarios_from_range
 from excel_addin.safety import excel_safe
 
 CATEGORY = "CLV"
@@ -259,3 +260,19 @@ def _number_or_mapping(value: CellArg, name: str) -> float | dict[str, float] | 
                 continue
             raise
     return mapping
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("scenarios", doc="Scenarios with labelled inputs aov, frequency, lifespan (cac, margin...): one per row or per column, named in the first column or row.", **RANGE)
+@xw.arg("baseline", doc="Optional: name of the scenario the others are compared with; empty = the first.", **RANGE)
+@xw.ret(expand="table")
+@excel_safe
+def CLV_SCENARIOS(scenarios: CellArg, baseline: CellArg = None) -> CellResult:
+    """Compare what-if scenarios of the simple CLV side by side: LTV, CLV, LTV:CAC, payback months and the difference with the baseline."""
+    entries, across_columns = scenarios_from_range(scenarios)
+    table = compare([scenario_from_dict(e, n) for n, e in enumerate(entries, start=1)],
+                    baseline=None if _is_empty_arg(baseline) else to_text(_single(baseline), "baseline"))
+    if across_columns:
+        table = table.T.rename_axis("scenario")
+        return to_cells(table.astype(object), index_label="input")
+    return to_cells(table, index_label="scenario")
