@@ -128,16 +128,24 @@ def suggest_mapping(columns: Iterable[object]) -> dict[str, str]:
     return mapping
 
 
-def maps_required(columns: Iterable[object], overrides: Mapping[str, str] | None = None) -> bool:
-    """True when ``columns`` (a candidate header row) yields all of :data:`REQUIRED`."""
-    sources = [str(c).strip() for c in columns]
+def header_score(columns: Iterable[object], overrides: Mapping[str, str] | None = None) -> int:
+    """How well ``columns`` (a candidate header row) names the order columns.
+
+    2: every column the user named is there and all of :data:`REQUIRED` are mapped; 1: some
+    named column is there or two required columns are recognised; 0: neither.
+    """
+    sources = [str(c).strip() if c is not None else "" for c in columns]
     overrides = dict(overrides or {})
     found = suggest_mapping(sources)
+    present = [source for source in overrides.values() if source in sources]
     for canonical, source in overrides.items():
-        if source not in sources:
-            return False
-        found[canonical] = source
-    return all(col in found for col in REQUIRED)
+        if source in sources:
+            found[canonical] = source
+    if len(present) == len(overrides) and all(col in found for col in REQUIRED):
+        return 2
+    if present or sum(col in found for col in REQUIRED) >= 2:
+        return 1
+    return 0
 
 
 def resolve_mapping(columns: Iterable[object], overrides: Mapping[str, str | None] | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,8 +12,9 @@ import pandas as pd
 
 from clvdesk.core.errors import Cancelled
 
-#: ``is_header(cells) -> bool``: does this row of cells name the order columns?
-HeaderTest = Callable[[Sequence[object]], bool]
+#: ``is_header(cells) -> score``: 2 if this row of cells names all order columns, 1 if some,
+#: 0 if none.
+HeaderTest = Callable[[Sequence[object]], int]
 Progress = Callable[[float, str], None]
 CancelCheck = Callable[[], bool]
 
@@ -37,21 +39,21 @@ class RawTable:
 
 
 def find_header_row(rows: Sequence[Sequence[object]], is_header: HeaderTest) -> int:
-    """Index of the header among the first rows: the first that names the order columns.
+    """Index of the header among the first rows: the first that names all order columns,
+    else the first that names some of them.
 
-    Without such a row: the first row whose non-empty cells fill the most common width (a title
-    line above the header has fewer cells), else 0.
+    Without such a row: the first row whose cells all fill the most common width (a title line
+    above the header has fewer cells), else 0.
     """
     head = list(rows[:HEADER_SEARCH_ROWS])
-    for index, row in enumerate(head):
-        if is_header(row):
-            return index
+    scores = [is_header(row) for row in head]
+    for wanted in (2, 1):
+        if wanted in scores:
+            return scores.index(wanted)
     widths = [sum(1 for cell in row if _filled(cell)) for row in head]
-    widest = max(widths, default=0)
-    if widest > 1:
-        for index, width in enumerate(widths):
-            if width == widest:
-                return index
+    common = Counter(w for w in widths if w > 1).most_common(1)
+    if common:
+        return widths.index(common[0][0])
     return 0
 
 

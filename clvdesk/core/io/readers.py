@@ -36,7 +36,7 @@ from clvdesk.core.io.mapping import (
     NUMERIC,
     REQUIRED,
     describe_columns,
-    maps_required,
+    header_score,
     resolve_mapping,
     suggest_mapping,
 )
@@ -256,8 +256,8 @@ def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row
               delimiter, nrows, progress, cancel) -> RawTable:
     chosen = {k: v for k, v in overrides.items() if v is not None and k in CANONICAL}
 
-    def is_header(cells) -> bool:
-        return maps_required(cells, chosen)
+    def is_header(cells) -> int:
+        return header_score(cells, chosen)
 
     kind = _kind(path)
     if kind == "workbook":

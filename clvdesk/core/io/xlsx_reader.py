@@ -249,7 +249,7 @@ def _detect_sheet(workbook, sheets: list[str], is_header: HeaderTest, limit: int
                   name: str) -> tuple[str, list[list[Any]]]:
     for candidate in sheets:
         head = _rows(workbook, candidate, HEADER_SEARCH_ROWS, name)
-        if any(is_header(row) for row in head):
+        if any(is_header(row) == 2 for row in head):
             return candidate, _rows(workbook, candidate, limit, name)
     return sheets[0], _rows(workbook, sheets[0], limit, name)
 
