@@ -1,0 +1,83 @@
+"""The Model fit sheet: parameters with standard errors, log-likelihood, AIC and BIC of the
+transaction and spend models, the model comparison of :func:`clvdesk.core.validation.compare_models`
+and the holdout check of :func:`clvdesk.core.validation.holdout_by_frequency` (Fader, Hardie &
+Lee 2005a, figure 4) with its chart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from openpyxl.worksheet.worksheet import Worksheet
+
+from clvdesk.core.io.report_cells import (
+    SECTION_FONT,
+    Column,
+    put,
+    put_frame,
+    put_note,
+    put_table,
+    put_title,
+)
+from clvdesk.core.io.report_charts import bar_chart
+from clvdesk.core.io.report_labels import Labels, NumberFormats
+
+
+def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, models: list,
+                    comparison: pd.DataFrame | None = None,
+                    holdout: pd.DataFrame | None = None) -> None:
+    """Fill the Model fit sheet.
+
+    ``models``: ``(title, model)`` pairs of fitted models (``params``, ``std_errors``,
+    ``log_likelihood``, ``n_customers``, ``aic``, ``bic``); ``comparison``: the table of
+    ``compare_models``; ``holdout``: the table of ``holdout_by_frequency``.
+    """
+    put_title(ws, labels["title_model_fit"])
+    row = 3
+    for title, model in models:
+        if model is None:
+            continue
+        row = _write_model(ws, row, title, model, labels, formats) + 2
+
+    put(ws, row, 1, labels["model_comparison"], font=SECTION_FONT)
+    if comparison is not None and len(comparison):
+        row = put_frame(ws, row + 1, comparison, labels, formats) + 2
+    else:
+        put_note(ws, row + 1, 1, labels["not_available"])
+        row += 3
+
+    put(ws, row, 1, labels["holdout_check"], font=SECTION_FONT)
+    if holdout is not None and len(holdout):
+        header = row + 1
+        last = put_frame(ws, header, holdout, labels, formats)
+        columns = list(holdout.columns)
+        if {"frequency", "actual", "predicted"} <= set(columns):
+            bar_chart(ws, title=labels["holdout_check"], y_title=labels["expected_purchases"],
+                      categories=(columns.index("frequency") + 1, header + 1, last),
+                      series=[(columns.index("actual") + 1, header, last),
+                              (columns.index("predicted") + 1, header, last)],
+                      anchor=f"I{row}")
+    else:
+        put_note(ws, row + 1, 1, labels["not_available"])
+    ws.column_dimensions["A"].width = 24
+
+
+def _write_model(ws: Worksheet, row: int, title: str, model, labels: Labels,
+                 formats: NumberFormats) -> int:
+    name = getattr(model, "name", None) or type(model).__name__
+    put(ws, row, 1, f"{title}: {name}", font=SECTION_FONT)
+    params = dict(getattr(model, "params", {}) or {})
+    errors = dict(getattr(model, "std_errors", {}) or {})
+    columns = [Column(labels["parameter"]), Column(labels["estimate"], "0.0000", 14),
+               Column(labels["std_error"], "0.0000", 14)]
+    last = put_table(ws, row + 1, columns,
+                     [(key, value, errors.get(key)) for key, value in params.items()])
+    stats = [("log_likelihood", formats.number), ("aic", formats.number),
+             ("bic", formats.number), ("n_customers", formats.integer)]
+    for key, number_format in stats:
+        value = getattr(model, key, None)
+        if value is None:
+            continue
+        last += 1
+        put(ws, last, 1, labels[key])
+        put(ws, last, 2, value, number_format)
+    return last

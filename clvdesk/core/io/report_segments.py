@@ -1,0 +1,183 @@
+"""The Segments sheet: three-factor CLV per segment as live formulas, next to predictive CLV.
+
+Inputs per segment come from :func:`clvdesk.core.segments.segment_clv` (customers, orders,
+revenue, AOV, purchases per year, lifespan in years). The closed form is written as formulas of
+those cells and of the assumption cells, the same formulas as
+:func:`clvdesk.core.formulas.simple_clv`, ``ltv_cac_ratio`` and ``cac_payback_months``:
+
+* ``LTV = margin x AOV x frequency x lifespan`` (margin: the ``Margin`` cell);
+* ``CLV = LTV - CAC`` (CAC: the ``AcquisitionCost`` cell unless the segment has its own; for
+  all customers then the customer-weighted mean, as the pipeline computes it);
+* ``LTV:CAC = LTV / CAC``; payback months ``= CAC / (AOV x frequency / 12 x margin)``.
+
+Below, the pipeline's predictive CLV per segment: mean and total are ``SUMPRODUCT`` over the
+Customers sheet, so they follow the margin cell too; the interval of the segment total keeps its
+ratio to the total; CLV after CAC and LTV:CAC as formulas.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from clvdesk.core.io import report_formulas as excel
+from clvdesk.core.io.report_cells import (
+    INPUT_FILL,
+    INPUT_FONT,
+    SECTION_FONT,
+    Column,
+    Formula,
+    put,
+    put_note,
+    put_table,
+    put_title,
+)
+from clvdesk.core.io.report_charts import bar_chart
+from clvdesk.core.io.report_customers import CustomerColumns
+from clvdesk.core.io.report_labels import Labels, NumberFormats
+
+HEADER_ROW = 4
+#: Rows left free under a table for its chart.
+CHART_ROWS = 20
+
+
+def write_segments(ws: Worksheet, table: pd.DataFrame, labels: Labels, formats: NumberFormats,
+                   *, names: dict[str, str], cac_by_segment: dict[str, float] | None = None,
+                   total_label: str | None = None, customers: CustomerColumns | None = None,
+                   predictive: pd.DataFrame | None = None) -> None:
+    """Fill the Segments sheet.
+
+    ``table``: a ``segment_clv`` table (index: segment, last row ``total_label`` for all
+    customers) computed with the margin of the assumptions sheet. ``names``: defined names of
+    the assumption cells (keys ``margin``, ``cac``). ``cac_by_segment``: segments with their
+    own CAC (an input cell each; the others use the ``AcquisitionCost`` cell, and the row for
+    all customers the customer-weighted mean). ``customers``: where the Customers sheet put
+    CLV and segment. ``predictive``: the pipeline's per-segment predictions
+    (``AnalysisResult.segments``).
+    """
+    put_title(ws, labels["title_segments"])
+    put_note(ws, 2, 1, labels["clv_closed"])
+    last = _closed_form(ws, table, labels, formats, names, dict(cac_by_segment or {}),
+                        total_label)
+    if predictive is not None and len(predictive):
+        top = last + CHART_ROWS + 3
+        put(ws, top, 1, labels["predictive_segments"], font=SECTION_FONT)
+        _predictive_table(ws, top + 1, predictive, labels, formats, names,
+                          dict(cac_by_segment or {}), customers)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    ws.column_dimensions[get_column_letter(1)].width = 20
+
+
+def _closed_form(ws, table, labels, formats, names, cac_by_segment, total_label) -> int:
+    columns = [
+        Column(labels["segment"], width=18), Column(labels["customers"], formats.integer),
+        Column(labels["orders"], formats.integer), Column(labels["revenue_total"], formats.money),
+        Column(labels["aov"], formats.money),
+        Column(f"{labels['frequency_per_year']} ({labels['per_year']})", formats.number),
+        Column(labels["lifespan_years"] + f" ({labels['years']})", formats.number),
+        Column(labels["margin"], formats.percent), Column(labels["cac"], formats.money),
+        Column(labels["clv_gross"], formats.money), Column(labels["clv_formula"], formats.money),
+        Column(labels["ltv_cac"], formats.ratio),
+        Column(labels["payback_months"], formats.number),
+    ]
+    first = HEADER_ROW + 1
+    n_segments = len(table) - (1 if total_label in table.index else 0)
+    rows = []
+    for offset, (segment, seg) in enumerate(table.iterrows()):
+        r = first + offset
+        if segment == total_label:
+            label = labels["all_customers"]
+            cac = (Formula(f"=SUMPRODUCT(B{first}:B{first + n_segments - 1},"
+                           f"I{first}:I{first + n_segments - 1})/SUM(B{first}:"
+                           f"B{first + n_segments - 1})")
+                   if cac_by_segment and n_segments else Formula(f"={names['cac']}"))
+        else:
+            label = segment
+            cac = (float(cac_by_segment[segment]) if segment in cac_by_segment
+                   else Formula(f"={names['cac']}"))
+        rows.append([label, seg["customers"], seg["orders"], seg["revenue"], seg["aov"],
+                     seg["frequency_per_year"], seg["lifespan_years"],
+                     Formula(f"={names['margin']}"), cac,
+                     excel.simple_clv(f"E{r}", f"F{r}", f"G{r}", "0", f"H{r}"),
+                     Formula(f"=J{r}-I{r}"),
+                     excel.ltv_cac_ratio(f"J{r}", f"I{r}"),
+                     excel.cac_payback_months(f"I{r}", f"E{r}", f"F{r}", f"H{r}")])
+    last = put_table(ws, HEADER_ROW, columns, rows)
+    for offset, segment in enumerate(table.index):
+        if segment in cac_by_segment:
+            cell = ws.cell(row=first + offset, column=9)
+            cell.font, cell.fill = INPUT_FONT, INPUT_FILL
+    if n_segments:
+        bar_chart(ws, title=labels["chart_segments_closed"], y_title=labels["clv"],
+                  categories=(1, first, first + n_segments - 1),
+                  series=[(11, HEADER_ROW, first + n_segments - 1)],
+                  number_format=formats.money, anchor=f"A{last + 2}")
+    return last
+
+
+def _predictive_table(ws, header, table, labels, formats, names, cac_by_segment,
+                      customers) -> None:
+    from clvdesk.core.clv import ALL_CUSTOMERS
+
+    live = customers is not None and customers.clv is not None and "clv_mean" in table
+    columns = [Column(labels["segment"], width=18), Column(labels["customers"], formats.integer),
+               Column(labels["repeat_customers"], formats.integer),
+               Column(labels["expected_purchases"], formats.number)]
+    if live:
+        columns += [Column(labels["predicted_clv_mean"], formats.money),
+                    Column(labels["predicted_clv_total"], formats.money),
+                    Column(labels["clv_total_low"], formats.money),
+                    Column(labels["clv_total_high"], formats.money),
+                    Column(labels["cac"], formats.money),
+                    Column(labels["clv_net_mean"], formats.money),
+                    Column(labels["ltv_cac"], formats.ratio)]
+    rows = []
+    segment_rows = []
+    for offset, (_, seg) in enumerate(table.iterrows()):
+        r = header + 1 + offset
+        is_total = seg["segment"] == ALL_CUSTOMERS
+        row = [labels["all_customers"] if is_total else seg["segment"], seg.get("customers"),
+               seg.get("repeat_customers"), seg.get("expected_purchases")]
+        if not is_total:
+            segment_rows.append(r)
+        if live:
+            cac = (float(cac_by_segment[seg["segment"]]) if seg["segment"] in cac_by_segment
+                   else Formula(f"={names['cac']}") if not (is_total and cac_by_segment)
+                   else seg.get("acquisition_cost"))
+            row += [*_predictive(is_total, f"A{r}", customers),
+                    _scaled(seg.get("clv_low"), seg.get("clv"), f"F{r}"),
+                    _scaled(seg.get("clv_high"), seg.get("clv"), f"F{r}"),
+                    cac, Formula(f"=IF(ISNUMBER(E{r}),E{r}-I{r},\"\")"),
+                    excel.ltv_cac_ratio(f"E{r}", f"I{r}")]
+        rows.append(row)
+    last = put_table(ws, header, columns, rows)
+    if live and segment_rows:
+        bar_chart(ws, title=labels["chart_segments"], y_title=labels["clv"],
+                  categories=(1, header + 1, segment_rows[-1]),
+                  series=[(5, header, segment_rows[-1]), (10, header, segment_rows[-1])],
+                  number_format=formats.money, anchor=f"A{last + 2}")
+
+
+def _scaled(bound, total, total_cell: str):
+    """An interval bound that follows the live total: ``total_cell x bound / total``.
+
+    The bounds are quantiles of the segment total over parameter draws, all scaled by the same
+    margin, so their ratio to the total does not depend on the margin.
+    """
+    if bound is None or total is None or pd.isna(bound) or pd.isna(total) or total == 0:
+        return bound
+    return Formula(f"={total_cell}*{float(bound) / float(total)!r}")
+
+def _predictive(is_total: bool, segment_cell: str, customers: CustomerColumns) -> list[Formula]:
+    if is_total or customers.segment is None:
+        return [Formula(f"=IFERROR(AVERAGE({customers.clv}),\"\")"),
+                Formula(f"=SUM({customers.clv})")]
+    # SUMPRODUCT compares exactly: COUNTIFS/AVERAGEIFS would read a segment named ">100",
+    # "=x" or "a*" as a condition or a wildcard
+    match = f"({customers.segment}={segment_cell})"
+    return [
+        Formula(f"=IFERROR(SUMPRODUCT({match}*{customers.clv})/SUMPRODUCT({match}*1),\"\")"),
+        Formula(f"=SUMPRODUCT({match}*{customers.clv})"),
+    ]
+
