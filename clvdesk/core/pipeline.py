@@ -179,7 +179,8 @@ class AnalysisResult:
     ``ltv_cac`` = ``clv_mean / acquisition_cost``). ``segments_closed_form``: the three-factor
     table of :func:`clvdesk.core.segments.segment_clv` (aov x frequency x observed lifespan) on
     the calibration orders with the same margin and acquisition costs.
-    ``cohorts``: the :class:`clvdesk.core.cohorts.CohortTable` of the calibration orders.
+    ``cohorts``: the cohort tables of the calibration orders by name (``summary``, ``revenue``,
+    ``margin``, ``active``; :func:`clvdesk.core.cohorts.cohort_tables`).
     ``tracking``: actual against expected repeat transactions per period
     (:func:`clvdesk.core.validation.tracking`). With a holdout: ``holdout_by_frequency``
     (:func:`clvdesk.core.validation.holdout_by_frequency`) and ``model_comparison``
@@ -197,7 +198,7 @@ class AnalysisResult:
     predictions: pd.DataFrame
     segments: pd.DataFrame
     segments_closed_form: pd.DataFrame
-    cohorts: Any
+    cohorts: dict[str, pd.DataFrame]
     tracking: pd.DataFrame
     holdout_by_frequency: pd.DataFrame | None = None
     model_comparison: pd.DataFrame | None = None
@@ -223,11 +224,8 @@ class AnalysisResult:
             "settings": self.settings,
             "segments": _records(self.segments),
             "segments_closed_form": _records(self.segments_closed_form.reset_index()),
-            "cohorts": {
-                "summary": _records(self.cohorts.summary.reset_index()),
-                "revenue": _records(self.cohorts.revenue.reset_index()),
-                "active": _records(self.cohorts.active.reset_index()),
-            },
+            "cohorts": {name: _records(table.reset_index())
+                        for name, table in self.cohorts.items()},
             "tracking": _records(self.tracking),
             "holdout_by_frequency": _records(self.holdout_by_frequency),
             "model_comparison": _records(self.model_comparison),
@@ -251,7 +249,7 @@ def run_analysis(
     fails, and :class:`Cancelled` when ``cancel()`` returns True between or inside steps.
     """
     from clvdesk.core import clv, validation
-    from clvdesk.core.cohorts import cohort_table
+    from clvdesk.core.cohorts import cohort_tables
     from clvdesk.core.models import get_model
     from clvdesk.core.segments import segment_clv
     from clvdesk.core.summary import summarize
@@ -275,15 +273,12 @@ def run_analysis(
         summary["segment"] = segment
 
     steps.start(0.15, f"fitting {a.model}")
-    _check_fit_data(summary)
-    frequency = summary["frequency"].to_numpy(dtype=float)
-    model = get_model(a.model)().fit(frequency, summary["recency"].to_numpy(dtype=float),
-                                    summary["T"].to_numpy(dtype=float))
+    model = fit_transaction_model(get_model(a.model), summary)
 
     spend_model = None
     if a.spend_model is not None:
         steps.start(0.30, f"fitting {a.spend_model}")
-        spend_model = _fit_spend(get_model(a.spend_model), summary, warnings)
+        spend_model = fit_spend_model(get_model(a.spend_model), summary, warnings)
 
     steps.start(0.40, "predicting CLV")
     forecast = clv.forecast_clv(
@@ -304,7 +299,7 @@ def run_analysis(
     by_segment_cac = _segment_cac(summary, acquisition)
     closed_form = segment_clv(orders, a.segment_col, end=summary.attrs["end"], margin=a.margin,
                               cac=by_segment_cac)
-    cohort_tables = cohort_table(orders, end=summary.attrs["end"], margin=a.margin,
+    cohorts = cohort_tables(orders, end=summary.attrs["end"], margin=a.margin,
                                  cac=by_segment_cac[TOTAL_LABEL])
 
     steps.start(0.80, "checking the model against the data")
@@ -320,7 +315,8 @@ def run_analysis(
     return AnalysisResult(
         assumptions=a, orders=orders, quality=quality, summary=summary, model=model,
         spend_model=spend_model, predictions=predictions, segments=segments,
-        segments_closed_form=closed_form, cohorts=cohort_tables, tracking=tracking, holdout_by_frequency=by_frequency,
+        segments_closed_form=closed_form, cohorts=cohorts, tracking=tracking,
+        holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
     )
 
@@ -359,16 +355,25 @@ def _quality(orders: pd.DataFrame) -> dict[str, Any] | None:
     return report.to_dict() if hasattr(report, "to_dict") else report
 
 
-def _check_fit_data(summary: pd.DataFrame) -> None:
+def fit_transaction_model(model_class, summary: pd.DataFrame):
+    """Fit a transaction model on a summary's frequency, recency and T (DataError if hopeless)."""
     if len(summary) < 2:
         raise DataError(f"{len(summary)} customer(s) in the calibration period: "
                         "a model needs many customers")
     if not (summary["frequency"] > 0).any():
         raise DataError("no customer bought more than once in the calibration period: "
                         "the models cannot estimate how often customers buy again")
+    return model_class().fit(summary["frequency"].to_numpy(dtype=float),
+                             summary["recency"].to_numpy(dtype=float),
+                             summary["T"].to_numpy(dtype=float))
 
 
-def _fit_spend(model_class, summary: pd.DataFrame, warnings: list[str]):
+def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str]):
+    """Fit a spend model on the repeat buyers with a positive mean repeat spend.
+
+    Repeat buyers whose mean repeat spend is 0 or less are left out, with a note in
+    ``warnings``.
+    """
     repeat = summary["frequency"] > 0
     positive = repeat & (summary["monetary_value"] > 0)
     left_out = int(repeat.sum() - positive.sum())

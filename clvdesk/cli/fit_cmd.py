@@ -1,0 +1,304 @@
+"""``clvdesk fit MODEL DATA``: fit one model and print its parameters (``--json`` for scripts).
+
+DATA is an order file (csv/tsv/txt, xlsx, parquet; summarised on the fly in ``--period`` up to
+``--end``) or a summary file with one row per customer: ``frequency``, ``recency``, ``T`` (and
+``monetary_value`` for Gamma-Gamma, optional ``weights`` = customers per row); for ``bgbb``
+``frequency``, ``recency``, ``periods``, ``weights``. ``sbg`` fits on customers still active at
+period 0, 1, 2, ...: ``--alive 1000,631,468`` or DATA, a file with those counts in a column
+(``alive``, or its only column).
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clvdesk.cli.output import add_json_flag, print_json
+
+MODEL_NAMES = ("bgnbd", "mbgnbd", "pareto-nbd", "bgbb", "gamma-gamma", "sbg")
+TRANSACTION_MODELS = ("bgnbd", "mbgnbd", "pareto-nbd")
+PERIODS = ("days", "weeks", "months")
+
+#: Columns a summary file must have, per model.
+SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "bgnbd": ("frequency", "recency", "T"),
+    "mbgnbd": ("frequency", "recency", "T"),
+    "pareto-nbd": ("frequency", "recency", "T"),
+    "gamma-gamma": ("frequency", "monetary_value"),
+    "bgbb": ("frequency", "recency", "periods", "weights"),
+}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "fit", help="fit a predictive model (BG/NBD, Pareto/NBD, BG/BB, Gamma-Gamma, sBG)",
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("model", metavar="MODEL", type=str.lower,
+                        help=f"one of {', '.join(MODEL_NAMES)}")
+    parser.add_argument("data", metavar="DATA", nargs="?",
+                        help="order file or summary file (sbg: file of alive counts)")
+    add_period_options(parser)
+    parser.add_argument("--alive", metavar="N0,N1,...",
+                        help="sbg: customers still active at period 0, 1, 2, ... (comma-separated)")
+    parser.add_argument("--column", metavar="NAME",
+                        help="sbg with a file: the column of alive counts (default: 'alive', or "
+                             "the only column)")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run)
+
+
+def add_period_options(parser) -> None:
+    """``--period`` and ``--end``, shared with ``predict``."""
+    parser.add_argument("--period", default="weeks", type=str.lower,
+                        help="time unit of recency and T: days, weeks (default) or months")
+    parser.add_argument("--end", metavar="YYYY-MM-DD",
+                        help="last day of the observation period (default: last order date)")
+
+
+def run(args) -> int:
+    from clvdesk.core.errors import InputError
+
+    if args.model not in MODEL_NAMES:
+        raise InputError(f"unknown model {args.model!r}; choose one of {', '.join(MODEL_NAMES)}")
+    if args.model == "sbg":
+        model = _fit_sbg(args)
+        extra: dict[str, Any] = {}
+    else:
+        if args.alive:
+            raise InputError("--alive is for the sbg model only")
+        if not args.data:
+            raise InputError(f"give the data file to fit {args.model} on")
+        data = load_summary(args.data, SUMMARY_COLUMNS[args.model], period=args.period,
+                            end=args.end)
+        model = _fit(args.model, data.summary)
+        extra = data.info()
+    result = model.to_dict()
+    result.update(extra)
+    if args.json:
+        print_json(result)
+    else:
+        _print_text(result)
+    return 0
+
+
+@dataclass
+class LoadedData:
+    """What DATA held: the customer summary, and the order table when DATA was an order file."""
+
+    summary: Any
+    orders: Any = None
+
+    def info(self) -> dict[str, Any]:
+        """Where the summary came from, for the JSON output."""
+        if self.orders is None:
+            return {"source": "summary file", "period": self.summary.attrs["period"]}
+        return {"source": "order file", "period": self.summary.attrs["period"],
+                "end": self.summary.attrs["end"].date().isoformat(), "orders": len(self.orders)}
+
+
+def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
+                 holdout_end: str | None = None) -> LoadedData:
+    """A summary table from a summary file, or from an order file summarised on the fly.
+
+    A file whose header has a ``frequency`` column is a summary file (``recency``
+    and ``T`` taken to be in ``period``); anything else is read as an order file with
+    :func:`clvdesk.core.io.readers.read_orders` and summarised up to ``end``.
+    """
+    from clvdesk.core import units
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.readers import preview_file
+
+    period = units.parse_unit(period)
+    if period not in PERIODS:
+        raise InputError("--period must be days, weeks or months")
+    columns = {c.strip().lower(): c for c in map(str, preview_file(path, 5).columns)}
+    if "frequency" in columns:
+        if end is not None:
+            raise InputError("--end applies to order files; this is a summary file")
+        summary = _read_summary_file(Path(path), required, columns)
+        summary.attrs["period"] = period
+        return LoadedData(summary)
+    from clvdesk.core.io.readers import read_orders
+    from clvdesk.core.summary import summarize
+
+    if "periods" in required:
+        raise InputError("bgbb fits on a summary file with columns frequency, recency, periods, "
+                         "weights")
+    orders = read_orders(path).orders
+    summary = summarize(orders, period=period, end=end, holdout_end=holdout_end)
+    return LoadedData(summary, orders)
+
+
+def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str]):
+    """Numeric columns ``required`` (+ ``weights``, ``customer_id`` if present) of a summary file."""
+    import pandas as pd
+
+    from clvdesk.core.errors import InputError
+
+    missing = [c for c in required if c.lower() not in columns]
+    if missing:
+        raise InputError(f"the summary file has no column(s) {', '.join(missing)}; columns are: "
+                         f"{', '.join(columns.values())}")
+    wanted = list(required) + [c for c in ("weights",) if c in columns and c not in required]
+    raw = _read_raw_columns(path, [columns[c.lower()] for c in wanted])
+    table = pd.DataFrame(index=raw.index)
+    for name in wanted:
+        values = raw[columns[name.lower()]]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            values = pd.to_numeric(values.astype("string").str.strip().str.replace(",", ".",
+                                                                                   regex=False),
+                                   errors="coerce")
+        values = pd.to_numeric(values, errors="coerce").astype(float)
+        bad = values.isna()
+        if bad.any():
+            row = int(bad.to_numpy().argmax())
+            raise InputError(f"column {name} must hold numbers (data row {row + 1} does not)")
+        table[name] = values.to_numpy()
+    if len(table) == 0:
+        raise InputError(f"{path.name} has a header but no rows")
+    id_column = next((columns[c] for c in ("customer_id", "id", "customer") if c in columns),
+                     None)
+    if id_column is not None:
+        ids = _read_raw_columns(path, [id_column])[id_column].astype("string")
+        table.index = pd.Index(ids.to_numpy(), name="customer_id")
+    else:
+        table.index = pd.RangeIndex(1, len(table) + 1, name="row")
+    return table
+
+
+def _read_raw_columns(path: Path, names: list[str]):
+    """The named columns of a csv/tsv/txt, xlsx or parquet file (text cells as read)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.xlsx_reader import is_ole, is_zip, read_workbook_table
+
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    try:
+        if head.startswith(b"PAR1"):
+            return pq.read_table(path, columns=names).to_pandas()
+        if is_zip(head) or is_ole(head):
+            return read_workbook_table(path, is_header=_names_header(names)).frame[names]
+        return _read_text_columns(path, names)
+    except (pa.ArrowException, ValueError, KeyError, OSError) as exc:
+        text = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise InputError(f"{path.name} could not be read: {text}") from None
+
+
+def _read_text_columns(path: Path, names: list[str]):
+    """Fast path for plain UTF-8 comma/semicolon/tab files, else the tolerant text reader."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from clvdesk.core.io.csv_reader import read_text_table
+
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    try:
+        first_line = head.decode("utf-8").splitlines()[0]
+    except (UnicodeDecodeError, IndexError):
+        first_line = ""
+    delimiter = max(",;\t", key=first_line.count) if first_line else ","
+    if first_line and first_line.count(delimiter):
+        try:
+            table = pacsv.read_csv(
+                path, parse_options=pacsv.ParseOptions(delimiter=delimiter),
+                convert_options=pacsv.ConvertOptions(include_columns=names),
+            )
+            return table.to_pandas()
+        except (pa.ArrowException, KeyError):
+            pass  # not plain enough for the fast path: the tolerant reader below decides
+    raw = read_text_table(path, is_header=_names_header(names))
+    return raw.frame[names]
+
+
+def _names_header(names: list[str]):
+    wanted = {n.strip().lower() for n in names}
+
+    def is_header(cells) -> bool:
+        return wanted <= {str(c).strip().lower() for c in cells if c is not None}
+
+    return is_header
+
+
+def _fit(name: str, summary):
+    from clvdesk.core.errors import DataError
+    from clvdesk.core.models import get_model
+
+    model = get_model(name)()
+    weights = summary["weights"].to_numpy() if "weights" in summary else None
+    if name in TRANSACTION_MODELS:
+        return model.fit(summary["frequency"].to_numpy(), summary["recency"].to_numpy(),
+                         summary["T"].to_numpy(), weights)
+    if name == "bgbb":
+        return model.fit(summary["frequency"].to_numpy(), summary["recency"].to_numpy(),
+                         summary["periods"].to_numpy(), weights)
+    repeat = (summary["frequency"] > 0) & (summary["monetary_value"] > 0)
+    if not repeat.any():
+        raise DataError("Gamma-Gamma needs customers with repeat purchases of a positive amount; "
+                        "there are none")
+    return model.fit(summary.loc[repeat, "frequency"].to_numpy(),
+                     summary.loc[repeat, "monetary_value"].to_numpy(),
+                     None if weights is None else weights[repeat.to_numpy()])
+
+
+def _fit_sbg(args):
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.models import get_model
+
+    if args.alive and args.data:
+        raise InputError("give the alive counts either with --alive or as a file, not both")
+    if args.alive:
+        try:
+            alive = [float(v) for v in args.alive.replace(";", ",").split(",") if v.strip()]
+        except ValueError:
+            raise InputError("--alive must be numbers separated by commas, e.g. "
+                             "1000,631,468") from None
+    elif args.data:
+        alive = _read_alive_file(Path(args.data), args.column)
+    else:
+        raise InputError("sbg needs the customers still active per period: --alive 1000,631,...")
+    return get_model("sbg")().fit(alive)
+
+
+def _read_alive_file(path: Path, column: str | None) -> list[float]:
+    import pandas as pd
+
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.readers import preview_file
+
+    columns = [str(c) for c in preview_file(path, 5).columns]
+    lowered = {c.strip().lower(): c for c in columns}
+    if column is not None:
+        if column.strip().lower() not in lowered:
+            raise InputError(f"column '{column}' not found; columns are: {', '.join(columns)}")
+        column = lowered[column.strip().lower()]
+    else:
+        column = lowered.get("alive") or (columns[0] if len(columns) == 1 else None)
+    if column is None:
+        raise InputError("the file needs a column 'alive' (customers still active per period) "
+                         f"or --column NAME; columns are: {', '.join(columns)}")
+    values = pd.to_numeric(_read_raw_columns(path, [column])[column], errors="coerce")
+    if values.isna().any():
+        raise InputError("the alive counts must all be numbers")
+    return values.astype(float).tolist()
+
+
+def _print_text(result: dict) -> None:
+    print(f"model: {result['model']}")
+    print(f"customers: {result.get('n_customers')}")
+    for name, value in result["params"].items():
+        se = result.get("std_errors", {}).get(name)
+        shown = f"{value:.6g}" + (f"  (se {se:.3g})" if se is not None else "")
+        print(f"  {name:<8}{shown}")
+    ll = result.get("log_likelihood")
+    if ll is not None:
+        print(f"log-likelihood: {ll:.4f}")
+    for key in ("aic", "bic"):
+        if result.get(key) is not None:
+            print(f"{key.upper()}: {result[key]:.2f}")
