@@ -74,7 +74,7 @@ def print_comparison(table) -> None:
             "never" if math.isinf(row["payback_months"]) else f"{row['payback_months']:.1f}",
             "baseline" if name == base else f"{row['clv_vs_baseline']:+,.2f}",
         ])
-    _print_grid(header, rows)
+    print_grid(header, rows)
 
 
 def print_sensitivity(tornado) -> None:
@@ -85,10 +85,11 @@ def print_sensitivity(tornado) -> None:
     rows = [[str(driver), f"{row['value']:g}", f"{row['clv_low']:,.2f}",
              f"{row['clv_high']:,.2f}", f"{row['swing']:,.2f}"]
             for driver, row in tornado.iterrows()]
-    _print_grid(header, rows)
+    print_grid(header, rows)
 
 
-def _print_grid(header: list[str], rows: list[list[str]]) -> None:
+def print_grid(header: list[str], rows: list[list[str]]) -> None:
+    """Print rows of text cells as aligned columns: the first left, the others right."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for line in [header, *rows]:
         cells = [line[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(line[1:], widths[1:],

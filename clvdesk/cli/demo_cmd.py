@@ -1,0 +1,220 @@
+"""``clvdesk demo``: the whole job on the embedded CDNOW data, printed as a readable summary.
+
+Shows the data (customers, orders, revenue), the simple three-factor CLV per segment (customers
+grouped by the number of CDs in their first order), the cohort table by month of first order,
+the scenario example (a repeat buyer against a one-time buyer) and, through
+:func:`clvdesk.core.pipeline.run_analysis`, the fitted models and predicted CLV.
+:func:`build_demo` computes everything once; output options format that one result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from clvdesk.cli.output import add_json_flag, print_json
+
+#: Margin and acquisition cost of the demo when the pipeline's own demo assumptions are absent.
+DEMO_MARGIN = 0.30
+DEMO_CAC = 10.0
+#: Months since the first order shown in the printed cohort table.
+COHORT_MONTHS_SHOWN = (0, 1, 3, 6, 12, 17)
+
+
+def register(subparsers) -> None:
+    """Add the ``demo`` subcommand."""
+    parser = subparsers.add_parser(
+        "demo",
+        help="run CLV Desk on the embedded CDNOW demo data and print a summary",
+        description="Run the analysis on the embedded CDNOW data (2,357 customers of an online "
+        "CD store, 1997-1998; Fader, Hardie & Lee 2005): simple CLV per segment, cohorts, "
+        "scenarios and predicted CLV.",
+    )
+    parser.add_argument("--no-predict", action="store_true",
+                        help="skip the model fits (closed-form CLV, cohorts and scenarios only)")
+    add_json_flag(parser)
+    parser.set_defaults(handler=_demo)
+
+
+@dataclass
+class Demo:
+    """Everything the demo computed (one result for every output format)."""
+
+    orders: Any
+    summary: Any
+    segments: Any
+    cohorts: Any
+    scenarios: Any
+    margin: float
+    cac: float
+    source: str
+    analysis: Any | None = None
+
+
+def build_demo(predict: bool = True) -> Demo:
+    """Run the demo: core tables on the CDNOW sample and, if asked, the predictive pipeline."""
+    from clvdesk.core.cohorts import cohort_table
+    from clvdesk.core.datasets import CDNOW_END, SOURCE, load_cdnow
+    from clvdesk.core.scenarios import DEMO_SCENARIOS, compare
+    from clvdesk.core.segments import segment_clv
+    from clvdesk.core.summary import summarize
+
+    orders = load_cdnow()
+    orders["segment"] = np.select(
+        [orders["quantity"] <= 1, orders["quantity"] <= 3], ["1 CD", "2-3 CDs"], "4+ CDs"
+    )
+    margin, cac, analysis = DEMO_MARGIN, DEMO_CAC, None
+    if predict:
+        analysis = _run_pipeline(orders)
+        if analysis is not None:
+            margin = analysis.assumptions.margin
+            cac = analysis.assumptions.cac if analysis.assumptions.cac is not None else cac
+    return Demo(
+        orders=orders,
+        summary=summarize(orders, period="weeks", end=CDNOW_END),
+        segments=segment_clv(orders, "segment", margin=margin, cac=cac),
+        cohorts=cohort_table(orders, margin=margin, cac=cac),
+        scenarios=compare(DEMO_SCENARIOS),
+        margin=margin,
+        cac=cac,
+        source=SOURCE,
+        analysis=analysis,
+    )
+
+
+def _run_pipeline(orders):
+    """The predictive analysis with the demo assumptions (segments as in the tables above)."""
+    import dataclasses
+
+    try:
+        from clvdesk.core.pipeline import Assumptions, run_analysis
+    except ImportError:  # a build without the predictive pipeline: closed forms only
+        return None
+    assumptions = dataclasses.replace(Assumptions.demo(), segment_col="segment")
+    return run_analysis(orders, assumptions)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    demo = build_demo(predict=not args.no_predict)
+    if args.json:
+        print_json(demo_dict(demo))
+    else:
+        print_demo(demo)
+    return 0
+
+
+def demo_dict(demo: Demo) -> dict[str, Any]:
+    """The demo as plain JSON-able data."""
+    result = {
+        "data": _data_figures(demo),
+        "segments": _records(demo.segments),
+        "cohorts": _records(demo.cohorts.summary),
+        "scenarios": _records(demo.scenarios),
+    }
+    if demo.analysis is not None:
+        result["predicted"] = _predicted_figures(demo.analysis)
+    return result
+
+
+def print_demo(demo: Demo) -> None:
+    """Print the demo as sections of readable text."""
+    from clvdesk.cli.scenarios_cmd import print_comparison, print_grid
+
+    data = _data_figures(demo)
+    _title("CLV Desk demo: CDNOW online CD store, first-time buyers of Q1 1997")
+    print(f"source: {demo.source}")
+    print(f"{data['customers']:,} customers, {data['orders']:,} orders, revenue "
+          f"${data['revenue']:,.2f}, {data['first_order']} to {data['last_order']}")
+    print(f"{data['repeat_customers']:,} customers ({data['repeat_share']:.0%}) bought again "
+          f"in the first 39 weeks (to {data['calibration_end']})")
+
+    _title(f"Simple CLV per segment (number of CDs in the first order; margin "
+           f"{demo.margin:.0%}, CAC ${demo.cac:,.2f}, observed lifespan)")
+    header = ["segment", "customers", "AOV", "orders/yr", "years", "CLV", "LTV:CAC"]
+    rows = [[str(name), f"{row['customers']:,}", f"{row['aov']:,.2f}",
+             f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
+             f"{row['clv']:,.2f}", _fmt(row["ltv_cac"], ".1f")]
+            for name, row in demo.segments.iterrows()]
+    print_grid(header, rows)
+
+    _title("Cohorts by month of first order: cumulative revenue per customer ($)")
+    shown = [m for m in COHORT_MONTHS_SHOWN if m in demo.cohorts.revenue.columns]
+    header = ["cohort", "customers", "repeat", *[f"month {m}" for m in shown], "payback"]
+    rows = []
+    for name, row in demo.cohorts.summary.iterrows():
+        revenue = demo.cohorts.revenue.loc[name]
+        rows.append([str(name), f"{int(row['customers']):,}", f"{row['repeat_rate']:.0%}",
+                     *[_fmt(revenue[m], ",.2f") for m in shown],
+                     _fmt(row["payback_month"], ".0f", prefix="month ")])
+    print_grid(header, rows)
+
+    _title("Scenarios: a repeat buyer against a one-time buyer")
+    print_comparison(demo.scenarios)
+
+    if demo.analysis is not None:
+        predicted = _predicted_figures(demo.analysis)
+        _title(f"Predicted CLV, next {predicted['horizon']}")
+        params = ", ".join(f"{k} = {v:.4g}" for k, v in predicted["model_params"].items())
+        print(f"{predicted['model']}: {params}")
+        if predicted.get("spend_params"):
+            params = ", ".join(f"{k} = {v:.4g}" for k, v in predicted["spend_params"].items())
+            print(f"{predicted['spend_model']}: {params}")
+        if "clv_mean" in predicted:
+            print(f"mean predicted CLV per customer ${predicted['clv_mean']:,.2f}, all customers "
+                  f"${predicted['clv_total']:,.2f}")
+        print(f"expected purchases per customer {predicted['expected_purchases_mean']:.3f}, "
+              f"mean P(alive) {predicted['p_alive_mean']:.3f}")
+
+
+def _data_figures(demo: Demo) -> dict[str, Any]:
+    orders, summary = demo.orders, demo.summary
+    repeat = int((summary["frequency"] > 0).sum())
+    return {
+        "customers": int(orders["customer_id"].nunique()),
+        "orders": len(orders),
+        "revenue": round(float(orders["amount"].sum()), 2),
+        "first_order": orders["date"].min().date().isoformat(),
+        "last_order": orders["date"].max().date().isoformat(),
+        "calibration_end": summary.attrs["end"].date().isoformat(),
+        "repeat_customers": repeat,
+        "repeat_share": repeat / len(summary),
+    }
+
+
+def _predicted_figures(analysis) -> dict[str, Any]:
+    a = analysis.assumptions
+    predictions = analysis.predictions
+    figures: dict[str, Any] = {
+        "model": a.model,
+        "model_params": dict(analysis.model.params),
+        "spend_model": a.spend_model,
+        "spend_params": None if analysis.spend_model is None
+        else dict(analysis.spend_model.params),
+        "horizon": f"{a.horizon:g} {a.horizon_unit}",
+        "expected_purchases_mean": float(predictions["expected_purchases"].mean()),
+        "p_alive_mean": float(predictions["p_alive"].mean()),
+    }
+    if "clv" in predictions:
+        figures["clv_mean"] = float(predictions["clv"].mean())
+        figures["clv_total"] = float(predictions["clv"].sum())
+    return figures
+
+
+def _records(table) -> list[dict[str, Any]]:
+    return table.reset_index().to_dict(orient="records")
+
+
+def _title(text: str) -> None:
+    print()
+    print(text)
+    print("-" * len(text))
+
+
+def _fmt(value, spec: str, prefix: str = "") -> str:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "-"
+    return f"{prefix}{value:{spec}}"
