@@ -141,10 +141,9 @@ def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
                                            delimiter, None, progress, cancel))
     check_cancel(cancel)
     report(progress, 0.6, "mapping columns")
+    resolved = resolve_mapping(list(raw.frame.columns), overrides)
     if raw.frame.empty and not raw.bad_rows:
         raise InputError(f"{path.name} has a header but no order rows")
-    columns = list(raw.frame.columns)
-    resolved = resolve_mapping(columns, overrides)
     result = _build_orders(raw, resolved, decimal, dayfirst, progress, cancel)
     result.path = path
     if result.orders.empty:
