@@ -28,9 +28,13 @@ from clvdesk.core.errors import Cancelled, ConvergenceError, DataError, InputErr
 #: the data do not identify the parameter.
 LOG_BOUND = 20.0
 
+#: Distinct rows in the pilot fit that gives starting values on large tables.
+PILOT_ROWS = 20_000
+
 #: Relative step for the central differences of the gradient that give the Hessian.
 _HESSIAN_STEP = 1e-4
 
+LogLik = Callable[[np.ndarray], tuple[float, np.ndarray]]
 Progress = Callable[[float, str], None] | None
 Cancel = Callable[[], bool] | None
 
@@ -263,36 +267,60 @@ class ProbabilisticModel:
         return np.array([self.params[k] for k in self.param_names])
 
     # ------------------------------------------------------------------ fitting
-    def _maximize(self, loglik_and_grad: Callable[[np.ndarray], tuple[float, np.ndarray]],
-                  start: np.ndarray, n_customers: float, *, progress: Progress = None,
-                  cancel: Cancel = None, max_iter: int = 2000) -> None:
-        """Maximise a total log-likelihood over log parameters and store the results.
+    def _maximize(self, build: Callable[..., LogLik], columns: Sequence[np.ndarray],
+                  counts: np.ndarray, start: np.ndarray, *, progress: Progress = None,
+                  cancel: Cancel = None) -> None:
+        """Maximise the total log-likelihood of a compressed table and store the results.
 
-        ``loglik_and_grad(theta)`` returns the total log-likelihood (counts included) and its
-        gradient with respect to ``theta = log(params)``. The optimiser (L-BFGS-B on the box
-        ``|theta| <= LOG_BOUND``) sees the mean per customer, which keeps its tolerances
-        independent of the data size. Raises :class:`ConvergenceError` when the optimum is not
-        finite, not reached, or on the box (a parameter the data do not identify).
+        ``build(*columns, counts)`` returns ``theta -> (LL, dLL/dtheta)`` for the table with
+        those distinct rows and counts, ``theta = log(params)``. The optimiser sees the mean per
+        customer, which keeps its tolerances independent of the data size: L-BFGS-B on the box
+        ``|theta| <= LOG_BOUND``. Tables with more than ``2 * PILOT_ROWS`` distinct rows are
+        first fitted on a seeded random subset of :data:`PILOT_ROWS` rows (counts scaled up);
+        from there BFGS, seeded with the pilot's inverse Hessian, needs a handful of passes over
+        the full table. Raises :class:`ConvergenceError` when the optimum is not finite, not
+        reached, or on the box (a parameter the data do not identify).
         """
-        scale = 1.0 / n_customers
+        n_customers = float(counts.sum())
+        loglik_and_grad = build(*columns, counts)
         n_calls = [0]
 
-        def objective(theta: np.ndarray) -> tuple[float, np.ndarray]:
-            if cancel is not None and cancel():
-                raise Cancelled()
-            n_calls[0] += 1
-            if progress is not None and n_calls[0] % 10 == 0:
-                progress(min(0.9, n_calls[0] / 200.0), f"fitting {self.name}")
-            with np.errstate(all="ignore"):
-                value, grad = loglik_and_grad(theta)
-            if not np.isfinite(value) or not np.all(np.isfinite(grad)):
-                return 1e300, np.zeros_like(theta)
-            return -value * scale, -np.asarray(grad, dtype=float) * scale
+        def objective(loglik: LogLik, total: float):
+            def mean_negative(theta: np.ndarray) -> tuple[float, np.ndarray]:
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                n_calls[0] += 1
+                if progress is not None and n_calls[0] % 5 == 0:
+                    progress(min(0.9, n_calls[0] / 100.0), f"fitting {self.name}")
+                with np.errstate(all="ignore"):
+                    value, grad = loglik(theta)
+                if not np.isfinite(value) or not np.all(np.isfinite(grad)):
+                    return 1e300, np.zeros_like(theta)
+                return -value / total, -np.asarray(grad, dtype=float) / total
+            return mean_negative
 
+        bounds = [(-LOG_BOUND, LOG_BOUND)] * len(start)
         start = np.clip(np.asarray(start, dtype=float), -LOG_BOUND + 1, LOG_BOUND - 1)
-        result = minimize(objective, start, jac=True, method="L-BFGS-B",
-                          bounds=[(-LOG_BOUND, LOG_BOUND)] * start.size,
-                          options={"maxiter": max_iter, "ftol": 1e-15, "gtol": 1e-9})
+        result = None
+        if counts.size > 2 * PILOT_ROWS:
+            rows = np.random.default_rng(0).choice(counts.size, PILOT_ROWS, replace=False)
+            pilot_counts = counts[rows] * (n_customers / counts[rows].sum())
+            pilot = build(*(c[rows] for c in columns), pilot_counts)
+            first = minimize(objective(pilot, n_customers), start, jac=True,
+                             method="L-BFGS-B", bounds=bounds)
+            pilot_cov = self._covariance(pilot, first.x) if np.isfinite(first.fun) else None
+            if pilot_cov is not None and np.all(np.abs(first.x) < LOG_BOUND - 1):
+                result = minimize(objective(loglik_and_grad, n_customers), first.x, jac=True,
+                                  method="BFGS",
+                                  options={"hess_inv0": pilot_cov * n_customers, "gtol": 1e-8})
+                if not (result.success and np.all(np.abs(result.x) < LOG_BOUND)):
+                    result = None
+            if result is None:
+                start = first.x if np.isfinite(first.fun) else start
+        if result is None:
+            result = minimize(objective(loglik_and_grad, n_customers), start, jac=True,
+                              method="L-BFGS-B", bounds=bounds,
+                              options={"maxiter": 2000, "ftol": 1e-15, "gtol": 1e-9})
         theta = result.x
         with np.errstate(all="ignore"):
             value, grad = loglik_and_grad(theta)
@@ -306,12 +334,12 @@ class ProbabilisticModel:
                 f"the {self.name} fit did not converge: parameter(s) {names} run off to "
                 "0 or infinity; the data cannot identify them (too few customers or too "
                 "little repeat behaviour for this model)")
-        if not result.success and np.max(np.abs(grad * scale)) > 1e-4:
+        if not result.success and np.max(np.abs(grad / n_customers)) > 1e-4:
             raise ConvergenceError(f"the {self.name} fit did not converge "
                                    f"({result.message}); try another model or more data")
         self.params = {k: float(v) for k, v in zip(self.param_names, np.exp(theta), strict=True)}
         self.log_likelihood = float(value)
-        self.n_customers = float(n_customers)
+        self.n_customers = n_customers
         self.converged = True
         self._log_cov = self._covariance(loglik_and_grad, theta)
         if self._log_cov is None:
@@ -378,7 +406,7 @@ class TransactionModel(ProbabilisticModel):
         return x, np.minimum(t_x, age), age, w
 
     def _prepare_fit(self, frequency, recency, T, weights):
-        """Checked and compressed fit data plus the customer count; raises on degenerate data."""
+        """Checked and compressed fit data ``(x, t_x, T, counts)``; raises on degenerate data."""
         x, t_x, age, w = self._check_rfm(frequency, recency, T, weights)
         n = float(w.sum())
         if x.size == 0 or n <= 0:
@@ -392,7 +420,7 @@ class TransactionModel(ProbabilisticModel):
         if not (age[w > 0] > 0).any():
             raise DataError("every customer has T = 0; the observation period is empty")
         (x, t_x, age), counts = compress(x, t_x, age, weights=w)
-        return x, t_x, age, counts, n
+        return x, t_x, age, counts
 
     def _broadcast_rfm(self, frequency, recency, T):
         """Validated prediction inputs broadcast to one shape."""

@@ -34,12 +34,11 @@ class BetaGeoModel(TransactionModel):
     def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
             progress: Progress = None, cancel: Cancel = None) -> BetaGeoModel:
         """Maximum-likelihood fit on a customer summary (one time unit for recency and T)."""
-        x, t_x, age, counts, n = self._prepare_fit(frequency, recency, T, weights)
+        x, t_x, age, counts = self._prepare_fit(frequency, recency, T, weights)
         rate = float(np.sum(counts * x) / np.sum(counts * age))
         start = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
-        x_groups = group_by_value(x, counts)
-        self._maximize(lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups),
-                       start, n, progress=progress, cancel=cancel)
+        self._maximize(_loglik_function, (x, t_x, age), counts, start,
+                       progress=progress, cancel=cancel)
         return self
 
     # ------------------------------------------------------------------ predictions
@@ -65,6 +64,12 @@ class BetaGeoModel(TransactionModel):
         horizon = self._horizon(t)
         zeros = np.zeros_like(horizon)
         return _expected_if_alive(r, alpha, a, b, horizon, zeros, zeros)
+
+
+def _loglik_function(x, t_x, age, counts):
+    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
+    x_groups = group_by_value(x, counts)
+    return lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups)
 
 
 def _loglik_and_grad(theta, x, t_x, age, counts, x_groups):
