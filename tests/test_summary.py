@@ -1,0 +1,166 @@
+"""Order log -> customer summary: the published CDNOW summary and a hand-made log."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from clvdesk.core.datasets import CDNOW_END, CDNOW_HOLDOUT_END, load_cdnow
+from clvdesk.core.errors import DataError, InputError
+from clvdesk.core.summary import summarize, valid_orders
+
+
+@pytest.fixture(scope="module")
+def cdnow_summary():
+    return summarize(load_cdnow(), period="weeks", end=CDNOW_END)
+
+
+def test_reproduces_published_cdnow_summary_row_for_row(cdnow_summary, data_dir):
+    ref = pd.read_csv(data_dir / "cdnow_customers_summary_with_transactions.csv",
+                      dtype={"ID": str}).set_index("ID")
+    assert len(cdnow_summary) == len(ref) == 2357
+    assert set(cdnow_summary.index) == set(ref.index)
+    ours = cdnow_summary.loc[ref.index]
+    np.testing.assert_array_equal(ours["frequency"].to_numpy(), ref["x"].to_numpy())
+    # the published recency and T are rounded to 2 decimals
+    np.testing.assert_array_equal(ours["recency"].round(2).to_numpy(), ref["t_x"].to_numpy())
+    np.testing.assert_array_equal(ours["T"].round(2).to_numpy(), ref["T"].to_numpy())
+    # spend to the cent (the file rounds half-cents either way)
+    assert np.abs(ours["monetary_value"].to_numpy() - ref["zbar"].to_numpy()).max() <= 0.005 + 1e-9
+
+
+def test_cdnow_totals_from_the_papers(cdnow_summary):
+    # FHL 2005: 2,357 customers, 2,457 repeat purchases in the 39-week calibration period
+    assert cdnow_summary["frequency"].sum() == 2457
+    assert cdnow_summary["T"].max() == pytest.approx(272 / 7)
+    assert cdnow_summary.attrs["period"] == "weeks"
+    assert cdnow_summary.attrs["end"] == pd.Timestamp("1997-09-30")
+    assert cdnow_summary.index.name == "customer_id"
+
+
+def test_first_customers_in_file_order(cdnow_summary):
+    assert list(cdnow_summary.index[:3]) == ["1", "2", "3"]
+    first = cdnow_summary.loc["1"]
+    # customer 1: 1997-01-01 (29.33), 01-18 (29.73), 08-02 (14.96), 12-12 (26.48) after the end
+    assert first["frequency"] == 2
+    assert first["recency"] == pytest.approx(213 / 7)
+    assert first["monetary_value"] == pytest.approx((29.73 + 14.96) / 2)
+    assert first["n_orders"] == 3
+    assert first["total_spend"] == pytest.approx(29.33 + 29.73 + 14.96)
+    assert first["first_purchase"] == pd.Timestamp("1997-01-01")
+    assert first["last_purchase"] == pd.Timestamp("1997-08-02")
+
+
+def _log():
+    rows = [
+        ("a", "2024-01-01", 10.0), ("a", "2024-01-01", 5.0),   # same day: one purchase of 15
+        ("a", "2024-01-15", 20.0), ("a", "2024-01-29", 40.0),
+        ("a", "2024-02-20", 7.0), ("a", "2024-03-01", 3.0),    # holdout
+        ("b", "2024-01-10", 100.0),
+        ("b", "2024-02-25", 50.0), ("b", "2024-02-25", 25.0),  # holdout, one day
+        ("c", "2024-01-31", 8.0),
+        ("d", "2024-02-10", 60.0),                             # first buys in the holdout
+        ("e", "2024-03-15", 1.0),                              # after the holdout
+    ]
+    frame = pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def test_hand_made_log_with_holdout():
+    s = summarize(_log(), period="days", end="2024-01-31", holdout_end="2024-03-01")
+    assert list(s.index) == ["a", "b", "c"]
+    assert s["frequency"].tolist() == [2, 0, 0]
+    assert s["recency"].tolist() == [28.0, 0.0, 0.0]
+    assert s["T"].tolist() == [30.0, 21.0, 0.0]
+    assert s["monetary_value"].tolist() == [30.0, 0.0, 0.0]
+    assert s["n_orders"].tolist() == [4, 1, 1]
+    assert s["total_spend"].tolist() == [75.0, 100.0, 8.0]
+    assert s["frequency_holdout"].tolist() == [2, 1, 0]
+    assert s["monetary_value_holdout"].tolist() == [5.0, 75.0, 0.0]
+    assert s["duration_holdout"].tolist() == [30.0, 30.0, 30.0]
+    assert s.attrs["holdout_end"] == pd.Timestamp("2024-03-01")
+
+
+def test_weeks_and_months():
+    weeks = summarize(_log(), period="weeks", end="2024-01-31")
+    months = summarize(_log(), period="maanden", end="2024-01-31")
+    assert weeks.loc["a", "T"] == pytest.approx(30 / 7)
+    assert months.loc["a", "T"] == pytest.approx(30 / 30.4375)
+    assert months.attrs["period"] == "months"
+
+
+def test_end_defaults_to_last_order():
+    s = summarize(_log(), period="days")
+    assert s.attrs["end"] == pd.Timestamp("2024-03-15")
+    assert s.loc["e", "T"] == 0.0
+
+
+def test_other_column_names_text_dates_and_missing_values():
+    log = _log().rename(columns={"customer_id": "klant", "date": "datum", "amount": "bedrag"})
+    log["datum"] = log["datum"].dt.strftime("%Y-%m-%d")
+    log.loc[len(log)] = ["x", None, 5.0]
+    log.loc[len(log)] = [None, "2024-01-02", 5.0]
+    s = summarize(log, period="days", end="2024-01-31", customer_col="klant", date_col="datum",
+                  amount_col="bedrag")
+    assert list(s.index) == ["a", "b", "c"]
+    assert s.attrs["dropped_orders"] == 2
+
+
+def test_integer_customer_ids_keep_their_type():
+    log = _log()
+    log["customer_id"] = log["customer_id"].map({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5})
+    s = summarize(log, period="days", end="2024-01-31")
+    assert s.index.tolist() == [1, 2, 3]
+
+
+def test_errors():
+    with pytest.raises(InputError, match="column 'bedrag' not found; columns are: customer_id"):
+        summarize(_log(), amount_col="bedrag")
+    with pytest.raises(DataError, match="no orders on or before the end date 2023-01-01"):
+        summarize(_log(), end="2023-01-01")
+    with pytest.raises(InputError, match="holdout_end 2024-01-01 must be after end 2024-01-31"):
+        summarize(_log(), end="2024-01-31", holdout_end="2024-01-01")
+    with pytest.raises(InputError, match="end must be a date"):
+        summarize(_log(), end="soon")
+    with pytest.raises(InputError, match="unknown time unit"):
+        summarize(_log(), period="fortnights")
+    bad = _log().assign(amount="ten")
+    with pytest.raises(InputError, match="column 'amount' must hold numbers"):
+        summarize(bad)
+    with pytest.raises(DataError, match="no orders"):
+        summarize(_log().iloc[:0])
+
+
+def test_valid_orders_agrees_with_summary():
+    frame, end = valid_orders(_log(), end="2024-01-31")
+    assert end == pd.Timestamp("2024-01-31")
+    assert frame["customer_id"].tolist() == ["a", "a", "a", "a", "b", "c"]
+    assert frame["amount"].sum() == summarize(_log(), end="2024-01-31")["total_spend"].sum()
+
+
+def test_vectorised_on_many_orders():
+    rng = np.random.default_rng(1)
+    n = 200_000
+    log = pd.DataFrame({
+        "customer_id": rng.integers(0, 20_000, n).astype(str),
+        "date": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 700, n), unit="D"),
+        "amount": rng.gamma(2.0, 20.0, n).round(2),
+    })
+    s = summarize(log, end="2021-06-30", holdout_end="2021-11-30")
+    calib = log[log["date"] <= "2021-06-30"]
+    days = calib.groupby("customer_id")["date"].nunique()
+    assert (s["frequency"] == days.reindex(s.index) - 1).all()
+    assert s["total_spend"].sum() == pytest.approx(calib["amount"].sum())
+
+
+def test_cdnow_holdout_matches_an_independent_count():
+    orders = load_cdnow()
+    s = summarize(orders, end=CDNOW_END, holdout_end=CDNOW_HOLDOUT_END)
+    assert (s["duration_holdout"] == 39.0).all()
+    holdout = orders[(orders["date"] > CDNOW_END) & (orders["date"] <= CDNOW_HOLDOUT_END)]
+    per_day = holdout.groupby(["customer_id", "date"])["amount"].sum()
+    days = per_day.groupby(level="customer_id").size()
+    mean = per_day.groupby(level="customer_id").mean()
+    assert (s["frequency_holdout"] == days.reindex(s.index).fillna(0)).all()
+    np.testing.assert_allclose(s["monetary_value_holdout"],
+                               mean.reindex(s.index).fillna(0.0), rtol=1e-12)
