@@ -1,0 +1,75 @@
+"""Matplotlib charts embedded with the QtAgg backend (FigureCanvasQTAgg), created lazily.
+
+matplotlib is imported the first time a chart is drawn, not when the window opens, which keeps
+startup fast. A :class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a
+function that fills a fresh ``Figure``; charts follow the interface language through the
+formatter the caller uses for tick labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+#: Colours used across the app's charts (colour-blind safe, Okabe-Ito).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+
+class ChartView(QWidget):
+    """A widget holding one matplotlib figure, drawn on demand."""
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel(placeholder)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+        self._layout.addWidget(self._placeholder)
+        self._canvas = None
+        self.figure = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(220)
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder.setText(text)
+
+    def draw(self, paint: Callable[[object], None]) -> None:
+        """Clear the figure and call ``paint(figure)``, then show it."""
+        if self._canvas is None:
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+            from matplotlib.figure import Figure
+
+            self.figure = Figure(figsize=(5, 3.2), dpi=100, layout="constrained")
+            self._canvas = FigureCanvasQTAgg(self.figure)
+            self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self._layout.addWidget(self._canvas)
+        self.figure.clear()
+        paint(self.figure)
+        self._placeholder.hide()
+        self._canvas.show()
+        self._canvas.draw_idle()
+
+    def clear(self) -> None:
+        """Back to the placeholder text."""
+        if self._canvas is not None:
+            self.figure.clear()
+            self._canvas.hide()
+        self._placeholder.show()
+
+    @property
+    def has_chart(self) -> bool:
+        return self._canvas is not None and self._canvas.isVisible()
+
+
+def style_axes(ax) -> None:
+    """The app's chart look: light grid, no top/right spines, readable fonts."""
+    ax.grid(True, color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=8)
+    ax.title.set_fontsize(10)
+    ax.xaxis.label.set_fontsize(9)
+    ax.yaxis.label.set_fontsize(9)

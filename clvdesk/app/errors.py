@@ -1,0 +1,142 @@
+"""Every error becomes a dialog that says what happened and what to do; none ends the app.
+
+:class:`ErrorReporter` turns an exception into a message box: the core's one-line message for
+the errors a user can cause (:class:`~clvdesk.core.errors.CLVError`, missing or unreadable
+files), with advice by kind; for anything else (a bug) a short apology, the advice to save, and
+the technical details behind "Show Details...". :func:`install_excepthook` routes uncaught
+exceptions (in slots, timers, other threads) to the reporter instead of letting them end the
+process, so unsaved work stays in the window and in the recovery file.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorReporter", text)
+
+
+@dataclass(frozen=True)
+class ErrorMessage:
+    """What the dialog shows."""
+
+    title: str
+    what: str
+    advice: str
+    details: str = ""
+    is_bug: bool = False
+
+
+def describe(exc: BaseException, action: str = "") -> ErrorMessage:
+    """The dialog text for ``exc``, raised while doing ``action`` (e.g. "Importing orders.csv")."""
+    prefix = f"{action}: " if action else ""
+    one_line = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, InputError):
+        advice = _tr("Check the file, the column mapping or the value you entered, then try again.")
+    elif isinstance(exc, ConvergenceError):
+        advice = _tr(
+            "Try another model, another time unit or more data; the Quality page shows "
+            "whether enough customers bought more than once."
+        )
+    elif isinstance(exc, DataError):
+        advice = _tr(
+            "The data cannot support this calculation. Look at the Quality page for what is "
+            "missing, or use a longer period of orders."
+        )
+    elif isinstance(exc, CLVError):
+        advice = _tr("Check your input and try again.")
+    elif isinstance(exc, FileNotFoundError):
+        one_line = _tr("file not found: {0}").format(exc.filename or one_line)
+        advice = _tr("Check that the file still exists, or choose another file.")
+    elif isinstance(exc, PermissionError):
+        one_line = _tr("no permission to use {0}").format(exc.filename or one_line)
+        advice = _tr("Choose a folder you may write to, or close the file in other programs.")
+    elif isinstance(exc, OSError):
+        one_line = f"{exc.strerror or one_line}" + (f": {exc.filename}" if exc.filename else "")
+        advice = _tr("Check the disk, the folder and the file, then try again.")
+    elif isinstance(exc, MemoryError):
+        one_line = _tr("not enough memory")
+        advice = _tr("Close other programs or use a smaller file; your work is kept.")
+    else:
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        return ErrorMessage(
+            title=_tr("Unexpected problem"),
+            what=prefix + _tr("CLV Desk ran into a problem it did not expect ({0}: {1}).").format(
+                type(exc).__name__, one_line
+            ),
+            advice=_tr(
+                "Your work is kept. Save the project, then please report this with the "
+                "details below."
+            ),
+            details=details,
+            is_bug=True,
+        )
+    return ErrorMessage(title=_tr("Cannot continue"), what=prefix + one_line, advice=advice)
+
+
+class ErrorReporter(QObject):
+    """Shows error dialogs (window-modal, non-blocking) and remembers the last message.
+
+    ``reported(ErrorMessage)`` lets tests and the status bar see what was shown.
+    """
+
+    reported = Signal(object)
+
+    def __init__(self, parent_widget: QWidget | None = None) -> None:
+        super().__init__(parent_widget)
+        self._parent = parent_widget
+        self.last: ErrorMessage | None = None
+        self.show_dialogs = True
+
+    def report(self, exc: BaseException, action: str = "") -> ErrorMessage | None:
+        """Show ``exc``; a cancelled computation is not an error and shows nothing."""
+        if isinstance(exc, Cancelled):
+            return None
+        message = describe(exc, action)
+        self.last = message
+        self.reported.emit(message)
+        if self.show_dialogs:
+            self._show(message)
+        return message
+
+    def _show(self, message: ErrorMessage) -> None:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Critical if message.is_bug else QMessageBox.Icon.Warning)
+        box.setWindowTitle(message.title)
+        box.setText(message.what)
+        box.setInformativeText(message.advice)
+        if message.details:
+            box.setDetailedText(message.details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+
+
+def install_excepthook(reporter: ErrorReporter) -> None:
+    """Send uncaught exceptions to ``reporter`` (from any thread) instead of ending the app."""
+    previous = sys.excepthook
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            previous(exc_type, exc, tb)
+            return
+        if exc is not None and exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        # always show the dialog from the GUI thread
+        QTimer.singleShot(0, reporter, lambda: reporter.report(exc))
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook

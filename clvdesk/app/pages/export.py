@@ -1,0 +1,200 @@
+"""Step 6, Export: the report workbook for colleagues, and the tables as CSV.
+
+The workbook is :func:`clvdesk.core.io.report.write_report` (assumptions, per-customer CLV,
+segments, cohorts, scenarios, model fit and data quality, with live Excel formulas and charts),
+in the interface language and the project's currency. CSV, Excel or Parquet tables are
+:func:`clvdesk.core.io.tables.write_table` (cell text starting with = + - @ is escaped). Both
+write atomically and run in the background.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from clvdesk.app.pages.base import Page
+
+TABLES = ("customers", "segments", "orders", "cohorts")
+
+
+class ExportPage(Page):
+    name = "export"
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.report_box = QGroupBox()
+        report_layout = QVBoxLayout(self.report_box)
+        self.report_help = QLabel()
+        self.report_help.setWordWrap(True)
+        report_layout.addWidget(self.report_help)
+        row = QHBoxLayout()
+        self.report_button = QPushButton()
+        self.report_button.clicked.connect(self.export_report_dialog)
+        row.addWidget(self.report_button)
+        row.addStretch(1)
+        report_layout.addLayout(row)
+        self.body.addWidget(self.report_box)
+
+        self.table_box = QGroupBox()
+        table_layout = QVBoxLayout(self.table_box)
+        self.table_help = QLabel()
+        self.table_help.setWordWrap(True)
+        table_layout.addWidget(self.table_help)
+        form = QFormLayout()
+        self.table_combo = QComboBox()
+        for name in TABLES:
+            self.table_combo.addItem(name, name)
+        self.table_label = QLabel()
+        form.addRow(self.table_label, self.table_combo)
+        table_layout.addLayout(form)
+        row = QHBoxLayout()
+        self.table_button = QPushButton()
+        self.table_button.clicked.connect(self.export_table_dialog)
+        row.addWidget(self.table_button)
+        row.addStretch(1)
+        table_layout.addLayout(row)
+        self.body.addWidget(self.table_box)
+        self.last_label = QLabel()
+        self.last_label.setWordWrap(True)
+        self.body.addWidget(self.last_label)
+        self.body.addStretch(1)
+        self.session.result_changed.connect(self._update_enabled)
+        self._update_enabled()
+
+    def title(self) -> str:
+        return self.tr("Export")
+
+    def intro(self) -> str:
+        return self.tr("Take the results away: a report workbook to share, or the tables as files.")
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.report_box.setTitle(self.tr("Report workbook (Excel)"))
+        self.report_help.setText(self.tr(
+            "Sheets for the assumptions, CLV per customer, segments, cohorts, scenarios, model "
+            "fit and data quality, with charts. The simple CLV is written as live Excel formulas: "
+            "change an assumption in Excel and CLV updates without CLV Desk. Labels and number "
+            "formats follow the interface language."
+        ))
+        self.report_button.setText(self.tr("Save report workbook..."))
+        self.table_box.setTitle(self.tr("Tables (CSV, Excel or Parquet)"))
+        self.table_help.setText(self.tr(
+            "One table per file; the file type follows the name (.csv, .xlsx or .parquet)."
+        ))
+        self.table_label.setText(self.tr("Table"))
+        names = {
+            "customers": self.tr("CLV per customer"),
+            "segments": self.tr("CLV per segment"),
+            "orders": self.tr("Orders as imported"),
+            "cohorts": self.tr("Cohort summary"),
+        }
+        for i, name in enumerate(TABLES):
+            self.table_combo.setItemText(i, names[name])
+        self.table_button.setText(self.tr("Save table..."))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        ready = self.session.result is not None
+        self.report_button.setEnabled(ready)
+        self.table_button.setEnabled(ready or self.session.orders is not None)
+        hint = self.tr("Run the analysis first (F5) to export results.")
+        if not ready:
+            self.last_label.setText(hint)
+        elif self.last_label.text() == hint:
+            self.last_label.clear()
+
+    # ------------------------------------------------------------------ actions
+    def export_report_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save report workbook"),
+            str(self.main._last_folder() / "clv-report.xlsx"), self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path:
+            path = Path(path)
+            self.export_report(path if path.suffix else path.with_suffix(".xlsx"))
+
+    def export_report(self, path: Path) -> None:
+        """Write the report workbook in the background."""
+        from clvdesk.core.io.report import write_report
+
+        result = self.session.result
+        language = self.main.languages.language
+        currency = self.session.currency
+        try:
+            scenarios = self.main.pages["scenarios"].core_scenarios()
+        except Exception:  # noqa: BLE001 - a half-typed scenario does not block the report
+            scenarios = []
+
+        def job(progress, cancel):
+            progress(0.1, "writing the report workbook")
+            return write_report(path, result, language=language, scenarios=scenarios,
+                                currency=currency)
+
+        self._run(job, path, self.tr("Saving the report workbook"))
+
+    def export_table_dialog(self) -> None:
+        name = self.table_combo.currentData()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save table"), str(self.main._last_folder() / f"clv-{name}.csv"),
+            self.tr("CSV (*.csv);;Excel (*.xlsx);;Parquet (*.parquet)"),
+        )
+        if path:
+            path = Path(path)
+            self.export_table(name, path if path.suffix else path.with_suffix(".csv"))
+
+    def table(self, name: str):
+        """The table called ``name`` from the session (None if not computed yet)."""
+        from clvdesk.app.pages.results import cohort_frame
+
+        result = self.session.result
+        if name == "orders":
+            return self.session.orders
+        if result is None:
+            return None
+        if name == "customers":
+            return result.predictions
+        if name == "segments":
+            return result.segments
+        if name == "cohorts":
+            return cohort_frame(result.cohorts, "summary")
+        return None
+
+    def export_table(self, name: str, path: Path) -> None:
+        """Write one table in the background."""
+        from clvdesk.core.errors import InputError
+        from clvdesk.core.io.tables import write_table
+
+        table = self.table(name)
+        if table is None:
+            self.main.reporter.report(InputError(self.tr("nothing to export yet: run the analysis first")))
+            return
+
+        def job(progress, cancel):
+            progress(0.1, "writing the table")
+            return write_table(table, path)
+
+        self._run(job, path, self.tr("Saving {0}").format(path.name))
+
+    def _run(self, job, path: Path, action: str) -> None:
+        def finished(written) -> None:
+            self.last_label.setText(self.tr("Saved {0}").format(written))
+            self.main.status_label.setText(self.tr("Saved {0}").format(Path(written).name))
+            self.main.settings.setValue("last_folder", str(Path(written).parent))
+            self.main.job_done.emit("export", "finished")
+
+        def failed(exc) -> None:
+            self.main.reporter.report(exc, action)
+            self.main.job_done.emit("export", "failed")
+
+        self.main.runner.start(job, name="export", on_finished=finished, on_failed=failed,
+                               on_cancelled=lambda: self.main.job_done.emit("export", "cancelled"))

@@ -1,0 +1,163 @@
+"""Step 2, Quality: the core's data-quality report, with what is excluded and why.
+
+Totals (rows read, used and left out, customers, revenue, date range) and one row per issue:
+what it is, how many rows (customers, months), examples, and what the calculation does with
+them (:func:`clvdesk.core.quality.quality_report`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from clvdesk.app.pages.base import Page
+
+
+def issue_title(kind: str) -> str:
+    """The name of an issue kind of :data:`clvdesk.core.quality.ISSUE_KINDS`, translated."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("QualityIssues", text)
+
+    titles = {
+        "malformed_row": tr("Rows that do not fit the header"),
+        "missing_customer_id": tr("Rows without a customer"),
+        "missing_date": tr("Rows without a date"),
+        "unparseable_date": tr("Dates that cannot be read"),
+        "missing_amount": tr("Rows without an amount"),
+        "unparseable_amount": tr("Amounts that cannot be read"),
+        "unparseable_value": tr("Unreadable values in optional columns"),
+        "duplicate_orders": tr("Duplicate rows"),
+        "negative_amounts": tr("Returns and negative amounts"),
+        "zero_amounts": tr("Orders of amount 0"),
+        "future_dates": tr("Orders dated in the future"),
+        "outliers": tr("Unusual amounts (outliers)"),
+        "one_time_buyers": tr("One-time buyers"),
+        "date_gaps": tr("Months without orders"),
+    }
+    return titles.get(kind, kind)
+
+
+def issue_excluded(action: str) -> bool:
+    """Whether the core's action text says the rows are left out."""
+    return action.lower().startswith("excluded")
+
+
+class QualityPage(Page):
+    name = "quality"
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.totals = QGridLayout()
+        self.totals.setHorizontalSpacing(28)
+        self.total_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, key in enumerate(("rows_read", "rows", "dropped_rows", "customers",
+                                 "total_amount", "period")):
+            caption, value = QLabel(), QLabel()
+            caption.setStyleSheet("color: palette(dark);")
+            value.setStyleSheet("font-size: 14pt; font-weight: 600;")
+            self.totals.addWidget(caption, 0, i)
+            self.totals.addWidget(value, 1, i)
+            self.total_labels[key] = (caption, value)
+        self.body.addLayout(self.totals)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.body.addWidget(self.verdict)
+        self.table = QTableWidget(0, 5)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.body.addWidget(self.table, 1)
+        self.session.orders_changed.connect(self.refresh)
+
+    def title(self) -> str:
+        return self.tr("Quality")
+
+    def intro(self) -> str:
+        return self.tr(
+            "Check the data before trusting a number: what was read, what is wrong with it and "
+            "what the calculation does with each problem. Red rows are left out."
+        )
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        captions = {
+            "rows_read": self.tr("Rows read"),
+            "rows": self.tr("Orders used"),
+            "dropped_rows": self.tr("Rows left out"),
+            "customers": self.tr("Customers"),
+            "total_amount": self.tr("Revenue ({0})").format(self.session.currency),
+            "period": self.tr("First to last order"),
+        }
+        for key, (caption, _value) in self.total_labels.items():
+            caption.setText(captions[key])
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Issue"), self.tr("Count"), self.tr("Share"), self.tr("Examples"),
+            self.tr("What the calculation does"),
+        ])
+        self.refresh()
+
+    def formatter_changed(self) -> None:
+        self.retranslate()
+
+    def refresh(self) -> None:
+        report = self.session.quality
+        fmt = self.formatter
+        if report is None:
+            for _caption, value in self.total_labels.values():
+                value.setText("–")
+            self.verdict.setText(self.tr("No data yet: load orders on the Data page."))
+            self.table.setRowCount(0)
+            return
+        values = {
+            "rows_read": fmt.integer(report.rows_read),
+            "rows": fmt.integer(report.rows),
+            "dropped_rows": fmt.integer(report.dropped_rows),
+            "customers": fmt.integer(report.customers),
+            "total_amount": fmt.money(report.total_amount, 0),
+            "period": f"{fmt.date(report.first_date)} – {fmt.date(report.last_date)}",
+        }
+        for key, (_caption, value) in self.total_labels.items():
+            value.setText(values[key])
+        excluded = [i for i in report.issues if issue_excluded(i.action)]
+        if excluded:
+            self.verdict.setText(self.tr(
+                "{0} rows are left out of every calculation (red below). Fix them in the source "
+                "file and import it again if they matter."
+            ).format(fmt.integer(report.dropped_rows)))
+        else:
+            self.verdict.setText(self.tr("No rows had to be left out."))
+        self.table.setRowCount(len(report.issues))
+        for row, issue in enumerate(report.issues):
+            cells = [
+                issue_title(issue.kind),
+                fmt.integer(issue.count),
+                "" if issue.share is None else fmt.percent(issue.share),
+                "; ".join(map(str, issue.examples)),
+                issue.action,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 2):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if issue_excluded(issue.action):
+                    item.setBackground(Qt.GlobalColor.transparent)
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                if column == 0 and issue.description:
+                    item.setToolTip(issue.description)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()

@@ -1,0 +1,444 @@
+"""Step 4, Results: CLV per segment and per customer, and the charts that explain it.
+
+Every number is the core's (:class:`clvdesk.core.pipeline.AnalysisResult`): the segment table,
+the per-customer predictions (sortable and filterable at a million rows), the CLV distribution,
+P(alive) by frequency and recency from the fitted model (FHL 2005a, eq. 12), cumulative
+revenue per customer by cohort, and the model check against the holdout (FHL 2005a, figures
+2-4) with the model comparison table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.models import ColumnKind, DataFrameModel
+from clvdesk.app.pages.assumptions import model_name, unit_name
+from clvdesk.app.pages.base import Page
+from clvdesk.app.table_view import FastTableView
+
+MONEY = ColumnKind.MONEY
+NUMBER = ColumnKind.NUMBER
+INTEGER = ColumnKind.INTEGER
+PERCENT = ColumnKind.PERCENT
+
+SEGMENT_KINDS = {
+    "customers": INTEGER, "repeat_customers": INTEGER, "historical_spend": MONEY,
+    "average_order_value": MONEY, "expected_purchases": NUMBER, "clv": MONEY, "clv_mean": MONEY,
+    "clv_low": MONEY, "clv_high": MONEY, "clv_low_mean": MONEY, "clv_high_mean": MONEY,
+    "acquisition_cost": MONEY, "clv_net_mean": MONEY, "ltv_cac": NUMBER,
+}
+CUSTOMER_KINDS = {
+    "frequency": INTEGER, "recency": NUMBER, "T": NUMBER, "p_alive": PERCENT,
+    "expected_purchases": NUMBER, "expected_spend": MONEY, "clv": MONEY, "clv_low": MONEY,
+    "clv_high": MONEY,
+}
+COMPARISON_KINDS = {
+    "n_params": INTEGER, "log_likelihood": NUMBER, "aic": NUMBER, "bic": NUMBER,
+    "holdout_mae": NUMBER, "holdout_rmse": NUMBER, "predicted_holdout": NUMBER,
+    "actual_holdout": NUMBER, "holdout_error_pct": NUMBER,
+}
+
+
+def cohort_frame(cohorts, name: str):
+    """One table of the result's cohorts (a dict of frames or a CohortTable)."""
+    if cohorts is None:
+        return None
+    if isinstance(cohorts, dict):
+        return cohorts.get(name)
+    return getattr(cohorts, name, None)
+
+
+class ResultsPage(Page):
+    name = "results"
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.cards = QGridLayout()
+        self.cards.setHorizontalSpacing(12)
+        self.card_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, key in enumerate(("customers", "repeat", "clv_total", "clv_mean", "model")):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            frame.setStyleSheet("QFrame { background: palette(base); border-radius: 6px; }")
+            inner = QVBoxLayout(frame)
+            inner.setContentsMargins(12, 8, 12, 8)
+            caption, value = QLabel(), QLabel()
+            caption.setStyleSheet("color: palette(dark); font-size: 9pt;")
+            value.setStyleSheet("font-size: 15pt; font-weight: 600;")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            inner.addWidget(caption)
+            inner.addWidget(value)
+            self.cards.addWidget(frame, 0, i)
+            self.card_labels[key] = (caption, value)
+        self.cards.setColumnStretch(4, 2)
+        self.body.addLayout(self.cards)
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.body.addWidget(self.basis)
+
+        self.tabs = QTabWidget()
+        self.body.addWidget(self.tabs, 1)
+        # segments
+        self.segment_model = DataFrameModel(kinds=SEGMENT_KINDS, formatter=self.formatter)
+        self.segment_view = FastTableView()
+        self.segment_view.setModel(self.segment_model)
+        self.tabs.addTab(self.segment_view, "")
+        # customers
+        customers = QWidget()
+        customer_layout = QVBoxLayout(customers)
+        filter_row = QHBoxLayout()
+        self.filter_label = QLabel()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.min_clv_label = QLabel()
+        self.min_clv = QDoubleSpinBox()
+        self.min_clv.setRange(-1e9, 1e9)
+        self.min_clv.setDecimals(2)
+        self.min_clv.setSpecialValueText(" ")
+        self.min_clv.setValue(self.min_clv.minimum())
+        self.count_label = QLabel()
+        filter_row.addWidget(self.filter_label)
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.min_clv_label)
+        filter_row.addWidget(self.min_clv)
+        filter_row.addWidget(self.count_label)
+        customer_layout.addLayout(filter_row)
+        self.customer_model = DataFrameModel(kinds=CUSTOMER_KINDS, formatter=self.formatter,
+                                             show_index=True)
+        self.customer_view = FastTableView()
+        self.customer_view.setModel(self.customer_model)
+        customer_layout.addWidget(self.customer_view)
+        self.filter_edit.textChanged.connect(self._filter_customers)
+        self.min_clv.valueChanged.connect(self._filter_customers)
+        self.customer_model.modelReset.connect(self._update_count)
+        self.customer_model.layoutChanged.connect(self._update_count)
+        self.tabs.addTab(customers, "")
+        # charts
+        self.distribution_chart = ChartView()
+        self.tabs.addTab(self.distribution_chart, "")
+        self.palive_chart = ChartView()
+        self.tabs.addTab(self.palive_chart, "")
+        self.cohort_chart = ChartView()
+        self.tabs.addTab(self.cohort_chart, "")
+        fit = QSplitter(Qt.Orientation.Vertical)
+        self.fit_chart = ChartView()
+        self.comparison_model = DataFrameModel(kinds=COMPARISON_KINDS, formatter=self.formatter)
+        self.comparison_view = FastTableView(sortable=False)
+        self.comparison_view.setModel(self.comparison_model)
+        fit.addWidget(self.fit_chart)
+        fit.addWidget(self.comparison_view)
+        fit.setSizes([520, 140])
+        self.tabs.addTab(fit, "")
+        self.session.result_changed.connect(self.refresh)
+
+    # ------------------------------------------------------------------ texts
+    def title(self) -> str:
+        return self.tr("Results")
+
+    def intro(self) -> str:
+        return self.tr(
+            "Predicted customer lifetime value over the horizon, per segment and per customer, "
+            "with the range from the models' uncertainty, and the checks of the model."
+        )
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        captions = {
+            "customers": self.tr("Customers"),
+            "repeat": self.tr("Bought again"),
+            "clv_total": self.tr("Total CLV"),
+            "clv_mean": self.tr("CLV per customer"),
+            "model": self.tr("Model"),
+        }
+        for key, (caption, _value) in self.card_labels.items():
+            caption.setText(captions[key])
+        for i, text in enumerate((self.tr("Per segment"), self.tr("Per customer"),
+                                  self.tr("CLV distribution"), self.tr("P(alive)"),
+                                  self.tr("Cohorts"), self.tr("Model fit"))):
+            self.tabs.setTabText(i, text)
+        self.filter_label.setText(self.tr("Filter:"))
+        self.filter_edit.setPlaceholderText(self.tr("customer or segment contains..."))
+        self.min_clv_label.setText(self.tr("CLV at least ({0}):").format(self.session.currency))
+        placeholder = self.tr("Run the analysis on the Costs and assumptions page (F5).")
+        for chart in (self.distribution_chart, self.palive_chart, self.cohort_chart,
+                      self.fit_chart):
+            chart.set_placeholder(placeholder)
+        labels = result_labels(self.session.currency)
+        for model in (self.segment_model, self.customer_model, self.comparison_model):
+            model.set_labels(labels)
+        self.refresh()
+
+    def formatter_changed(self) -> None:
+        for model in (self.segment_model, self.customer_model, self.comparison_model):
+            model.set_formatter(self.formatter)
+        self.min_clv.setLocale(self.formatter.locale)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ content
+    def refresh(self) -> None:
+        result = self.session.result
+        if result is None:
+            for _caption, value in self.card_labels.values():
+                value.setText("–")
+            self.basis.setText(self.tr("No results yet."))
+            self.segment_model.set_frame(self.segment_model.frame.iloc[0:0])
+            self.customer_model.set_frame(self.customer_model.frame.iloc[0:0])
+            self.comparison_model.set_frame(self.comparison_model.frame.iloc[0:0])
+            for chart in (self.distribution_chart, self.palive_chart, self.cohort_chart,
+                          self.fit_chart):
+                chart.clear()
+            return
+        self._fill_cards(result)
+        self.segment_model.set_frame(result.segments)
+        self.segment_view.resizeColumnsToContents()
+        self.filter_edit.blockSignals(True)
+        self.filter_edit.clear()
+        self.filter_edit.blockSignals(False)
+        self.customer_model.set_frame(result.predictions)
+        if result.model_comparison is not None:
+            self.comparison_model.set_frame(result.model_comparison)
+            self.comparison_view.resizeColumnsToContents()
+        self._draw_distribution(result)
+        self._draw_palive(result)
+        self._draw_cohorts(result)
+        self._draw_fit(result)
+
+    def _fill_cards(self, result) -> None:
+        fmt = self.formatter
+        total = result.segments.iloc[-1]
+        summary = result.summary
+        repeat = int((summary["frequency"] > 0).sum())
+        values = {
+            "customers": fmt.integer(len(summary)),
+            "repeat": f"{fmt.integer(repeat)} ({fmt.percent(repeat / max(len(summary), 1), 0)})",
+            "clv_total": fmt.money(total["clv"], 0) if "clv" in total else "–",
+            "clv_mean": fmt.money(total["clv_mean"]) if "clv_mean" in total else "–",
+            "model": model_summary(result.model, fmt),
+        }
+        for key, (_caption, value) in self.card_labels.items():
+            value.setText(values[key])
+        a = result.assumptions
+        text = self.tr(
+            "CLV = margin on the expected spend over the next {0} {1}, at {2} gross margin, "
+            "discounted at {3} a year; the range is the {4} interval from the model's "
+            "uncertainty. Data in {5}, calibration to {6}."
+        ).format(
+            fmt.number(a.horizon, 0), unit_name(a.horizon_unit), fmt.percent(a.margin, 0),
+            fmt.percent(a.annual_discount_rate, 0), fmt.percent(a.interval, 0),
+            unit_name(a.period), fmt.date(summary.attrs.get("end")),
+        )
+        if result.spend_model is None:
+            text = self.tr("No spend model: purchases and P(alive) only.")
+        if result.warnings:
+            text += "  " + self.tr("Note: {0}").format("; ".join(result.warnings))
+        self.basis.setText(text)
+
+    def _filter_customers(self) -> None:
+        low = self.min_clv.value()
+        model = self.customer_model
+        if "clv" in model.column_names():
+            model.set_range_filter("clv", low if low > self.min_clv.minimum() else None, None)
+        model.set_text_filter(self.filter_edit.text())
+
+    def _update_count(self) -> None:
+        fmt = self.formatter
+        shown, total = self.customer_model.rowCount(), len(self.customer_model.frame)
+        text = (self.tr("{0} customers").format(fmt.integer(total)) if shown == total else
+                self.tr("{0} of {1} customers").format(fmt.integer(shown), fmt.integer(total)))
+        self.count_label.setText(text)
+
+    # ------------------------------------------------------------------ charts
+    def _draw_distribution(self, result) -> None:
+        predictions = result.predictions
+        if "clv" not in predictions:
+            self.distribution_chart.clear()
+            return
+        clv = predictions["clv"].to_numpy(dtype=float)
+        clv = clv[np.isfinite(clv)]
+        currency = self.session.currency
+        fmt = self.formatter
+        mean = float(result.segments.iloc[-1]["clv_mean"])
+
+        def paint(figure) -> None:
+            ax = figure.add_subplot()
+            upper = float(np.quantile(clv, 0.99)) if len(clv) else 1.0
+            ax.hist(np.clip(clv, None, upper), bins=50, color=PALETTE[0], alpha=0.85)
+            ax.axvline(mean, color=PALETTE[3], linestyle="--", linewidth=1.2)
+            ax.annotate(self.tr("mean {0}").format(fmt.money(mean)), (mean, 0.95),
+                        xycoords=("data", "axes fraction"), xytext=(4, 0),
+                        textcoords="offset points", color=PALETTE[3], fontsize=8)
+            ax.set_xlabel(self.tr("CLV per customer ({0}); top 1 % shown at the edge").format(currency))
+            ax.set_ylabel(self.tr("Customers"))
+            ax.set_title(self.tr("Distribution of predicted CLV"))
+            _locale_ticks(ax, fmt, x_money=False)
+            style_axes(ax)
+
+        self.distribution_chart.draw(paint)
+
+    def _draw_palive(self, result) -> None:
+        summary = result.summary
+        model = result.model
+        age = float(summary["T"].max())
+        max_frequency = int(max(np.quantile(summary["frequency"], 0.99), 1))
+        frequency = np.arange(0, max_frequency + 1, dtype=float)
+        recency = np.linspace(0.0, age, 60)
+        grid_f, grid_r = np.meshgrid(frequency, recency, indexing="ij")
+        p = np.asarray(model.p_alive(grid_f, grid_r, np.full_like(grid_f, age)), dtype=float)
+        p = np.where((grid_f == 0) & (grid_r > 0), np.nan, p)
+        period = unit_name(summary.attrs.get("period", "weeks"))
+
+        def paint(figure) -> None:
+            ax = figure.add_subplot()
+            image = ax.imshow(p, origin="lower", aspect="auto", cmap="viridis", vmin=0, vmax=1,
+                              extent=(0, age, -0.5, max_frequency + 0.5))
+            bar = figure.colorbar(image, ax=ax)
+            bar.set_label(self.tr("P(alive)"), fontsize=9)
+            ax.set_xlabel(self.tr("Recency: age at last purchase ({0})").format(period))
+            ax.set_ylabel(self.tr("Frequency: repeat purchases"))
+            ax.set_title(self.tr("Probability a customer is still active, for a customer aged "
+                                 "{0} {1}").format(self.formatter.number(age, 0), period))
+            ax.tick_params(labelsize=8)
+
+        self.palive_chart.draw(paint)
+
+    def _draw_cohorts(self, result) -> None:
+        revenue = cohort_frame(result.cohorts, "revenue")
+        if revenue is None or revenue.empty:
+            self.cohort_chart.clear()
+            return
+        currency = self.session.currency
+        fmt = self.formatter
+
+        def paint(figure) -> None:
+            ax = figure.add_subplot()
+            months = np.asarray(revenue.columns, dtype=float)
+            for i, (cohort, row) in enumerate(revenue.iterrows()):
+                ax.plot(months, row.to_numpy(dtype=float), marker="o", markersize=2.5,
+                        color=PALETTE[i % len(PALETTE)], label=str(cohort), linewidth=1.3)
+            ax.set_xlabel(self.tr("Months since first order"))
+            ax.set_ylabel(self.tr("Cumulative revenue per customer ({0})").format(currency))
+            ax.set_title(self.tr("Cohorts by month of first order"))
+            if len(revenue) <= 12:
+                ax.legend(fontsize=7, title=self.tr("Cohort"), title_fontsize=8, ncols=2)
+            _locale_ticks(ax, fmt)
+            style_axes(ax)
+
+        self.cohort_chart.draw(paint)
+
+    def _draw_fit(self, result) -> None:
+        tracking = result.tracking
+        by_frequency = result.holdout_by_frequency
+        period = unit_name(result.summary.attrs.get("period", "weeks"))
+        fmt = self.formatter
+
+        def paint(figure) -> None:
+            axes = figure.subplots(1, 2 if by_frequency is not None else 1, squeeze=False)[0]
+            ax = axes[0]
+            ax.plot(tracking["period"], tracking["actual_cumulative"], color=PALETTE[0],
+                    label=self.tr("actual"))
+            ax.plot(tracking["period"], tracking["expected_cumulative"], color=PALETTE[3],
+                    linestyle="--", label=self.tr("model"))
+            if tracking["holdout"].any():
+                start = float(tracking.loc[tracking["holdout"], "period"].iloc[0]) - 1
+                ax.axvline(start, color="#888888", linewidth=0.8)
+                ax.annotate(self.tr("holdout"), (start, 0.04), xycoords=("data", "axes fraction"),
+                            xytext=(4, 0), textcoords="offset points", fontsize=8,
+                            color="#555555")
+            ax.set_xlabel(self.tr("Time ({0})").format(period))
+            ax.set_ylabel(self.tr("Cumulative repeat purchases"))
+            ax.set_title(self.tr("Repeat purchases: actual and model"))
+            ax.legend(fontsize=8)
+            _locale_ticks(ax, fmt, x_money=False, y_money=False)
+            style_axes(ax)
+            if by_frequency is not None:
+                ax = axes[1]
+                x = np.arange(len(by_frequency))
+                ax.bar(x - 0.2, by_frequency["actual"], width=0.4, color=PALETTE[0],
+                       label=self.tr("actual"))
+                ax.bar(x + 0.2, by_frequency["predicted"], width=0.4, color=PALETTE[3],
+                       label=self.tr("model"))
+                ax.set_xticks(x, by_frequency["frequency"].astype(str))
+                ax.set_xlabel(self.tr("Repeat purchases in calibration"))
+                ax.set_ylabel(self.tr("Purchases per customer in holdout"))
+                ax.set_title(self.tr("Holdout by calibration frequency"))
+                ax.legend(fontsize=8)
+                style_axes(ax)
+
+        self.fit_chart.draw(paint)
+
+
+def model_summary(model, fmt) -> str:
+    """``BG/NBD: r 0,243 · α 4,41 · a 0,793 · b 2,43`` for the results card."""
+    info = model.to_dict()
+    greek = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
+    params = " · ".join(f"{greek.get(k, k)} {fmt.number(v, 3)}" for k, v in info["params"].items())
+    return f"{model_name(info.get('model', ''))}: {params}"
+
+
+def result_labels(currency: str) -> dict[str, str]:
+    """Column headers of the result tables, with units, in the interface language."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ResultLabels", text)
+
+    money = f" ({currency})"
+    return {
+        "segment": tr("Segment"),
+        "customer_id": tr("Customer"),
+        "customers": tr("Customers"),
+        "repeat_customers": tr("Bought again"),
+        "historical_spend": tr("Revenue to date") + money,
+        "average_order_value": tr("Average order") + money,
+        "expected_purchases": tr("Expected purchases"),
+        "clv": tr("CLV") + money,
+        "clv_mean": tr("CLV per customer") + money,
+        "clv_low": tr("CLV low") + money,
+        "clv_high": tr("CLV high") + money,
+        "clv_low_mean": tr("Low per customer") + money,
+        "clv_high_mean": tr("High per customer") + money,
+        "acquisition_cost": tr("CAC") + money,
+        "clv_net_mean": tr("CLV minus CAC") + money,
+        "ltv_cac": tr("LTV:CAC"),
+        "frequency": tr("Repeat purchases"),
+        "recency": tr("Recency"),
+        "T": tr("Age (T)"),
+        "p_alive": tr("P(alive)"),
+        "expected_spend": tr("Spend per order") + money,
+        "model": tr("Model"),
+        "n_params": tr("Parameters"),
+        "log_likelihood": tr("Log-likelihood"),
+        "aic": "AIC",
+        "bic": "BIC",
+        "holdout_mae": tr("Holdout MAE"),
+        "holdout_rmse": tr("Holdout RMSE"),
+        "predicted_holdout": tr("Predicted holdout purchases"),
+        "actual_holdout": tr("Actual holdout purchases"),
+        "holdout_error_pct": tr("Holdout error (%)"),
+        "note": tr("Note"),
+    }
+
+
+def _locale_ticks(ax, fmt, *, x_money: bool = False, y_money: bool = False) -> None:
+    """Tick labels with the interface language's separators (1.234,5 in Dutch)."""
+    from matplotlib.ticker import FuncFormatter
+
+    def number(value, _pos):
+        return fmt.number(value, 0 if abs(value) >= 10 or value == int(value) else 1)
+
+    ax.xaxis.set_major_formatter(FuncFormatter(number))
+    ax.yaxis.set_major_formatter(FuncFormatter(number))

@@ -1,0 +1,396 @@
+"""Step 5, Scenarios: what-if inputs of the simple CLV side by side, and what drives them.
+
+Each row is a :class:`clvdesk.core.scenarios.Scenario` (average order value x purchases per year
+x lifespan in years, with margin, acquisition cost, referral value, growth and discount). The
+comparison (CLV, LTV:CAC, payback, difference to the baseline) is
+:func:`clvdesk.core.scenarios.compare`; the tornado chart shows
+:func:`clvdesk.core.scenarios.sensitivity` (each driver -10 % / +10 %). The demo opens with the
+repeat buyer against the one-time buyer.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.pages.base import Page
+
+#: Scenario inputs in table order; True marks fractions shown as percentages.
+INPUTS: tuple[tuple[str, bool], ...] = (
+    ("aov", False), ("frequency", False), ("lifespan", False), ("cac", False), ("margin", True),
+    ("referral_value", False), ("growth_rate", True), ("discount_rate", True),
+)
+DEFAULTS = {"aov": 50.0, "frequency": 2.0, "lifespan": 3.0, "cac": 0.0, "margin": 1.0,
+            "referral_value": 0.0, "growth_rate": 0.0, "discount_rate": 0.0}
+#: Result rows of the comparison table.
+RESULTS = ("ltv", "clv", "ltv_cac", "payback_months", "clv_vs_baseline", "clv_vs_baseline_pct")
+
+
+def input_label(name: str, currency: str) -> str:
+    """Header of a scenario input with its unit."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ScenarioLabels", text)
+
+    labels = {
+        "aov": tr("Average order ({0})"),
+        "frequency": tr("Purchases per year"),
+        "lifespan": tr("Lifespan (years)"),
+        "cac": tr("CAC ({0})"),
+        "margin": tr("Margin (%)"),
+        "referral_value": tr("Referral value ({0})"),
+        "growth_rate": tr("Spend growth (% per year)"),
+        "discount_rate": tr("Discount rate (% per year)"),
+        "ltv": tr("LTV before CAC ({0})"),
+        "clv": tr("CLV after CAC ({0})"),
+        "ltv_cac": tr("LTV:CAC"),
+        "payback_months": tr("CAC payback (months)"),
+        "clv_vs_baseline": tr("CLV vs baseline ({0})"),
+        "clv_vs_baseline_pct": tr("CLV vs baseline (%)"),
+    }
+    return labels.get(name, name).format(currency)
+
+
+class ScenariosPage(Page):
+    name = "scenarios"
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._loading = False
+        self.comparison = None
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.load_button = QPushButton()
+        self.baseline_label = QLabel()
+        self.baseline_box = QComboBox()
+        self.add_button.clicked.connect(self.add_scenario)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.load_button.clicked.connect(self.load_file_dialog)
+        self.baseline_box.currentIndexChanged.connect(lambda _i: self.recompute())
+        for widget in (self.add_button, self.remove_button, self.load_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.baseline_label)
+        buttons.addWidget(self.baseline_box)
+        self.body.addLayout(buttons)
+
+        self.input_table = QTableWidget(0, 1 + len(INPUTS))
+        self.input_table.verticalHeader().hide()
+        self.input_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.input_table.setMaximumHeight(170)
+        self.input_table.itemChanged.connect(self._edited)
+        self.body.addWidget(self.input_table)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.body.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.result_table = QTableWidget(0, 0)
+        self.result_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.result_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        left_layout.addWidget(self.result_table, 2)
+        self.bar_chart = ChartView()
+        left_layout.addWidget(self.bar_chart, 3)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        tornado_row = QHBoxLayout()
+        self.tornado_label = QLabel()
+        self.tornado_box = QComboBox()
+        self.tornado_box.currentIndexChanged.connect(lambda _i: self._draw_tornado())
+        tornado_row.addWidget(self.tornado_label)
+        tornado_row.addWidget(self.tornado_box, 1)
+        right_layout.addLayout(tornado_row)
+        self.tornado_chart = ChartView()
+        right_layout.addWidget(self.tornado_chart, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([600, 500])
+        self.body.addWidget(splitter, 1)
+        self.session.project_changed.connect(self._project_changed)
+
+    # ------------------------------------------------------------------ texts
+    def title(self) -> str:
+        return self.tr("Scenarios")
+
+    def intro(self) -> str:
+        return self.tr(
+            "What if? CLV = average order x purchases per year x lifespan x margin - acquisition "
+            "cost. Edit the cells to compare scenarios side by side; the tornado chart shows "
+            "which input moves CLV most (each -10 % and +10 %)."
+        )
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        currency = self.session.currency
+        self.add_button.setText(self.tr("Add scenario"))
+        self.remove_button.setText(self.tr("Remove selected"))
+        self.load_button.setText(self.tr("Load from file..."))
+        self.baseline_label.setText(self.tr("Baseline:"))
+        self.tornado_label.setText(self.tr("Sensitivity of:"))
+        self.input_table.setHorizontalHeaderLabels(
+            [self.tr("Scenario")] + [input_label(name, currency) for name, _pct in INPUTS]
+        )
+        self.recompute()
+
+    def formatter_changed(self) -> None:
+        self._load_table()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ table <-> session
+    def _project_changed(self) -> None:
+        if self.scenarios_from_table() != self.session.project.scenarios:
+            self._load_table()
+            self.recompute()
+
+    def _load_table(self) -> None:
+        fmt = self.formatter
+        self._loading = True
+        try:
+            scenarios = self.session.project.scenarios
+            self.input_table.setRowCount(len(scenarios))
+            for row, scenario in enumerate(scenarios):
+                self.input_table.setItem(row, 0, QTableWidgetItem(str(scenario.get("name", ""))))
+                for col, (name, pct) in enumerate(INPUTS, 1):
+                    value = float(scenario.get(name, DEFAULTS[name]))
+                    text = fmt.number(value * 100 if pct else value, 2)
+                    item = QTableWidgetItem(text)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    self.input_table.setItem(row, col, item)
+        finally:
+            self._loading = False
+
+    def scenarios_from_table(self) -> list[dict]:
+        """The table as scenario dicts (rates as fractions); unreadable numbers stay text."""
+        out = []
+        for row in range(self.input_table.rowCount()):
+            name_item = self.input_table.item(row, 0)
+            entry: dict = {"name": name_item.text().strip() if name_item else ""}
+            for col, (name, pct) in enumerate(INPUTS, 1):
+                item = self.input_table.item(row, col)
+                text = item.text() if item else ""
+                number = self.formatter.parse_number(text)
+                if number is None:
+                    entry[name] = text
+                else:
+                    entry[name] = round(number / 100.0, 10) if pct else number
+            out.append(entry)
+        return out
+
+    def commit(self) -> None:
+        if not self._loading:
+            self.session.set_scenarios(self.scenarios_from_table())
+
+    def _edited(self, _item) -> None:
+        if self._loading:
+            return
+        self.commit()
+        self.recompute()
+
+    def add_scenario(self) -> None:
+        scenarios = self.scenarios_from_table()
+        names = {s["name"] for s in scenarios}
+        number = len(scenarios) + 1
+        while f"Scenario {number}" in names:
+            number += 1
+        base = dict(scenarios[-1]) if scenarios else dict(DEFAULTS)
+        base["name"] = self.tr("Scenario {0}").format(number)
+        self.session.set_scenarios([*scenarios, base])
+
+    def remove_selected(self) -> None:
+        rows = {index.row() for index in self.input_table.selectedIndexes()}
+        scenarios = [s for i, s in enumerate(self.scenarios_from_table()) if i not in rows]
+        self.session.set_scenarios(scenarios)
+
+    def load_file_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Load scenarios"), str(self.main._last_folder()),
+            self.tr("Scenario files (*.toml *.json)"),
+        )
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path) -> bool:
+        """Replace the scenarios with those of a TOML or JSON file (core format)."""
+        from dataclasses import asdict
+
+        from clvdesk.core.scenarios import load_scenarios
+
+        try:
+            scenarios = load_scenarios(path)
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            self.main.reporter.report(exc, self.tr("Loading scenarios"))
+            return False
+        self.session.set_scenarios([asdict(s) for s in scenarios])
+        return True
+
+    # ------------------------------------------------------------------ results
+    def core_scenarios(self):
+        """The table as core Scenarios; raises InputError naming the first bad cell."""
+        from clvdesk.core.errors import InputError
+        from clvdesk.core.scenarios import scenario_from_dict
+
+        out = []
+        for number, entry in enumerate(self.scenarios_from_table(), 1):
+            for name, _pct in INPUTS:
+                if isinstance(entry.get(name), str):
+                    raise InputError(self.tr("scenario '{0}': {1} must be a number").format(
+                        entry["name"], input_label(name, self.session.currency)))
+            out.append(scenario_from_dict(entry, number))
+        return out
+
+    def recompute(self) -> None:
+        """Compare the scenarios with the core and redraw; errors show under the table."""
+        from clvdesk.core.scenarios import compare
+
+        self.message.clear()
+        try:
+            scenarios = self.core_scenarios()
+            names = [s.name for s in scenarios]
+            self._sync_names(names)
+            baseline = self.baseline_box.currentText() or None
+            self.comparison = compare(scenarios, baseline=baseline) if scenarios else None
+        except Exception as exc:  # noqa: BLE001 - shown under the table while typing
+            from clvdesk.app.errors import describe
+
+            message = describe(exc)
+            self.message.setText(f"{message.what} {message.advice}")
+            self.comparison = None
+        self._show_comparison()
+        self._draw_bars()
+        self._draw_tornado()
+
+    def _sync_names(self, names: list[str]) -> None:
+        for box in (self.baseline_box, self.tornado_box):
+            current = box.currentText()
+            if [box.itemText(i) for i in range(box.count())] != names:
+                box.blockSignals(True)
+                box.clear()
+                box.addItems(names)
+                if current in names:
+                    box.setCurrentText(current)
+                box.blockSignals(False)
+
+    def _show_comparison(self) -> None:
+        table = self.comparison
+        if table is None:
+            self.result_table.setRowCount(0)
+            self.result_table.setColumnCount(0)
+            return
+        fmt = self.formatter
+        currency = self.session.currency
+        self.result_table.setColumnCount(len(table))
+        self.result_table.setHorizontalHeaderLabels([str(n) for n in table.index])
+        self.result_table.setRowCount(len(RESULTS))
+        self.result_table.setVerticalHeaderLabels([input_label(r, currency) for r in RESULTS])
+        for row, name in enumerate(RESULTS):
+            for col, value in enumerate(table[name].to_numpy(dtype=float)):
+                if name in ("ltv", "clv", "clv_vs_baseline"):
+                    text = fmt.money(value)
+                elif name == "clv_vs_baseline_pct":
+                    text = fmt.percent(value)
+                elif name == "payback_months" and np.isinf(value):
+                    text = self.tr("never")
+                else:
+                    text = fmt.number(value, 1)
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if name == "clv":
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.result_table.setItem(row, col, item)
+        self.result_table.resizeRowsToContents()
+
+    def _draw_bars(self) -> None:
+        table = self.comparison
+        if table is None:
+            self.bar_chart.clear()
+            return
+        fmt = self.formatter
+        currency = self.session.currency
+
+        def paint(figure) -> None:
+            ax = figure.add_subplot()
+            x = np.arange(len(table))
+            ltv = table["ltv"].to_numpy(dtype=float)
+            clv = table["clv"].to_numpy(dtype=float)
+            ax.bar(x - 0.2, ltv, width=0.4, color=PALETTE[5], label=self.tr("LTV before CAC"))
+            bars = ax.bar(x + 0.2, clv, width=0.4, color=PALETTE[0], label=self.tr("CLV after CAC"))
+            for bar, value in zip(bars, clv, strict=True):
+                ax.annotate(fmt.money(value, 0), (bar.get_x() + bar.get_width() / 2, value),
+                            ha="center", va="bottom" if value >= 0 else "top", fontsize=8,
+                            xytext=(0, 2 if value >= 0 else -2), textcoords="offset points")
+            ax.axhline(0, color="#444444", linewidth=0.8)
+            ax.set_xticks(x, [str(n) for n in table.index])
+            ax.set_ylabel(self.tr("Per customer ({0})").format(currency))
+            ax.set_title(self.tr("Scenarios compared"))
+            ax.legend(fontsize=8)
+            from matplotlib.ticker import FuncFormatter
+
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0)))
+            style_axes(ax)
+
+        self.bar_chart.draw(paint)
+
+    def _draw_tornado(self) -> None:
+        from clvdesk.core.scenarios import sensitivity
+
+        if self.comparison is None or not self.tornado_box.currentText():
+            self.tornado_chart.clear()
+            return
+        try:
+            scenarios = {s.name: s for s in self.core_scenarios()}
+            table = sensitivity(scenarios[self.tornado_box.currentText()])
+        except Exception:  # noqa: BLE001 - the comparison already shows the problem
+            self.tornado_chart.clear()
+            return
+        fmt = self.formatter
+        currency = self.session.currency
+        pct = dict(INPUTS)
+
+        def paint(figure) -> None:
+            ax = figure.add_subplot()
+            base = float(table["clv"].iloc[0])
+            drivers = list(table.index)[::-1]
+            y = np.arange(len(drivers))
+            low = table["clv_low"].reindex(drivers).to_numpy(dtype=float)
+            high = table["clv_high"].reindex(drivers).to_numpy(dtype=float)
+            ax.barh(y, low - base, left=base, color=PALETTE[3], label=self.tr("input -10 %"))
+            ax.barh(y, high - base, left=base, color=PALETTE[2], label=self.tr("input +10 %"))
+            ax.axvline(base, color="#444444", linewidth=0.9)
+            labels = []
+            for driver in drivers:
+                value = float(table.loc[driver, "value"])
+                shown = fmt.percent(value, 0) if pct.get(driver) else fmt.number(value, 2)
+                labels.append(f"{input_label(driver, currency)}\n= {shown}")
+            ax.set_yticks(y, labels)
+            ax.set_xlabel(self.tr("CLV after CAC ({0}); line = {1}").format(
+                currency, fmt.money(base)))
+            ax.set_title(self.tr("What moves CLV most: {0}").format(self.tornado_box.currentText()))
+            ax.legend(fontsize=8, loc="lower right")
+            from matplotlib.ticker import FuncFormatter
+
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0)))
+            style_axes(ax)
+            ax.tick_params(axis="y", labelsize=7)
+
+        self.tornado_chart.draw(paint)

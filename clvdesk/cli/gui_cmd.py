@@ -1,0 +1,34 @@
+"""``clvdesk gui [FILE] [--demo] [--screenshot FILE.png] [--page NAME] [--lang en|nl]``.
+
+Opens the desktop app (also what ``clvdesk`` without a command does). FILE is a project
+(``.clvproj``) or an order file to import. ``--screenshot`` renders one page offscreen to a PNG
+and exits (for documentation and tests).
+"""
+
+from __future__ import annotations
+
+PAGES = ("data", "quality", "assumptions", "results", "scenarios", "export")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "gui", help="open the desktop app",
+        description="Open the CLV Desk desktop app, optionally on a project or order file.",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE",
+                        help="project (.clvproj) or order file (csv, xlsx, parquet) to open")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the embedded CDNOW demo data and analyse it")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render a page offscreen to this PNG and exit")
+    parser.add_argument("--page", choices=PAGES, help="page to show (with --screenshot)")
+    parser.add_argument("--lang", choices=("en", "nl"),
+                        help="interface language (default: saved choice or system locale)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args) -> int:
+    from clvdesk.app.application import run
+
+    return run(args.file, demo=args.demo, screenshot=args.screenshot, page=args.page,
+               language=args.lang)
