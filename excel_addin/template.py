@@ -1,0 +1,296 @@
+"""Build the add-in's workbook template ``excel_addin/clvdesk_template.xlsm``.
+
+Starts from xlwings' own ``quickstart.xlsm`` (its VBA project calls the xlwings add-in), turns on
+its settings sheet as ``xlwings.conf`` with ``UDF Modules = udfs``, and adds:
+
+* ``Start``: what the workbook is, how to connect it, and every function with its description;
+* ``Orders``: part of the CDNOW order log (Fader, Hardie & Lee 2005) to point the functions at;
+* one sheet per function, named after it: the arguments with their help text, example inputs,
+  the live formula and, for the single-value functions, the value CLV Desk computed when the
+  template was built, to check the connection against.
+
+Regenerate with ``python -m excel_addin.template``; a test checks the committed file against a
+fresh build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import xlwings
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from clvdesk.core.datasets import load_cdnow
+from clvdesk.core.io.atomic import write_atomic
+from excel_addin import udfs
+from excel_addin.signatures import UdfSpec, udf_specs
+
+TEMPLATE_PATH = Path(__file__).with_name("clvdesk_template.xlsm")
+CONF_SHEET = "xlwings.conf"
+#: Settings written into the xlwings.conf sheet (keys as in xlwings' quickstart).
+CONF_SETTINGS = {"Interpreter_Win": "python", "UDF Modules": "udfs"}
+#: Customers of the CDNOW sample copied into the Orders sheet (ids 1..N).
+N_CUSTOMERS = 300
+#: The CDNOW calibration period ends here (39 weeks, FHL 2005).
+CALIBRATION_END = dt.datetime(1997, 9, 30)
+#: BG/NBD parameters for CDNOW from Fader, Hardie & Lee (2005a), section 5.
+FHL_PARAMS = (("r", 0.243), ("alpha", 4.414), ("a", 0.793), ("b", 2.426))
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+
+
+@dataclass
+class Example:
+    """A worked example: input cells (label, value) and the formula that uses them."""
+
+    inputs: list[tuple[str, Any]]
+    formula: str
+    note: str = ""
+    extra_rows: list[list[Any]] = field(default_factory=list)
+
+
+def build_template(path: Path = TEMPLATE_PATH) -> Path:
+    """Write the template to ``path`` (atomically)."""
+    book = openpyxl.load_workbook(Path(xlwings.__file__).with_name("quickstart.xlsm"),
+                                  keep_vba=True)
+    _configure(book)
+    start = book["Sheet1"]
+    start.title = "Start"
+    n_orders = _orders_sheet(book.create_sheet("Orders"))
+    specs = {spec.name: spec for spec in udf_specs()}
+    examples = _examples(n_orders)
+    missing = sorted(set(specs) - set(examples))
+    if missing:
+        raise ValueError(f"no template example for {', '.join(missing)}")
+    ordered = [specs[name] for name in examples]  # the order of the README's table
+    _start_sheet(start, ordered)
+    for spec in ordered:
+        _function_sheet(book.create_sheet(spec.name), spec, examples[spec.name])
+    book.move_sheet(CONF_SHEET, offset=len(book.sheetnames))
+    return write_atomic(path, book.save)
+
+
+def _configure(book: openpyxl.Workbook) -> None:
+    sheet = book["_xlwings.conf"]
+    sheet.title = CONF_SHEET  # without the underscore the settings are active
+    for row in sheet.iter_rows(min_col=1, max_col=2):
+        key = row[0].value
+        if key in CONF_SETTINGS:
+            row[1].value = CONF_SETTINGS[key]
+
+
+def _orders_sheet(sheet: Worksheet) -> int:
+    """Orders of the first customers of the CDNOW sample; returns the number of orders."""
+    orders = load_cdnow()
+    orders = orders[orders["customer_id"].astype(int) <= N_CUSTOMERS]
+    sheet.append(["customer_id", "date", "amount", "basket"])
+    for cell in sheet[1]:
+        cell.font = BOLD
+    for customer, date, amount, quantity in zip(orders["customer_id"], orders["date"],
+                                                orders["amount"], orders["quantity"],
+                                                strict=True):
+        basket = "single CD" if quantity == 1 else "several CDs"
+        sheet.append([int(customer), date.to_pydatetime(), float(amount), basket])
+    for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        row[0].number_format = "yyyy-mm-dd"
+    sheet.column_dimensions["B"].width = 12
+    return len(orders)
+
+
+#: Where the per-customer examples take frequency, recency and T from.
+_CUSTOMER_POINTERS = [("frequency", "column A below"), ("recency", "column B below"),
+                      ("T", "column C below")]
+
+
+def _examples(n_orders: int) -> dict[str, Example]:
+    """The example of each function. In ``formula``, ``{name}`` is the cell of argument
+    ``name``, ``{table}`` the block of ``extra_rows`` and ``{row}`` a row of that block."""
+    orders = f"Orders!$A$1:$D${n_orders + 1}"
+    customers = [["frequency", "recency", "T"], [2, 30.43, 38.86], [0, 0, 38.86],
+                 [5, 20.0, 38.86], [10, 38.0, 38.86]]
+    per_customer = "Per customer (one formula per row, column D; all rows share one model):"
+    return {
+        "CLV_SIMPLE": Example(
+            [("aov", 50), ("frequency", 4), ("lifespan", 5), ("cac", 100), ("margin", None)],
+            "=CLV_SIMPLE({aov},{frequency},{lifespan},{cac},{margin})",
+            "50 x 4 x 5 - 100 = 900; an empty margin counts as 100 %."),
+        "CLV_RETENTION": Example(
+            [("margin", 100), ("retention", 0.8), ("discount_rate", 0.1), ("periods", 10)],
+            "=CLV_RETENTION({margin},{retention},{discount_rate},{periods})",
+            "Leave periods empty for an unlimited horizon."),
+        "LTV_CAC": Example([("clv", 900), ("cac", 300)], "=LTV_CAC({clv},{cac})",
+                           "3 or more is commonly read as healthy."),
+        "CAC_PAYBACK": Example(
+            [("cac", 100), ("monthly_revenue", 25), ("margin", 0.4)],
+            "=CAC_PAYBACK({cac},{monthly_revenue},{margin})", "Months to earn back the CAC."),
+        "CLV_SUMMARY": Example(
+            [("orders", orders), ("end_date", CALIBRATION_END), ("period", "weeks")],
+            f"=CLV_SUMMARY({orders},{{end_date}},{{period}})", "Spills one row per customer."),
+        "CLV_SEGMENTS": Example(
+            [("orders", orders), ("segment_column", "basket"), ("margin", 0.3), ("cac", 10),
+             ("lifespan_years", None), ("end_date", None)],
+            f"=CLV_SEGMENTS({orders},{{segment_column}},{{margin}},{{cac}},{{lifespan_years}},"
+            "{end_date})",
+            "Customers are grouped by the basket of their first order."),
+        "CLV_FIT": Example(
+            [("data", orders), ("model", "bgnbd"), ("end_date", CALIBRATION_END),
+             ("period", "weeks")],
+            f"=CLV_FIT({orders},{{model}},{{end_date}},{{period}})",
+            "Spills the parameter table; point CLV_PALIVE at it."),
+        "CLV_PALIVE": Example(
+            [("parameters", "E5:F8"), *_CUSTOMER_POINTERS, ("model", "bgnbd")],
+            "=CLV_PALIVE($E$5:$F$8,A{row},B{row},C{row},{model})",
+            "Parameters in E5:F8: BG/NBD on CDNOW (Fader, Hardie & Lee 2005). " + per_customer,
+            extra_rows=customers),
+        "CLV_EXPECTED_PURCHASES": Example(
+            [("parameters", "E5:F8"), *_CUSTOMER_POINTERS, ("horizon", 39),
+             ("model", "bgnbd")],
+            "=CLV_EXPECTED_PURCHASES($E$5:$F$8,A{row},B{row},C{row},{horizon},{model})",
+            "Purchases in the next 39 weeks; the paper gives 1.226 for the first customer. "
+            + per_customer, extra_rows=customers),
+        "CLV_PREDICT": Example(
+            [("orders", orders), ("horizon", 12), ("margin", 0.3), ("discount_rate", 0.1),
+             ("model", "bgnbd"), ("end_date", CALIBRATION_END)],
+            f"=CLV_PREDICT({orders},{{horizon}},{{margin}},{{discount_rate}},{{model}},"
+            "{end_date})",
+            "Spills CLV per customer over 12 months with a 90 % interval (clv_low, clv_high)."),
+        "CLV_SCENARIOS": Example(
+            [("scenarios", "the table below"), ("baseline", "Repeat buyer")],
+            "=CLV_SCENARIOS({table},{baseline})",
+            "Scenarios may also run across the columns.",
+            extra_rows=[["scenario", "aov", "frequency", "lifespan", "cac", "margin"],
+                        ["Repeat buyer", 40, 4, 5, 50, 0.4],
+                        ["One-time buyer", 150, 1, 1, 50, 0.4]]),
+    }
+
+
+def _start_sheet(sheet: Worksheet, specs: list[UdfSpec]) -> None:
+    sheet["A1"] = "CLV Desk functions for Excel"
+    sheet["A1"].font = TITLE
+    lines = [
+        "Connect once: install the xlwings add-in (xlwings addin install), then in the xlwings "
+        "ribbon set the Python interpreter and click Import Functions.",
+        "The sheet xlwings.conf names the UDF module (udfs) and the interpreter; this workbook "
+        "expects excel_addin/udfs.py beside it or the clvdesk package installed.",
+        "Each function has its own sheet with a worked example. Dutch Excel: use ; between "
+        "arguments, e.g. =CLV_SIMPLE(50;4;5;100).",
+        "Table results spill: in Excel 365 re-enter a formula shown as =@... (F2, Enter) to let "
+        "it spill.",
+    ]
+    for i, line in enumerate(lines, start=3):
+        sheet.cell(row=i, column=1, value=line)
+    header_row = len(lines) + 4
+    for col, text in enumerate(["Function", "Arguments", "Description"], start=1):
+        sheet.cell(row=header_row, column=col, value=text).font = BOLD
+    for i, spec in enumerate(specs, start=header_row + 1):
+        link = sheet.cell(row=i, column=1, value=spec.name)
+        link.hyperlink = f"#'{spec.name}'!A1"
+        args = ", ".join(f"[{a.name}]" if a.optional else a.name for a in spec.args)
+        sheet.cell(row=i, column=2, value=args)
+        sheet.cell(row=i, column=3, value=spec.description)
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 60
+
+
+def _function_sheet(sheet: Worksheet, spec: UdfSpec, example: Example) -> None:
+    sheet["A1"] = spec.name
+    sheet["A1"].font = TITLE
+    sheet["A2"] = spec.description
+    for col, text in enumerate(["Argument", "Example", "Help"], start=1):
+        sheet.cell(row=4, column=col, value=text).font = BOLD
+    values = dict(example.inputs)
+    refs: dict[str, str] = {}
+    for row, arg in enumerate(spec.args, start=5):
+        refs[arg.name] = f"$B${row}"
+        sheet.cell(row=row, column=1, value=arg.name + (" (optional)" if arg.optional else ""))
+        value = values.get(arg.name)
+        target = sheet.cell(row=row, column=2, value=value)
+        if isinstance(value, dt.datetime):
+            target.number_format = "yyyy-mm-dd"
+        sheet.cell(row=row, column=3, value=arg.doc)
+    formula_row = 5 + len(spec.args) + 1
+    block_row = formula_row + 4
+    if example.extra_rows:
+        last_col = chr(ord("A") + len(example.extra_rows[0]) - 1)
+        refs["table"] = f"A{block_row}:{last_col}{block_row + len(example.extra_rows) - 1}"
+    if spec.name in ("CLV_PALIVE", "CLV_EXPECTED_PURCHASES"):
+        _parameters_block(sheet)
+        _per_customer_rows(sheet, spec, example, refs, block_row)
+        return _widths(sheet)
+    formula = example.formula.format(**refs)
+    sheet.cell(row=formula_row, column=1, value="Formula").font = BOLD
+    sheet.cell(row=formula_row, column=2, value=formula).font = BOLD
+    shown = sheet.cell(row=formula_row, column=3, value=formula)
+    shown.data_type = "s"  # the formula's text beside the live formula
+    sheet.cell(row=formula_row + 1, column=1, value=example.note)
+    if example.extra_rows:
+        _block(sheet, example.extra_rows, block_row)
+    if not _spills(spec):
+        sheet.cell(row=formula_row + 2, column=1, value="Value when built")
+        literal = [values.get(arg.name) for arg in spec.args]
+        sheet.cell(row=formula_row + 2, column=2, value=getattr(udfs, spec.name)(*literal))
+    return _widths(sheet)
+
+
+def _widths(sheet: Worksheet) -> None:
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 16
+    sheet.column_dimensions["C"].width = 16
+    sheet.column_dimensions["D"].width = 26
+
+
+def _block(sheet: Worksheet, rows: list[list[Any]], first_row: int) -> None:
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row, start=1):
+            cell = sheet.cell(row=first_row + i, column=j, value=value)
+            if i == 0:
+                cell.font = BOLD
+
+
+def _parameters_block(sheet: Worksheet) -> None:
+    sheet["E4"], sheet["F4"] = "parameter", "value"
+    sheet["E4"].font = sheet["F4"].font = BOLD
+    for row, (name, value) in enumerate(FHL_PARAMS, start=5):
+        sheet.cell(row=row, column=5, value=name)
+        sheet.cell(row=row, column=6, value=value)
+
+
+def _per_customer_rows(sheet: Worksheet, spec: UdfSpec, example: Example, refs: dict[str, str],
+                       first_row: int) -> None:
+    """Customers (frequency, recency, T) with one live formula per row in column D and the
+    value CLV Desk computed at build time in column E."""
+    sheet.cell(row=first_row - 2, column=1, value=example.note)
+    _block(sheet, example.extra_rows, first_row)
+    sheet.cell(row=first_row, column=4, value=spec.name).font = BOLD
+    sheet.cell(row=first_row, column=5, value="value when built").font = BOLD
+    values = dict(example.inputs)
+    params = [list(p) for p in FHL_PARAMS]
+    for i, (x, t_x, age) in enumerate(example.extra_rows[1:], start=first_row + 1):
+        sheet.cell(row=i, column=4, value=example.formula.format(**refs, row=i))
+        args = {**values, "parameters": params, "frequency": x, "recency": t_x, "T": age}
+        sheet.cell(row=i, column=5,
+                   value=getattr(udfs, spec.name)(*[args.get(a.name) for a in spec.args]))
+
+
+def _spills(spec: UdfSpec) -> bool:
+    return spec.name in ("CLV_SUMMARY", "CLV_SEGMENTS", "CLV_FIT", "CLV_PREDICT",
+                         "CLV_SCENARIOS")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m excel_addin.template [PATH]``: rebuild the template."""
+    args = sys.argv[1:] if argv is None else argv
+    path = build_template(Path(args[0]) if args else TEMPLATE_PATH)
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
