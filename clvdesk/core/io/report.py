@@ -93,7 +93,7 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
     book.properties.title = labels["title_assumptions"]
     book.calculation.fullCalcOnLoad = True  # no cached results in the file: compute on open
 
-    segment_table = _three_factor_segments(result)
+    segment_table = result.segments_closed_form
     total = segment_table.iloc[-1]
     period = result.summary.attrs.get("period", getattr(a, "period", None))
     values = AssumptionValues(
@@ -115,11 +115,12 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
 
     from clvdesk.core.segments import TOTAL_LABEL
 
-    write_segments(sheets["segments"], segment_table, labels, formats, names=NAMES,
-                   cac_by_segment=dict(a.cac_by_segment or {}), total_label=TOTAL_LABEL,
+    total_cac = write_segments(sheets["segments"], segment_table, labels, formats, names=NAMES,
+                   global_cac=a.cac, total_label=TOTAL_LABEL,
                    customers=customers, predictive=result.segments)
     write_cohorts(sheets["cohorts"], result.cohorts, labels, formats,
-                  margin_name=NAMES["margin"], cac_name=NAMES["cac"], global_cac=a.cac)
+                  margin_name=NAMES["margin"], cac_ref=total_cac,
+                  cac_value=float(segment_table["cac"].iloc[-1]))
     write_scenarios(sheets["scenarios"], labels, formats, names=NAMES, scenarios=scenarios)
     write_model_fit(sheets["model_fit"], labels, formats,
                     models=[(labels["model"], result.model),
@@ -127,14 +128,6 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency)
     write_quality(sheets["quality"], result.quality, labels, formats)
     return book
-
-
-def _three_factor_segments(result) -> pd.DataFrame:
-    """Three-factor inputs per segment (and for all customers, the last row) of the analysis."""
-    from clvdesk.core.segments import segment_clv
-
-    a = result.assumptions
-    return segment_clv(result.orders, a.segment_col, end=a.end, margin=a.margin, cac=a.cac)
 
 
 def _check_target(path) -> Path:

@@ -11,6 +11,8 @@ cumulative revenue curves of the (at most :data:`MAX_CHART_COHORTS` latest) coho
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -32,15 +34,15 @@ MAX_CHART_COHORTS = 12
 
 
 def write_cohorts(ws: Worksheet, cohorts, labels: Labels, formats: NumberFormats, *,
-                  margin_name: str | None, cac_name: str | None, global_cac: float | None
+                  margin_name: str | None, cac_ref: str | None, cac_value: float | None
                   ) -> None:
     """Fill the Cohorts sheet from a cohort analysis.
 
     ``cohorts``: a :class:`clvdesk.core.cohorts.CohortTable` or a dict with the same parts
     (``summary``, ``revenue``, ``margin``, ``active``). ``margin_name``: defined name of the
     margin cell when one margin applies to all orders (else the margin matrix is written as
-    values); ``cac_name``/``global_cac``: the CAC cell and its value, used when a cohort's
-    CAC equals it.
+    values); ``cac_ref``/``cac_value``: a live CAC cell (the base's acquisition cost) and its
+    value, referred to by the cohorts whose CAC equals it.
     """
     put_title(ws, labels["title_cohorts"])
     parts = _parts(cohorts)
@@ -68,8 +70,9 @@ def write_cohorts(ws: Worksheet, cohorts, labels: Labels, formats: NumberFormats
     for i, (cohort, row) in enumerate(summary.iterrows()):
         margin_row = margin_header + 1 + i
         cac = row.get("cac")
-        if cac_name and global_cac is not None and pd.notna(cac) and float(cac) == global_cac:
-            cac = Formula(f"={cac_name}")
+        if (cac_ref and cac_value is not None and pd.notna(cac)
+                and math.isclose(float(cac), cac_value, rel_tol=1e-12, abs_tol=1e-12)):
+            cac = Formula(f"={cac_ref}")
         cac_cell = f"F{header + 1 + i}"
         margin_cells = f"$B{margin_row}:${last_col}{margin_row}"
         payback = Formula(f'=IF(ISNUMBER({cac_cell}),IFERROR(MATCH(TRUE,INDEX('

@@ -17,6 +17,8 @@ ratio to the total; CLV after CAC and LTV:CAC as formulas.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,6 +30,7 @@ from clvdesk.core.io.report_cells import (
     SECTION_FONT,
     Column,
     Formula,
+    absolute,
     put,
     put_note,
     put_table,
@@ -43,33 +46,39 @@ CHART_ROWS = 20
 
 
 def write_segments(ws: Worksheet, table: pd.DataFrame, labels: Labels, formats: NumberFormats,
-                   *, names: dict[str, str], cac_by_segment: dict[str, float] | None = None,
-                   total_label: str | None = None, customers: CustomerColumns | None = None,
-                   predictive: pd.DataFrame | None = None) -> None:
+                   *, names: dict[str, str], global_cac: float, total_label: str | None = None,
+                   customers: CustomerColumns | None = None,
+                   predictive: pd.DataFrame | None = None) -> str | None:
     """Fill the Segments sheet.
 
     ``table``: a ``segment_clv`` table (index: segment, last row ``total_label`` for all
     customers) computed with the margin of the assumptions sheet. ``names``: defined names of
-    the assumption cells (keys ``margin``, ``cac``). ``cac_by_segment``: segments with their
-    own CAC (an input cell each; the others use the ``AcquisitionCost`` cell, and the row for
-    all customers the customer-weighted mean). ``customers``: where the Customers sheet put
+    the assumption cells (keys ``margin``, ``cac``). ``global_cac``: the value of the CAC cell;
+    segments whose CAC differs from it (set per segment, or from the data's acquisition costs)
+    keep their own CAC as an input cell, the others refer to the ``AcquisitionCost`` cell, and
+    the row for all customers then takes the customer-weighted mean. ``customers``: where the
+    Customers sheet put
     CLV and segment. ``predictive``: the pipeline's per-segment predictions
-    (``AnalysisResult.segments``).
+    (``AnalysisResult.segments``). Returns the absolute reference of the all-customers CAC
+    cell (the base's acquisition cost, live), or None without such a row.
     """
     put_title(ws, labels["title_segments"])
     put_note(ws, 2, 1, labels["clv_closed"])
-    last = _closed_form(ws, table, labels, formats, names, dict(cac_by_segment or {}),
-                        total_label)
+    own_cac = {segment: float(cac) for segment, cac in table["cac"].items()
+               if segment != total_label and not math.isclose(float(cac), global_cac,
+                                                             rel_tol=1e-12, abs_tol=1e-12)}
+    last, total_cac = _closed_form(ws, table, labels, formats, names, own_cac, total_label)
     if predictive is not None and len(predictive):
         top = last + CHART_ROWS + 3
         put(ws, top, 1, labels["predictive_segments"], font=SECTION_FONT)
-        _predictive_table(ws, top + 1, predictive, labels, formats, names,
-                          dict(cac_by_segment or {}), customers)
+        _predictive_table(ws, top + 1, predictive, labels, formats, names, own_cac, customers)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
     ws.column_dimensions[get_column_letter(1)].width = 20
+    return total_cac
 
 
-def _closed_form(ws, table, labels, formats, names, cac_by_segment, total_label) -> int:
+def _closed_form(ws, table, labels, formats, names, own_cac, total_label
+                 ) -> tuple[int, str | None]:
     columns = [
         Column(labels["segment"], width=18), Column(labels["customers"], formats.integer),
         Column(labels["orders"], formats.integer), Column(labels["revenue_total"], formats.money),
@@ -91,10 +100,10 @@ def _closed_form(ws, table, labels, formats, names, cac_by_segment, total_label)
             cac = (Formula(f"=SUMPRODUCT(B{first}:B{first + n_segments - 1},"
                            f"I{first}:I{first + n_segments - 1})/SUM(B{first}:"
                            f"B{first + n_segments - 1})")
-                   if cac_by_segment and n_segments else Formula(f"={names['cac']}"))
+                   if own_cac and n_segments else Formula(f"={names['cac']}"))
         else:
             label = segment
-            cac = (float(cac_by_segment[segment]) if segment in cac_by_segment
+            cac = (float(own_cac[segment]) if segment in own_cac
                    else Formula(f"={names['cac']}"))
         rows.append([label, seg["customers"], seg["orders"], seg["revenue"], seg["aov"],
                      seg["frequency_per_year"], seg["lifespan_years"],
@@ -105,7 +114,7 @@ def _closed_form(ws, table, labels, formats, names, cac_by_segment, total_label)
                      excel.cac_payback_months(f"I{r}", f"E{r}", f"F{r}", f"H{r}")])
     last = put_table(ws, HEADER_ROW, columns, rows)
     for offset, segment in enumerate(table.index):
-        if segment in cac_by_segment:
+        if segment in own_cac:
             cell = ws.cell(row=first + offset, column=9)
             cell.font, cell.fill = INPUT_FONT, INPUT_FILL
     if n_segments:
@@ -113,10 +122,13 @@ def _closed_form(ws, table, labels, formats, names, cac_by_segment, total_label)
                   categories=(1, first, first + n_segments - 1),
                   series=[(11, HEADER_ROW, first + n_segments - 1)],
                   number_format=formats.money, anchor=f"A{last + 2}")
-    return last
+    total_cac = None
+    if total_label in table.index:
+        total_cac = absolute(ws, first + list(table.index).index(total_label), 9)
+    return last, total_cac
 
 
-def _predictive_table(ws, header, table, labels, formats, names, cac_by_segment,
+def _predictive_table(ws, header, table, labels, formats, names, own_cac,
                       customers) -> None:
     from clvdesk.core.clv import ALL_CUSTOMERS
 
@@ -142,8 +154,8 @@ def _predictive_table(ws, header, table, labels, formats, names, cac_by_segment,
         if not is_total:
             segment_rows.append(r)
         if live:
-            cac = (float(cac_by_segment[seg["segment"]]) if seg["segment"] in cac_by_segment
-                   else Formula(f"={names['cac']}") if not (is_total and cac_by_segment)
+            cac = (float(own_cac[seg["segment"]]) if seg["segment"] in own_cac
+                   else Formula(f"={names['cac']}") if not (is_total and own_cac)
                    else seg.get("acquisition_cost"))
             row += [*_predictive(is_total, f"A{r}", customers),
                     _scaled(seg.get("clv_low"), seg.get("clv"), f"F{r}"),
