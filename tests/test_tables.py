@@ -75,6 +75,13 @@ def test_parquet_round_trip_unchanged(tmp_path):
     assert back["name"].tolist()[0] == "=HYPERLINK(\"http://x\")"
 
 
+def test_parquet_keeps_summary_attrs_as_text(tmp_path):
+    table = _table()
+    table.attrs.update(period="weeks", end=pd.Timestamp("1997-09-30"), holdout_end=None)
+    back = pd.read_parquet(write_table(table, tmp_path / "out.parquet"))
+    assert back.attrs == {"period": "weeks", "end": "1997-09-30T00:00:00", "holdout_end": None}
+
+
 def test_default_index_is_not_written(tmp_path):
     path = write_table(pd.DataFrame({"x": [1, 2]}), tmp_path / "out.csv")
     assert path.read_text(encoding="utf-8") == "x\n1\n2\n"

@@ -98,10 +98,22 @@ def _write_csv(frame: pd.DataFrame, path: Path, _sheet: str) -> None:
 
 def _write_parquet(frame: pd.DataFrame, path: Path, _sheet: str) -> None:
     safe = frame.copy()
+    safe.attrs = _plain_attrs(frame.attrs)
     for col in safe.columns:
         if isinstance(safe[col].dtype, pd.PeriodDtype):
             safe[col] = safe[col].astype(str)
     safe.to_parquet(path, index=False)
+
+
+def _plain_attrs(attrs: dict) -> dict:
+    """``attrs`` that pandas can store as JSON in the Parquet metadata (dates as ISO text)."""
+    plain = {}
+    for key, value in attrs.items():
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if value is None or isinstance(value, bool | int | float | str):
+            plain[str(key)] = value
+    return plain
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:

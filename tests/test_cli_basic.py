@@ -1,0 +1,242 @@
+"""The basic command line: closed forms, summarize, scenarios, demo, and bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from clvdesk.cli import main
+from clvdesk.core.datasets import CDNOW_END, CDNOW_HOLDOUT_END, load_cdnow
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys, *argv):
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def assert_one_line_error(code, out, err, message):
+    assert code != 0
+    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert message in err
+    assert "Traceback" not in err + out
+
+
+# closed forms -----------------------------------------------------------------------------
+
+def test_simple_json(capsys):
+    result = run_json(capsys, "simple", "--aov", "50", "--frequency", "4", "--lifespan", "5",
+                      "--cac", "100")
+    assert result["clv"] == 900
+    assert result["ltv"] == 1000
+    assert result["ltv_cac"] == 10
+    assert result["payback_months"] == 6
+    assert result["inputs"]["margin"] == 1
+
+
+def test_simple_margin_percent_and_decimal_comma(capsys):
+    result = run_json(capsys, "simple", "--aov", "50", "--frequency", "4", "--lifespan", "2,5",
+                      "--margin", "30%", "--cac", "10")
+    assert result["clv"] == pytest.approx(0.3 * 50 * 4 * 2.5 - 10)
+
+
+def test_simple_text(capsys):
+    code, out, _ = run(capsys, "simple", "--aov", "50", "--frequency", "4", "--lifespan", "5",
+                       "--cac", "100")
+    assert code == 0
+    assert "CLV" in out and "900.00" in out and "LTV:CAC" in out
+
+
+def test_other_closed_forms(capsys):
+    assert run_json(capsys, "retention", "--margin", "100", "--retention", "80%",
+                    "--discount-rate", "0.1")["clv"] == pytest.approx(800 / 3)
+    rho = 0.8 / 1.1
+    assert run_json(capsys, "retention", "--margin", "100", "--retention", "0.8",
+                    "--discount-rate", "10%", "--periods", "2")["clv"] == pytest.approx(
+        100 * (rho + rho**2))
+    assert run_json(capsys, "lifespan", "--churn-rate", "20%")["lifespan"] == pytest.approx(5)
+    assert run_json(capsys, "ltv-cac", "--ltv", "300", "--cac", "100")["ltv_cac"] == 3
+    assert run_json(capsys, "payback", "--cac", "120", "--monthly-revenue", "40",
+                    "--margin", "0.25")["payback_months"] == 12
+    assert run_json(capsys, "payback", "--cac", "120",
+                    "--monthly-revenue", "0")["payback_months"] is None  # never
+
+
+def test_payback_text_never(capsys):
+    code, out, _ = run(capsys, "payback", "--cac", "120", "--monthly-revenue", "0")
+    assert code == 0 and "never" in out
+
+
+# bad input --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv, message", [
+    (["simple", "--aov", "abc", "--frequency", "4", "--lifespan", "5"],
+     "aov must be a number, got 'abc'"),
+    (["simple", "--aov", "50", "--frequency", "4", "--lifespan", "-5"],
+     "lifespan must be 0 or more, got -5"),
+    (["simple", "--aov", "50", "--frequency", "4"], "--lifespan"),
+    (["lifespan", "--churn-rate", "0"], "churn_rate must be greater than 0"),
+    (["ltv-cac", "--ltv", "300", "--cac", "0"], "cac must be greater than 0"),
+    (["summarize", "no/such/orders.csv"], "file not found"),
+    (["scenarios", "no_such.toml"], "scenario file not found"),
+])
+def test_bad_input_one_line(capsys, argv, message):
+    assert_one_line_error(*run(capsys, *argv), message)
+
+
+# summarize --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cdnow_csv(tmp_path_factory):
+    path = tmp_path_factory.mktemp("orders") / "cdnow.csv"
+    load_cdnow().to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".parquet"])
+def test_summarize_reproduces_cdnow(capsys, cdnow_csv, tmp_path, data_dir, suffix):
+    out_path = tmp_path / f"summary{suffix}"
+    code, out, err = run(capsys, "summarize", str(cdnow_csv), "--end", CDNOW_END,
+                         "-o", str(out_path))
+    assert code == 0, err
+    assert "wrote 2,357 customers" in out
+    if suffix == ".xlsx":
+        ours = pd.read_excel(out_path, engine="openpyxl")
+    else:
+        ours = (pd.read_csv if suffix == ".csv" else pd.read_parquet)(out_path)
+    ours = ours.astype({"customer_id": str}).set_index("customer_id")
+    ref = pd.read_csv(data_dir / "cdnow_customers_summary_with_transactions.csv",
+                      dtype={"ID": str}).set_index("ID")
+    ours = ours.loc[ref.index]
+    assert (ours["frequency"].to_numpy() == ref["x"].to_numpy()).all()
+    assert (ours["T"].round(2).to_numpy() == ref["T"].to_numpy()).all()
+    assert abs(ours["monetary_value"].to_numpy() - ref["zbar"].to_numpy()).max() <= 0.005 + 1e-9
+
+
+def test_summarize_holdout_json(capsys, cdnow_csv):
+    result = run_json(capsys, "summarize", str(cdnow_csv), "--end", CDNOW_END,
+                      "--holdout-end", CDNOW_HOLDOUT_END, "--period", "weeks")
+    assert result["customers"] == 2357
+    assert result["repeat_purchases"] == 2457
+    assert result["holdout_end"] == CDNOW_HOLDOUT_END
+    assert result["output"] is None
+
+
+def test_summarize_named_columns_and_days(capsys, tmp_path):
+    path = tmp_path / "orders.csv"
+    path.write_text("Klant;Datum;Bedrag;Omschrijving\n"
+                    "k1;2024-01-01;10,50;=cmd\nk1;2024-01-11;20,00;x\nk2;2024-01-06;5,00;y\n",
+                    encoding="utf-8")
+    out_path = tmp_path / "summary.csv"
+    code, _, err = run(capsys, "summarize", str(path), "--customer-col", "Klant",
+                       "--date-col", "Datum", "--amount-col", "Bedrag", "--period", "days",
+                       "--end", "2024-01-31", "-o", str(out_path))
+    assert code == 0, err
+    table = pd.read_csv(out_path).set_index("customer_id")
+    assert table.loc["k1", "frequency"] == 1
+    assert table.loc["k1", "recency"] == 10
+    assert table.loc["k1", "T"] == 30
+    assert table.loc["k1", "monetary_value"] == 20.0
+    assert table.loc["k2", "total_spend"] == 5.0
+
+
+def test_summarize_unknown_column(capsys, cdnow_csv):
+    code, out, err = run(capsys, "summarize", str(cdnow_csv), "--amount-col", "bedrag")
+    assert_one_line_error(code, out, err, "bedrag")
+
+
+def test_summarize_bad_output_and_period(capsys, cdnow_csv, tmp_path):
+    assert_one_line_error(*run(capsys, "summarize", str(cdnow_csv), "-o",
+                               str(tmp_path / "x.docx")), "use a file name ending in")
+    assert_one_line_error(*run(capsys, "summarize", str(cdnow_csv), "--period", "years"),
+                          "period must be days, weeks or months")
+
+
+def test_input_file_is_not_modified(capsys, cdnow_csv, tmp_path):
+    before = cdnow_csv.read_bytes()
+    run(capsys, "summarize", str(cdnow_csv), "-o", str(tmp_path / "s.csv"))
+    assert cdnow_csv.read_bytes() == before
+
+
+# scenarios --------------------------------------------------------------------------------
+
+def test_scenarios_file(capsys, tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text('[[scenario]]\nname = "Now"\naov = 50\nfrequency = 4\nlifespan = 5\n'
+                    'cac = 100\n[[scenario]]\nname = "Loyalty"\naov = 50\nfrequency = 5\n'
+                    'lifespan = 6\ncac = 120\n', encoding="utf-8")
+    result = run_json(capsys, "scenarios", str(path), "--baseline", "Loyalty", "--sensitivity")
+    rows = {r["scenario"]: r for r in result["scenarios"]}
+    assert rows["Now"]["clv"] == 900
+    assert rows["Loyalty"]["clv"] == 1380
+    assert rows["Now"]["clv_vs_baseline"] == -480
+    assert result["baseline"] == "Loyalty"
+    assert {r["driver"] for r in result["sensitivity"]} == {"aov", "frequency", "lifespan",
+                                                            "cac", "margin"}
+    code, out, _ = run(capsys, "scenarios", str(path), "-o", str(tmp_path / "cmp.xlsx"))
+    assert code == 0 and "Loyalty" in out and (tmp_path / "cmp.xlsx").exists()
+
+
+def test_scenarios_builtin_example(capsys):
+    code, out, _ = run(capsys, "scenarios")
+    assert code == 0
+    assert "Repeat buyer" in out and "One-time buyer" in out
+
+
+def test_scenarios_bad_file(capsys, tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text('[{"name": "A", "aov": "veel", "frequency": 1, "lifespan": 1}]')
+    assert_one_line_error(*run(capsys, "scenarios", str(path)),
+                          "scenario 'A': aov must be a number")
+
+
+# demo -------------------------------------------------------------------------------------
+
+def test_demo_closed_forms(capsys):
+    code, out, err = run(capsys, "demo", "--no-predict")
+    assert code == 0, err
+    assert "2,357 customers, 6,919 orders, revenue $244,091.94" in out
+    assert "Simple CLV per segment" in out
+    assert "1997-01" in out and "Repeat buyer" in out
+
+
+def test_demo_json_closed_forms(capsys):
+    result = run_json(capsys, "demo", "--no-predict")
+    assert result["data"]["customers"] == 2357
+    assert result["data"]["repeat_customers"] == 946
+    assert [r["cohort"] for r in result["cohorts"]] == ["1997-01", "1997-02", "1997-03"]
+    assert result["segments"][-1]["segment"] == "all customers"
+    assert "predicted" not in result
+
+
+def test_demo_with_predicted_clv(capsys):
+    result = run_json(capsys, "demo")
+    predicted = result["predicted"]
+    assert predicted["model"] == "bgnbd"
+    assert set(predicted["model_params"]) == {"r", "alpha", "a", "b"}
+    assert predicted["clv_mean"] > 0
+
+
+# console script ---------------------------------------------------------------------------
+
+def test_console_script():
+    script = Path(sys.executable).with_name("clvdesk")
+    good = subprocess.run([str(script), "simple", "--aov", "50", "--frequency", "4",
+                           "--lifespan", "5", "--cac", "100", "--json"],
+                          capture_output=True, text=True, timeout=60)
+    assert good.returncode == 0, good.stderr
+    assert json.loads(good.stdout)["clv"] == 900
+    bad = subprocess.run([str(script), "simple", "--aov", "50", "--frequency", "4",
+                          "--lifespan", "-1"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2
+    assert bad.stderr == "error: lifespan must be 0 or more, got -1\n"
+    assert bad.stdout == ""
