@@ -227,3 +227,25 @@ def test_bin_edges_cover_the_values_with_a_readable_step(values):
     step = edges[1] - edges[0]
     mantissa = step / 10 ** np.floor(np.log10(step))
     assert any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5))
+
+
+def test_demo_command_writes_the_report(tmp_path, capsys):
+    from clvdesk.cli import main
+
+    target = tmp_path / "rapport.xlsx"
+    assert main(["demo", "-o", str(target), "--language", "nl", "--json"]) == 0
+    assert f'"report": "{target}"' in capsys.readouterr().out
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == NL_SHEETS
+    assert name_cell(book, "ClosedFormCLV").number_format.startswith('"$" ')  # CDNOW: dollars
+    scenarios = book["Scenario's"]
+    assert [scenarios.cell(r, 1).value for r in (6, 7)] == [s.name for s in DEMO_SCENARIOS]
+
+
+def test_demo_command_report_needs_the_predictions(tmp_path, capsys):
+    from clvdesk.cli import main
+
+    assert main(["demo", "--no-predict", "-o", str(tmp_path / "r.xlsx")]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: the report workbook needs the predictions: leave out --no-predict")
+    assert not (tmp_path / "r.xlsx").exists()

@@ -36,6 +36,10 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--no-predict", action="store_true",
                         help="skip the model fits (closed-form CLV, cohorts and scenarios only)")
+    parser.add_argument("-o", "--output", metavar="REPORT.xlsx",
+                        help="also write the report workbook (live Excel formulas, charts)")
+    parser.add_argument("--language", choices=("en", "nl"), default="en",
+                        help="language of the report workbook (default en)")
     add_json_flag(parser)
     parser.set_defaults(handler=_demo)
 
@@ -99,12 +103,40 @@ def _run_pipeline(orders):
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from clvdesk.cli.output import output_path
+    from clvdesk.core.errors import InputError
+
+    out = output_path(args.output) if args.output else None
+    if out is not None and args.no_predict:
+        raise InputError("the report workbook needs the predictions: leave out --no-predict")
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise InputError(f"the report must be an .xlsx file, got '{out.name}'")
     demo = build_demo(predict=not args.no_predict)
+    if out is not None:
+        _write_report(demo, out, args.language)
     if args.json:
-        print_json(demo_dict(demo))
+        result = demo_dict(demo)
+        if out is not None:
+            result["report"] = str(out)
+        print_json(result)
     else:
         print_demo(demo)
+        if out is not None:
+            print(f"\nwrote {out} (report workbook)")
     return 0
+
+
+def _write_report(demo: Demo, out, language: str) -> None:
+    """The report workbook of the demo: the pipeline's result and the example scenarios."""
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.report import write_report
+    from clvdesk.core.scenarios import DEMO_SCENARIOS
+
+    if demo.analysis is None:
+        raise InputError("the report workbook needs the predictive pipeline, which this "
+                         "build lacks")
+    write_report(out, demo.analysis, language=language, scenarios=DEMO_SCENARIOS,
+                 currency="$")  # CDNOW amounts are US dollars
 
 
 def demo_dict(demo: Demo) -> dict[str, Any]:
