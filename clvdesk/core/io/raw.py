@@ -79,7 +79,7 @@ def header_names(cells: Sequence[object]) -> list[str]:
 def _cell_text(cell: object) -> str:
     if cell is None:
         return ""
-    if isinstance(cell, float) and cell.is_integer():
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 2**53:
         return str(int(cell))
     return str(cell)
 

@@ -369,9 +369,10 @@ def _all_blank_text(frame: pd.DataFrame, mapping: Mapping[str, str]) -> np.ndarr
 def _customer_ids(values: pd.Series) -> pd.Series:
     """Customer ids as stripped text; whole numbers from workbooks lose their ``.0``."""
     if pd.api.types.is_float_dtype(values):
-        whole = values.notna() & (values == np.floor(values))
-        text = values.astype("str")
-        text = text.where(~whole, values.where(whole).astype("Int64").astype("str"))
+        numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+        whole = np.isfinite(numbers) & (numbers == np.floor(numbers)) & (np.abs(numbers) < 2**53)
+        as_int = pd.Series(np.where(whole, numbers, 0).astype("int64"), index=values.index)
+        text = values.astype("str").where(~whole, as_int.astype("str"))
         return text.where(values.notna())
     if pd.api.types.is_integer_dtype(values) or pd.api.types.is_bool_dtype(values):
         return values.astype("str")
@@ -382,7 +383,7 @@ def _customer_ids(values: pd.Series) -> pd.Series:
 
 
 def _id_text(value: object) -> object:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     return str(value)
 
@@ -432,7 +433,7 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     if hasattr(value, "isoformat") and not isinstance(value, str):
         text = value.isoformat()

@@ -19,6 +19,7 @@ is read (else the first sheet). Cells keep their types: numbers, dates and text.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ def guard_workbook(path: Path) -> None:
             total = 0
             for info in infos:
                 total = _check_part(archive, info, total, name)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error):
         raise InputError(f"{name} is damaged or incomplete (not a readable workbook)") from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError):
         raise InputError(f"{name} is damaged, encrypted or uses an unsupported zip format") from None
