@@ -191,7 +191,12 @@ def test_model_fit_and_quality_sheets(books, result):
     comparison_row = find_row(fit, "Model comparison")
     assert fit.cell(comparison_row + 2, 1).value in {"bgnbd", "mbgnbd", "pareto-nbd"}
     quality = books["en"]["Data quality"]
-    assert quality["B3"].value == result.quality["rows"]
+    assert quality.cell(find_row(quality, "Rows"), 2).value == result.quality["rows"] == 6919
+    assert quality.cell(find_row(quality, "First date"), 2).value == pd.Timestamp("1997-01-01")
+    kinds = [c.value for c in quality["A"]]
+    assert "One-time buyers" in kinds  # CDNOW: most customers bought on one day only
+    dutch = books["nl"]["Datakwaliteit"]
+    assert "Eenmalige kopers" in [c.value for c in dutch["A"]]
 
 
 def test_write_is_atomic_and_replaces(tmp_path, result):

@@ -58,7 +58,6 @@ DROP_REASONS: dict[str, str] = {
     "missing_amount": "no amount",
     "unparseable_amount": "amount cannot be read",
 }
-_TEXT_COLUMNS = ("segment", "channel", "order_id")
 _DROPPED_COLUMNS = ["row", "reason", "column", "value"]
 
 
@@ -68,7 +67,8 @@ class ImportResult:
 
     ``orders``: the canonical order table (``customer_id`` str, ``date`` datetime64 at midnight,
     ``amount`` float, and the optional columns found). ``raw``: the table as read (text files:
-    strings; workbooks and Parquet: cell values), for previews. ``mapping``: canonical name ->
+    strings; workbooks and Parquet: cell values shown as text), for previews; ``source_table``
+    the same with the cells as read (typed for workbooks and Parquet). ``mapping``: canonical name ->
     source column. ``options``: what was used or detected (``format``, ``encoding``,
     ``delimiter``, ``decimal``, ``dayfirst``, ``sheet``, ``header_row`` 1-based, ``sheets``,
     ``blank_rows``). ``dropped``: rows left out (``row``, ``reason`` (a key of
@@ -78,13 +78,21 @@ class ImportResult:
     """
 
     orders: pd.DataFrame
-    raw: pd.DataFrame
+    source_table: pd.DataFrame
     mapping: dict[str, str]
     options: dict[str, Any]
     dropped: pd.DataFrame
     blanked: pd.DataFrame
     source_rows: np.ndarray
     path: Path | None = None
+    _raw_text: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def raw(self) -> pd.DataFrame:
+        """The source table with every cell as text (built on first use: big files cost)."""
+        if self._raw_text is None:
+            self._raw_text = _as_text(self.source_table)
+        return self._raw_text
 
     @property
     def rows_read(self) -> int:
@@ -348,7 +356,7 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
         dropped_parts.append(part)
     dropped = _concat(dropped_parts).sort_values("row", kind="stable").reset_index(drop=True)
     options["blank_rows"] = int(blank.sum())
-    return ImportResult(orders=orders, raw=_as_text(frame), mapping=mapping, options=options,
+    return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
                         dropped=dropped, blanked=_concat(blanked_parts),
                         source_rows=raw.row_numbers[keep])
 

@@ -22,6 +22,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from clvdesk.core.errors import InputError
 from clvdesk.core.io.report_cells import (
     Column,
     Formula,
@@ -34,6 +35,7 @@ from clvdesk.core.io.report_cells import (
 )
 from clvdesk.core.io.report_charts import bar_chart
 from clvdesk.core.io.report_labels import Labels, NumberFormats
+from clvdesk.core.io.tables import XLSX_MAX_ROWS
 
 HEADER_ROW = 4
 #: Number of bins of the CLV distribution.
@@ -60,6 +62,10 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     name of the margin cell. With ``margin`` 0 the revenue cannot be recovered from CLV, and CLV
     is written as values. ``segments``: each customer's segment (index: customer id).
     """
+    if len(predictions) > XLSX_MAX_ROWS - HEADER_ROW:
+        raise InputError(f"{len(predictions):,} customers do not fit on one Excel sheet (at most "
+                         f"{XLSX_MAX_ROWS - HEADER_ROW:,}); write the predictions to csv or "
+                         "parquet instead")
     put_title(ws, labels["title_customers"])
     live = margin > 0 and "clv" in predictions
     put_note(ws, 2, 1, labels["note_customers"] if live else "")
