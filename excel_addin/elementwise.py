@@ -12,8 +12,7 @@ right place.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -33,8 +32,7 @@ from excel_addin.cells import (
 OMIT = object()
 
 
-@dataclass(frozen=True)
-class Arg:
+class Arg(NamedTuple):
     """One formula argument as the user gave it: its name, cell value(s) and default.
 
     ``default`` is a number for an empty cell, ``None`` when the argument is required (an empty
@@ -48,6 +46,9 @@ class Arg:
 
 def apply(formula: Callable[..., Any], args: Sequence[Arg]) -> Any:
     """``formula`` over the broadcast cells of ``args``: one value for one cell, else a grid."""
+    cells_in = [_one_cell(a.value) for a in args]
+    if _RANGE not in cells_in:  # the common case, one cell per argument: no grids at all
+        return to_cell(formula(**_scalar_kwargs(args, cells_in)))
     grids = [as_grid(a.value) for a in args]
     shape = broadcast_shape(grids, [a.name for a in args])
     if shape == (1, 1):
@@ -64,6 +65,20 @@ def apply(formula: Callable[..., Any], args: Sequence[Arg]) -> Any:
                 cells[i][j] = error_text(exc)
     _fill_results(formula, parsed, cells)
     return result_for(shape, cells)
+
+
+_RANGE = object()
+
+
+def _one_cell(value: Any) -> Any:
+    """The value of a single cell (``5`` or ``[[5]]``), or :data:`_RANGE` for a range."""
+    if isinstance(value, (list, tuple)):
+        if len(value) == 1 and isinstance(value[0], (list, tuple)) and len(value[0]) == 1:
+            return value[0][0]
+        return _RANGE
+    if isinstance(value, np.ndarray):
+        return value.item() if value.size == 1 else _RANGE
+    return value
 
 
 def _scalar_kwargs(args: Sequence[Arg], values: Sequence[Any]) -> dict[str, float]:

@@ -59,6 +59,8 @@ class ContentCache:
 FITS = ContentCache(max_entries=32)
 #: Models built from parameter values (cheap, many): keyed by name and parameter values.
 FROM_PARAMS = ContentCache(max_entries=256)
+#: Models built from parameter ranges, keyed by the cells of the range (skips re-reading it).
+PARAM_RANGES = ContentCache(max_entries=256)
 #: Derived tables (summaries, predictions) keyed by a digest of their inputs.
 TABLES = ContentCache(max_entries=32)
 
@@ -113,5 +115,5 @@ def model_from_params(name: str, params: dict[str, float]) -> Any:
 
 def clear_caches() -> None:
     """Empty all caches (tests, or to free memory)."""
-    for cache in (FITS, FROM_PARAMS, TABLES):
+    for cache in (FITS, FROM_PARAMS, PARAM_RANGES, TABLES):
         cache.clear()

@@ -41,6 +41,7 @@ SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
 #: Rows of a parameter range that are not model parameters.
 INFO_ROWS = ("model", "period", "log_likelihood", "log-likelihood", "aic", "bic", "customers",
              "n_customers", "parameter", "name")
+_INFO_KEYS = frozenset(header_name(r) for r in INFO_ROWS)
 
 
 def orders_from_range(value: Any, name: str = "orders") -> pd.DataFrame:
@@ -139,7 +140,7 @@ def params_from_range(value: Any, name: str = "parameters") -> tuple[dict[str, f
         if lowered in ("model", "period"):
             info[lowered] = to_text(cell, f"{name}: {label}")
             continue
-        if lowered in {header_name(r) for r in INFO_ROWS}:
+        if lowered in _INFO_KEYS:
             continue
         number = to_number(cell, f"{name}: {label}")
         if not math.isfinite(number):
@@ -148,13 +149,6 @@ def params_from_range(value: Any, name: str = "parameters") -> tuple[dict[str, f
     if not params:
         raise InputError(f"{name} holds no parameter values")
     return params, info
-
-
-def column_of_numbers(value: Any, name: str) -> np.ndarray:
-    """A single cell or a one-column/one-row range of numbers as a flat float array."""
-    grid = as_grid(value)
-    flat = [v for row in grid for v in row]
-    return np.array([to_number(v, name) for v in flat], dtype=float)
 
 
 #: Names accepted for scenario inputs (English and Dutch), by the core's input name.

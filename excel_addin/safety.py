@@ -2,17 +2,15 @@
 
 A :class:`~clvdesk.core.errors.CLVError` becomes ``"<excel_code> <message>"``
 (``"#VALUE! aov must be a number"``); any other exception is a bug in CLV Desk and becomes
-``"#VALUE! internal error: <type>: <message>"``. No traceback ever reaches a cell.
+``"#VALUE! internal error: <type>: <message>"``. No traceback ever reaches a cell. Warnings
+(numpy's, pandas') are not errors: they go to xlwings' log as usual and never into a cell.
 """
 
 from __future__ import annotations
 
 import functools
-import warnings
 from collections.abc import Callable
 from typing import Any
-
-import numpy as np
 
 from excel_addin.cells import error_text
 
@@ -28,9 +26,7 @@ def excel_safe(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def guarded(*args: Any) -> Any:
         try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return func(*args)
+            return func(*args)
         except Exception as exc:  # noqa: BLE001 - the point: nothing escapes into a cell
             return error_text(exc)
 

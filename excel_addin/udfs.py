@@ -20,7 +20,7 @@ import xlwings as xw
 from clvdesk.core import formulas
 from clvdesk.core.errors import InputError
 from clvdesk.core.scenarios import compare, scenario_from_dict
-from excel_addin import analysis
+from excel_addin import analysis, model_cache
 from excel_addin.cells import (
     CellArg,
     CellResult,
@@ -236,8 +236,20 @@ def _model_name(value: CellArg) -> str | None:
 
 
 def _model_from_range(parameters: CellArg, model: CellArg):
-    params, info = params_from_range(parameters)
-    return analysis.model_for_params(params, info, _model_name(model))
+    """The model of a parameter range; the same cells give the same model without re-reading
+    the range (hundreds of CLV_PALIVE cells point at one range)."""
+    name = _model_name(model)
+    grid = as_grid(parameters)
+
+    def build():
+        return analysis.model_for_params(*params_from_range(grid), name)
+
+    try:
+        key = (name, tuple(tuple(row) for row in grid))
+        hash(key)
+    except TypeError:  # an unhashable cell value: read the range every time
+        return build()
+    return model_cache.PARAM_RANGES.get_or_compute(key, build)
 
 
 def _number_or_mapping(value: CellArg, name: str) -> float | dict[str, float] | None:

@@ -229,7 +229,8 @@ def test_palive_cells_share_one_model():
     model_cache.clear_caches()
     for x in range(50):
         udfs.CLV_PALIVE(params, x % 5, 20, 38)
-    assert model_cache.FROM_PARAMS.misses == 1 and model_cache.FROM_PARAMS.hits == 49
+    assert model_cache.PARAM_RANGES.misses == 1 and model_cache.PARAM_RANGES.hits == 49
+    assert model_cache.FROM_PARAMS.misses == 1
 
 
 def test_parameter_range_errors():
