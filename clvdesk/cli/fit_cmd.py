@@ -109,12 +109,11 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     """
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
-    from clvdesk.core.io.readers import preview_file
 
     period = units.parse_unit(period)
     if period not in PERIODS:
         raise InputError("--period must be days, weeks or months")
-    columns = {c.strip().lower(): c for c in map(str, preview_file(path, 5).columns)}
+    columns = {c.strip().lower(): c for c in _header_columns(Path(path))}
     if "frequency" in columns:
         if end is not None:
             raise InputError("--end applies to order files; this is a summary file")
@@ -130,6 +129,40 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     orders = read_orders(path).orders
     summary = summarize(orders, period=period, end=end, holdout_end=holdout_end)
     return LoadedData(summary, orders)
+
+
+def _header_columns(path: Path) -> list[str]:
+    """Column names of a data file: read from the header alone where the format allows."""
+    import pyarrow.parquet as pq
+
+    from clvdesk.core.io.readers import preview_file
+
+    if path.is_file():
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+        if head.startswith(b"PAR1"):
+            try:
+                return [str(name) for name in pq.read_schema(path).names]
+            except (OSError, ValueError):
+                pass  # let the reader give its own message
+        else:
+            line = _plain_first_line(head)
+            if line:
+                return [c.strip().strip('"') for c in line.split(_delimiter(line))]
+    return [str(c) for c in preview_file(path, 5).columns]
+
+
+def _plain_first_line(head: bytes) -> str:
+    """The first line of a plain UTF-8 delimited file, or '' when it is anything else."""
+    try:
+        line = head.decode("utf-8").lstrip("\ufeff").splitlines()[0]
+    except (UnicodeDecodeError, IndexError):
+        return ""
+    return line if any(d in line for d in ",;\t") and "\x00" not in line else ""
+
+
+def _delimiter(line: str) -> str:
+    return max(",;\t", key=line.count)
 
 
 def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str]):
@@ -198,13 +231,9 @@ def _read_text_columns(path: Path, names: list[str]):
     from clvdesk.core.io.csv_reader import read_text_table
 
     with path.open("rb") as fh:
-        head = fh.read(65536)
-    try:
-        first_line = head.decode("utf-8").splitlines()[0]
-    except (UnicodeDecodeError, IndexError):
-        first_line = ""
-    delimiter = max(",;\t", key=first_line.count) if first_line else ","
-    if first_line and first_line.count(delimiter):
+        first_line = _plain_first_line(fh.read(65536))
+    if first_line:
+        delimiter = _delimiter(first_line)
         try:
             table = pacsv.read_csv(
                 path, parse_options=pacsv.ParseOptions(delimiter=delimiter),
