@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: app test demo bench lint clean
+.PHONY: app test demo bench lint clean installer
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ demo: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/run_all.py
+
+installer: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[installer]'
+	$(BIN)/python installer/build.py --package
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -13,8 +13,9 @@ product needs at run time (modules, data files, compiled extensions, Qt plugins)
                 way", Marketing Science 24(2), section 5); Gamma-Gamma p = 6.25, q = 3.74,
                 gamma = 15.44 (Fader & Hardie 2013, "The Gamma-Gamma model of monetary value");
 5. ``clv``      the per-customer CLV over 12 months is finite, non-negative and has low <= high;
-6. ``window``   the desktop app builds its main window on the demo data offscreen and renders it
-                (``clvdesk gui --demo --screenshot``), so Qt, its platform plugin and the charts work.
+6. ``window``   the desktop app builds its main window on the demo data offscreen and renders the
+                results page (``clvdesk gui --demo --page results --screenshot``), so Qt, its
+                platform plugin and the matplotlib charts work.
 
 Each step prints one line; the last line is ``OK`` and the exit code 0. The first failing step
 prints ``FAILED <step>: <reason>`` and the exit code is 1. A step whose code is not part of the
@@ -166,8 +167,8 @@ def _step_window(ctx: Context) -> str:
     from clvdesk.cli import main as cli_main
 
     png = ctx.scratch / "main_window.png"
-    code = cli_main(["gui", "--demo", "--screenshot", str(png)])
-    _check(code == 0, f"clvdesk gui --demo --screenshot exited with {code}")
+    code = cli_main(["gui", "--demo", "--page", "results", "--screenshot", str(png)])
+    _check(code == 0, f"clvdesk gui --demo --page results --screenshot exited with {code}")
     _check(png.is_file(), "the main window was not rendered")
     head = png.read_bytes()[:8]
     _check(head == PNG_MAGIC, "the rendered main window is not a PNG image")
