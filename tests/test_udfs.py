@@ -326,3 +326,35 @@ def test_no_input_raises_or_returns_a_traceback(spec):
             assert "Traceback" not in text and "\n" not in text
             if isinstance(result, str) and result.startswith("#"):
                 assert result.split(" ")[0] in {"#N/A", "#VALUE!", "#NUM!", "#REF!", "#DIV/0!"}
+
+
+# ----------------------------------------------------------------------------- registration
+
+
+def test_every_udf_is_registered_and_documented():
+    import ast
+    import inspect
+
+    specs = udf_specs()
+    assert [s.name for s in specs] == sorted(s.name for s in specs)
+    assert {s.name for s in specs} == {
+        "CLV_SIMPLE", "CLV_RETENTION", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
+        "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_PREDICT", "CLV_SCENARIOS"}
+    for spec in specs:
+        assert spec.name.isupper() and spec.category == "CLV" and not spec.volatile
+        assert 20 < len(spec.description) <= 255, spec.name  # Excel's wizard takes 255
+        for arg in spec.args:
+            assert not arg.doc.startswith("Positional argument"), (spec.name, arg.name)
+            assert len(arg.doc) <= 255
+            assert arg.optional == arg.doc.startswith("Optional"), (spec.name, arg.name)
+    # every argument is read as a 2-D range with error cells as text
+    tree = ast.parse(inspect.getsource(udfs))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name.isupper():
+            arg_decorators = [d for d in node.decorator_list if isinstance(d, ast.Call)
+                              and getattr(d.func, "attr", "") == "arg"]
+            assert len(arg_decorators) == len(node.args.args), node.name
+            for deco in arg_decorators:
+                assert any(kw.arg is None and getattr(kw.value, "id", "") == "RANGE"
+                           for kw in deco.keywords), node.name
+    assert udfs.RANGE == {"ndim": 2, "err_to_str": True}
