@@ -254,3 +254,24 @@ def test_demo_command_report_needs_the_predictions(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == (
         "error: the report workbook needs the predictions: leave out --no-predict")
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_acquisition_costs_from_the_data(tmp_path):
+    """No CAC given: the customers' own costs; segments keep theirs, the base takes the mean."""
+    orders = hostile_orders()
+    ids = pd.to_numeric(orders["customer_id"], errors="coerce").fillna(1)
+    orders["acquisition_cost"] = np.where(ids % 2 == 0, 4.0, 16.0)
+    assumptions = dataclasses.replace(Assumptions.demo(), cac=None, segment_col="segment",
+                                      n_draws=0, compare_models=("bgnbd",))
+    result = run_analysis(orders, assumptions)
+    book = openpyxl.load_workbook(write_report(tmp_path / "r.xlsx", result))
+    table = result.segments_closed_form
+    cac = name_cell(book, "AcquisitionCost")
+    assert cac.value == pytest.approx(table["cac"].iloc[-1])
+    assert 4.0 < cac.value < 16.0
+    note = book["Assumptions"].cell(cac.row, 4).value
+    assert note.startswith("Mean acquisition cost of the customers")
+    segments = book["Segments"]
+    assert [segments.cell(5 + i, 9).value for i in range(len(table) - 1)] == pytest.approx(
+        list(table["cac"].iloc[:-1]))  # each segment's own mean, an input cell
+    assert segments.cell(4 + len(table), 9).value.startswith("=SUMPRODUCT(B5:B")

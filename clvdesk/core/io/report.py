@@ -95,15 +95,17 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
 
     segment_table = result.segments_closed_form
     total = segment_table.iloc[-1]
+    # without one CAC for all, the base's is the mean of the customers' (from the data)
+    base_cac = float(a.cac) if a.cac is not None else float(total["cac"])
     period = result.summary.attrs.get("period", getattr(a, "period", None))
     values = AssumptionValues(
         margin=a.margin, annual_discount_rate=a.annual_discount_rate, horizon=a.horizon,
-        horizon_unit=a.horizon_unit, cac=a.cac, aov=float(total["aov"]),
+        horizon_unit=a.horizon_unit, cac=base_cac, aov=float(total["aov"]),
         frequency_per_year=float(total["frequency_per_year"]),
         lifespan_years=float(total["lifespan_years"]), period=period,
         end=_timestamp(result.summary.attrs.get("end", a.end)),
         holdout_end=_timestamp(a.holdout_end), model=getattr(result.model, "name", a.model),
-        spend_model=getattr(result.spend_model, "name", None),
+        spend_model=getattr(result.spend_model, "name", None), cac_from_data=a.cac is None,
     )
     write_assumptions(sheets["assumptions"], values, labels, formats)
 
@@ -116,7 +118,7 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
     from clvdesk.core.segments import TOTAL_LABEL
 
     total_cac = write_segments(sheets["segments"], segment_table, labels, formats, names=NAMES,
-                   global_cac=a.cac, total_label=TOTAL_LABEL,
+                   global_cac=base_cac, total_label=TOTAL_LABEL,
                    customers=customers, predictive=result.segments)
     write_cohorts(sheets["cohorts"], result.cohorts, labels, formats,
                   margin_name=NAMES["margin"], cac_ref=total_cac,

@@ -73,6 +73,7 @@ class AssumptionValues:
     holdout_end: object = None
     model: str | None = None
     spend_model: str | None = None
+    cac_from_data: bool = False
 
 
 def write_assumptions(ws: Worksheet, values: AssumptionValues, labels: Labels,
@@ -93,7 +94,8 @@ def write_assumptions(ws: Worksheet, values: AssumptionValues, labels: Labels,
         ("annual_discount_rate", values.annual_discount_rate, formats.percent, "",
          labels["note_model_inputs"]),
         ("horizon", values.horizon, formats.number, horizon_unit, labels["note_model_inputs"]),
-        ("cac", values.cac, formats.money, labels["per_customer"], ""),
+        ("cac", values.cac, formats.money, labels["per_customer"],
+         labels["note_cac_from_data"] if values.cac_from_data else ""),
         ("aov", values.aov, formats.money, "", labels["note_from_data"]),
         ("frequency_per_year", values.frequency_per_year, formats.number, labels["per_year"],
          labels["note_from_data"]),

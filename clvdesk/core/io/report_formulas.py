@@ -31,13 +31,17 @@ def simple_clv_revenue(aov: str, frequency: str, lifespan: str,
     return f"{aov}*{frequency}/(1+{d})*({series}+({lifespan}-{n})*{q}^{n})"
 
 
-def simple_clv(aov: str, frequency: str, lifespan: str, cac: str, margin: str, *,
+def simple_clv(aov: str, frequency: str, lifespan: str, cac: str | None, margin: str, *,
                referral_value: str | None = None, growth_rate: str | None = None,
                discount_rate: str | None = None) -> Formula:
-    """``= margin x revenue + referral_value - cac`` (see :func:`simple_clv_revenue`)."""
+    """``= margin x revenue + referral_value - cac`` (see :func:`simple_clv_revenue`).
+
+    ``cac`` None gives the value before acquisition cost (the LTV).
+    """
     revenue = simple_clv_revenue(aov, frequency, lifespan, growth_rate, discount_rate)
     referral = f"+{referral_value}" if referral_value else ""
-    return Formula(f"={margin}*{revenue}{referral}-{cac}")
+    cost = f"-{cac}" if cac else ""
+    return Formula(f"={margin}*{revenue}{referral}{cost}")
 
 
 def value_before_cac(clv: str, cac: str) -> Formula:

@@ -102,7 +102,7 @@ def write_scenarios(ws: Worksheet, labels: Labels, formats: NumberFormats, *,
 
 def _put_results(ws: Worksheet, r: int, base_row: int, formats: NumberFormats) -> None:
     ref = {d: f"{get_column_letter(c)}{r}" for d, c in INPUT_COLUMNS.items()}
-    ltv = excel.simple_clv(ref["aov"], ref["frequency"], ref["lifespan"], "0", ref["margin"],
+    ltv = excel.simple_clv(ref["aov"], ref["frequency"], ref["lifespan"], None, ref["margin"],
                            referral_value=ref["referral_value"], growth_rate=ref["growth_rate"],
                            discount_rate=ref["discount_rate"])
     ltv_cell, clv_cell = f"{get_column_letter(LTV_COL)}{r}", f"{get_column_letter(CLV_COL)}{r}"

@@ -108,7 +108,7 @@ def _closed_form(ws, table, labels, formats, names, own_cac, total_label
         rows.append([label, seg["customers"], seg["orders"], seg["revenue"], seg["aov"],
                      seg["frequency_per_year"], seg["lifespan_years"],
                      Formula(f"={names['margin']}"), cac,
-                     excel.simple_clv(f"E{r}", f"F{r}", f"G{r}", "0", f"H{r}"),
+                     excel.simple_clv(f"E{r}", f"F{r}", f"G{r}", None, f"H{r}"),
                      Formula(f"=J{r}-I{r}"),
                      excel.ltv_cac_ratio(f"J{r}", f"I{r}"),
                      excel.cac_payback_months(f"I{r}", f"E{r}", f"F{r}", f"H{r}")])
