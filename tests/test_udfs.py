@@ -178,6 +178,23 @@ def test_clv_fit_from_a_summary_range(data_dir):
         assert values[name] == pytest.approx(expected, abs=2e-3)
 
 
+def test_clv_fit_pareto_nbd_reproduces_the_literature(data_dir):
+    """Fader, Hardie & Lee (2005), "A Note on Implementing the Pareto/NBD Model in MATLAB":
+    r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669, LL = -9595.0 on CDNOW."""
+    frame = pd.read_csv(data_dir / "cdnow_customers_summary.csv")
+    grid = [list(frame.columns), *frame.astype(object).values.tolist()]
+    table = udfs.CLV_FIT(grid, "pareto-nbd")
+    values = _fit_dict(table)
+    expected = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}
+    for name, value in expected.items():
+        assert values[name] == pytest.approx(value, rel=1e-2)
+    assert values["log-likelihood"] == pytest.approx(-9595.0, abs=0.1)
+    # the parameter table names its model, so CLV_PALIVE needs no model argument
+    assert udfs.CLV_PALIVE(table, 0, 0, 38.86) == pytest.approx(
+        float(model_cache.model_from_params("pareto-nbd", {k: values[k] for k in expected})
+              .p_alive(0, 0, 38.86)))
+
+
 def test_clv_fit_is_cached_by_content(orders_grid):
     model_cache.clear_caches()
     first = udfs.CLV_FIT(orders_grid, "bgnbd", "1997-09-30")
