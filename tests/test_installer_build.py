@@ -11,7 +11,6 @@ import importlib.util
 import os
 import subprocess
 import sys
-import tarfile
 import time
 from pathlib import Path
 
@@ -94,17 +93,3 @@ def test_frozen_app_is_lean(built_app):
     translations = [n for n in names if n.startswith("PySide6/Qt/translations/")]
     assert translations and all(n.endswith(("_en.qm", "_nl.qm")) for n in translations)
     assert build.folder_size(built_app) < 600e6
-
-
-def test_linux_tarball_holds_the_app_and_its_desktop_files(built_app, tmp_path):
-    if sys.platform == "win32":
-        pytest.skip("the tarball is the Linux package")
-    tarball = build.package_linux(built_app, tmp_path, "9.9.9")
-    with tarfile.open(tarball) as tar:
-        names = set(tar.getnames())
-    top = "clvdesk-9.9.9"
-    assert f"{top}/clvdesk/clvdesk" in names
-    assert f"{top}/install.sh" in names and f"{top}/uninstall.sh" in names
-    assert f"{top}/share/applications/{build.APP_ID}.desktop" in names
-    assert f"{top}/share/metainfo/{build.APP_ID}.metainfo.xml" in names
-    assert f"{top}/share/icons/hicolor/scalable/apps/{build.APP_ID}.svg" in names
