@@ -54,6 +54,14 @@ def apply(formula: Callable[..., Any], args: Sequence[Arg]) -> Any:
     if shape == (1, 1):
         kwargs = _scalar_kwargs(args, [g[0][0] for g in grids])
         return to_cell(formula(**kwargs))
+    fast = _all_numbers(args, grids, shape)
+    if fast is not None:
+        try:
+            values = np.broadcast_to(np.asarray(formula(**fast), dtype=float), shape)
+        except CLVError:
+            pass  # some cell is out of range: find it cell by cell below
+        else:
+            return [[to_cell(v) for v in row] for row in values.tolist()]
     rows, cols = shape
     cells: list[list[Any]] = [[None] * cols for _ in range(rows)]
     parsed: list[list[dict[str, float] | None]] = [[None] * cols for _ in range(rows)]
@@ -79,6 +87,27 @@ def _one_cell(value: Any) -> Any:
     if isinstance(value, np.ndarray):
         return value.item() if value.size == 1 else _RANGE
     return value
+
+
+def _all_numbers(args: Sequence[Arg], grids: list[list[list[Any]]], shape: tuple[int, int]
+                 ) -> dict[str, np.ndarray] | None:
+    """The arguments as float arrays when every cell is a plain number (a single empty cell
+    takes its default); None when any cell needs the careful, cell-by-cell reading."""
+    arrays: dict[str, np.ndarray] = {}
+    for arg, grid in zip(args, grids, strict=True):
+        if len(grid) == 1 and len(grid[0]) == 1 and is_empty(grid[0][0]):
+            if arg.default is None:
+                return None
+            if arg.default is not OMIT:
+                arrays[arg.name] = np.full(shape, float(arg.default))  # type: ignore[arg-type]
+            continue
+        if not all(type(v) in (float, int) for row in grid for v in row):
+            return None
+        array = np.array(grid, dtype=float)
+        if np.isnan(array).any():
+            return None
+        arrays[arg.name] = np.broadcast_to(array, shape)
+    return arrays
 
 
 def _scalar_kwargs(args: Sequence[Arg], values: Sequence[Any]) -> dict[str, float]:

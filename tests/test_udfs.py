@@ -45,6 +45,13 @@ def test_clv_simple_column_gives_column_with_errors_in_place():
     ]
 
 
+def test_numeric_range_out_of_range_cell_is_found():
+    # all numbers (the vectorised path), one out of range: only that cell shows the error
+    assert udfs.CLV_SIMPLE([[50.0], [-5.0], [60]], 4, 5) == [
+        [1000.0], ["#VALUE! aov must be 0 or more, got -5"], [1200.0]]
+    assert udfs.CLV_SIMPLE([[50.0], [60.0]], 4, 5, [[None]], [[None]]) == [[1000.0], [1200.0]]
+
+
 def test_clv_simple_row_times_column_gives_table():
     result = udfs.CLV_SIMPLE([[50, 60, 70]], [[1], [2]], 5)
     assert result == [[250.0, 300.0, 350.0], [500.0, 600.0, 700.0]]
