@@ -125,6 +125,8 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
+  MessageBox MB_OKCANCEL|MB_ICONINFORMATION "$(MSG_CLOSE_EXCEL)" /SD IDOK IDOK +2
+    Abort
 
   ; First undo the add-in registration, while the Python that does it is still there.
   ${If} ${FileExists} "$INSTDIR\python\python.exe"
