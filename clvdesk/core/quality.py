@@ -163,6 +163,9 @@ class QualityReport:
 def quality_report(orders_or_import_result, *, today=None) -> QualityReport:
     """Report the quality of an import result or a canonical order table (module doc).
 
+    An order table straight from the importer (``ImportResult.orders``) still carries the rows
+    dropped at import in ``attrs["import"]``, and they are reported as from the import result.
+
     ``today`` (date or ISO text; default: the current date) is the day after which order dates
     count as future.
     """
@@ -202,6 +205,10 @@ def _unpack(source) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame, pd.DataFram
     empty = pd.DataFrame({"row": pd.Series(dtype="int64"), "reason": pd.Series(dtype="object"),
                           "column": pd.Series(dtype="object"), "value": pd.Series(dtype="object")})
     if isinstance(source, pd.DataFrame):
+        record = source.attrs.get("import")
+        if record is not None and len(getattr(record, "source_rows", ())) == len(source):
+            return (source, np.asarray(record.source_rows), record.dropped, record.blanked,
+                    int(record.blank_rows))
         return source, np.arange(1, len(source) + 1), empty, empty, 0
     orders = getattr(source, "orders", None)
     if not isinstance(orders, pd.DataFrame):

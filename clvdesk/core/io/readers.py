@@ -74,7 +74,8 @@ class ImportResult:
     ``blank_rows``). ``dropped``: rows left out (``row``, ``reason`` (a key of
     :data:`DROP_REASONS`), ``column``, ``value``). ``blanked``: optional-column values that could
     not be read and became missing (same columns, reason ``unparseable_value``).
-    ``source_rows[i]`` is the source row number of ``orders.iloc[i]``.
+    ``source_rows[i]`` is the source row number of ``orders.iloc[i]``. ``orders.attrs["import"]``
+    carries the dropped rows along (:class:`ImportRecord`).
     """
 
     orders: pd.DataFrame
@@ -98,6 +99,28 @@ class ImportResult:
     def rows_read(self) -> int:
         """Data rows found in the file (kept + dropped, blank rows not counted)."""
         return len(self.orders) + len(self.dropped)
+
+
+class ImportRecord:
+    """What the importer set aside, carried in ``orders.attrs["import"]``.
+
+    So that a quality report of the bare order table (as the pipeline makes it) still lists the
+    rows dropped at import. pandas deep-copies ``attrs`` on most operations; this record is
+    shared instead (it is never modified), so carrying it costs nothing.
+    """
+
+    def __init__(self, dropped: pd.DataFrame, blanked: pd.DataFrame, source_rows: np.ndarray,
+                 blank_rows: int) -> None:
+        self.dropped = dropped
+        self.blanked = blanked
+        self.source_rows = source_rows
+        self.blank_rows = blank_rows
+
+    def __deepcopy__(self, memo: dict) -> ImportRecord:
+        return self
+
+    def __repr__(self) -> str:
+        return f"ImportRecord({len(self.source_rows)} rows kept, {len(self.dropped)} dropped)"
 
 
 @dataclass
@@ -356,9 +379,11 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
         dropped_parts.append(part)
     dropped = _concat(dropped_parts).sort_values("row", kind="stable").reset_index(drop=True)
     options["blank_rows"] = int(blank.sum())
+    blanked = _concat(blanked_parts)
+    source_rows = raw.row_numbers[keep]
+    orders.attrs["import"] = ImportRecord(dropped, blanked, source_rows, options["blank_rows"])
     return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
-                        dropped=dropped, blanked=_concat(blanked_parts),
-                        source_rows=raw.row_numbers[keep])
+                        dropped=dropped, blanked=blanked, source_rows=source_rows)
 
 
 def _all_blank_text(frame: pd.DataFrame, mapping: Mapping[str, str]) -> np.ndarray:
