@@ -2,8 +2,9 @@
 
 DATA is an order file (csv/tsv/txt, xlsx, parquet; summarised on the fly in ``--period`` up to
 ``--end``) or a summary file with one row per customer: ``frequency``, ``recency``, ``T`` (and
-``monetary_value`` for Gamma-Gamma, optional ``weights`` = customers per row); for ``bgbb``
-``frequency``, ``recency``, ``periods``, ``weights``. ``sbg`` fits on customers still active at
+``monetary_value`` for Gamma-Gamma, optional ``weights`` = customers per row; Fader & Hardie's
+``x``, ``t_x``, ``zbar`` are accepted too); for ``bgbb`` ``frequency``, ``recency``,
+``periods``, ``weights``. ``sbg`` fits on customers still active at
 period 0, 1, 2, ...: ``--alive 1000,631,468`` or DATA, a file with those counts in a column
 (``alive``, or its only column).
 """
@@ -20,6 +21,9 @@ from clvdesk.cli.output import add_json_flag, print_json
 MODEL_NAMES = ("bgnbd", "mbgnbd", "pareto-nbd", "bgbb", "gamma-gamma", "sbg")
 TRANSACTION_MODELS = ("bgnbd", "mbgnbd", "pareto-nbd")
 PERIODS = ("days", "weeks", "months")
+
+#: The notation of Fader & Hardie's data files and notes, accepted for the summary columns.
+HARDIE_NAMES = {"x": "frequency", "t_x": "recency", "zbar": "monetary_value"}
 
 #: Columns a summary file must have, per model.
 SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -114,6 +118,9 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     if period not in PERIODS:
         raise InputError("--period must be days, weeks or months")
     columns = {c.strip().lower(): c for c in _header_columns(Path(path))}
+    for alias, name in HARDIE_NAMES.items():
+        if alias in columns and name.lower() not in columns:
+            columns[name.lower()] = columns[alias]
     if "frequency" in columns:
         if end is not None:
             raise InputError("--end applies to order files; this is a summary file")

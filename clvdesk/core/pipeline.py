@@ -165,8 +165,8 @@ class Assumptions:
 class AnalysisResult:
     """Everything :func:`run_analysis` computed; plain DataFrames and dicts.
 
-    ``orders``: the order table as given. ``quality``: the data-quality report (dict of
-    :func:`clvdesk.core.quality.quality_report`). ``summary``: one row per customer
+    ``orders``: the order table as given. ``quality``: the data-quality report
+    (``clvdesk.core.quality.quality_report(orders).to_dict()``). ``summary``: one row per customer
     (:func:`clvdesk.core.summary.summarize`, with ``segment`` when ``segment_col`` is set).
     ``model``/``spend_model``: fitted models (``spend_model`` None without one).
     ``predictions``: per customer (index ``customer_id``): ``frequency``, ``recency``, ``T``,
@@ -191,7 +191,7 @@ class AnalysisResult:
 
     assumptions: Assumptions
     orders: pd.DataFrame
-    quality: dict[str, Any] | None
+    quality: dict[str, Any]
     summary: pd.DataFrame
     model: Any
     spend_model: Any | None
@@ -345,14 +345,10 @@ class _Steps:
         return lambda f, message: outer(low + (high - low) * f, message)
 
 
-def _quality(orders: pd.DataFrame) -> dict[str, Any] | None:
-    try:
-        from clvdesk.core.quality import quality_report
-    except ModuleNotFoundError:  # TODO(predict): remove once clvdesk.core.quality has landed
-        return None
+def _quality(orders: pd.DataFrame) -> dict[str, Any]:
+    from clvdesk.core.quality import quality_report
 
-    report = quality_report(orders)
-    return report.to_dict() if hasattr(report, "to_dict") else report
+    return quality_report(orders).to_dict()
 
 
 def fit_transaction_model(model_class, summary: pd.DataFrame):
