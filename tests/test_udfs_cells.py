@@ -8,6 +8,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clvdesk.core.errors import DataError, InputError
 from excel_addin.cells import (
@@ -140,3 +142,14 @@ def test_error_text_is_one_line_and_never_a_traceback():
     assert broken("key") == "#VALUE! internal error: KeyError: 'key'"
     assert broken.__name__ == "broken" and broken.__doc__ == "Fails the way a bug would."
     assert broken.__annotations__ == {}  # xlwings reads type hints as converters
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False))
+def test_numbers_formatted_the_dutch_or_english_way_read_back(x):
+    english = f"{x:,.2f}"  # 1,234,567.89
+    dutch = english.replace(",", "_").replace(".", ",").replace("_", ".")  # 1.234.567,89
+    expected = float(f"{x:.2f}")
+    assert parse_number_text(english) == pytest.approx(expected)
+    assert parse_number_text(dutch) == pytest.approx(expected)
+    assert parse_number_text(f"€ {dutch}") == pytest.approx(expected)
