@@ -129,7 +129,18 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                             (labels["spend_model"], result.spend_model)],
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency)
     write_quality(sheets["quality"], result.quality, labels, formats)
+    for sheet in sheets.values():
+        _print_setup(sheet)
     return book
+
+
+def _print_setup(ws) -> None:
+    """Print landscape, one page wide (as many pages down as needed), header row repeated."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _check_target(path) -> Path:

@@ -9,7 +9,7 @@ formulas ``= revenue x Margin``: changing the margin on the assumptions sheet up
 customer's CLV, the segment averages and the distribution chart.
 
 Distribution: CLV bins with fixed edges (from the CLV at writing time, rounded to a readable
-step) and live ``COUNTIFS`` counts over the CLV column.
+step, the top bin open for the long tail) and live ``COUNTIFS`` counts over the CLV column.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ from clvdesk.core.io.tables import XLSX_MAX_ROWS
 HEADER_ROW = 4
 #: Number of bins of the CLV distribution.
 N_BINS = 12
+#: The distribution's regular bins reach this quantile of CLV; the top bin holds the tail.
+TAIL_QUANTILE = 0.99
+TAIL_MIN_CUSTOMERS = 100
 
 
 @dataclass(frozen=True)
@@ -129,15 +132,19 @@ def _margin_formulas(revenue_col: int, n_rows: int, margin_name: str) -> list[Fo
 
 
 def bin_edges(clv: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:
-    """``n_bins + 1`` readable bin edges covering ``clv`` (step 1, 2, 2.5 or 5 x 10^k).
+    """``n_bins + 1`` readable bin edges for the CLV distribution (step 1, 2, 2.5 or 5 x 10^k).
 
-    The first edge is at or below the smallest CLV, the last above the largest; the top bin is
-    open ended in the sheet's formulas, so a CLV that grows after a margin change still counts.
+    CLV is strongly right-skewed, so with at least :data:`TAIL_MIN_CUSTOMERS` customers the
+    edges span the smallest CLV to the 99th percentile instead of the largest (else one bin
+    would hold nearly everyone); the sheet's top bin is open ended and counts the tail, and
+    the lowest bin is open below, so a CLV that moves after a margin change still counts.
     """
     finite = clv[np.isfinite(clv)]
     if finite.size == 0:
         return np.arange(n_bins + 1, dtype=float)
-    low, high = float(finite.min()), float(finite.max())
+    low = float(finite.min())
+    high = float(np.quantile(finite, TAIL_QUANTILE) if finite.size >= TAIL_MIN_CUSTOMERS
+                 else finite.max())
     span = max(high - low, 1e-9)
     raw = span / n_bins
     magnitude = 10.0 ** math.floor(math.log10(raw))
@@ -168,7 +175,7 @@ def _write_distribution(ws: Worksheet, clv: np.ndarray, clv_range: str, first_co
         else:
             count = (f"=COUNTIFS({clv_range},\">=\"&{from_letter}{row},"
                      f"{clv_range},\"<\"&{to_letter}{row})")
-        rows.append((edges[i], edges[i + 1], Formula(count)))
+        rows.append((edges[i], None if i == n_bins - 1 else edges[i + 1], Formula(count)))
     put_table(ws, HEADER_ROW, columns, [], first_col)
     last = put_rows(ws, HEADER_ROW + 1, columns, rows, first_col)
     bar_chart(ws, title=labels["clv_distribution"], y_title=labels["customers"],
