@@ -8,9 +8,11 @@ from __future__ import annotations
 from clvdesk.core.errors import InputError
 from clvdesk.core.models.base import ProbabilisticModel, compress
 from clvdesk.core.models.bgnbd import BetaGeoModel
+from clvdesk.core.models.pareto_nbd import ParetoNBDModel
 
 MODELS: dict[str, type[ProbabilisticModel]] = {
     "bgnbd": BetaGeoModel,
+    "pareto-nbd": ParetoNBDModel,
 }
 
 
@@ -22,4 +24,4 @@ def get_model(name: str) -> type[ProbabilisticModel]:
     return MODELS[key]
 
 
-__all__ = ["MODELS", "BetaGeoModel", "ProbabilisticModel", "compress", "get_model"]
+__all__ = ["MODELS", "BetaGeoModel", "ParetoNBDModel", "ProbabilisticModel", "compress", "get_model"]

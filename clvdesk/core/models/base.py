@@ -83,22 +83,13 @@ def same_length(**columns: np.ndarray) -> None:
         raise InputError(f"columns must have the same length; got {shown}")
 
 
-def compress(*columns: np.ndarray,
-             weights: np.ndarray | None = None) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
-    """Unique rows of ``columns`` and the total weight (customer count) of each.
+def unique_rows(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+    """Distinct rows of equally long ``columns`` and, per input row, the index of its row.
 
-    Returns ``(unique_columns, counts)``: one array per input column holding the distinct rows
-    (sorted by the combined key), and the summed ``weights`` (ones by default) of the customers on each row. Rows of
-    zero weight are dropped. The likelihood of the full table is then
-    ``sum(counts * loglik(unique rows))``.
+    Per-column codes are combined into one integer key, re-coded after each column so the key
+    stays small: one 1-D sort per column instead of a slow row-wise ``np.unique(axis=0)``.
     """
-    weight = None if weights is None else np.asarray(weights, dtype=float)
     arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
-    if weight is not None and not (weight > 0).all():
-        keep = weight > 0
-        arrays, weight = [a[keep] for a in arrays], weight[keep]
-    # Combine per-column codes into one integer key, re-coding after each column so the key
-    # stays small: one 1-D sort per column instead of a slow row-wise unique.
     key = np.zeros(arrays[0].size if arrays else 0, dtype=np.int64)
     for array in arrays:
         values, codes = np.unique(array, return_inverse=True)
@@ -107,8 +98,25 @@ def compress(*columns: np.ndarray,
     n_unique = int(key.max()) + 1 if key.size else 0
     representative = np.empty(n_unique, dtype=np.int64)
     representative[key] = np.arange(key.size)  # rows with one key are identical: any will do
-    counts = np.bincount(key, weights=weight, minlength=n_unique)
-    return tuple(a[representative] for a in arrays), counts
+    return tuple(a[representative] for a in arrays), key
+
+
+def compress(*columns: np.ndarray,
+             weights: np.ndarray | None = None) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+    """Unique rows of ``columns`` and the total weight (customer count) of each.
+
+    Returns ``(unique_columns, counts)``: one array per input column holding the distinct rows,
+    and the summed ``weights`` (ones by default) of the customers on each row. Rows of zero
+    weight are dropped. The likelihood of the full table is then
+    ``sum(counts * loglik(unique rows))``.
+    """
+    weight = None if weights is None else np.asarray(weights, dtype=float)
+    arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
+    if weight is not None and not (weight > 0).all():
+        keep = weight > 0
+        arrays, weight = [a[keep] for a in arrays], weight[keep]
+    unique, key = unique_rows(*arrays)
+    return unique, np.bincount(key, weights=weight, minlength=unique[0].size if unique else 0)
 
 
 def group_by_value(values: np.ndarray, counts: np.ndarray):
