@@ -171,15 +171,23 @@ def list_workbook_sheets(path: Path) -> list[str]:
         workbook.close()
 
 
-def _rows(workbook: python_calamine.CalamineWorkbook, sheet: str, nrows: int | None,
-          name: str) -> list[list[Any]]:
+def _sheet(workbook: python_calamine.CalamineWorkbook, sheet: str,
+           name: str) -> python_calamine.CalamineSheet:
+    """Load one sheet (calamine parses the whole sheet here, once)."""
     try:
-        data = workbook.get_sheet_by_name(sheet)
+        return workbook.get_sheet_by_name(sheet)
+    except (python_calamine.CalamineError, ValueError, OverflowError) as exc:
+        raise InputError(f"{name}: sheet {sheet!r} could not be read: {_line(exc)}") from None
+
+
+def _rows(data: python_calamine.CalamineSheet, nrows: int | None, name: str) -> list[list[Any]]:
+    """Rows of a loaded sheet from row 1 (empty leading rows kept, so row numbers hold)."""
+    try:
         if nrows is not None:
             return data.to_python(skip_empty_area=False, nrows=nrows)
         return data.to_python(skip_empty_area=False)
     except (python_calamine.CalamineError, ValueError, OverflowError) as exc:
-        raise InputError(f"{name}: sheet {sheet!r} could not be read: {_line(exc)}") from None
+        raise InputError(f"{name}: sheet {data.name!r} could not be read: {_line(exc)}") from None
 
 
 def _pick_sheet(sheets: list[str], sheet: str | int | None, name: str) -> str | None:
@@ -219,7 +227,7 @@ def read_workbook_table(path: Path, *, is_header: HeaderTest, sheet: str | int |
         if chosen is None:
             chosen, rows = _detect_sheet(workbook, sheets, is_header, limit, name)
         else:
-            rows = _rows(workbook, chosen, limit, name)
+            rows = _rows(_sheet(workbook, chosen, name), limit, name)
     finally:
         workbook.close()
     check_cancel(cancel)
@@ -248,11 +256,12 @@ def read_workbook_table(path: Path, *, is_header: HeaderTest, sheet: str | int |
 
 def _detect_sheet(workbook, sheets: list[str], is_header: HeaderTest, limit: int | None,
                   name: str) -> tuple[str, list[list[Any]]]:
+    """The first sheet whose top rows name all order columns (else the first), and its rows."""
     for candidate in sheets:
-        head = _rows(workbook, candidate, HEADER_SEARCH_ROWS, name)
-        if any(is_header(row) == 2 for row in head):
-            return candidate, _rows(workbook, candidate, limit, name)
-    return sheets[0], _rows(workbook, sheets[0], limit, name)
+        data = _sheet(workbook, candidate, name)
+        if any(is_header(row) == 2 for row in _rows(data, HEADER_SEARCH_ROWS, name)):
+            return candidate, _rows(data, limit, name)
+    return sheets[0], _rows(_sheet(workbook, sheets[0], name), limit, name)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
