@@ -3,10 +3,12 @@
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clvdesk.core.datasets import CDNOW_END, CDNOW_HOLDOUT_END, load_cdnow
 from clvdesk.core.errors import DataError, InputError
-from clvdesk.core.summary import summarize, valid_orders
+from clvdesk.core.summary import customer_codes, summarize, valid_orders
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +166,23 @@ def test_cdnow_holdout_matches_an_independent_count():
     assert (s["frequency_holdout"] == days.reindex(s.index).fillna(0)).all()
     np.testing.assert_allclose(s["monetary_value_holdout"],
                                mean.reindex(s.index).fillna(0.0), rtol=1e-12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=10), st.integers(0, 30).map(str)), min_size=1,
+                max_size=40))
+def test_customer_codes_number_like_factorize(ids):
+    for series in (pd.Series(ids, dtype="str"), pd.Series(ids, dtype=object)):
+        codes, uniques = customer_codes(series)
+        expected_codes, expected_uniques = pd.factorize(series, sort=False)
+        assert codes.tolist() == expected_codes.tolist()
+        assert list(uniques) == list(expected_uniques)
+
+
+def test_customer_codes_integers_and_categories():
+    codes, uniques = customer_codes(pd.Series([10**12, 7, 10**12, -3]))
+    assert codes.tolist() == [0, 1, 0, 2] and uniques.tolist() == [10**12, 7, -3]
+    codes, uniques = customer_codes(pd.Series([40, 7, 40]))
+    assert codes.tolist() == [0, 1, 0] and uniques.tolist() == [40, 7]
+    codes, uniques = customer_codes(pd.Series(["b", "a", "b"], dtype="category"))
+    assert codes.tolist() == [0, 1, 0] and uniques.tolist() == ["b", "a"]

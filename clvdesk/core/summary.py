@@ -74,13 +74,15 @@ def summarize(
             f"holdout_end {_day_text(holdout_day)} must be after end {_day_text(end_day)}"
         )
 
-    codes, uniques = pd.factorize(customers, sort=False)
+    codes, uniques = customer_codes(customers)
     n_all = len(uniques)
     calib = days <= end_day
     if not calib.any():
         raise DataError(f"no orders on or before the end date {_day_text(end_day)}")
-
-    cal = _purchase_days(codes[calib], days[calib], amounts[calib], n_all)
+    if calib.all():
+        cal = _purchase_days(codes, days, amounts, n_all)
+    else:
+        cal = _purchase_days(codes[calib], days[calib], amounts[calib], n_all)
     present = cal["n_days"] > 0
     frequency = cal["n_days"] - 1
     first = cal["first_day"]
@@ -110,7 +112,7 @@ def summarize(
         columns["monetary_value_holdout"] = hold_mean
         columns["duration_holdout"] = np.full(n_all, (holdout_day - end_day) / days_per_period)
 
-    index = pd.Index(uniques[present], name="customer_id")
+    index = uniques[present]
     summary = pd.DataFrame({k: v[present] for k, v in columns.items()}, index=index)
     summary.attrs.update(
         period=period,
@@ -160,38 +162,136 @@ def valid_orders(
     return frame, _day_timestamp(end_day)
 
 
+#: Largest key range numbered by counting instead of hashing (a bool and an int64 per key).
+_DENSE_KEYS = 1 << 24
+
+
+def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Number the customers 0..n-1 in order of first appearance: ``(codes, ids)``.
+
+    Like ``pd.factorize(customers)``, but hash tables are slow on millions of rows. Ids that
+    map onto a small range of integers are numbered by counting instead (O(n), no hashing or
+    sorting): integers directly, and text of at most 8 bytes (``"C0000001"``, ``"12345"``)
+    as a mixed-radix number of its bytes, each position counting only the byte values it
+    holds. Other ids go through ``pd.factorize``.
+    """
+    if isinstance(customers.dtype, pd.CategoricalDtype):
+        customers = customers.astype(customers.cat.categories.dtype)
+    dense = _dense_key(customers)
+    if dense is None:
+        codes, uniques = pd.factorize(customers, sort=False)
+        return codes.astype(np.int64), pd.Index(uniques, name="customer_id")
+    key, size = dense
+    present = np.zeros(size, dtype=bool)
+    present[key] = True
+    codes = (np.cumsum(present) - 1)[key]
+    n = int(present.sum())
+    first_row = np.full(n, key.size, dtype=np.int64)
+    np.minimum.at(first_row, codes, np.arange(key.size, dtype=np.int64))
+    by_appearance = np.argsort(first_row)
+    relabel = np.empty(n, dtype=np.int64)
+    relabel[by_appearance] = np.arange(n, dtype=np.int64)
+    uniques = customers.iloc[first_row[by_appearance]]
+    return relabel[codes], pd.Index(uniques.to_numpy(), dtype=customers.dtype, name="customer_id")
+
+
+def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:
+    """Each id as an integer in ``0..size-1`` (equal ids, equal keys), or None if too wide."""
+    if customers.empty:
+        return None
+    if pd.api.types.is_integer_dtype(customers.dtype) and not customers.hasnans:
+        values = customers.to_numpy(dtype=np.int64)
+        low = int(values.min())
+        size = int(values.max()) - low + 1
+        return (values - low, size) if size <= _DENSE_KEYS else None
+    if not pd.api.types.is_string_dtype(customers.dtype):
+        return None
+    byte_matrix = _id_bytes(customers)
+    if byte_matrix is None:
+        return None
+    key = np.zeros(byte_matrix.shape[0], dtype=np.int64)
+    size = 1
+    for column in np.asfortranarray(byte_matrix).T:
+        seen = np.bincount(column, minlength=256) > 0
+        radix = int(seen.sum())
+        if radix == 1:
+            continue
+        size *= radix
+        if size > _DENSE_KEYS:
+            return None
+        key = key * radix + (np.cumsum(seen) - 1)[column]
+    return key, size
+
+
+def _id_bytes(customers: pd.Series) -> np.ndarray | None:
+    """Text ids of at most 8 bytes as an (n, width) uint8 matrix padded with 0, or None."""
+    import pyarrow as pa
+
+    try:
+        text = pa.array(customers.array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return None
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    if text.null_count or not (pa.types.is_string(text.type)
+                               or pa.types.is_large_string(text.type)):
+        return None
+    _, offsets_buf, data_buf = text.buffers()
+    item = 8 if pa.types.is_large_string(text.type) else 4
+    offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(text) + 1,
+                            offset=text.offset * item).astype(np.int64)
+    lengths = np.diff(offsets)
+    width = int(lengths.max())
+    if width > 8:
+        return None
+    if width == 0:
+        return np.zeros((len(text), 1), dtype=np.uint8)
+    data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    if (data == 0).any():
+        return None  # NUL bytes, which the zero padding could not tell apart
+    if (lengths == width).all():
+        return data.reshape(len(text), width)
+    positions = offsets[:-1, None] - offsets[0] + np.arange(width)
+    matrix = data[np.minimum(positions, data.size - 1)]
+    matrix[np.arange(width) >= lengths[:, None]] = 0
+    return matrix
+
+
 def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: int) -> dict:
     """Per customer code (0..n-1): orders, purchase days, first/last day, spend, first-day spend.
 
-    Sorts by (customer, day), merges same-day orders, and aggregates with ``np.bincount``.
-    Customers without orders get ``n_days = 0``.
+    ``np.bincount`` per customer, and one sort of the (customer, day) pairs packed in one
+    integer for the distinct purchase days and the first and last of them. Customers without
+    orders get ``n_days = 0``.
     """
-    order = np.lexsort((days, codes))
-    c = codes[order]
-    d = days[order]
-    a = amounts[order]
-    new_day = np.ones(c.size, dtype=bool)
-    new_day[1:] = (c[1:] != c[:-1]) | (d[1:] != d[:-1])
-    day_codes = c[new_day]
-    day_values = d[new_day]
-    day_spend = np.add.reduceat(a, np.flatnonzero(new_day)) if c.size else a
-    n_days = np.bincount(day_codes, minlength=n)
-    first_of_customer = np.ones(day_codes.size, dtype=bool)
-    first_of_customer[1:] = day_codes[1:] != day_codes[:-1]
-    last_of_customer = np.roll(first_of_customer, -1)
+    n_orders = np.bincount(codes, minlength=n)
     first_day = np.zeros(n, dtype=np.int64)
     last_day = np.zeros(n, dtype=np.int64)
-    first_spend = np.zeros(n)
-    first_day[day_codes[first_of_customer]] = day_values[first_of_customer]
-    last_day[day_codes[last_of_customer]] = day_values[last_of_customer]
-    first_spend[day_codes[first_of_customer]] = day_spend[first_of_customer]
+    n_days = np.zeros(n, dtype=np.int64)
+    on_first_day = np.zeros(codes.size, dtype=bool)
+    if codes.size:
+        low = int(days.min())
+        span = int(days.max()) - low + 1
+        pairs = np.sort(codes * span + (days - low))
+        distinct = np.ones(pairs.size, dtype=bool)
+        distinct[1:] = pairs[1:] != pairs[:-1]
+        pairs = pairs[distinct]
+        owner = pairs // span
+        starts = np.ones(pairs.size, dtype=bool)
+        starts[1:] = owner[1:] != owner[:-1]
+        ends = np.roll(starts, -1)
+        first_day[owner[starts]] = pairs[starts] % span + low
+        last_day[owner[ends]] = pairs[ends] % span + low
+        n_days = np.bincount(owner, minlength=n)
+        on_first_day = days == first_day[codes]
     return {
-        "n_orders": np.bincount(c, minlength=n),
+        "n_orders": n_orders,
         "n_days": n_days,
         "first_day": first_day,
         "last_day": last_day,
-        "spend": np.bincount(day_codes, weights=day_spend, minlength=n),
-        "first_spend": first_spend,
+        "spend": np.bincount(codes, weights=amounts, minlength=n),
+        "first_spend": np.bincount(codes, weights=np.where(on_first_day, amounts, 0.0),
+                                   minlength=n),
     }
 
 
@@ -218,7 +318,7 @@ def _clean_columns(orders, customer_col, date_col, amount_col):
     complete = customers.notna().to_numpy() & dates.notna().to_numpy() & amounts.notna().to_numpy()
     day_values = dates.to_numpy()[complete].astype("datetime64[D]").astype(np.int64)
     return (
-        customers[complete],
+        customers if complete.all() else customers[complete],
         day_values,
         amounts.to_numpy(dtype=float)[complete],
         complete,
