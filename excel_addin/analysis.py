@@ -19,12 +19,18 @@ from clvdesk.core.clv import predict_clv
 from clvdesk.core.errors import DataError, InputError
 from clvdesk.core.io.mapping import resolve_mapping
 from clvdesk.core.models import MODELS, get_model
+from clvdesk.core.pipeline import TRANSACTION_MODEL_NAMES
 from clvdesk.core.segments import segment_clv
 from clvdesk.core.summary import summarize
 from excel_addin import model_cache
 from excel_addin.cells import header_name, table_from_grid
 from excel_addin.model_cache import TABLES, digest
-from excel_addin.ranges import is_summary_range, orders_from_range, summary_from_range
+from excel_addin.ranges import (
+    alive_counts_from_range,
+    is_summary_range,
+    orders_from_range,
+    summary_from_range,
+)
 
 #: Columns CLV_SUMMARY spills, in order (the index ``customer_id`` comes first).
 SUMMARY_COLUMNS = ("frequency", "recency", "T", "monetary_value", "first_purchase",
@@ -60,28 +66,53 @@ def customer_summary(data: Any, *, end: pd.Timestamp | None, period: str,
 def fit_table(data: Any, model_name: str, *, end: pd.Timestamp | None,
               period: str) -> pd.DataFrame:
     """The parameter table CLV_FIT spills: one row per parameter (value, standard error), then
-    the log-likelihood, customers, AIC and BIC, then the model's name and the time unit."""
+    the log-likelihood, customers, AIC and BIC, then the model's name and the time unit.
+
+    ``data``: orders or a customer summary (frequency, recency, T, optional monetary_value
+    and weights); for ``bgbb`` a summary with frequency, recency, periods (and weights); for
+    ``sbg`` the customers still active at period 0, 1, 2, ...
+    """
     model_class = get_model(model_name)
-    summary = customer_summary(data, end=end, period=period, name="data")
-    _require_columns(summary, ("frequency", "recency", "T"))
-    if model_class.name == "gamma-gamma":
-        _require_columns(summary, ("monetary_value",))
-        model = model_cache.fitted_spend_model(
-            summary["frequency"].to_numpy(dtype=float),
-            summary["monetary_value"].to_numpy(dtype=float), model_class.name)
+    name = model_class.name
+    if name == "sbg":
+        model = model_cache.fitted_model(name, np.array(alive_counts_from_range(data)))
+        unit = None  # periods as the user counted them
+    elif name == "bgbb":
+        if not is_summary_range(data, ("frequency", "recency", "periods")):
+            raise InputError("bgbb fits on a summary range with columns frequency, recency, "
+                             "periods (and weights: customers per row)")
+        summary = summary_from_range(data, "data")
+        model = model_cache.fitted_model(
+            name, *(summary[c].to_numpy(dtype=float) for c in ("frequency", "recency", "periods")),
+            weights=_weights(summary))
+        unit = None
     else:
-        frequency, recency, T = _rfm(summary)
-        model = model_cache.fitted_transaction_model(model_class.name, frequency, recency, T)
+        summary = customer_summary(data, end=end, period=period, name="data")
+        _require_columns(summary, ("frequency", "recency", "T"))
+        if name == "gamma-gamma":
+            _require_columns(summary, ("monetary_value",))
+            model = model_cache.fitted_spend_model(
+                summary["frequency"].to_numpy(dtype=float),
+                summary["monetary_value"].to_numpy(dtype=float), _weights(summary))
+        else:
+            model = model_cache.fitted_transaction_model(name, *_rfm(summary),
+                                                         weights=_weights(summary))
+        unit = summary.attrs.get("period", period)
     rows = [(k, v, model.std_errors.get(k, math.nan)) for k, v in model.params.items()]
     rows += [
         ("log-likelihood", model.log_likelihood, None),
         ("customers", model.n_customers, None),
         ("AIC", model.aic, None),
         ("BIC", model.bic, None),
-        ("model", model_class.name, None),
-        ("period", summary.attrs.get("period", period), None),
+        ("model", name, None),
     ]
+    if unit is not None:
+        rows.append(("period", unit, None))
     return pd.DataFrame(rows, columns=["parameter", "value", "std_error"], dtype=object)
+
+
+def _weights(summary: pd.DataFrame) -> np.ndarray | None:
+    return summary["weights"].to_numpy(dtype=float) if "weights" in summary.columns else None
 
 
 def model_for_params(params: dict[str, float], info: dict[str, str],
@@ -95,6 +126,9 @@ def model_for_params(params: dict[str, float], info: dict[str, str],
             raise InputError(f"no model has the parameters {', '.join(params)}; "
                              "give the model name")
         name = DEFAULT_MODEL if DEFAULT_MODEL in matching else matching[0]
+    if get_model(name).name not in TRANSACTION_MODEL_NAMES:
+        raise InputError(f"these are {get_model(name).name} parameters; P(alive) and expected "
+                         f"purchases need {', '.join(TRANSACTION_MODEL_NAMES)} parameters")
     return model_cache.model_from_params(name, params)
 
 

@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from clvdesk.core.errors import DataError
+from clvdesk.core.errors import DataError, InputError
 from clvdesk.core.models import get_model
+from clvdesk.core.pipeline import TRANSACTION_MODEL_NAMES
 
 T = TypeVar("T")
 
@@ -82,28 +83,38 @@ def digest(*parts: Any) -> str:
     return h.hexdigest()
 
 
-def fitted_transaction_model(name: str, frequency: np.ndarray, recency: np.ndarray,
-                             T: np.ndarray) -> Any:
-    """A transaction model (``bgnbd``, ``mbgnbd``, ``pareto-nbd``) fitted on the summary
-    columns, from the cache when these exact numbers were fitted before."""
+def fitted_model(name: str, *columns: np.ndarray, weights: np.ndarray | None = None) -> Any:
+    """Model ``name`` fitted on ``columns`` (and ``weights``, customers per row), from the
+    cache when these exact numbers were fitted before."""
     model_class = get_model(name)
-    if not hasattr(model_class, "p_alive"):
-        raise DataError(f"{model_class.name} is not a transaction model")
-    key = ("fit", model_class.name, digest(frequency, recency, T))
-    return FITS.get_or_compute(key, lambda: model_class().fit(frequency, recency, T))
+    key = ("fit", model_class.name, digest(*columns, weights))
+
+    def fit() -> Any:
+        model = model_class()
+        return model.fit(*columns) if weights is None else model.fit(*columns, weights)
+
+    return FITS.get_or_compute(key, fit)
+
+
+def fitted_transaction_model(name: str, frequency: np.ndarray, recency: np.ndarray,
+                             T: np.ndarray, weights: np.ndarray | None = None) -> Any:
+    """A transaction model (``bgnbd``, ``mbgnbd``, ``pareto-nbd``) fitted on the summary
+    columns (cached, see :func:`fitted_model`)."""
+    if get_model(name).name not in TRANSACTION_MODEL_NAMES:
+        raise InputError(f"{name} does not model purchases over time like this; "
+                         f"use {', '.join(TRANSACTION_MODEL_NAMES)}")
+    return fitted_model(name, frequency, recency, T, weights=weights)
 
 
 def fitted_spend_model(frequency: np.ndarray, monetary_value: np.ndarray,
-                       name: str = "gamma-gamma") -> Any:
+                       weights: np.ndarray | None = None, name: str = "gamma-gamma") -> Any:
     """The spend model fitted on the repeat buyers with a positive mean repeat spend."""
-    model_class = get_model(name)
     positive = (frequency > 0) & (monetary_value > 0)
     if positive.sum() < 2:
         raise DataError("the spend model needs at least two customers with repeat purchases "
                         "of a positive amount")
-    x, m = frequency[positive], monetary_value[positive]
-    key = ("fit", model_class.name, digest(x, m))
-    return FITS.get_or_compute(key, lambda: model_class().fit(x, m))
+    return fitted_model(name, frequency[positive], monetary_value[positive],
+                        weights=None if weights is None else weights[positive])
 
 
 def model_from_params(name: str, params: dict[str, float]) -> Any:

@@ -26,6 +26,7 @@ from excel_addin.cells import (
     header_name,
     is_empty,
     numbers_column,
+    parse_number_text,
     table_from_grid,
     to_number,
     to_text,
@@ -37,7 +38,13 @@ SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
     "recency": ("recency", "t_x", "recentheid"),
     "T": ("T", "age", "leeftijd"),
     "monetary_value": ("monetary_value", "zbar", "m", "avg_spend"),
+    "periods": ("periods", "n_periods", "n", "opportunities", "perioden"),
+    "weights": ("weights", "weight", "count", "customers", "n_customers", "aantal"),
 }
+#: Summary columns that are optional (the others are required).
+OPTIONAL_SUMMARY_COLUMNS = ("monetary_value", "periods", "weights")
+#: Headers of the column of alive counts for sBG, best first.
+ALIVE_HEADERS = ("alive", "active", "customers", "pct_active", "actief", "klanten")
 #: Rows of a parameter range that are not model parameters.
 INFO_ROWS = ("model", "period", "log_likelihood", "log-likelihood", "aic", "bic", "customers",
              "n_customers", "parameter", "name")
@@ -88,11 +95,12 @@ def _text_column(values: list[Any], name: str, column: str) -> pd.Series:
     return pd.Series(out, dtype="str")
 
 
-def is_summary_range(value: Any) -> bool:
-    """True when the range's header row has frequency, recency and T (a customer summary)."""
+def is_summary_range(value: Any, required: tuple[str, ...] = ("frequency", "recency", "T")
+                     ) -> bool:
+    """True when the range's header row has the ``required`` summary columns (by default
+    frequency, recency and T: a customer summary)."""
     header = {header_name(v) for v in as_grid(value)[0]}
-    return all(any(header_name(a) in header for a in SUMMARY_COLUMNS[c])
-               for c in ("frequency", "recency", "T"))
+    return all(any(header_name(a) in header for a in SUMMARY_COLUMNS[c]) for c in required)
 
 
 def summary_from_range(value: Any, name: str = "summary") -> pd.DataFrame:
@@ -101,7 +109,8 @@ def summary_from_range(value: Any, name: str = "summary") -> pd.DataFrame:
     raw = table_from_grid(value, name)
     summary = pd.DataFrame(index=pd.RangeIndex(len(raw)))
     for canonical, aliases in SUMMARY_COLUMNS.items():
-        column = find_column(raw, aliases, canonical, name, required=canonical != "monetary_value")
+        column = find_column(raw, aliases, canonical, name,
+                             required=canonical not in OPTIONAL_SUMMARY_COLUMNS)
         if column is not None:
             numbers = numbers_column(raw[column].tolist(), name, column)
             missing = np.flatnonzero(np.isnan(numbers))
@@ -201,3 +210,30 @@ def scenarios_from_range(value: Any, name: str = "scenarios") -> tuple[list[dict
     if not entries:
         raise InputError(f"{name} holds no scenarios")
     return entries, across_columns
+
+
+def alive_counts_from_range(value: Any, name: str = "data") -> list[float]:
+    """Customers still active at period 0, 1, 2, ... (for sBG) from one column or row, or
+    from a table with a header row (the column headed ``alive``/``active``..., else the last).
+    Percentages (100, 63.1, ...) work as well as counts."""
+    grid = as_grid(value)
+    if len(grid) == 1:  # one row: the counts run across
+        grid = [[v] for v in grid[0]]
+    first = grid[0]
+    has_header = any(isinstance(v, str) and parse_number_text(v) is None
+                     and excel_error_in(v) is None for v in first)
+    column = len(first) - 1
+    if has_header:
+        keys = [header_name(v) for v in first]
+        column = next((keys.index(h) for h in ALIVE_HEADERS if h in keys),
+                      next((j for j in range(len(keys) - 1, -1, -1)
+                            if any(h in keys[j] for h in ALIVE_HEADERS)), column))
+        grid = grid[1:]
+    elif len(first) > 1:
+        raise InputError(f"{name}: give one column of customers still active per period, or a "
+                         "header such as 'alive'")
+    counts = [to_number(row[column], f"{name}: alive") for row in grid if not is_empty(row[column])]
+    if len(counts) < 2:
+        raise InputError(f"{name} needs the customers active at period 0 and at least one later "
+                         "period")
+    return counts

@@ -133,8 +133,8 @@ def CLV_SEGMENTS(orders: CellArg, segment_column: CellArg = None, margin: CellAr
 
 
 @xw.func(category=CATEGORY)
-@xw.arg("data", doc="Orders (customer, date, amount) or a customer summary (frequency, recency, T), with headers.", **RANGE)
-@xw.arg("model", doc="Optional: bgnbd, mbgnbd, pareto-nbd or gamma-gamma; empty = bgnbd.", **RANGE)
+@xw.arg("data", doc="Orders (customer, date, amount) or a summary (frequency, recency, T; bgbb: periods, weights) with headers; sbg: customers still active at period 0, 1, 2...", **RANGE)
+@xw.arg("model", doc="Optional: bgnbd, mbgnbd, pareto-nbd, gamma-gamma, bgbb or sbg; empty = bgnbd.", **RANGE)
 @xw.arg("end_date", doc="Optional: last day of the calibration period for orders; empty = the last order date.", **RANGE)
 @xw.arg("period", doc="Optional: time unit for orders: days, weeks or months; empty = weeks.", **RANGE)
 @xw.ret(expand="table")

@@ -202,6 +202,52 @@ def test_clv_fit_pareto_nbd_reproduces_the_literature(data_dir):
               .p_alive(0, 0, 38.86)))
 
 
+def _grid(frame: pd.DataFrame) -> list[list]:
+    return [list(frame.columns), *frame.astype(object).values.tolist()]
+
+
+def test_clv_fit_gamma_gamma_reproduces_the_literature(data_dir):
+    """Fader, Hardie & Lee (2005b), "RFM and CLV", on CDNOW's repeat buyers: p = 6.25,
+    q = 3.74, gamma = 15.44 (Hardie's x / t_x / zbar headers are understood)."""
+    frame = pd.read_csv(data_dir / "cdnow_customers_summary_with_transactions.csv")
+    values = _fit_dict(udfs.CLV_FIT(_grid(frame), "gamma-gamma"))
+    for name, expected in {"p": 6.25, "q": 3.74, "gamma": 15.44}.items():
+        assert values[name] == pytest.approx(expected, rel=1e-2)
+    assert values["model"] == "gamma-gamma"
+    palive = udfs.CLV_PALIVE(udfs.CLV_FIT(_grid(frame), "gamma-gamma"), 1, 1, 2)
+    assert palive.startswith("#VALUE! these are gamma-gamma parameters")
+
+
+def test_clv_fit_bgbb_on_donations(data_dir):
+    """Fader, Hardie & Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783,
+    LL -33225.6 on 11,104 donors (rows weighted by the number of donors)."""
+    values = _fit_dict(udfs.CLV_FIT(_grid(pd.read_csv(data_dir / "donations.csv")), "bgbb"))
+    for name, expected in {"alpha": 1.204, "beta": 0.750, "gamma": 0.657,
+                           "delta": 2.783}.items():
+        assert values[name] == pytest.approx(expected, rel=3e-3)
+    assert values["log-likelihood"] == pytest.approx(-33225.6, abs=0.1)
+    assert values["customers"] == 11104
+    assert "period" not in values
+    assert udfs.CLV_FIT([["frequency", "recency", "T"], [1, 1, 2]], "bgbb").startswith(
+        "#VALUE! bgbb fits on a summary range with columns frequency, recency, periods")
+
+
+def test_clv_fit_sbg_on_alive_counts(data_dir):
+    """Fader & Hardie (2007), 'regular' cohort, years 0-7: alpha 0.668, beta 3.806."""
+    published = {"alpha": 0.668, "beta": 3.806}
+    counts = [[1000], [631], [468], [382], [326], [289], [262], [241]]
+    values = _fit_dict(udfs.CLV_FIT([["alive"], *counts], "sbg"))
+    for name, expected in published.items():
+        assert values[name] == pytest.approx(expected, rel=3e-3)
+    # the same cohort as percentages beside the year, as the paper's table shows it
+    table = pd.read_csv(data_dir / "retention.csv").iloc[:8, :2]
+    values = _fit_dict(udfs.CLV_FIT(_grid(table), "sbg"))
+    for name, expected in published.items():
+        assert values[name] == pytest.approx(expected, rel=3e-3)
+    assert udfs.CLV_FIT([[1000, 631, 468]], "sbg") == udfs.CLV_FIT([[1000], [631], [468]], "sbg")
+    assert udfs.CLV_FIT([[1000]], "sbg").startswith("#VALUE! data needs the customers active")
+
+
 def test_clv_fit_is_cached_by_content(orders_grid):
     model_cache.clear_caches()
     first = udfs.CLV_FIT(orders_grid, "bgnbd", "1997-09-30")
