@@ -262,3 +262,26 @@ def test_cohort_payback_and_margin_equal_cohort_table(engine, key, margin):
     matrix = np.array([as_float(ws.cell(margin_header + 1 + i, 2 + m).value
                                 for m in range(n_months)) for i in range(n)])
     np.testing.assert_allclose(matrix, core.margin.to_numpy(), rtol=1e-9, equal_nan=True)
+
+
+def test_no_formula_errors_and_dutch_computes_the_same(engine):
+    _, books = engine
+    for key, book in books.items():
+        for ws in book:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "e", f"{key} {ws.title}!{cell.coordinate}: {cell.value}"
+                    if isinstance(cell.value, str):
+                        assert not cell.value.startswith(("#VALUE", "#NAME", "#REF", "#DIV",
+                                                          "#NUM", "#N/A", "Err:")), (
+                            f"{key} {ws.title}!{cell.coordinate}: {cell.value}")
+    en, nl = books["en"], books["nl"]
+    compared = 0
+    for ws_en, ws_nl in zip(en.worksheets, nl.worksheets, strict=True):
+        for row_en, row_nl in zip(ws_en.iter_rows(), ws_nl.iter_rows(), strict=True):
+            for a, b in zip(row_en, row_nl, strict=True):
+                if isinstance(a.value, int | float) and not isinstance(a.value, bool):
+                    assert b.value == pytest.approx(a.value, rel=1e-12, abs=1e-12), (
+                        f"{ws_nl.title}!{b.coordinate}")
+                    compared += 1
+    assert compared > 25_000  # every number of both workbooks, formulas included
