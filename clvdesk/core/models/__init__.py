@@ -8,11 +8,15 @@ from __future__ import annotations
 from clvdesk.core.errors import InputError
 from clvdesk.core.models.base import ProbabilisticModel, compress
 from clvdesk.core.models.bgnbd import BetaGeoModel
+from clvdesk.core.models.gamma_gamma import GammaGammaModel
+from clvdesk.core.models.mbgnbd import ModifiedBetaGeoModel
 from clvdesk.core.models.pareto_nbd import ParetoNBDModel
 
 MODELS: dict[str, type[ProbabilisticModel]] = {
     "bgnbd": BetaGeoModel,
+    "mbgnbd": ModifiedBetaGeoModel,
     "pareto-nbd": ParetoNBDModel,
+    "gamma-gamma": GammaGammaModel,
 }
 
 
@@ -24,4 +28,13 @@ def get_model(name: str) -> type[ProbabilisticModel]:
     return MODELS[key]
 
 
-__all__ = ["MODELS", "BetaGeoModel", "ParetoNBDModel", "ProbabilisticModel", "compress", "get_model"]
+__all__ = [
+    "MODELS",
+    "BetaGeoModel",
+    "GammaGammaModel",
+    "ModifiedBetaGeoModel",
+    "ParetoNBDModel",
+    "ProbabilisticModel",
+    "compress",
+    "get_model",
+]

@@ -1,0 +1,132 @@
+"""Gamma-Gamma model of the average spend per transaction.
+
+Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005b), "RFM and CLV: Using Iso-Value Curves for
+Customer Base Analysis", Journal of Marketing Research 42(4), 415-430; and Fader & Hardie
+(2013), "The Gamma-Gamma Model of Monetary Value" (note).
+
+A customer's transaction values are ``z ~ Gamma(p, nu)`` (shape p, rate nu), with
+``nu ~ Gamma(q, gamma)`` across customers; spend is independent of the purchase process. The
+mean ``m_x`` of ``x`` transactions has, after integrating over nu (note, eq. 3)::
+
+    f(m_x | p, q, gamma; x) = G(px+q) / (G(px) G(q)) * gamma^q x^(px) m_x^(px-1)
+                              / (gamma + x m_x)^(px+q)
+
+The conditional expected spend per transaction (FHL 2005b, eq. 5) is a weighted mean of the
+population mean ``p gamma/(q-1)`` and the customer's own mean::
+
+    E[M | m_x, x] = p (gamma + x m_x) / (p x + q - 1)
+
+Fitted on the repeat buyers (x > 0) with x the number of repeat purchases and m_x the mean of
+their values. Published estimates on CDNOW: p = 6.25, q = 3.74, gamma = 15.44; LL = -4063.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy.special import digamma, gammaln
+
+from clvdesk.core.errors import DataError, InputError
+from clvdesk.core.models.base import (
+    Cancel,
+    ProbabilisticModel,
+    Progress,
+    as_vector,
+    as_weights,
+    compress,
+    same_length,
+)
+
+
+class GammaGammaModel(ProbabilisticModel):
+    """Gamma-Gamma spend model (Fader, Hardie & Lee 2005b); parameters ``p, q, gamma``."""
+
+    name = "gamma-gamma"
+    param_names = ("p", "q", "gamma")
+
+    def fit(self, frequency: Any, monetary_value: Any, weights: Any = None, *,
+            progress: Progress = None, cancel: Cancel = None) -> GammaGammaModel:
+        """Fit on the repeat buyers: rows with ``frequency > 0`` and their mean repeat spend.
+
+        Rows with frequency 0 are ignored (they carry no repeat spend).
+        """
+        x, m_x = _check(frequency, monetary_value)
+        w = as_weights(weights, x.size)
+        repeat = (x > 0) & (w > 0)
+        if not repeat.any():
+            raise DataError("no repeat spend: no customer has a repeat purchase, so the "
+                            "Gamma-Gamma spend model cannot be fitted")
+        zero = repeat & (m_x <= 0)
+        if zero.any():
+            row = int(np.argmax(zero))
+            raise InputError(f"monetary_value must be positive for repeat buyers "
+                             f"(row {row + 1} has {m_x[row]:g})")
+        n_repeat = float(w[repeat].sum())
+        if n_repeat < 2 * self.n_params:
+            raise DataError(f"too few repeat buyers to fit gamma-gamma ({n_repeat:g}; "
+                            f"need at least {2 * self.n_params})")
+        (x, m_x), counts = compress(x[repeat], m_x[repeat], weights=w[repeat])
+        if np.unique(m_x).size < 2:
+            raise DataError("every repeat buyer has the same mean spend; the Gamma-Gamma "
+                            "model needs spend that varies between customers")
+        mean_spend = float(np.sum(counts * m_x) / np.sum(counts))
+        start = np.log([1.0, 2.0, mean_spend])
+        self._maximize(_loglik_function, (x, m_x), counts, start,
+                       progress=progress, cancel=cancel)
+        return self
+
+    def expected_spend(self, frequency: Any, monetary_value: Any) -> np.ndarray:
+        """Conditional expected spend per transaction, ``p (gamma + x m_x) / (p x + q - 1)``.
+
+        Customers without repeat purchases get the population mean ``p gamma / (q - 1)``,
+        which exists only for ``q > 1`` (otherwise :class:`DataError`).
+        """
+        p, q, gamma = self._param_array()
+        try:
+            x, m_x = np.broadcast_arrays(np.asarray(frequency, dtype=float),
+                                         np.asarray(monetary_value, dtype=float))
+        except ValueError:
+            raise InputError("frequency and monetary_value must have the same length") from None
+        shape = x.shape
+        x, m_x = _check(x.reshape(-1), m_x.reshape(-1))
+        m_x = np.where(x > 0, m_x, 0.0)
+        denominator = p * x + q - 1.0
+        if np.any(denominator <= 0):
+            raise DataError(f"the fitted spend distribution has no finite mean (q = {q:.3g} "
+                            "<= 1), so customers without repeat purchases have no expected spend")
+        return (p * (gamma + x * m_x) / denominator).reshape(shape)
+
+    def population_mean(self) -> float:
+        """Mean spend per transaction of a new customer, ``p gamma / (q - 1)`` (q > 1)."""
+        return float(self.expected_spend(0.0, 0.0))
+
+
+def _check(frequency, monetary_value):
+    """Validated frequency (whole, >= 0) and monetary_value (>= 0) of equal length."""
+    x = as_vector("frequency", frequency, integer=True)
+    m_x = as_vector("monetary_value", monetary_value)
+    same_length(frequency=x, monetary_value=m_x)
+    return x, m_x
+
+
+def _loglik_function(x, m_x, counts):
+    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
+    log_x, log_m = np.log(x), np.log(m_x)
+    spend = x * m_x
+    return lambda theta: _loglik_and_grad(theta, x, log_x, log_m, spend, counts)
+
+
+def _loglik_and_grad(theta, x, log_x, log_m, spend, counts):
+    """Total log-likelihood (note, eq. 3) and analytic gradient in ``log(p, q, gamma)``."""
+    p, q, gamma = np.exp(theta)
+    px = p * x
+    log_denominator = np.log(gamma + spend)
+    per_row = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma)
+               + px * log_x + (px - 1.0) * log_m - (px + q) * log_denominator)
+    psi = digamma(px + q)
+    d_p = x * (psi - digamma(px) + log_x + log_m - log_denominator)
+    d_q = psi - digamma(q) + np.log(gamma) - log_denominator
+    d_gamma = q / gamma - (px + q) / (gamma + spend)
+    grad = np.array([np.dot(counts, d) for d in (d_p, d_q, d_gamma)])
+    return float(np.dot(counts, per_row)), grad * np.array([p, q, gamma])
