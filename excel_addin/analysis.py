@@ -23,7 +23,7 @@ from clvdesk.core.pipeline import TRANSACTION_MODEL_NAMES
 from clvdesk.core.segments import segment_clv
 from clvdesk.core.summary import summarize
 from excel_addin import model_cache
-from excel_addin.cells import header_name, table_from_grid
+from excel_addin.columns import header_name, table_from_grid
 from excel_addin.model_cache import TABLES, digest
 from excel_addin.ranges import (
     alive_counts_from_range,

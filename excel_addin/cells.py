@@ -1,11 +1,12 @@
-"""Conversion between Excel cell values (as xlwings passes them) and numbers, arrays and tables.
+"""Conversion between Excel cell values (as xlwings passes them) and Python values.
 
 xlwings hands a UDF a scalar for one cell and a list of lists for a range (``ndim=2``); empty
 cells arrive as ``None``, date cells as :class:`datetime.datetime`, and with ``err_to_str=True``
 error cells as their text (``"#N/A"``). Users also type numbers as text, often Dutch style
-(``"1.234,56"``, ``"12,5%"``, ``"€ 50"``). This module turns all of that into floats, numpy
-arrays and DataFrames, and turns results back into lists of lists Excel can show: ``None``
-for blanks, ``"#NUM!"`` for NaN or infinity.
+(``"1.234,56"``, ``"12,5%"``, ``"€ 50"``). This module turns single cells into floats, text
+and days, any argument into a rectangular grid, and results (numbers, DataFrames) back into
+lists of lists Excel can show: ``None`` for blanks, ``"#NUM!"`` for NaN or infinity. Ranges
+with a header row are read column by column in :mod:`excel_addin.columns`.
 
 Nothing here computes CLV; every number comes from :mod:`clvdesk.core`.
 """
@@ -22,7 +23,6 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core.errors import CLVError, InputError
-from clvdesk.core.io.parse import detect_decimal, parse_dates, parse_numbers
 
 #: Error values Excel can hold in a cell, as text (what xlwings passes with ``err_to_str``).
 EXCEL_ERRORS = frozenset(
@@ -213,12 +213,6 @@ def as_grid(value: Any) -> list[list[Any]]:
     return [[value]]
 
 
-def is_range(value: Any) -> bool:
-    """True when ``value`` came from more than one cell."""
-    grid = as_grid(value)
-    return len(grid) > 1 or len(grid[0]) > 1
-
-
 def broadcast_shape(grids: Sequence[list[list[Any]]], names: Sequence[str]) -> tuple[int, int]:
     """The common shape of argument ranges, broadcasting 1-cell and 1-row/1-column ranges.
 
@@ -290,94 +284,3 @@ def result_for(grid_shape: tuple[int, int], cells: list[list[Any]]) -> Any:
     if grid_shape == (1, 1):
         return cells[0][0]
     return cells
-
-
-def header_name(value: Any) -> str:
-    """A header cell as a comparable key: lower case, spaces/dashes/dots as underscores."""
-    text = "" if value is None else str(value)
-    return re.sub(r"[\s\-./]+", "_", text.strip().lower()).strip("_")
-
-
-def table_from_grid(value: Any, name: str) -> pd.DataFrame:
-    """A range with a header row as a DataFrame of raw cell values (object columns).
-
-    Rows that are entirely empty (the tail of an over-sized selection such as ``A:C``) are
-    dropped; so are columns without a header and without values.
-    """
-    grid = as_grid(value)
-    if len(grid) < 2:
-        raise InputError(f"{name} needs a header row and at least one row of data")
-    header = grid[0]
-    body = [row for row in grid[1:] if not all(is_empty(v) for v in row)]
-    keep = [j for j, h in enumerate(header)
-            if not is_empty(h) or any(not is_empty(row[j]) for row in body)]
-    if not body:
-        raise InputError(f"{name} has a header row but no data rows")
-    columns = []
-    for j in keep:
-        if is_empty(header[j]):
-            raise InputError(f"{name}: column {j + 1} has values but no header")
-        columns.append(str(header[j]).strip())
-    duplicates = sorted({c for c in columns if columns.count(c) > 1})
-    if duplicates:
-        raise InputError(f"{name}: duplicate column header {duplicates[0]!r}")
-    data = {col: [row[j] for row in body] for col, j in zip(columns, keep, strict=True)}
-    return pd.DataFrame(data, dtype=object)
-
-
-def find_column(table: pd.DataFrame, aliases: Sequence[str], what: str, name: str,
-                required: bool = True) -> str | None:
-    """The column of ``table`` whose header matches one of ``aliases`` (case and spacing
-    ignored); raise ``InputError`` naming the columns there are when it is required and absent.
-    """
-    keys = {header_name(c): c for c in table.columns}
-    for alias in aliases:
-        if header_name(alias) in keys:
-            return keys[header_name(alias)]
-    if not required:
-        return None
-    present = ", ".join(map(str, table.columns))
-    raise InputError(f"{name}: no {what} column (e.g. {aliases[0]!r}); columns are: {present}")
-
-
-def numbers_column(values: Sequence[Any], name: str, column: str) -> np.ndarray:
-    """A column of cells as floats (NaN for empty cells), naming the first bad row.
-
-    Text numbers are read by the core's parser (:func:`clvdesk.core.io.parse.parse_numbers`),
-    the decimal mark detected from the text cells alone (a lone comma counts as decimal, the
-    Dutch way); real number cells are taken as they are.
-    """
-    series = pd.Series(list(values), dtype=object)
-    _raise_on_error_cell(series, name, column)
-    is_text = series.map(lambda v: isinstance(v, str))
-    decimal = detect_decimal(series[is_text], semicolon_file=True)
-    is_bool = series.map(lambda v: isinstance(v, bool))
-    numbers, bad = parse_numbers(series.where(~is_bool, "not a number"), decimal)
-    _raise_on_bad(bad, series, name, f"{column} must be a number")
-    return numbers.to_numpy(dtype=float)
-
-
-def dates_column(values: Sequence[Any], name: str, column: str) -> pd.Series:
-    """A column of cells as days (NaT for empty cells): date cells, Excel serial numbers or
-    date text, read by the core's parser (:func:`clvdesk.core.io.parse.parse_dates`: ISO, or
-    day-month-year unless the values show month first)."""
-    series = pd.Series(list(values), dtype=object)
-    _raise_on_error_cell(series, name, column)
-    dates, bad = parse_dates(series)
-    _raise_on_bad(bad, series, name, f"{column} must be a date")
-    return dates
-
-
-def _raise_on_error_cell(series: pd.Series, name: str, column: str) -> None:
-    codes = series.map(excel_error_in)
-    errors = codes.notna()
-    if errors.any():
-        row = int(np.flatnonzero(errors.to_numpy())[0])
-        code = codes.iloc[row]
-        raise CellError(code, f"{name}: row {row + 2}: {column} is {code}")
-
-
-def _raise_on_bad(bad: pd.Series, series: pd.Series, name: str, message: str) -> None:
-    if bad.any():
-        row = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InputError(f"{name}: row {row + 2}: {message}, got {series.iloc[row]!r}")

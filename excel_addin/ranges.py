@@ -20,16 +20,18 @@ from clvdesk.core.io.mapping import NUMERIC, resolve_mapping
 from excel_addin.cells import (
     CellError,
     as_grid,
-    dates_column,
     excel_error_in,
-    find_column,
-    header_name,
     is_empty,
-    numbers_column,
     parse_number_text,
-    table_from_grid,
     to_number,
     to_text,
+)
+from excel_addin.columns import (
+    dates_column,
+    find_column,
+    header_name,
+    numbers_column,
+    table_from_grid,
 )
 
 #: Headers of a customer summary range (any case; ``T`` may also be ``age``).
