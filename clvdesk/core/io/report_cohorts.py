@@ -4,8 +4,8 @@ Layout: the summary per cohort (customers, repeat rate, revenue and margin per c
 date, CAC, payback month), then cohort x month matrices: cumulative revenue per customer
 (values), cumulative margin per customer (live: revenue x the ``Margin`` cell) and the share of
 customers active in each month. The payback month is live as well: the first month whose
-cumulative margin reaches the CAC (``MATCH(TRUE, INDEX(row >= CAC, 0), 0) - 1``, blank if not
-yet reached), as :func:`clvdesk.core.cohorts.cohort_table` defines it. A line chart draws the
+cumulative margin reaches the CAC (``MATCH(1, INDEX(ISNUMBER(row) * (row >= CAC), 0), 0) - 1``,
+blank if not yet reached), as :func:`clvdesk.core.cohorts.cohort_table` defines it. A line chart draws the
 cumulative revenue curves of the (at most :data:`MAX_CHART_COHORTS` latest) cohorts.
 """
 
@@ -54,7 +54,7 @@ def write_cohorts(ws: Worksheet, cohorts, labels: Labels, formats: NumberFormats
     months = list(revenue.columns)
     n_cohorts = len(revenue)
     header = 4
-    # the matrices come first in the layout's row numbers: summary rows refer to them
+    # rows of the matrices below the summary, whose formulas refer to them
     revenue_header = header + n_cohorts + 3
     margin_header = revenue_header + n_cohorts + 3
     active_header = margin_header + n_cohorts + 3
@@ -75,8 +75,10 @@ def write_cohorts(ws: Worksheet, cohorts, labels: Labels, formats: NumberFormats
             cac = Formula(f"={cac_ref}")
         cac_cell = f"F{header + 1 + i}"
         margin_cells = f"$B{margin_row}:${last_col}{margin_row}"
-        payback = Formula(f'=IF(ISNUMBER({cac_cell}),IFERROR(MATCH(TRUE,INDEX('
-                          f'{margin_cells}>={cac_cell},0),0)-1,""),"")')
+        # months not yet observed are "" and text compares above any number in Excel,
+        # so only numbers count; INDEX(..., 0) evaluates the array without Ctrl+Shift+Enter
+        payback = Formula(f'=IF(ISNUMBER({cac_cell}),IFERROR(MATCH(1,INDEX(ISNUMBER('
+                          f'{margin_cells})*({margin_cells}>={cac_cell}),0),0)-1,""),"")')
         margin_total = (Formula(f"=D{header + 1 + i}*{margin_name}") if margin_name
                         else row.get("margin_per_customer"))
         rows.append((cohort, row.get("customers"), row.get("repeat_rate"),
