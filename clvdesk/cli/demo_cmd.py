@@ -22,7 +22,7 @@ from clvdesk.cli.output import add_json_flag, print_json
 DEMO_MARGIN = 0.30
 DEMO_CAC = 10.0
 #: Months since the first order shown in the printed cohort table.
-COHORT_MONTHS_SHOWN = (0, 1, 3, 6, 12, 17)
+COHORT_MONTHS_SHOWN = (0, 1, 2, 3, 6, 8)
 
 
 def register(subparsers) -> None:
@@ -46,12 +46,18 @@ def register(subparsers) -> None:
 
 @dataclass
 class Demo:
-    """Everything the demo computed (one result for every output format)."""
+    """Everything the demo computed (one result for every output format).
+
+    The closed-form tables cover the calibration period of the papers (to 1997-09-30), like
+    the predictive analysis, so that every figure agrees with the report of the same run.
+    ``analysis`` is the :class:`~clvdesk.core.pipeline.AnalysisResult` (None with
+    ``--no-predict``); ``cohorts`` the dict of :func:`clvdesk.core.cohorts.cohort_tables`.
+    """
 
     orders: Any
     summary: Any
     segments: Any
-    cohorts: Any
+    cohorts: dict[str, Any]
     scenarios: Any
     margin: float
     cac: float
@@ -60,38 +66,44 @@ class Demo:
 
 
 def build_demo(predict: bool = True) -> Demo:
-    """Run the demo: core tables on the CDNOW sample and, if asked, the predictive pipeline."""
-    from clvdesk.core.cohorts import cohort_table
-    from clvdesk.core.datasets import CDNOW_END, SOURCE, load_cdnow
+    """Run the demo: the pipeline on the CDNOW sample, or only the closed-form core tables."""
+    from clvdesk.core.datasets import SOURCE, load_cdnow
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare
-    from clvdesk.core.segments import segment_clv
-    from clvdesk.core.summary import summarize
 
     orders = load_cdnow()
     orders["segment"] = np.select(
         [orders["quantity"] <= 1, orders["quantity"] <= 3], ["1 CD", "2-3 CDs"], "4+ CDs"
     )
-    margin, cac, analysis = DEMO_MARGIN, DEMO_CAC, None
-    if predict:
-        analysis = _run_pipeline(orders)
-        if analysis is not None:
-            margin = analysis.assumptions.margin
-            cac = analysis.assumptions.cac if analysis.assumptions.cac is not None else cac
-    return Demo(
-        orders=orders,
-        summary=summarize(orders, period="weeks", end=CDNOW_END),
-        segments=segment_clv(orders, "segment", margin=margin, cac=cac),
-        cohorts=cohort_table(orders, margin=margin, cac=cac),
-        scenarios=compare(DEMO_SCENARIOS),
-        margin=margin,
-        cac=cac,
-        source=SOURCE,
-        analysis=analysis,
+    analysis = _run_pipeline(orders) if predict else None
+    if analysis is None:
+        summary, segments, cohorts = _closed_forms(orders)
+        margin, cac = DEMO_MARGIN, DEMO_CAC
+    else:
+        summary, segments, cohorts = (analysis.summary, analysis.segments_closed_form,
+                                      analysis.cohorts)
+        margin = analysis.assumptions.margin
+        cac = DEMO_CAC if analysis.assumptions.cac is None else analysis.assumptions.cac
+    return Demo(orders=orders, summary=summary, segments=segments, cohorts=cohorts,
+                scenarios=compare(DEMO_SCENARIOS), margin=margin, cac=cac, source=SOURCE,
+                analysis=analysis)
+
+
+def _closed_forms(orders):
+    """Summary, segment and cohort tables of the calibration period without the models."""
+    from clvdesk.core.cohorts import cohort_tables
+    from clvdesk.core.datasets import CDNOW_END
+    from clvdesk.core.segments import segment_clv
+    from clvdesk.core.summary import summarize
+
+    return (
+        summarize(orders, period="weeks", end=CDNOW_END),
+        segment_clv(orders, "segment", end=CDNOW_END, margin=DEMO_MARGIN, cac=DEMO_CAC),
+        cohort_tables(orders, end=CDNOW_END, margin=DEMO_MARGIN, cac=DEMO_CAC),
     )
 
 
 def _run_pipeline(orders):
-    """The predictive analysis with the demo assumptions (segments as in the tables above)."""
+    """The predictive analysis with the demo assumptions and the demo's segments, or None."""
     import dataclasses
 
     try:
@@ -144,7 +156,7 @@ def demo_dict(demo: Demo) -> dict[str, Any]:
     result = {
         "data": _data_figures(demo),
         "segments": _records(demo.segments),
-        "cohorts": _records(demo.cohorts.summary),
+        "cohorts": _records(demo.cohorts["summary"]),
         "scenarios": _records(demo.scenarios),
     }
     if demo.analysis is not None:
@@ -164,8 +176,8 @@ def print_demo(demo: Demo) -> None:
     print(f"{data['repeat_customers']:,} customers ({data['repeat_share']:.0%}) bought again "
           f"in the first 39 weeks (to {data['calibration_end']})")
 
-    _title(f"Simple CLV per segment (number of CDs in the first order; margin "
-           f"{demo.margin:.0%}, CAC ${demo.cac:,.2f}, observed lifespan)")
+    _title(f"Simple CLV per segment to {data['calibration_end']} (number of CDs in the first "
+           f"order; margin {demo.margin:.0%}, CAC ${demo.cac:,.2f}, observed lifespan)")
     header = ["segment", "customers", "AOV", "orders/yr", "years", "CLV", "LTV:CAC"]
     rows = [[str(name), f"{row['customers']:,}", f"{row['aov']:,.2f}",
              f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
@@ -173,12 +185,14 @@ def print_demo(demo: Demo) -> None:
             for name, row in demo.segments.iterrows()]
     print_grid(header, rows)
 
-    _title("Cohorts by month of first order: cumulative revenue per customer ($)")
-    shown = [m for m in COHORT_MONTHS_SHOWN if m in demo.cohorts.revenue.columns]
+    _title(f"Cohorts by month of first order: cumulative revenue per customer ($) to "
+           f"{data['calibration_end']}")
+    cohort_revenue = demo.cohorts["revenue"]
+    shown = [m for m in COHORT_MONTHS_SHOWN if m in cohort_revenue.columns]
     header = ["cohort", "customers", "repeat", *[f"month {m}" for m in shown], "payback"]
     rows = []
-    for name, row in demo.cohorts.summary.iterrows():
-        revenue = demo.cohorts.revenue.loc[name]
+    for name, row in demo.cohorts["summary"].iterrows():
+        revenue = cohort_revenue.loc[name]
         rows.append([str(name), f"{int(row['customers']):,}", f"{row['repeat_rate']:.0%}",
                      *[_fmt(revenue[m], ",.2f") for m in shown],
                      _fmt(row["payback_month"], ".0f", prefix="month ")])
