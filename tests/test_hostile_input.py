@@ -53,6 +53,18 @@ def replace_part(data: bytes, part: str, text: str) -> bytes:
     return out.getvalue()
 
 
+def far_cell_workbook() -> bytes:
+    """Two real rows and one cell at XFD1048576: calamine would allocate 17 billion cells."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["klant", "datum", "bedrag"])
+    ws.append(["A", "03-01-2024", 12.5])
+    ws["XFD1048576"] = "x"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
 def zip_bomb() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -92,6 +104,8 @@ def hostile_files() -> dict[str, tuple[str, bytes, str]]:
                                 replace_part(good_xlsx, "xl/workbook.xml", "<workbook"),
                                 "is damaged"),
         "zip bomb": ("orders.xlsx", zip_bomb(), "zip bomb"),
+        "far-away cell xlsx": ("orders.xlsx", far_cell_workbook(),
+                               "a sheet spans 1,048,576 rows x 16,384 columns"),
         "unterminated quote": ("orders.csv", b'klant;datum;bedrag\n"A;03-01-2024;1\n' + b"x" * 10**6,
                                "could not be read as a table"),
         "single column": ("orders.csv", b"klant\nA\nB\n", "column separator"),
