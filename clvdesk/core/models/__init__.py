@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.models.base import ProbabilisticModel, compress
+from clvdesk.core.models.bgbb import BetaGeoBetaBinomModel
 from clvdesk.core.models.bgnbd import BetaGeoModel
 from clvdesk.core.models.gamma_gamma import GammaGammaModel
 from clvdesk.core.models.mbgnbd import ModifiedBetaGeoModel
 from clvdesk.core.models.pareto_nbd import ParetoNBDModel
+from clvdesk.core.models.sbg import ShiftedBetaGeoModel
 
 MODELS: dict[str, type[ProbabilisticModel]] = {
     "bgnbd": BetaGeoModel,
     "mbgnbd": ModifiedBetaGeoModel,
     "pareto-nbd": ParetoNBDModel,
+    "bgbb": BetaGeoBetaBinomModel,
     "gamma-gamma": GammaGammaModel,
+    "sbg": ShiftedBetaGeoModel,
 }
 
 
@@ -30,11 +34,13 @@ def get_model(name: str) -> type[ProbabilisticModel]:
 
 __all__ = [
     "MODELS",
+    "BetaGeoBetaBinomModel",
     "BetaGeoModel",
     "GammaGammaModel",
     "ModifiedBetaGeoModel",
     "ParetoNBDModel",
     "ProbabilisticModel",
+    "ShiftedBetaGeoModel",
     "compress",
     "get_model",
 ]
