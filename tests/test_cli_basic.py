@@ -223,7 +223,17 @@ def test_demo_with_predicted_clv(capsys):
     predicted = result["predicted"]
     assert predicted["model"] == "bgnbd"
     assert set(predicted["model_params"]) == {"r", "alpha", "a", "b"}
-    assert predicted["clv_mean"] > 0
+    # FHL 2005 BG/NBD estimates on the CDNOW calibration period
+    assert predicted["model_params"]["r"] == pytest.approx(0.243, abs=5e-4)
+    assert predicted["model_params"]["alpha"] == pytest.approx(4.414, abs=5e-3)
+    assert predicted["model_params"]["a"] == pytest.approx(0.793, abs=5e-4)
+    assert predicted["model_params"]["b"] == pytest.approx(2.426, abs=5e-3)
+    total = predicted["segments"][-1]
+    assert total["segment"] == "all customers" and total["customers"] == 2357
+    assert total["clv"] == pytest.approx(predicted["clv_total"])
+    # the closed-form tables are the pipeline's, on the calibration period
+    assert result["data"]["calibration_end"] == CDNOW_END
+    assert sum(r["customers"] for r in result["segments"][:-1]) == 2357
 
 
 # console script ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from clvdesk.cli.output import add_json_flag, print_json
+from clvdesk.cli.scenarios_cmd import print_grid
 
 #: Margin and acquisition cost of the demo when the pipeline's own demo assumptions are absent.
 DEMO_MARGIN = 0.30
@@ -160,13 +161,14 @@ def demo_dict(demo: Demo) -> dict[str, Any]:
         "scenarios": _records(demo.scenarios),
     }
     if demo.analysis is not None:
-        result["predicted"] = _predicted_figures(demo.analysis)
+        result["predicted"] = {**_predicted_figures(demo.analysis),
+                               "segments": _records(demo.analysis.segments)}
     return result
 
 
 def print_demo(demo: Demo) -> None:
     """Print the demo as sections of readable text."""
-    from clvdesk.cli.scenarios_cmd import print_comparison, print_grid
+    from clvdesk.cli.scenarios_cmd import print_comparison
 
     data = _data_figures(demo)
     _title("CLV Desk demo: CDNOW online CD store, first-time buyers of Q1 1997")
@@ -214,6 +216,20 @@ def print_demo(demo: Demo) -> None:
                   f"${predicted['clv_total']:,.2f}")
         print(f"expected purchases per customer {predicted['expected_purchases_mean']:.3f}, "
               f"mean P(alive) {predicted['p_alive_mean']:.3f}")
+        _print_predicted_segments(demo.analysis.segments)
+
+
+def _print_predicted_segments(segments) -> None:
+    """Predicted CLV per customer by segment, with its interval and the CLV after CAC."""
+    if "clv_mean" not in segments.columns:
+        return
+    print()
+    header = ["segment", "customers", "CLV/customer", "low", "high", "after CAC", "LTV:CAC"]
+    rows = [[str(row["segment"]), f"{int(row['customers']):,}", f"{row['clv_mean']:,.2f}",
+             _fmt(row.get("clv_low_mean"), ",.2f"), _fmt(row.get("clv_high_mean"), ",.2f"),
+             _fmt(row.get("clv_net_mean"), ",.2f"), _fmt(row.get("ltv_cac"), ".2f")]
+            for _, row in segments.iterrows()]
+    print_grid(header, rows)
 
 
 def _data_figures(demo: Demo) -> dict[str, Any]:
@@ -251,7 +267,8 @@ def _predicted_figures(analysis) -> dict[str, Any]:
 
 
 def _records(table) -> list[dict[str, Any]]:
-    return table.reset_index().to_dict(orient="records")
+    """Rows as dicts, a named index (segment, cohort, scenario) as the first field."""
+    return table.reset_index(drop=table.index.name is None).to_dict(orient="records")
 
 
 def _title(text: str) -> None:
@@ -261,6 +278,6 @@ def _title(text: str) -> None:
 
 
 def _fmt(value, spec: str, prefix: str = "") -> str:
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if value is None or (isinstance(value, float | np.floating) and not math.isfinite(value)):
         return "-"
     return f"{prefix}{value:{spec}}"
