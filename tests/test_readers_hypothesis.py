@@ -9,10 +9,11 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clvdesk.core.errors import CLVError
+from clvdesk.core.errors import CLVError, InputError
 from clvdesk.core.io.readers import preview_file, read_orders
 from clvdesk.core.quality import quality_report
 
@@ -133,15 +134,20 @@ def _cell(value):
 
 
 def test_workbook_zip_parts_are_streamed_not_trusted():
-    """A part whose declared size lies is caught while unpacking (CRC / size check)."""
+    """A part whose checksum does not match is caught while unpacking, before calamine."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         source = zipfile.ZipFile(io.BytesIO(WORKBOOK))
         for info in source.infolist():
             target.writestr(info.filename, source.read(info))
     data = bytearray(out.getvalue())
-    sheet = data.find(b"xl/worksheets/sheet1.xml")
-    # corrupt the CRC field of the first local header before the sheet's name
-    crc_at = data.rfind(b"PK\x03\x04", 0, sheet) + 14
-    data[crc_at:crc_at + 4] = b"\0\0\0\0"
+    name_in_directory = data.rfind(b"xl/worksheets/sheet1.xml")
+    # corrupt the sheet's CRC in the central directory (the one unpacking checks against)
+    crc_at = data.rfind(b"PK\x01\x02", 0, name_in_directory) + 16
+    data[crc_at:crc_at + 4] = bytes(b ^ 0xFF for b in data[crc_at:crc_at + 4])
     check(bytes(data), ".xlsx")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "orders.xlsx"
+        path.write_bytes(bytes(data))
+        with pytest.raises(InputError, match="damaged or incomplete"):
+            read_orders(path)
