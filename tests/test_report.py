@@ -93,6 +93,20 @@ def test_assumption_cells_are_named_inputs(books, result):
     assert name_cell(book, "AvgOrderValue").value == pytest.approx(173115.55 / 4960, rel=1e-9)
 
 
+def test_inputs_refuse_impossible_values(books):
+    book = books["nl"]
+    rules = {str(cell_range): rule for rule in book["Aannames"].data_validations.dataValidation
+             for cell_range in rule.sqref.ranges}
+    margin = name_cell(book, "Margin").coordinate
+    cac = name_cell(book, "AcquisitionCost").coordinate
+    assert (rules[margin].operator, rules[margin].formula1, rules[margin].formula2) == (
+        "between", "0.0", "1.0")
+    assert rules[margin].error.startswith("Vul een percentage")
+    assert (rules[cac].operator, rules[cac].formula1) == ("greaterThanOrEqual", "0.0")
+    scenario_rules = [str(r.sqref) for r in book["Scenario's"].data_validations.dataValidation]
+    assert "F6:F8" in scenario_rules  # margins of the three user scenarios
+
+
 def test_closed_forms_are_formulas_of_the_names(books):
     book = books["en"]
     clv = name_cell(book, "ClosedFormCLV").value
@@ -171,7 +185,7 @@ def test_native_charts_on_the_sheets(books):
     assert kinds["Segments"].count(BarChart) == 2  # closed-form and predictive CLV by segment
     assert LineChart in kinds["Cohorts"]  # cohort curves
     assert kinds["Scenarios"].count(BarChart) == 2  # scenarios and tornado
-    assert BarChart in kinds["Model fit"]  # holdout check
+    assert BarChart in kinds["Model fit"] and LineChart in kinds["Model fit"]  # holdout, tracking
     cohort_chart = book["Cohorts"]._charts[0]
     assert len(cohort_chart.series) == 3  # CDNOW: cohorts 1997-01, -02, -03
 

@@ -127,7 +127,8 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
     write_model_fit(sheets["model_fit"], labels, formats,
                     models=[(labels["model"], result.model),
                             (labels["spend_model"], result.spend_model)],
-                    comparison=result.model_comparison, holdout=result.holdout_by_frequency)
+                    comparison=result.model_comparison, holdout=result.holdout_by_frequency,
+                    tracking=getattr(result, "tracking", None))
     write_quality(sheets["quality"], result.quality, labels, formats)
     for sheet in sheets.values():
         _print_setup(sheet)

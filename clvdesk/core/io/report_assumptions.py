@@ -16,11 +16,13 @@ Marketing 17(1)):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
+from clvdesk import __version__
 from clvdesk.core.io import report_formulas as excel
 from clvdesk.core.io.report_cells import (
     INPUT_FILL,
@@ -32,6 +34,7 @@ from clvdesk.core.io.report_cells import (
     put_header,
     put_note,
     put_title,
+    restrict,
 )
 from clvdesk.core.io.report_labels import Labels, NumberFormats
 
@@ -45,6 +48,9 @@ NAMES: dict[str, str] = {
     "frequency_per_year": "PurchasesPerYear",
     "lifespan_years": "LifespanYears",
 }
+
+#: Inputs that are fractions (0 to 1, shown as percentages); the others are 0 or more.
+FRACTIONS = ("margin", "annual_discount_rate")
 
 #: Defined names of the result cells.
 RESULT_NAMES: dict[str, str] = {
@@ -111,6 +117,10 @@ def write_assumptions(ws: Worksheet, values: AssumptionValues, labels: Labels,
         put(ws, row, 3, unit)
         put_note(ws, row, 4, note)
         refs[NAMES[key]] = absolute(ws, row, 2)
+        if key in FRACTIONS:
+            restrict(ws, f"B{row}", labels["invalid_fraction"], high=1.0)
+        else:
+            restrict(ws, f"B{row}", labels["invalid_amount"])
 
     info = [
         ("period", labels[values.period] if values.period else None, None),
@@ -118,6 +128,8 @@ def write_assumptions(ws: Worksheet, values: AssumptionValues, labels: Labels,
         ("holdout_end", values.holdout_end, formats.date),
         ("model", values.model, None),
         ("spend_model", values.spend_model, None),
+        ("created_with", f"CLV Desk {__version__}", None),
+        ("created_on", dt.datetime.now().replace(microsecond=0), formats.date),
     ]
     for key, value, number_format in info:
         if value is None:

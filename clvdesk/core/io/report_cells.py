@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from clvdesk.core.io.tables import needs_escape
@@ -104,6 +105,21 @@ def put(ws: Worksheet, row: int, col: int, value, number_format: str | None = No
     if fill is not None:
         cell.fill = fill
     return cell
+
+
+def restrict(ws: Worksheet, cells: str, message: str, *, low: float = 0.0,
+             high: float | None = None) -> None:
+    """Excel data validation on input ``cells`` (e.g. ``"B5"`` or ``"B6:I9"``): a number of at
+    least ``low`` (and at most ``high``); anything else is refused with ``message``."""
+    if high is None:
+        rule = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1=f"{low!r}")
+    else:
+        rule = DataValidation(type="decimal", operator="between", formula1=f"{low!r}",
+                              formula2=f"{high!r}")
+    rule.error = message
+    rule.showErrorMessage = True
+    rule.add(cells)
+    ws.add_data_validation(rule)
 
 
 def put_title(ws: Worksheet, text: str, row: int = 1) -> None:

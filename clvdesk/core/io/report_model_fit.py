@@ -1,7 +1,8 @@
 """The Model fit sheet: parameters with standard errors, log-likelihood, AIC and BIC of the
 transaction and spend models, the model comparison of :func:`clvdesk.core.validation.compare_models`
-and the holdout check of :func:`clvdesk.core.validation.holdout_by_frequency` (Fader, Hardie &
-Lee 2005a, figure 4) with its chart.
+the holdout check of :func:`clvdesk.core.validation.holdout_by_frequency` (Fader, Hardie & Lee
+2005a, figure 4) and the tracking of :func:`clvdesk.core.validation.tracking` (figure 3), each
+with its chart.
 """
 
 from __future__ import annotations
@@ -18,18 +19,20 @@ from clvdesk.core.io.report_cells import (
     put_table,
     put_title,
 )
-from clvdesk.core.io.report_charts import bar_chart
+from clvdesk.core.io.report_charts import bar_chart, column_line_chart
 from clvdesk.core.io.report_labels import Labels, NumberFormats
 
 
 def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, models: list,
                     comparison: pd.DataFrame | None = None,
-                    holdout: pd.DataFrame | None = None) -> None:
+                    holdout: pd.DataFrame | None = None,
+                    tracking: pd.DataFrame | None = None) -> None:
     """Fill the Model fit sheet.
 
     ``models``: ``(title, model)`` pairs of fitted models (``params``, ``std_errors``,
     ``log_likelihood``, ``n_customers``, ``aic``, ``bic``); ``comparison``: the table of
-    ``compare_models``; ``holdout``: the table of ``holdout_by_frequency``.
+    ``compare_models``; ``holdout``: the table of ``holdout_by_frequency``; ``tracking``: the
+    table of ``validation.tracking`` (actual against expected repeat transactions per period).
     """
     put_title(ws, labels["title_model_fit"])
     row = 3
@@ -58,7 +61,29 @@ def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, mo
                       anchor=f"I{row}")
     else:
         put_note(ws, row + 1, 1, labels["not_available"])
+        row += 1
+    if tracking is not None and len(tracking):
+        _write_tracking(ws, max(row + 20, ws.max_row + 3), tracking, labels, formats)
     ws.column_dimensions["A"].width = 24
+
+
+def _write_tracking(ws: Worksheet, row: int, tracking: pd.DataFrame, labels: Labels,
+                    formats: NumberFormats) -> None:
+    """Cumulative repeat transactions of the whole base, actual against the model's expectation
+    (Fader, Hardie & Lee 2005a, figure 3), through calibration and holdout, with a line chart."""
+    put(ws, row, 1, labels["tracking"], font=SECTION_FONT)
+    header = row + 1
+    tracking = tracking.rename(columns={"period": "period_number", "actual": "actual_in_period",
+                                        "expected": "expected_in_period"})
+    last = put_frame(ws, header, tracking, labels, formats)
+    columns = list(tracking.columns)
+    wanted = [c for c in ("actual_cumulative", "expected_cumulative") if c in columns]
+    if "period_number" in columns and wanted:
+        column_line_chart(ws, title=labels["tracking"], x_title=labels["period_number"],
+                          y_title=labels["repeat_transactions"],
+                          categories=(columns.index("period_number") + 1, header + 1, last),
+                          series=[(columns.index(c) + 1, header, last) for c in wanted],
+                          anchor=f"I{row}")
 
 
 def _write_model(ws: Worksheet, row: int, title: str, model, labels: Labels,

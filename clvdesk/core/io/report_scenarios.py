@@ -33,6 +33,7 @@ from clvdesk.core.io.report_cells import (
     put_header,
     put_note,
     put_title,
+    restrict,
 )
 from clvdesk.core.io.report_charts import bar_chart
 from clvdesk.core.io.report_labels import Labels, NumberFormats
@@ -92,12 +93,26 @@ def write_scenarios(ws: Worksheet, labels: Labels, formats: NumberFormats, *,
                 font=INPUT_FONT, fill=INPUT_FILL)
         _put_results(ws, row, base_row, formats)
     last = row
+    if last > base_row:
+        _restrict_inputs(ws, base_row + 1, last, labels)
     ws.freeze_panes = ws.cell(row=base_row, column=2)
     bar_chart(ws, title=labels["chart_scenarios"], y_title=labels["clv"],
               categories=(1, base_row, last), series=[(CLV_COL, HEADER_ROW, last)],
               number_format=formats.money, anchor=f"B{last + 3}")
     _write_sensitivity(ws, last + 22, base_row, step, labels, formats, input_formats)
     return base_row
+
+
+def _restrict_inputs(ws: Worksheet, first: int, last: int, labels: Labels) -> None:
+    """Data validation of the scenario inputs, the ranges of ``scenarios.Scenario``."""
+    for driver, col in INPUT_COLUMNS.items():
+        cells = f"{get_column_letter(col)}{first}:{get_column_letter(col)}{last}"
+        if driver == "margin":
+            restrict(ws, cells, labels["invalid_fraction"], high=1.0)
+        elif driver == "growth_rate":
+            restrict(ws, cells, labels["invalid_growth"], low=-0.99)
+        else:
+            restrict(ws, cells, labels["invalid_amount"])
 
 
 def _put_results(ws: Worksheet, r: int, base_row: int, formats: NumberFormats) -> None:
@@ -123,6 +138,7 @@ def _write_sensitivity(ws: Worksheet, top: int, base_row: int, step: float, labe
     put(ws, top, 1, labels["sensitivity"], font=SECTION_FONT)
     put(ws, top + 1, 1, labels["step"])
     put(ws, top + 1, 2, step, formats.percent, font=INPUT_FONT, fill=INPUT_FILL)
+    restrict(ws, f"B{top + 1}", labels["invalid_fraction"], high=1.0)
     ws.parent.defined_names[STEP_NAME] = DefinedName(STEP_NAME,
                                                      attr_text=absolute(ws, top + 1, 2))
     header = top + 3

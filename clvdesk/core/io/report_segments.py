@@ -35,6 +35,7 @@ from clvdesk.core.io.report_cells import (
     put_note,
     put_table,
     put_title,
+    restrict,
 )
 from clvdesk.core.io.report_charts import bar_chart
 from clvdesk.core.io.report_customers import CustomerColumns
@@ -117,6 +118,7 @@ def _closed_form(ws, table, labels, formats, names, own_cac, total_label
         if segment in own_cac:
             cell = ws.cell(row=first + offset, column=9)
             cell.font, cell.fill = INPUT_FONT, INPUT_FILL
+            restrict(ws, cell.coordinate, labels["invalid_amount"])
     if n_segments:
         bar_chart(ws, title=labels["chart_segments_closed"], y_title=labels["clv"],
                   categories=(1, first, first + n_segments - 1),
