@@ -81,7 +81,7 @@ def fit_table(data: Any, model_name: str, *, end: pd.Timestamp | None,
         if not is_summary_range(data, ("frequency", "recency", "periods")):
             raise InputError("bgbb fits on a summary range with columns frequency, recency, "
                              "periods (and weights: customers per row)")
-        summary = summary_from_range(data, "data")
+        summary = summary_from_range(data, "data", ("frequency", "recency", "periods"))
         model = model_cache.fitted_model(
             name, *(summary[c].to_numpy(dtype=float) for c in ("frequency", "recency", "periods")),
             weights=_weights(summary))

@@ -43,8 +43,6 @@ SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
     "periods": ("periods", "n_periods", "n", "opportunities", "perioden"),
     "weights": ("weights", "weight", "count", "customers", "n_customers", "aantal"),
 }
-#: Summary columns that are optional (the others are required).
-OPTIONAL_SUMMARY_COLUMNS = ("monetary_value", "periods", "weights")
 #: Headers of the column of alive counts for sBG, best first.
 ALIVE_HEADERS = ("alive", "active", "customers", "pct_active", "actief", "klanten")
 #: Rows of a parameter range that are not model parameters.
@@ -105,14 +103,15 @@ def is_summary_range(value: Any, required: tuple[str, ...] = ("frequency", "rece
     return all(any(header_name(a) in header for a in SUMMARY_COLUMNS[c]) for c in required)
 
 
-def summary_from_range(value: Any, name: str = "summary") -> pd.DataFrame:
-    """A customer summary range as a DataFrame with ``frequency``, ``recency``, ``T`` (and
-    ``monetary_value`` when present), in whatever period the range was made in."""
+def summary_from_range(value: Any, name: str = "summary",
+                       required: tuple[str, ...] = ("frequency", "recency", "T")) -> pd.DataFrame:
+    """A customer summary range as a DataFrame with the ``required`` columns and whichever
+    other :data:`SUMMARY_COLUMNS` it has (``monetary_value``, ``periods``, ``weights``...), in
+    whatever time unit the range was made in."""
     raw = table_from_grid(value, name)
     summary = pd.DataFrame(index=pd.RangeIndex(len(raw)))
     for canonical, aliases in SUMMARY_COLUMNS.items():
-        column = find_column(raw, aliases, canonical, name,
-                             required=canonical not in OPTIONAL_SUMMARY_COLUMNS)
+        column = find_column(raw, aliases, canonical, name, required=canonical in required)
         if column is not None:
             numbers = numbers_column(raw[column].tolist(), name, column)
             missing = np.flatnonzero(np.isnan(numbers))
