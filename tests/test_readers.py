@@ -79,6 +79,12 @@ def test_other_separators(tmp_path, sep):
     assert result.options["decimal"] == "."
 
 
+def test_excel_separator_hint(tmp_path):
+    result = read_orders(write(tmp_path, "o.csv", "sep=;\n" + DUTCH))
+    check_dutch(result)
+    assert result.options["header_row"] == 2
+
+
 def test_title_line_above_header(tmp_path):
     text = "Orderexport webshop 2024\n\n" + DUTCH
     result = read_orders(write(tmp_path, "o.csv", text))
@@ -91,6 +97,7 @@ def test_title_line_above_header(tmp_path):
     ("1.234,56", ",", 1234.56), ("€ 1.234,56", ",", 1234.56), ("1,234.56", ".", 1234.56),
     ("EUR 12,5", ",", 12.5), ("(12,50)", ",", -12.5), ("12,50-", ",", -12.5),
     ("1 234,56", ",", 1234.56), ("$1,234,567.89", ".", 1234567.89), ("-3", ".", -3.0),
+    ("\u221212,50", ",", -12.5), ("1\u00a0234,56", ",", 1234.56),
 ])
 def test_numbers(tmp_path, value, decimal, expected):
     text = f'customer;date;amount\nA;2024-01-01;"{value}"\nB;2024-01-02;1\n'

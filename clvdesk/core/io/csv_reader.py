@@ -5,8 +5,9 @@
 without a mark; else UTF-8 if the bytes are valid UTF-8, else Windows-1252 (Excel's "CSV" on a
 Western European Windows), else Latin-1.
 
-**Separator** (:func:`sniff_delimiter`): of ``; , tab |``, the one that splits the first lines
-into the same number (above one) of fields most consistently; ties go to more fields.
+**Separator**: Excel's hint line ``sep=;`` if the file starts with one, else
+(:func:`sniff_delimiter`) of ``; , tab |`` the one that splits the first lines into the same
+number (above one) of fields most consistently; ties go to more fields.
 
 **Header row**: the first of the top lines whose cells name the customer, date and amount
 columns (a title line above the header is skipped); see :func:`~clvdesk.core.io.raw.find_header_row`.
@@ -50,6 +51,8 @@ DELIMITERS: tuple[str, ...] = (";", ",", "\t", "|")
 SAMPLE_CHARS = 64 * 1024
 #: Rows per parsing chunk (between chunks: progress and cancel).
 CHUNK_ROWS = 250_000
+#: Excel's separator hint on the first line of a CSV (``sep=;``).
+_SEP_HINT = re.compile(r"sep=(.)")
 _UNNAMED = re.compile(r"Unnamed: \d+")
 _BAD_LINE = re.compile(r"line (\d+): expected (\d+) fields?, saw (\d+)")
 
@@ -144,8 +147,11 @@ def read_text_table(path: Path, *, is_header: HeaderTest, encoding: str | None =
     if not text.strip():
         raise InputError(f"{name} is empty")
     sample_lines = text[:SAMPLE_CHARS].splitlines()[:200]
+    hint = _SEP_HINT.fullmatch(sample_lines[0].strip()) if sample_lines else None
+    if delimiter is None and hint:
+        delimiter = hint.group(1)
     if delimiter is None:
-        delimiter = sniff_delimiter(sample_lines)
+        delimiter = sniff_delimiter(sample_lines[1:] if hint else sample_lines)
     elif delimiter in ("tab", "\\t"):
         delimiter = "\t"
     if len(delimiter) != 1 or delimiter in "\"\r\n":

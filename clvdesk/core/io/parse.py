@@ -4,7 +4,8 @@ Everything is vectorised (pandas string methods, run on the distinct values only
 of a million rows parses in well under a second.
 
 **Numbers.** Currency signs and codes (``€ $ £ EUR USD``), spaces and apostrophes are dropped;
-``(12,50)`` and ``12,50-`` (accounting and SAP style) are negative. The decimal separator is
+``(12,50)`` and ``12,50-`` (accounting and SAP style) and ``−12,50`` (Unicode minus) are
+negative. The decimal separator is
 detected from the values (:func:`detect_decimal`):
 
 * a value with both ``.`` and ``,`` has its decimal separator last (``1.234,56``, ``1,234.56``);
@@ -55,7 +56,7 @@ def _text(values: pd.Series) -> pd.Series:
 
 def _cleaned_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Strip currency and spaces; return (digits and separators only, negative flag)."""
-    cleaned = text.str.replace(_CURRENCY, "", regex=True)
+    cleaned = text.str.replace(_CURRENCY, "", regex=True).str.replace("\u2212", "-", regex=False)
     bracketed = cleaned.str.match(r"^\(.*\)$", na=False)
     trailing_minus = cleaned.str.match(r"^[^-]*\d-$", na=False)
     cleaned = cleaned.str.replace(r"^\((.*)\)$", r"\1", regex=True)
