@@ -50,14 +50,15 @@ def find_header_row(rows: Sequence[Sequence[object]], is_header: HeaderTest) -> 
     for wanted in (2, 1):
         if wanted in scores:
             return scores.index(wanted)
-    widths = [sum(1 for cell in row if _filled(cell)) for row in head]
+    widths = [sum(1 for cell in row if filled(cell)) for row in head]
     common = Counter(w for w in widths if w > 1).most_common(1)
     if common:
         return widths.index(common[0][0])
     return 0
 
 
-def _filled(cell: object) -> bool:
+def filled(cell: object) -> bool:
+    """True for a cell with content (not None, not empty or whitespace text)."""
     return cell is not None and str(cell).strip() != ""
 
 

@@ -35,7 +35,6 @@ from clvdesk.core.io.mapping import (
     CANONICAL,
     NUMERIC,
     REQUIRED,
-    describe_columns,
     header_score,
     resolve_mapping,
     suggest_mapping,
@@ -489,4 +488,4 @@ def _nothing_usable(name: str, result: ImportResult) -> str:
 
 
 __all__ = ["ImportResult", "FilePreview", "read_orders", "preview_file", "list_sheets",
-           "DROP_REASONS", "describe_columns"]
+           "DROP_REASONS"]

@@ -41,6 +41,7 @@ from clvdesk.core.io.raw import (
     Progress,
     RawTable,
     check_cancel,
+    filled,
     find_header_row,
     header_names,
     report,
@@ -277,7 +278,7 @@ def read_workbook_table(path: Path, *, is_header: HeaderTest, sheet: str | int |
     finally:
         workbook.close()
     check_cancel(cancel)
-    if not any(any(_filled(c) for c in row) for row in rows[:HEADER_SEARCH_ROWS * 1000]):
+    if not any(any(filled(c) for c in row) for row in rows[:HEADER_SEARCH_ROWS * 1000]):
         raise InputError(f"sheet {chosen!r} of {name} is empty")
     if header_row is None:
         header_index = find_header_row(rows, is_header)
@@ -319,14 +320,6 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
             values = values.where(values != "")
         out[column] = values
     return pd.DataFrame(out).infer_objects()
-
-
-def _blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def _filled(cell: object) -> bool:
-    return not _blank(cell)
 
 
 def _line(exc: BaseException) -> str:
