@@ -172,7 +172,7 @@ def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
     Like ``pd.factorize(customers)``, but hash tables are slow on millions of rows. Ids that
     map onto a small range of integers are numbered by counting instead (O(n), no hashing or
     sorting): integers directly, and text of at most 8 bytes (``"C0000001"``, ``"12345"``)
-    as a mixed-radix number of its bytes, each position counting only the byte values it
+    as a mixed-radix number of its byte pairs, each position counting only the values it
     holds. Other ids go through ``pd.factorize``.
     """
     if isinstance(customers.dtype, pd.CategoricalDtype):
@@ -191,8 +191,8 @@ def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
     by_appearance = np.argsort(first_row)
     relabel = np.empty(n, dtype=np.int64)
     relabel[by_appearance] = np.arange(n, dtype=np.int64)
-    uniques = customers.iloc[first_row[by_appearance]]
-    return relabel[codes], pd.Index(uniques.to_numpy(), dtype=customers.dtype, name="customer_id")
+    uniques = customers.array.take(first_row[by_appearance])
+    return relabel[codes], pd.Index(uniques, name="customer_id")
 
 
 def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:
@@ -209,17 +209,22 @@ def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:
     byte_matrix = _id_bytes(customers)
     if byte_matrix is None:
         return None
-    key = np.zeros(byte_matrix.shape[0], dtype=np.int64)
+    if byte_matrix.shape[1] % 2:
+        byte_matrix = np.pad(byte_matrix, ((0, 0), (0, 1)))
+    # two bytes at a time: half the passes, with a 65,536-entry lookup table each
+    pairs = np.ascontiguousarray(byte_matrix).view(np.uint16)
+    key = np.zeros(pairs.shape[0], dtype=np.int64)
     size = 1
-    for column in np.asfortranarray(byte_matrix).T:
-        seen = np.bincount(column, minlength=256) > 0
+    for column in np.asfortranarray(pairs).T:
+        seen = np.bincount(column, minlength=1 << 16) > 0
         radix = int(seen.sum())
         if radix == 1:
             continue
         size *= radix
         if size > _DENSE_KEYS:
             return None
-        key = key * radix + (np.cumsum(seen) - 1)[column]
+        key *= radix
+        key += (np.cumsum(seen) - 1)[column]
     return key, size
 
 
