@@ -331,6 +331,16 @@ def test_preview(tmp_path):
     assert book.rows.iloc[0].tolist()[:3] == ["1001", "2024-01-03", "12.5"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be"])
+def test_preview_of_a_big_file_reads_only_its_start(tmp_path, encoding):
+    line = "0012;03-01-2024;€ 1.234,56\n"
+    path = write(tmp_path, "big.csv", "Klantnummer;Orderdatum;Bedrag\n" + line * 60_000,
+                 encoding)
+    preview = preview_file(path, n=3)
+    assert preview.rows.iloc[2].tolist() == ["0012", "03-01-2024", "€ 1.234,56"]
+    assert preview.options["encoding"] in (encoding, "utf-16-be")
+
+
 def test_progress_and_cancel(tmp_path):
     path = write(tmp_path, "o.csv", DUTCH)
     seen = []

@@ -49,6 +49,8 @@ from clvdesk.core.io.raw import (
 DELIMITERS: tuple[str, ...] = (";", ",", "\t", "|")
 #: Characters of the file's start used to detect the separator and header.
 SAMPLE_CHARS = 64 * 1024
+#: Bytes read from the file's start for a preview (the rest is not needed).
+PREVIEW_BYTES = 1024 * 1024
 #: Rows per parsing chunk (between chunks: progress and cancel).
 CHUNK_ROWS = 250_000
 #: Excel's separator hint on the first line of a CSV (``sep=;``).
@@ -140,7 +142,9 @@ def read_text_table(path: Path, *, is_header: HeaderTest, encoding: str | None =
     """
     name = path.name
     with path.open("rb") as fh:
-        data = fh.read()
+        data = fh.read() if nrows is None else fh.read(PREVIEW_BYTES)
+    if nrows is not None and len(data) == PREVIEW_BYTES:
+        data = _whole_lines(data)
     if not data.strip():
         raise InputError(f"{name} is empty")
     text, used_encoding = decode(data, encoding, name)
@@ -207,6 +211,20 @@ def read_text_table(path: Path, *, is_header: HeaderTest, encoding: str | None =
         if frame[column].dtype != "str":
             frame[column] = frame[column].astype("str")
     return _raw_table(frame, header_index, bad_rows, used_encoding, delimiter)
+
+
+def _whole_lines(data: bytes) -> bytes:
+    """``data`` up to its last line end (a cut-off start of a file, for previews)."""
+    cut = data.rfind(b"\n")
+    if cut <= 0:
+        return data
+    head = data[:cut + 1]
+    sample = head[:4096]
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        sample.count(0) > len(sample) // 4)
+    if utf16 and len(head) % 2:
+        head = data[:cut + 2]
+    return head
 
 
 def _raw_table(frame: pd.DataFrame, header_index: int, bad_rows: list[tuple[int, str]],
