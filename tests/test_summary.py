@@ -122,6 +122,8 @@ def test_errors():
         summarize(_log(), end="2023-01-01")
     with pytest.raises(InputError, match="holdout_end 2024-01-01 must be after end 2024-01-31"):
         summarize(_log(), end="2024-01-31", holdout_end="2024-01-01")
+    with pytest.raises(InputError, match="a holdout period needs an end date"):
+        summarize(_log(), holdout_end="2024-03-01")
     with pytest.raises(InputError, match="end must be a date"):
         summarize(_log(), end="soon")
     with pytest.raises(InputError, match="unknown time unit"):

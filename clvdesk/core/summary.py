@@ -67,6 +67,8 @@ def summarize(
     if days.size == 0:
         raise DataError("the order table has no orders with a customer, date and amount")
 
+    if holdout_end is not None and end is None:
+        raise InputError("a holdout period needs an end date for the calibration period")
     end_day = int(days.max()) if end is None else _to_day(end, "end")
     holdout_day = None if holdout_end is None else _to_day(holdout_end, "holdout_end")
     if holdout_day is not None and holdout_day <= end_day:
