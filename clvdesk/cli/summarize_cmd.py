@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 
@@ -49,6 +50,9 @@ def _summarize(args: argparse.Namespace) -> int:
         if target.suffix.lower() not in TABLE_FORMATS:
             raise InputError(f"cannot write '{target.name}': use a file name ending in "
                              f"{', '.join(TABLE_FORMATS)}")
+        if target.exists() and Path(args.orders).exists() and target.samefile(args.orders):
+            raise InputError("the output file is the order file itself; choose another name "
+                             "(input files are never overwritten)")
     sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
     imported = read_orders(args.orders, customer_col=args.customer_col, date_col=args.date_col,
                            amount_col=args.amount_col, sheet=sheet)
