@@ -67,6 +67,14 @@ class TestSimpleCLV:
         with pytest.raises(InputError, match="same rows"):
             simple_clv(pd.Series([1.0, 2.0]), pd.Series([1.0, 2.0], index=[5, 6]), 1)
 
+    def test_nullable_column_with_missing_value(self):
+        result = simple_clv(pd.Series([50, None], dtype="Int64"), 4, 5)
+        assert result.iloc[0] == 1000 and math.isnan(result.iloc[1])
+        for text in (pd.Series(["50", "60"]), np.array(["50"]), np.array([True])):
+            with pytest.raises(InputError, match="aov must be a number"):
+                simple_clv(text, 4, 5)
+        assert simple_clv(np.array([50, None], dtype=object), 4, 5)[0] == 1000
+
     def test_nan_in_a_column_propagates(self):
         result = simple_clv(np.array([50.0, np.nan]), 4, 5)
         assert result[0] == 1000 and math.isnan(result[1])

@@ -53,10 +53,16 @@ def check_number(
         return number
     if isinstance(value, bool) or value is None or isinstance(value, str | bytes):
         raise InputError(f"{name} must be a number")
-    if isinstance(value, pd.Series | pd.Index):
-        value = value.to_numpy()
     try:
-        array = np.asarray(value, dtype=float)
+        if isinstance(value, pd.Series | pd.Index):
+            if not pd.api.types.is_numeric_dtype(value.dtype) or value.dtype == bool:
+                raise TypeError(value.dtype)
+            array = value.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            raw = np.asarray(value)
+            if raw.dtype.kind in "USbMm":  # text, bytes, booleans, dates
+                raise TypeError(raw.dtype)
+            array = raw.astype(float)
     except (TypeError, ValueError):
         raise InputError(f"{name} must be a number") from None
     if np.isinf(array).any():
