@@ -133,7 +133,7 @@ def test_customers_sheet_holds_the_predictions(books, result):
     revenue_col = headers.index("Discounted revenue") + 1
     clv_col = headers.index("CLV") + 1
     letter = openpyxl.utils.get_column_letter(revenue_col)
-    assert ws.cell(5, clv_col).value == f"={letter}5*Margin"
+    assert ws.cell(5, clv_col).value == f'=IF(ISNUMBER({letter}5),{letter}5*Margin,"")'
     # the revenue written is CLV / margin, so revenue x margin gives the core's CLV back
     revenue = [ws.cell(r, revenue_col).value for r in range(5, 5 + len(predictions))]
     np.testing.assert_allclose(np.array(revenue) * 0.3, predictions["clv"], rtol=1e-12)

@@ -51,8 +51,6 @@ class CustomerColumns:
 
     clv: str | None
     segment: str | None
-    first_row: int
-    last_row: int
 
 
 def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
@@ -122,13 +120,15 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     if clv_range and last >= first:
         _write_distribution(ws, predictions["clv"].to_numpy(dtype=float), clv_range,
                             len(columns) + 2, labels, formats)
-    return CustomerColumns(clv=clv_range, segment=segment_range, first_row=first, last_row=last)
+    return CustomerColumns(clv=clv_range, segment=segment_range)
 
 
 def _margin_formulas(revenue_col: int, n_rows: int, margin_name: str) -> list[Formula]:
     letter = get_column_letter(revenue_col)
     first = HEADER_ROW + 1
-    return [Formula(f"={letter}{row}*{margin_name}") for row in range(first, first + n_rows)]
+    # an interval bound may be missing (blank): keep it blank rather than 0
+    return [Formula(f'=IF(ISNUMBER({letter}{row}),{letter}{row}*{margin_name},"")')
+            for row in range(first, first + n_rows)]
 
 
 def bin_edges(clv: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:
