@@ -8,6 +8,7 @@ A bad cell is reported with its row as the user sees it (1-based, the header bei
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -30,12 +31,16 @@ def table_from_grid(value: Any, name: str) -> pd.DataFrame:
     """A range with a header row as a DataFrame of raw cell values (object columns).
 
     Rows that are entirely empty (the tail of an over-sized selection such as ``A:C``) are
-    dropped; so are columns without a header and without values.
+    dropped; so are columns without a header and without values. A first row holding numbers
+    or dates is data, not headers: the user left the header row out of the range.
     """
     grid = as_grid(value)
     if len(grid) < 2:
         raise InputError(f"{name} needs a header row and at least one row of data")
     header = grid[0]
+    if any(isinstance(h, (int, float, dt.date)) and not isinstance(h, bool) for h in header):
+        raise InputError(f"the first row of {name} must hold the column headers; "
+                         f"include the header row in the range")
     body = [row for row in grid[1:] if not all(is_empty(v) for v in row)]
     keep = [j for j, h in enumerate(header)
             if not is_empty(h) or any(not is_empty(row[j]) for row in body)]

@@ -146,6 +146,9 @@ def test_order_range_errors_name_the_row():
     assert udfs.CLV_SUMMARY(grid) == "#VALUE! orders: row 3: amount must be a number, got 'ten'"
     grid[2][2], grid[2][1] = 10, "someday"
     assert udfs.CLV_SUMMARY(grid) == "#VALUE! orders: row 3: date must be a date, got 'someday'"
+    headerless = [["A", dt.datetime(1997, 1, 1), 10.0], ["B", dt.datetime(1997, 1, 2), 5.0]]
+    assert udfs.CLV_SUMMARY(headerless) == ("#VALUE! the first row of orders must hold the "
+                                            "column headers; include the header row in the range")
     no_amount = [["customer", "date"], ["A", "1997-01-01"]]
     assert udfs.CLV_SUMMARY(no_amount).startswith("#VALUE! no amount (e.g. bedrag) column found")
     assert udfs.CLV_SUMMARY([["customer", "date", "amount"]]).startswith("#VALUE! orders needs")
