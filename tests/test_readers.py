@@ -85,6 +85,13 @@ def test_excel_separator_hint(tmp_path):
     assert result.options["header_row"] == 2
 
 
+def test_text_export_with_an_excel_name(tmp_path):
+    """Many ERPs export CSV under an .xls name; the content decides."""
+    result = read_orders(write(tmp_path, "export.xls", DUTCH, "cp1252"))
+    check_dutch(result)
+    assert result.options["format"] == "text"
+
+
 def test_title_line_above_header(tmp_path):
     text = "Orderexport webshop 2024\n\n" + DUTCH
     result = read_orders(write(tmp_path, "o.csv", text))

@@ -53,6 +53,7 @@ SAMPLE_CHARS = 64 * 1024
 PREVIEW_BYTES = 1024 * 1024
 #: Rows per parsing chunk (between chunks: progress and cancel).
 CHUNK_ROWS = 250_000
+_MARKUP = re.compile(r"\s*<(?:!doctype|html|\?xml|table|\?mso)", re.IGNORECASE)
 #: Excel's separator hint on the first line of a CSV (``sep=;``).
 _SEP_HINT = re.compile(r"sep=(.)")
 _UNNAMED = re.compile(r"Unnamed: \d+")
@@ -106,6 +107,10 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     control = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
     if "\x00" in sample or control > max(3, len(sample) // 100):
         raise InputError(f"{name} is not a text table: it contains binary data")
+    if _MARKUP.match(sample):
+        raise InputError(f"{name} is an HTML or XML page, not a table of text (some systems "
+                         f"export those under an Excel name): open it in Excel and save it as "
+                         f".xlsx or .csv")
     return text, encoding
 
 

@@ -233,18 +233,33 @@ def _existing(path: str | os.PathLike) -> Path:
 
 
 def _kind(path: Path) -> str:
+    """``"workbook"``, ``"parquet"`` or ``"text"``: by the first bytes, then the extension.
+
+    A file named ``.xls``/``.xlsx`` whose start is text (many systems export CSV or HTML under
+    an Excel name) is read as text.
+    """
     with path.open("rb") as fh:
-        head = fh.read(8)
+        head = fh.read(4096)
     if head.startswith(PARQUET_MAGIC):
         return "parquet"
     if is_zip(head) or is_ole(head):
         return "workbook"
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        return "workbook"
+        return "text" if _looks_like_text(head) else "workbook"
     if suffix in PARQUET_SUFFIXES:
         return "parquet"
     return "text"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """No NUL bytes and hardly any control characters (any 8-bit text encoding passes)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\0" in head:
+        return False
+    control = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 13))
+    return control <= len(head) // 100
 
 
 def _guarded(path: Path, read):

@@ -1,5 +1,7 @@
 """Read Excel workbooks (XLSX, XLSM, XLS, ODS) with python-calamine, behind zip and XML guards.
 
+Binary workbooks (XLSB) are refused: their sheets cannot be checked before calamine reads them.
+
 Before calamine sees a zip-based workbook (:func:`guard_workbook`), every part is streamed once:
 
 * the file must be a zip (else: not a workbook, or damaged/truncated; the CRC of every part is
@@ -59,6 +61,7 @@ MAX_CELLS = 30_000_000
 MAX_PROLOG = 1024 * 1024
 _CHUNK = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
+_BINARY_SHEET = re.compile(r"xl/worksheets/[^/]+\.bin")
 _SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
 #: A cell or row reference beyond column Z or row 999,999: worth measuring the sheet's extent.
 #: (Any attribute ending in ``r`` may match: that costs only a full scan, never a miss.)
@@ -93,6 +96,9 @@ def guard_workbook(path: Path) -> None:
             infos = archive.infolist()
             if len(infos) > MAX_PARTS:
                 raise InputError(f"{name} is not a usable workbook: {len(infos)} parts")
+            if any(_BINARY_SHEET.fullmatch(info.filename.lower()) for info in infos):
+                raise InputError(f"{name} is a binary workbook (.xlsb), which cannot be checked "
+                                 f"for safety; save it as .xlsx")
             total = 0
             for info in infos:
                 total = _check_part(archive, info, total, name)
