@@ -28,6 +28,7 @@ class ChartView(QWidget):
         self._placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
         self._layout.addWidget(self._placeholder)
         self._canvas = None
+        self._pending: Callable[[object], None] | None = None
         self.figure = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
@@ -36,10 +37,25 @@ class ChartView(QWidget):
         self._placeholder.setText(text)
 
     def draw(self, paint: Callable[[object], None]) -> None:
-        """Clear the figure and call ``paint(figure)``, then show it."""
+        """Show the chart ``paint(figure)`` draws; painted now if visible, else when shown.
+
+        Deferring keeps hidden tabs (and the matplotlib import) from slowing the window.
+        """
+        self._pending = paint
+        if self.isVisible():
+            self._render()
+
+    def _render(self) -> None:
+        paint, self._pending = self._pending, None
+        if paint is None:
+            return
         if self._canvas is None:
+            import matplotlib
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
+
+            # "$" is a currency here, not the start of TeX math
+            matplotlib.rcParams["text.parse_math"] = False
 
             self.figure = Figure(figsize=(5, 3.2), dpi=100, layout="constrained")
             self._canvas = FigureCanvasQTAgg(self.figure)
@@ -51,8 +67,14 @@ class ChartView(QWidget):
         self._canvas.show()
         self._canvas.draw_idle()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._pending is not None:
+            self._render()
+
     def clear(self) -> None:
         """Back to the placeholder text."""
+        self._pending = None
         if self._canvas is not None:
             self.figure.clear()
             self._canvas.hide()
@@ -60,7 +82,10 @@ class ChartView(QWidget):
 
     @property
     def has_chart(self) -> bool:
-        return self._canvas is not None and self._canvas.isVisible()
+        """Whether a chart is drawn or waiting to be drawn when shown."""
+        return self._pending is not None or (
+            self._canvas is not None and not self._canvas.isHidden()
+        )
 
 
 def style_axes(ax) -> None:

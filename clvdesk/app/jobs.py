@@ -38,7 +38,7 @@ def read_source(source: DataSource, progress=None, cancel=None) -> LoadedData:
         _say(progress, 0.1, "loading the CDNOW demo data")
         orders = load_cdnow()
     elif source.kind == "manual":
-        from clvdesk.app.models.order_entry_model import records_to_orders
+        from clvdesk.app.order_records import records_to_orders
 
         orders = records_to_orders(source.records)
     elif source.kind == "file":

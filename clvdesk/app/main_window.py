@@ -36,7 +36,7 @@ from clvdesk.app.formatting import Formatter
 from clvdesk.app.i18n import LANGUAGES, LanguageManager
 from clvdesk.app.project import SUFFIX, DataSource, Project, load_project, save_project
 from clvdesk.app.session import Session
-from clvdesk.app.workers import TaskRunner
+from clvdesk.app.workers import ProcessJob, TaskRunner
 from clvdesk.core.io.atomic import write_text_atomic
 
 #: Seconds between autosaves of unsaved work to the recovery file.
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(230)
+        self.nav.setFixedWidth(250)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; background: palette(window);"
@@ -253,8 +253,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.session.path.name if self.session.path else self.tr("Untitled project")
-        mark = "*" if self.session.dirty else ""
-        self.setWindowTitle(f"{name}{mark} - CLV Desk")
+        self.setWindowTitle(f"{name}[*] - CLV Desk")
         self.setWindowModified(self.session.dirty)
 
     # ------------------------------------------------------------------ jobs
@@ -306,7 +305,7 @@ class MainWindow(QMainWindow):
 
         where = source.path or self.tr("the entered orders")
         self.runner.start(
-            lambda progress, cancel: jobs.read_source(source, progress, cancel),
+            ProcessJob(jobs.read_source, (source,)),
             name="load",
             on_finished=finished,
             on_failed=self._job_failed("load", self.tr("Reading {0}").format(where)),
@@ -326,7 +325,7 @@ class MainWindow(QMainWindow):
         orders, values = self.session.orders, self.session.assumptions
         self.status_label.setText(self.tr("Fitting models and predicting CLV..."))
         self.runner.start(
-            lambda progress, cancel: jobs.analyse(orders, values, progress, cancel),
+            ProcessJob(jobs.analyse, (orders, values)),
             name="analysis",
             on_finished=self._analysis_finished,
             on_failed=self._job_failed("analysis", self.tr("Running the analysis")),

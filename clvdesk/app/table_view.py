@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 class FastTableView(QTableView):
     """QTableView that never measures rows: fixed row height, interactive column widths.
 
-    With fixed section sizes Qt does not touch every row to lay out a million of them.
+    With fixed section sizes Qt does not touch every row to lay out a million of them; the row
+    number header is hidden (sizing it asks the model for many header texts).
     """
 
     def __init__(self, parent=None, *, sortable: bool = True) -> None:
@@ -16,6 +17,7 @@ class FastTableView(QTableView):
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(24)
+        vertical.hide()
         horizontal = self.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setDefaultSectionSize(130)

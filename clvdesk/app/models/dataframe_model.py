@@ -17,6 +17,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from clvdesk.app.formatting import Formatter
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_USER = Qt.ItemDataRole.UserRole
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class ColumnKind(StrEnum):
@@ -43,6 +48,9 @@ def infer_kind(series: pd.Series) -> ColumnKind:
     return ColumnKind.TEXT
 
 
+_LEFT_KINDS = (ColumnKind.TEXT, ColumnKind.DATE)
+
+
 class DataFrameModel(QAbstractTableModel):
     """Show ``frame`` (index included as the first column when ``show_index``)."""
 
@@ -66,18 +74,23 @@ class DataFrameModel(QAbstractTableModel):
     # ------------------------------------------------------------------ data in
     def set_frame(self, frame: pd.DataFrame, *, kinds: dict[str, ColumnKind] | None = None) -> None:
         """Replace the table; O(number of columns), whatever the number of rows."""
-        self.beginResetModel()
+        source = frame
         if self._show_index:
             frame = frame.reset_index()
-        self._frame = frame
         if kinds is not None:
             self._kinds_given = dict(kinds)
-        self._names: list[str] = [str(c) for c in frame.columns]
-        self._kinds = [
+        names = [str(c) for c in frame.columns]
+        column_kinds = [
             ColumnKind(self._kinds_given.get(name, infer_kind(frame.iloc[:, i])))
-            for i, name in enumerate(self._names)
+            for i, name in enumerate(names)
         ]
+        self.beginResetModel()
+        self._source = source
+        self._frame = frame
+        self._names = names
+        self._kinds = column_kinds
         self._numeric: dict[int, np.ndarray] = {}
+        self._arrays: dict[int, np.ndarray] = {}  # zero-copy views of non-text columns
         self._all_rows = np.arange(len(frame), dtype=np.int64)
         self._order = self._all_rows
         self._text_mask: np.ndarray | None = None
@@ -99,8 +112,8 @@ class DataFrameModel(QAbstractTableModel):
 
     @property
     def frame(self) -> pd.DataFrame:
-        """The whole table, unsorted and unfiltered."""
-        return self._frame
+        """The table as given (index included), unsorted and unfiltered."""
+        return self._source
 
     def column_names(self) -> list[str]:
         return list(self._names)
@@ -111,7 +124,7 @@ class DataFrameModel(QAbstractTableModel):
 
     def visible_frame(self) -> pd.DataFrame:
         """The rows shown, in display order (for exporting what the user sees)."""
-        return self._frame.iloc[self._rows]
+        return self._source.iloc[self._rows]
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
@@ -120,18 +133,13 @@ class DataFrameModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._names)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(int(self._rows[index.row()]), column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self._kinds[column] in (ColumnKind.TEXT, ColumnKind.DATE):
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return self.raw_value(index.row(), column)
+    def data(self, index: _Index, role: int = _DISPLAY):
+        if role == _DISPLAY:
+            return self._display(int(self._rows[index.row()]), index.column())
+        if role == _ALIGNMENT:
+            return _LEFT if self._kinds[index.column()] in _LEFT_KINDS else _RIGHT
+        if role == _USER:
+            return self.raw_value(index.row(), index.column())
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -245,17 +253,24 @@ class DataFrameModel(QAbstractTableModel):
 
     def _display(self, row: int, column: int) -> str:
         kind = self._kinds[column]
-        value = self._frame.iat[row, column]
         fmt = self._formatter
+        if kind is ColumnKind.TEXT:
+            value = self._frame.iat[row, column]
+            if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+                return ""
+            return str(value)
+        values = self._arrays.get(column)
+        if values is None:
+            values = self._arrays[column] = self._frame.iloc[:, column].to_numpy()
+        value = values[row]
+        if kind is ColumnKind.DATE:
+            if values.dtype.kind != "M":
+                return fmt.date(value)
+            return "" if np.isnat(value) else np.datetime_as_string(value, unit="D")
         if kind is ColumnKind.MONEY:
             return fmt.money(value)
         if kind is ColumnKind.NUMBER:
             return fmt.number(value, 2)
         if kind is ColumnKind.INTEGER:
             return fmt.integer(value)
-        if kind is ColumnKind.PERCENT:
-            return fmt.percent(value)
-        if kind is ColumnKind.DATE:
-            return fmt.date(value)
-        return "" if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA else str(value)
-
+        return fmt.percent(value)

@@ -8,20 +8,13 @@ There is always one empty row at the bottom to type into.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from clvdesk.core.errors import InputError
+from clvdesk.app.order_records import COLUMNS, problems, records_to_orders, text_error
 
 _Index = QModelIndex | QPersistentModelIndex
-
-#: Canonical column names, in display order.
-COLUMNS: tuple[str, ...] = ("customer_id", "date", "amount", "segment", "channel")
-_REQUIRED = ("customer_id", "date", "amount")
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 _INVALID_BRUSH = QColor(255, 220, 220)
 
 
@@ -114,7 +107,7 @@ class OrderEntryModel(QAbstractTableModel):
     # ------------------------------------------------------------------ validation
     def problems(self) -> list[str]:
         """One line per invalid cell, e.g. ``row 3, amount: '12,3x' is not a number``."""
-        return _problems(self._rows, self.tr)
+        return problems(self._rows, self.tr)
 
     def to_orders(self) -> pd.DataFrame:
         """The rows as a canonical order table; raises InputError listing the first problems."""
@@ -126,79 +119,6 @@ class OrderEntryModel(QAbstractTableModel):
     def _cell_error(self, row: int, column: int) -> str:
         name = COLUMNS[column]
         text = self._rows[row][column]
-        return _text_error(name, text, self.tr)
+        return text_error(name, text, self.tr)
 
 
-def records_to_orders(records: list[list[str]]) -> pd.DataFrame:
-    """Typed rows (customer, date, amount, segment, channel) as a canonical order table.
-
-    Amounts may use a decimal comma or point (``12,50`` or ``12.50``); dates ``YYYY-MM-DD`` or
-    day first (``31-12-2024``, ``31/12/2024``, ``31.12.2024``). Raises InputError naming the
-    first invalid cells.
-    """
-    rows = [[str(r[i]).strip() if i < len(r) else "" for i in range(len(COLUMNS))] for r in records]
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        raise InputError("no orders entered yet: type at least one row")
-    problems = _problems(rows, lambda text: text)
-    if problems:
-        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        raise InputError("; ".join(problems[:3]) + more)
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    orders = pd.DataFrame(
-        {
-            "customer_id": frame["customer_id"].astype(str),
-            "date": pd.to_datetime([_parse_date(t) for t in frame["date"]]),
-            "amount": [parse_amount(t) for t in frame["amount"]],
-        }
-    )
-    orders["amount"] = orders["amount"].astype(float)
-    for optional in ("segment", "channel"):
-        if (frame[optional] != "").any():
-            orders[optional] = frame[optional].replace("", "unknown").astype(str)
-    return orders
-
-
-def parse_amount(text: str) -> float | None:
-    """A typed amount: ``1234.5``, ``1234,5``, ``1.234,50``, ``1,234.50``, ``€ 12``."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "").lstrip("€$£")
-    if not text:
-        return None
-    if "," in text and "." in text:
-        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
-    elif text.count(",") == 1:
-        text = text.replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
-
-
-def _problems(rows: list[list[str]], tr) -> list[str]:
-    out = []
-    for r, row in enumerate(rows):
-        for name, text in zip(COLUMNS, row, strict=True):
-            error = _text_error(name, text, tr)
-            if error:
-                out.append(tr("row {0}, {1}: {2}").format(r + 1, name, error))
-    return out
-
-
-def _text_error(name: str, text: str, tr) -> str:
-    if not text:
-        return tr("required") if name in _REQUIRED else ""
-    if name == "amount" and parse_amount(text) is None:
-        return tr("'{0}' is not a number").format(text)
-    if name == "date" and _parse_date(text) is None:
-        return tr("'{0}' is not a date (use YYYY-MM-DD or DD-MM-YYYY)").format(text)
-    return ""
-
-
-def _parse_date(text: str) -> dt.date | None:
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None

@@ -156,7 +156,7 @@ class DataPage(Page):
         """Validate the typed orders and make them the session's data."""
         source = DataSource(kind="manual", records=self.entry_model.records())
         try:
-            from clvdesk.app.models.order_entry_model import records_to_orders
+            from clvdesk.app.order_records import records_to_orders
 
             records_to_orders(source.records)
         except Exception as exc:  # noqa: BLE001 - shown as a dialog

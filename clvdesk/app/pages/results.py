@@ -143,6 +143,7 @@ class ResultsPage(Page):
         fit.addWidget(self.comparison_view)
         fit.setSizes([520, 140])
         self.tabs.addTab(fit, "")
+        self._shown_result = None
         self.session.result_changed.connect(self.refresh)
 
     # ------------------------------------------------------------------ texts
@@ -192,6 +193,9 @@ class ResultsPage(Page):
     def refresh(self) -> None:
         result = self.session.result
         if result is None:
+            if self._shown_result is None and self.customer_model.rowCount() == 0:
+                return
+            self._shown_result = None
             for _caption, value in self.card_labels.values():
                 value.setText("–")
             self.basis.setText(self.tr("No results yet."))
@@ -202,6 +206,7 @@ class ResultsPage(Page):
                           self.fit_chart):
                 chart.clear()
             return
+        self._shown_result = result
         self._fill_cards(result)
         self.segment_model.set_frame(result.segments)
         self.segment_view.resizeColumnsToContents()

@@ -52,8 +52,8 @@ def input_label(name: str, currency: str) -> str:
         "cac": tr("CAC ({0})"),
         "margin": tr("Margin (%)"),
         "referral_value": tr("Referral value ({0})"),
-        "growth_rate": tr("Spend growth (% per year)"),
-        "discount_rate": tr("Discount rate (% per year)"),
+        "growth_rate": tr("Growth (%/year)"),
+        "discount_rate": tr("Discount (%/year)"),
         "ltv": tr("LTV before CAC ({0})"),
         "clv": tr("CLV after CAC ({0})"),
         "ltv_cac": tr("LTV:CAC"),
@@ -91,7 +91,7 @@ class ScenariosPage(Page):
         self.input_table = QTableWidget(0, 1 + len(INPUTS))
         self.input_table.verticalHeader().hide()
         self.input_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.input_table.setMaximumHeight(170)
+        self.input_table.setMaximumHeight(150)
         self.input_table.itemChanged.connect(self._edited)
         self.body.addWidget(self.input_table)
         self.message = QLabel()
@@ -106,6 +106,7 @@ class ScenariosPage(Page):
         self.result_table = QTableWidget(0, 0)
         self.result_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.result_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.result_table.setMaximumHeight(200)
         left_layout.addWidget(self.result_table, 2)
         self.bar_chart = ChartView()
         left_layout.addWidget(self.bar_chart, 3)
