@@ -199,6 +199,11 @@ def test_model_fit_and_quality_sheets(books, result):
             break
         params[fit.cell(r, 1).value] = fit.cell(r, 2).value
     assert params["Customers"] == 2357
+    # BG/NBD on the CDNOW sample, Fader, Hardie & Lee (2005a), section 5: r = 0.243,
+    # alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4
+    assert [params[k] for k in ("r", "alpha", "a", "b")] == pytest.approx(
+        [0.243, 4.414, 0.793, 2.426], abs=1e-3)
+    assert params["Log-likelihood"] == pytest.approx(-9582.4, abs=0.05)
     for name, value in result.model.params.items():
         assert params[name] == pytest.approx(value)
     assert params["Log-likelihood"] == pytest.approx(result.model.log_likelihood)
