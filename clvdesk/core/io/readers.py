@@ -143,9 +143,8 @@ class FilePreview:
 def list_sheets(path: str | os.PathLike) -> list[str]:
     """Worksheet names of a workbook (an empty list for text and Parquet files)."""
     path = _existing(path)
-    if _kind(path) != "workbook":
-        return []
-    return _guarded(path, lambda: list_workbook_sheets(path))
+    return _guarded(path, lambda: list_workbook_sheets(path) if _kind(path) == "workbook"
+                    else [])
 
 
 def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
