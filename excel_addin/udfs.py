@@ -102,8 +102,8 @@ def CAC_PAYBACK(cac: CellArg, monthly_revenue: CellArg, margin: CellArg = None) 
 @excel_safe
 def CLV_SUMMARY(orders: CellArg, end_date: CellArg = None, period: CellArg = None) -> CellResult:
     """One row per customer from an order list: repeat purchases (frequency), recency, age T, mean repeat spend, first and last purchase, orders and total spend."""
-    summary = analysis.customer_summary(orders, end=_optional_date(end_date, "end_date"),
-                                        period=_period(period))
+    summary = analysis.customer_summary(orders, end=_one_date(end_date, "end_date"),
+                                        period=_one_text(period, "period", "weeks"))
     columns = [c for c in analysis.SUMMARY_COLUMNS if c in summary.columns]
     return to_cells(summary[columns], index_label="customer_id")
 
@@ -121,13 +121,12 @@ def CLV_SEGMENTS(orders: CellArg, segment_column: CellArg = None, margin: CellAr
                  cac: CellArg = None, lifespan_years: CellArg = None,
                  end_date: CellArg = None) -> CellResult:
     """Three-factor CLV per segment: average order value x purchases per year x lifespan, with margin, CAC, LTV:CAC and payback months (Kumar 2006)."""
-    column = None if _is_empty_arg(segment_column) else to_text(_single(segment_column), "segment_column")
     table = analysis.segments_table(
-        orders, column,
-        margin=None if _is_empty_arg(margin) else to_number(_single(margin), "margin"),
+        orders, _one_text(segment_column, "segment_column"),
+        margin=_one_number(margin, "margin"),
         cac=_number_or_mapping(cac, "cac"),
         lifespan_years=_number_or_mapping(lifespan_years, "lifespan_years"),
-        end=_optional_date(end_date, "end_date"),
+        end=_one_date(end_date, "end_date"),
     )
     return to_cells(table, index_label="segment")
 
@@ -142,8 +141,9 @@ def CLV_SEGMENTS(orders: CellArg, segment_column: CellArg = None, margin: CellAr
 def CLV_FIT(data: CellArg, model: CellArg = None, end_date: CellArg = None,
             period: CellArg = None) -> CellResult:
     """Fit a CLV model by maximum likelihood: parameters with standard errors, log-likelihood, customers, AIC and BIC. Use the result as the parameters of CLV_PALIVE."""
-    table = analysis.fit_table(data, _model_name(model) or analysis.DEFAULT_MODEL,
-                               end=_optional_date(end_date, "end_date"), period=_period(period))
+    table = analysis.fit_table(data, _one_text(model, "model", analysis.DEFAULT_MODEL),
+                               end=_one_date(end_date, "end_date"),
+                               period=_one_text(period, "period", "weeks"))
     return to_cells(table, index=False)
 
 
@@ -197,11 +197,11 @@ def CLV_PREDICT(orders: CellArg, horizon: CellArg = None, margin: CellArg = None
     """Predictive CLV per customer: P(alive), expected purchases and spend, discounted CLV over the horizon with a 90 % interval (clv_low, clv_high) from the parameter uncertainty."""
     table = analysis.predictions(
         orders,
-        horizon_months=to_number(_single(horizon), "horizon", 12.0),
-        margin=to_number(_single(margin), "margin", 1.0),
-        discount_rate=to_number(_single(discount_rate), "discount_rate", 0.10),
-        model_name=_model_name(model) or analysis.DEFAULT_MODEL,
-        end=_optional_date(end_date, "end_date"),
+        horizon_months=_one_number(horizon, "horizon", 12.0),
+        margin=_one_number(margin, "margin", 1.0),
+        discount_rate=_one_number(discount_rate, "discount_rate", 0.10),
+        model_name=_one_text(model, "model", analysis.DEFAULT_MODEL),
+        end=_one_date(end_date, "end_date"),
         period="weeks",
     )
     return to_cells(table, index_label="customer_id")
@@ -209,11 +209,11 @@ def CLV_PREDICT(orders: CellArg, horizon: CellArg = None, margin: CellArg = None
 
 # ----------------------------------------------------------------------------- argument helpers
 
-def _single(value: CellArg) -> CellValue:
+def _single(value: CellArg, name: str) -> CellValue:
     """The one cell of an argument that must be a single cell."""
     grid = as_grid(value)
     if len(grid) > 1 or len(grid[0]) > 1:
-        raise InputError("this argument takes one cell, not a range")
+        raise InputError(f"{name} takes one cell, not a range")
     return grid[0][0]
 
 
@@ -223,22 +223,25 @@ def _is_empty_arg(value: CellArg) -> bool:
     return len(grid) == 1 and len(grid[0]) == 1 and is_empty(grid[0][0])
 
 
-def _optional_date(value: CellArg, name: str) -> pd.Timestamp | None:
-    return None if _is_empty_arg(value) else to_date(_single(value), name)
+def _one_number(value: CellArg, name: str, default: float | None = None) -> float | None:
+    """A one-cell argument as a number; empty gives ``default``."""
+    return default if _is_empty_arg(value) else to_number(_single(value, name), name)
 
 
-def _period(value: CellArg) -> str:
-    return "weeks" if _is_empty_arg(value) else to_text(_single(value), "period")
+def _one_text(value: CellArg, name: str, default: str | None = None) -> str | None:
+    """A one-cell argument as text; empty gives ``default``."""
+    return default if _is_empty_arg(value) else to_text(_single(value, name), name)
 
 
-def _model_name(value: CellArg) -> str | None:
-    return None if _is_empty_arg(value) else to_text(_single(value), "model")
+def _one_date(value: CellArg, name: str) -> pd.Timestamp | None:
+    """A one-cell argument as a day; empty gives None."""
+    return None if _is_empty_arg(value) else to_date(_single(value, name), name)
 
 
 def _model_from_range(parameters: CellArg, model: CellArg):
     """The model of a parameter range; the same cells give the same model without re-reading
     the range (hundreds of CLV_PALIVE cells point at one range)."""
-    name = _model_name(model)
+    name = _one_text(model, "model")
     grid = as_grid(parameters)
 
     def build():
@@ -283,7 +286,7 @@ def CLV_SCENARIOS(scenarios: CellArg, baseline: CellArg = None) -> CellResult:
     """Compare what-if scenarios of the simple CLV side by side: LTV, CLV, LTV:CAC, payback months and the difference with the baseline."""
     entries, across_columns = scenarios_from_range(scenarios)
     table = compare([scenario_from_dict(e, n) for n, e in enumerate(entries, start=1)],
-                    baseline=None if _is_empty_arg(baseline) else to_text(_single(baseline), "baseline"))
+                    baseline=_one_text(baseline, "baseline"))
     if across_columns:
         table = table.T.rename_axis("scenario")
         return to_cells(table.astype(object), index_label="input")
