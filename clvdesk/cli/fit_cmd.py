@@ -160,15 +160,16 @@ def _header_columns(path: Path) -> list[str]:
 
 
 def _plain_first_line(head: bytes) -> str:
-    """The first line of a plain UTF-8 delimited file, or '' when it is anything else."""
+    """The first line of a plain UTF-8 text file, or '' when it is anything else."""
     try:
         line = head.decode("utf-8").lstrip("\ufeff").splitlines()[0]
     except (UnicodeDecodeError, IndexError):
         return ""
-    return line if any(d in line for d in ",;\t") and "\x00" not in line else ""
+    return line if line.strip() and "\x00" not in line else ""
 
 
 def _delimiter(line: str) -> str:
+    """The likeliest delimiter of a header line (a comma for a single column)."""
     return max(",;\t", key=line.count)
 
 
@@ -306,9 +307,8 @@ def _read_alive_file(path: Path, column: str | None) -> list[float]:
     import pandas as pd
 
     from clvdesk.core.errors import InputError
-    from clvdesk.core.io.readers import preview_file
 
-    columns = [str(c) for c in preview_file(path, 5).columns]
+    columns = _header_columns(path)
     lowered = {c.strip().lower(): c for c in columns}
     if column is not None:
         if column.strip().lower() not in lowered:
