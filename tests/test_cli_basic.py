@@ -253,3 +253,66 @@ def test_console_script():
     assert bad.returncode == 2
     assert bad.stderr == "error: lifespan must be 0 or more, got -1\n"
     assert bad.stdout == ""
+
+
+# segments and cohorts of an order file ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def channel_csv(tmp_path_factory):
+    path = tmp_path_factory.mktemp("orders") / "orders.csv"
+    path.write_text(
+        "klant,datum,bedrag,kanaal\n"
+        "a,2024-01-01,100.00,web\n"
+        "a,2024-01-31,50.00,winkel\n"
+        "b,2024-01-11,30.00,winkel\n"
+        "c,2024-02-05,20.00,web\n",
+        encoding="utf-8")
+    return path
+
+
+def test_segments_of_a_file_column(capsys, channel_csv, tmp_path):
+    out_path = tmp_path / "segments.csv"
+    result = run_json(capsys, "segments", str(channel_csv), "--segment-col", "kanaal",
+                      "--end", "2024-01-31", "--margin", "40%", "--cac", "10",
+                      "--segment-cac", "web=20", "-o", str(out_path))
+    rows = {r["segment"]: r for r in result["segments"]}
+    assert set(rows) == {"web", "winkel", "all customers"}
+    assert rows["web"]["customers"] == 1 and rows["web"]["ltv"] == pytest.approx(0.4 * 150)
+    assert rows["web"]["cac"] == 20 and rows["winkel"]["cac"] == 10
+    assert rows["all customers"]["cac"] == pytest.approx(15)
+    written = pd.read_csv(out_path)
+    assert written["segment"].tolist() == ["web", "winkel", "all customers"]
+
+
+def test_segments_text_and_assumed_lifespan(capsys, channel_csv):
+    code, out, err = run(capsys, "segments", str(channel_csv), "--segment-col", "none",
+                         "--lifespan", "3")
+    assert code == 0, err
+    assert "all customers" in out and "3.00" in out
+
+
+def test_segments_bad_input(capsys, channel_csv):
+    assert_one_line_error(*run(capsys, "segments", str(channel_csv), "--segment-col", "regio"),
+                          "regio")
+    assert_one_line_error(*run(capsys, "segments", str(channel_csv), "--segment-col", "kanaal",
+                               "--segment-cac", "web"), "--segment-cac takes NAME=VALUE")
+    assert_one_line_error(*run(capsys, "segments", str(channel_csv), "--margin", "veel"),
+                          "margin must be a number, got 'veel'")
+
+
+def test_cohorts_of_a_file(capsys, channel_csv, tmp_path):
+    out_path = tmp_path / "cohorts.xlsx"
+    result = run_json(capsys, "cohorts", str(channel_csv), "--end", "2024-02-29",
+                      "--cac", "60", "-o", str(out_path))
+    summary = {r["cohort"]: r for r in result["summary"]}
+    assert summary["2024-01"]["customers"] == 2
+    assert summary["2024-01"]["repeat_rate"] == 0.5
+    assert summary["2024-01"]["payback_month"] == 0  # (100 + 50 + 30) / 2 = 90 >= 60
+    assert summary["2024-02"]["payback_month"] is None  # 20 < 60
+    revenue = {r["cohort"]: r for r in result["revenue"]}
+    assert revenue["2024-01"]["0"] == 90.0 and revenue["2024-02"]["1"] is None
+    written = pd.read_excel(out_path, engine="openpyxl")
+    assert written["cohort"].tolist() == ["2024-01", "2024-02"]
+    assert written["revenue_month_0"].tolist() == [90.0, 20.0]
+    code, out, _ = run(capsys, "cohorts", str(channel_csv), "--end", "2024-02-29")
+    assert code == 0 and "2024-01" in out and "m0" in out

@@ -1,4 +1,11 @@
-"""``clvdesk summarize``: an order file -> one row per customer (frequency, recency, T, ...)."""
+"""Order file -> tables: ``summarize`` (one row per customer), ``segments`` (three-factor CLV
+per segment) and ``cohorts`` (by month of first order).
+
+Each reads the file with :func:`clvdesk.core.io.readers.read_orders` (columns detected, or named
+with ``--customer-col``/``--date-col``/``--amount-col``), prints an overview or ``--json``, and
+writes the table with ``-o`` (csv, xlsx or parquet by extension). The order file is never
+written to.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from clvdesk.cli.output import add_json_flag, output_path, print_json
 
 
 def register(subparsers) -> None:
-    """Add the ``summarize`` subcommand."""
+    """Add the ``summarize``, ``segments`` and ``cohorts`` subcommands."""
     parser = subparsers.add_parser(
         "summarize",
         help="order file -> one row per customer (frequency, recency, T, monetary value)",
@@ -18,11 +25,7 @@ def register(subparsers) -> None:
         "repeat purchases (same-day orders merged), recency, T, mean repeat spend, first and "
         "last purchase, orders and total spend; optionally with a holdout period.",
     )
-    parser.add_argument("orders", metavar="ORDERS", help="order file (csv, txt, xlsx, parquet)")
-    parser.add_argument("--customer-col", help="column with the customer id (default: detected)")
-    parser.add_argument("--date-col", help="column with the order date (default: detected)")
-    parser.add_argument("--amount-col", help="column with the order amount (default: detected)")
-    parser.add_argument("--sheet", help="worksheet name or 1-based number (xlsx)")
+    _add_file_arguments(parser)
     parser.add_argument("--period", default="weeks",
                         help="time unit of recency and T: days, weeks or months (default weeks)")
     parser.add_argument("--end", help="last day of the observation period, YYYY-MM-DD "
@@ -33,29 +36,95 @@ def register(subparsers) -> None:
     add_json_flag(parser)
     parser.set_defaults(handler=_summarize)
 
+    segments = subparsers.add_parser(
+        "segments",
+        help="three-factor CLV per segment of an order file (AOV x frequency x lifespan)",
+        description="Simple CLV per segment: average order value x orders per customer-year x "
+        "lifespan (observed tenure, or --lifespan), on margin, minus CAC. A customer belongs "
+        "to the segment of their first order.",
+    )
+    _add_file_arguments(segments)
+    segments.add_argument("--segment-col", help="column to group by (default: the file's "
+                          "segment column; 'none' for all customers together)")
+    segments.add_argument("--end", help="last day of the observation period, YYYY-MM-DD")
+    segments.add_argument("--lifespan", help="assumed lifespan in years (default: observed)")
+    segments.add_argument("--margin", help="gross margin, 0.3 or 30%% (default: from the "
+                          "file's margin or cost column, else 100%%)")
+    segments.add_argument("--cac", help="acquisition cost per customer (default: the file's "
+                          "acquisition_cost column, else 0)")
+    segments.add_argument("--segment-cac", action="append", default=[], metavar="NAME=VALUE",
+                          help="acquisition cost of one segment (repeatable)")
+    segments.add_argument("-o", "--output", help="write the table here (.csv, .xlsx, .parquet)")
+    add_json_flag(segments)
+    segments.set_defaults(handler=_segments)
+
+    cohorts = subparsers.add_parser(
+        "cohorts",
+        help="cohort table by month of first order: repeat rate, revenue per customer, payback",
+        description="Customers grouped by the month of their first order: customers, repeat "
+        "rate, cumulative revenue per customer by months since the first order, and the month "
+        "each cohort paid back its acquisition cost.",
+    )
+    _add_file_arguments(cohorts)
+    cohorts.add_argument("--end", help="last day of the observation period, YYYY-MM-DD")
+    cohorts.add_argument("--margin", help="gross margin, 0.3 or 30%% (default: from the file's "
+                         "margin or cost column, else 100%%)")
+    cohorts.add_argument("--cac", help="acquisition cost per customer, for the payback month")
+    cohorts.add_argument("--max-months", help="months since the first order to show")
+    cohorts.add_argument("-o", "--output", help="write the table here (.csv, .xlsx, .parquet): "
+                         "one row per cohort, then cumulative revenue per customer by month")
+    add_json_flag(cohorts)
+    cohorts.set_defaults(handler=_cohorts)
+
+
+def _add_file_arguments(parser) -> None:
+    parser.add_argument("orders", metavar="ORDERS", help="order file (csv, txt, xlsx, parquet)")
+    parser.add_argument("--customer-col", help="column with the customer id (default: detected)")
+    parser.add_argument("--date-col", help="column with the order date (default: detected)")
+    parser.add_argument("--amount-col", help="column with the order amount (default: detected)")
+    parser.add_argument("--sheet", help="worksheet name or 1-based number (xlsx)")
+
+
+def _target(args: argparse.Namespace) -> Path | None:
+    """The checked ``-o`` path: a table format, an existing folder, not the order file."""
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.tables import TABLE_FORMATS
+
+    if not args.output:
+        return None
+    target = output_path(args.output)
+    if target.suffix.lower() not in TABLE_FORMATS:
+        raise InputError(f"cannot write '{target.name}': use a file name ending in "
+                         f"{', '.join(TABLE_FORMATS)}")
+    if target.exists() and Path(args.orders).exists() and target.samefile(args.orders):
+        raise InputError("the output file is the order file itself; choose another name "
+                         "(input files are never overwritten)")
+    return target
+
+
+def _read(args: argparse.Namespace, mapping: dict[str, str] | None = None):
+    from clvdesk.core.io.readers import read_orders
+
+    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
+    imported = read_orders(args.orders, customer_col=args.customer_col, date_col=args.date_col,
+                           amount_col=args.amount_col, sheet=sheet, mapping=mapping)
+    if len(imported.dropped) and not args.json:
+        print(f"note: {len(imported.dropped)} row(s) of {args.orders} left out "
+              "(run `clvdesk quality` for the reasons)", file=sys.stderr)
+    return imported
+
 
 def _summarize(args: argparse.Namespace) -> int:
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
-    from clvdesk.core.io.readers import read_orders
-    from clvdesk.core.io.tables import TABLE_FORMATS, write_table
+    from clvdesk.core.io.tables import write_table
     from clvdesk.core.summary import summarize
 
     period = units.parse_unit(args.period)
     if period == "years":
         raise InputError("period must be days, weeks or months")
-    target = None
-    if args.output:
-        target = output_path(args.output)
-        if target.suffix.lower() not in TABLE_FORMATS:
-            raise InputError(f"cannot write '{target.name}': use a file name ending in "
-                             f"{', '.join(TABLE_FORMATS)}")
-        if target.exists() and Path(args.orders).exists() and target.samefile(args.orders):
-            raise InputError("the output file is the order file itself; choose another name "
-                             "(input files are never overwritten)")
-    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
-    imported = read_orders(args.orders, customer_col=args.customer_col, date_col=args.date_col,
-                           amount_col=args.amount_col, sheet=sheet)
+    target = _target(args)
+    imported = _read(args)
     summary = summarize(imported.orders, period=period, end=args.end,
                         holdout_end=args.holdout_end)
     if target is not None:
@@ -64,15 +133,129 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**overview, "output": None if target is None else str(target)})
         return 0
-    if len(imported.dropped):
-        print(f"note: {len(imported.dropped)} row(s) of {args.orders} left out "
-              "(run `clvdesk quality` for the reasons)", file=sys.stderr)
     width = max(len(k) for k in overview)
     for key, value in overview.items():
         print(f"{key.replace('_', ' '):<{width}}  {value}")
     if target is not None:
         print(f"wrote {len(summary):,} customers to {target}")
     return 0
+
+
+def _segments(args: argparse.Namespace) -> int:
+    from clvdesk.cli.formulas_cmd import parse_number
+    from clvdesk.cli.scenarios_cmd import print_grid
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.mapping import CANONICAL
+    from clvdesk.core.io.tables import write_table
+    from clvdesk.core.segments import segment_clv
+
+    target = _target(args)
+    column = args.segment_col
+    mapping = None
+    if column is not None and column.lower() != "none" and column not in CANONICAL:
+        mapping = {"segment": column}  # a column of the file: read it as the segment
+    imported = _read(args, mapping)
+    orders = imported.orders
+    if column is None:
+        column = "segment" if "segment" in orders.columns else None
+    elif column.lower() == "none":
+        column = None
+    elif mapping is not None:
+        column = "segment"
+    cac = None if args.cac is None else parse_number("cac", args.cac)
+    if args.segment_cac:
+        by_segment = {}
+        for item in args.segment_cac:
+            name, sep, value = item.rpartition("=")
+            if not sep or not name:
+                raise InputError(f"--segment-cac takes NAME=VALUE, got {item!r}")
+            by_segment[name] = parse_number(f"cac of '{name}'", value)
+        cac = by_segment if cac is None else {**_all_segments(orders, column, cac), **by_segment}
+    table = segment_clv(
+        orders, column, end=args.end,
+        lifespan_years=None if args.lifespan is None else parse_number("lifespan", args.lifespan),
+        margin=None if args.margin is None else parse_number("margin", args.margin,
+                                                             percent=True),
+        cac=cac,
+    )
+    if target is not None:
+        write_table(table, target)
+    if args.json:
+        print_json({"segments": table.reset_index().to_dict(orient="records"),
+                    "output": None if target is None else str(target)})
+        return 0
+    header = ["segment", "customers", "revenue", "AOV", "orders/yr", "years", "LTV", "CAC",
+              "CLV", "LTV:CAC", "payback (mo)"]
+    rows = [[str(name), f"{row['customers']:,}", f"{row['revenue']:,.2f}", f"{row['aov']:,.2f}",
+             f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
+             f"{row['ltv']:,.2f}", f"{row['cac']:,.2f}", f"{row['clv']:,.2f}",
+             "-" if row["ltv_cac"] != row["ltv_cac"] else f"{row['ltv_cac']:.2f}",
+             _months(row["payback_months"])]
+            for name, row in table.iterrows()]
+    print_grid(header, rows)
+    if target is not None:
+        print(f"wrote {len(table)} segments to {target}")
+    return 0
+
+
+def _all_segments(orders, column, cac: float) -> dict[str, float]:
+    """``cac`` for every segment value of ``column`` (before per-segment overrides)."""
+    from clvdesk.core.segments import MISSING_LABEL
+
+    if column is None:
+        return {}
+    values = orders[column].astype("string").str.strip()
+    names = set(values.dropna()) - {""}
+    if values.isna().any() or (values == "").any():
+        names.add(MISSING_LABEL)
+    return dict.fromkeys(names, cac)
+
+
+def _cohorts(args: argparse.Namespace) -> int:
+    from clvdesk.cli.formulas_cmd import parse_number
+    from clvdesk.cli.scenarios_cmd import print_grid
+    from clvdesk.core.cohorts import cohort_table
+    from clvdesk.core.io.tables import write_table
+
+    target = _target(args)
+    imported = _read(args)
+    table = cohort_table(
+        imported.orders, end=args.end,
+        margin=None if args.margin is None else parse_number("margin", args.margin,
+                                                             percent=True),
+        cac=None if args.cac is None else parse_number("cac", args.cac),
+        max_months=None if args.max_months is None else parse_number("max_months",
+                                                                     args.max_months),
+    )
+    wide = table.summary.join(table.revenue.add_prefix("revenue_month_"))
+    if target is not None:
+        write_table(wide, target)
+    if args.json:
+        print_json({name: frame.reset_index().to_dict(orient="records")
+                    for name, frame in table.frames().items()}
+                   | {"output": None if target is None else str(target)})
+        return 0
+    months = list(table.revenue.columns)
+    shown = months if len(months) <= 8 else sorted({*months[:4], *months[-4:]})
+    header = ["cohort", "customers", "repeat", *[f"m{m}" for m in shown], "payback month"]
+    rows = []
+    for name, row in table.summary.iterrows():
+        revenue = table.revenue.loc[name]
+        rows.append([str(name), f"{int(row['customers']):,}", f"{row['repeat_rate']:.0%}",
+                     *["-" if revenue[m] != revenue[m] else f"{revenue[m]:,.2f}" for m in shown],
+                     "-" if row["payback_month"] != row["payback_month"]
+                     else f"{row['payback_month']:.0f}"])
+    print("cumulative revenue per customer by months since the first order (m0 = that month)")
+    print_grid(header, rows)
+    if target is not None:
+        print(f"wrote {len(wide)} cohorts to {target}")
+    return 0
+
+
+def _months(value: float) -> str:
+    if value != value:
+        return "-"
+    return "never" if value == float("inf") else f"{value:.1f}"
 
 
 def _overview(summary, n_orders: int, n_dropped: int) -> dict:
