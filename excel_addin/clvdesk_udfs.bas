@@ -40,6 +40,19 @@ failed:
     CLV_FIT = Err.Description
 End Function
 
+Function CLV_LIFESPAN(churn_rate)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_LIFESPAN = XLPy.CallUDF("udfs", "CLV_LIFESPAN", Array(churn_rate), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_LIFESPAN = XLPy.CallUDF("udfs", "CLV_LIFESPAN", Array(churn_rate))
+        Exit Function
+    #End If
+failed:
+    CLV_LIFESPAN = Err.Description
+End Function
+
 Function CLV_PALIVE(parameters, frequency, recency, T, Optional model)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed

@@ -125,6 +125,9 @@ def _examples(n_orders: int) -> dict[str, Example]:
             [("margin", 100), ("retention", 0.8), ("discount_rate", 0.1), ("periods", 10)],
             "=CLV_RETENTION({margin},{retention},{discount_rate},{periods})",
             "Leave periods empty for an unlimited horizon."),
+        "CLV_LIFESPAN": Example([("churn_rate", 0.2)], "=CLV_LIFESPAN({churn_rate})",
+                                "20 % churn a year: customers stay 5 years on average; use it "
+                                "as the lifespan of CLV_SIMPLE."),
         "LTV_CAC": Example([("clv", 900), ("cac", 300)], "=LTV_CAC({clv},{cac})",
                            "3 or more is commonly read as healthy."),
         "CAC_PAYBACK": Example(

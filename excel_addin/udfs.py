@@ -74,6 +74,14 @@ def CLV_RETENTION(margin: CellArg, retention: CellArg, discount_rate: CellArg,
 
 
 @xw.func(category=CATEGORY)
+@xw.arg("churn_rate", doc="Fraction of customers lost per period (0.2 = 20 % a year).", **RANGE)
+@excel_safe
+def CLV_LIFESPAN(churn_rate: CellArg) -> CellResult:
+    """Expected customer lifespan = 1 / churn rate, in the period of the churn rate (20 % a year gives 5 years; Gupta & Lehmann 2003)."""
+    return apply(formulas.lifespan_from_churn, [Arg("churn_rate", churn_rate)])
+
+
+@xw.func(category=CATEGORY)
 @xw.arg("clv", doc="Customer lifetime value before acquisition cost (currency).", **RANGE)
 @xw.arg("cac", doc="Acquisition cost per customer (currency, above 0).", **RANGE)
 @excel_safe

@@ -80,6 +80,14 @@ def test_clv_retention_matches_core():
     assert udfs.CLV_RETENTION(100, 1, 0).startswith("#VALUE! retention 1 without discounting")
 
 
+def test_clv_lifespan_matches_core():
+    assert udfs.CLV_LIFESPAN(0.2) == pytest.approx(5.0)
+    assert udfs.CLV_LIFESPAN("20%") == pytest.approx(formulas.lifespan_from_churn(0.2))
+    assert udfs.CLV_LIFESPAN([[0.5], [0], ["x"]]) == [
+        [2.0], ["#VALUE! churn_rate must be greater than 0 and at most 1, got 0"],
+        ["#VALUE! churn_rate must be a number"]]
+
+
 def test_ltv_cac_and_payback():
     assert udfs.LTV_CAC(900, 300) == 3.0
     assert udfs.LTV_CAC([[900], [600]], "300") == [[3.0], [2.0]]
@@ -412,7 +420,7 @@ def test_every_udf_is_registered_and_documented():
     specs = udf_specs()
     assert [s.name for s in specs] == sorted(s.name for s in specs)
     assert {s.name for s in specs} == {
-        "CLV_SIMPLE", "CLV_RETENTION", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
+        "CLV_SIMPLE", "CLV_RETENTION", "CLV_LIFESPAN", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
         "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_PREDICT", "CLV_SCENARIOS"}
     for spec in specs:
         assert spec.name.isupper() and spec.category == "CLV" and not spec.volatile

@@ -17,7 +17,7 @@ from excel_addin.signatures import udf_specs
 from excel_addin.vba import BAS_PATH, generate_vba
 
 EXPECTED_UDFS = {
-    "CLV_SIMPLE", "CLV_RETENTION", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
+    "CLV_SIMPLE", "CLV_RETENTION", "CLV_LIFESPAN", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
     "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_PREDICT", "CLV_SCENARIOS",
 }
 
