@@ -188,3 +188,53 @@ def test_customer_codes_integers_and_categories():
     assert codes.tolist() == [0, 1, 0] and uniques.tolist() == [40, 7]
     codes, uniques = customer_codes(pd.Series(["b", "a", "b"], dtype="category"))
     assert codes.tolist() == [0, 1, 0] and uniques.tolist() == ["b", "a"]
+
+
+def _naive_summary(log, end, holdout_end):
+    """A slow, obvious reference: per customer, loop over their purchase days."""
+    rows = {}
+    for customer, orders in log.groupby("customer_id", sort=False):
+        calib = orders[orders["date"] <= end]
+        if calib.empty:
+            continue
+        days = calib.groupby("date")["amount"].sum().sort_index()
+        hold = orders[(orders["date"] > end) & (orders["date"] <= holdout_end)]
+        hold_days = hold.groupby("date")["amount"].sum()
+        rows[customer] = {
+            "frequency": len(days) - 1,
+            "recency": (days.index[-1] - days.index[0]).days,
+            "T": (end - days.index[0]).days,
+            "monetary_value": days.iloc[1:].mean() if len(days) > 1 else 0.0,
+            "n_orders": len(calib),
+            "total_spend": calib["amount"].sum(),
+            "frequency_holdout": len(hold_days),
+            "monetary_value_holdout": hold_days.mean() if len(hold_days) else 0.0,
+        }
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d", "klant-10", "é"]),
+                          st.integers(0, 60), st.integers(-500, 20_000)),
+                min_size=1, max_size=40),
+       st.integers(0, 45))
+def test_summary_matches_a_naive_reference(rows, end_offset):
+    start = pd.Timestamp("2024-01-01")
+    log = pd.DataFrame({
+        "customer_id": [r[0] for r in rows],
+        "date": [start + pd.Timedelta(days=r[1]) for r in rows],
+        "amount": [r[2] / 100 for r in rows],
+    })
+    end = start + pd.Timedelta(days=end_offset)
+    holdout_end = end + pd.Timedelta(days=10)
+    if (log["date"] > end).all():
+        with pytest.raises(DataError):
+            summarize(log, period="days", end=end, holdout_end=holdout_end)
+        return
+    ours = summarize(log, period="days", end=end, holdout_end=holdout_end)
+    expected = _naive_summary(log, end, holdout_end)
+    assert list(ours.index) == list(expected.index)
+    for column in expected.columns:
+        np.testing.assert_allclose(ours[column].to_numpy(dtype=float),
+                                   expected[column].to_numpy(dtype=float), atol=1e-9,
+                                   err_msg=column)
