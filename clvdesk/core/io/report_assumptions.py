@@ -90,7 +90,7 @@ def write_assumptions(ws: Worksheet, values: AssumptionValues, labels: Labels,
     """
     put_title(ws, labels["title_assumptions"])
     put_note(ws, 2, 1, labels["note_live"])
-    columns = [Column(labels["assumption"], width=34), Column(labels["value"], width=16),
+    columns = [Column(labels["assumption"], width=50), Column(labels["value"], width=16),
                Column(labels["unit"], width=22), Column(labels["note"], width=60)]
     put_header(ws, 4, columns)
 

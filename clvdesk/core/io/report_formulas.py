@@ -50,8 +50,9 @@ def value_before_cac(clv: str, cac: str) -> Formula:
 
 
 def ltv_cac_ratio(ltv: str, cac: str) -> Formula:
-    """``= ltv / cac`` (:func:`clvdesk.core.formulas.ltv_cac_ratio`); blank without a CAC."""
-    return Formula(f'=IF({cac}>0,{ltv}/{cac},"")')
+    """``= ltv / cac`` (:func:`clvdesk.core.formulas.ltv_cac_ratio`); blank without a CAC or
+    without a value."""
+    return Formula(f'=IF(AND(ISNUMBER({ltv}),{cac}>0),{ltv}/{cac},"")')
 
 
 def cac_payback_months(cac: str, aov: str, frequency: str, margin: str) -> Formula:
