@@ -20,9 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReporter", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -41,46 +39,46 @@ def describe(exc: BaseException, action: str = "") -> ErrorMessage:
     prefix = f"{action}: " if action else ""
     one_line = " ".join(str(exc).split()) or type(exc).__name__
     if isinstance(exc, InputError):
-        advice = _tr("Check the file, the column mapping or the value you entered, then try again.")
+        advice = translate("ErrorReporter", "Check the file, the column mapping or the value you entered, then try again.")
     elif isinstance(exc, ConvergenceError):
-        advice = _tr(
+        advice = translate("ErrorReporter",
             "Try another model, another time unit or more data; the Quality page shows "
             "whether enough customers bought more than once."
         )
     elif isinstance(exc, DataError):
-        advice = _tr(
+        advice = translate("ErrorReporter",
             "The data cannot support this calculation. Look at the Quality page for what is "
             "missing, or use a longer period of orders."
         )
     elif isinstance(exc, CLVError):
-        advice = _tr("Check your input and try again.")
+        advice = translate("ErrorReporter", "Check your input and try again.")
     elif isinstance(exc, FileNotFoundError):
-        one_line = _tr("file not found: {0}").format(exc.filename or one_line)
-        advice = _tr("Check that the file still exists, or choose another file.")
+        one_line = translate("ErrorReporter", "file not found: {0}").format(exc.filename or one_line)
+        advice = translate("ErrorReporter", "Check that the file still exists, or choose another file.")
     elif isinstance(exc, PermissionError):
-        one_line = _tr("no permission to use {0}").format(exc.filename or one_line)
-        advice = _tr("Choose a folder you may write to, or close the file in other programs.")
+        one_line = translate("ErrorReporter", "no permission to use {0}").format(exc.filename or one_line)
+        advice = translate("ErrorReporter", "Choose a folder you may write to, or close the file in other programs.")
     elif isinstance(exc, OSError):
         one_line = f"{exc.strerror or one_line}" + (f": {exc.filename}" if exc.filename else "")
-        advice = _tr("Check the disk, the folder and the file, then try again.")
+        advice = translate("ErrorReporter", "Check the disk, the folder and the file, then try again.")
     elif isinstance(exc, MemoryError):
-        one_line = _tr("not enough memory")
-        advice = _tr("Close other programs or use a smaller file; your work is kept.")
+        one_line = translate("ErrorReporter", "not enough memory")
+        advice = translate("ErrorReporter", "Close other programs or use a smaller file; your work is kept.")
     else:
         details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         return ErrorMessage(
-            title=_tr("Unexpected problem"),
-            what=prefix + _tr("CLV Desk ran into a problem it did not expect ({0}: {1}).").format(
+            title=translate("ErrorReporter", "Unexpected problem"),
+            what=prefix + translate("ErrorReporter", "CLV Desk ran into a problem it did not expect ({0}: {1}).").format(
                 type(exc).__name__, one_line
             ),
-            advice=_tr(
+            advice=translate("ErrorReporter",
                 "Your work is kept. Save the project, then please report this with the "
                 "details below."
             ),
             details=details,
             is_bug=True,
         )
-    return ErrorMessage(title=_tr("Cannot continue"), what=prefix + one_line, advice=advice)
+    return ErrorMessage(title=translate("ErrorReporter", "Cannot continue"), what=prefix + one_line, advice=advice)
 
 
 class ErrorReporter(QObject):

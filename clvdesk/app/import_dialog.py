@@ -201,21 +201,19 @@ def column_labels() -> dict[str, str]:
     """Readable names of the canonical order columns, in the interface language."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ColumnLabels", text)
-
+    translate = QCoreApplication.translate
     return {
-        "customer_id": tr("Customer"),
-        "date": tr("Order date"),
-        "amount": tr("Amount"),
-        "segment": tr("Segment"),
-        "channel": tr("Channel"),
-        "order_id": tr("Order number"),
-        "quantity": tr("Quantity"),
-        "cost": tr("Cost"),
-        "margin": tr("Margin"),
-        "nps": tr("NPS score"),
-        "acquisition_cost": tr("Acquisition cost"),
+        "customer_id": translate("ColumnLabels", "Customer"),
+        "date": translate("ColumnLabels", "Order date"),
+        "amount": translate("ColumnLabels", "Amount"),
+        "segment": translate("ColumnLabels", "Segment"),
+        "channel": translate("ColumnLabels", "Channel"),
+        "order_id": translate("ColumnLabels", "Order number"),
+        "quantity": translate("ColumnLabels", "Quantity"),
+        "cost": translate("ColumnLabels", "Cost"),
+        "margin": translate("ColumnLabels", "Margin"),
+        "nps": translate("ColumnLabels", "NPS score"),
+        "acquisition_cost": translate("ColumnLabels", "Acquisition cost"),
     }
 
 

@@ -16,6 +16,13 @@ from clvdesk.core.errors import InputError
 COLUMNS: tuple[str, ...] = ("customer_id", "date", "amount", "segment", "channel")
 REQUIRED = ("customer_id", "date", "amount")
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+#: Context of these texts in the translation files (see :mod:`clvdesk.app.i18n`).
+TR_CONTEXT = "OrderEntry"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation (``pyside6-lupdate`` collects it); returns it unchanged."""
+    return text
 
 
 def records_to_orders(records: list[list[str]]) -> pd.DataFrame:
@@ -72,18 +79,18 @@ def problems(rows: list[list[str]], tr) -> list[str]:
         for name, text in zip(COLUMNS, row, strict=True):
             error = text_error(name, text, tr)
             if error:
-                out.append(tr("row {0}, {1}: {2}").format(r + 1, name, error))
+                out.append(tr(QT_TRANSLATE_NOOP("OrderEntry", "row {0}, {1}: {2}")).format(r + 1, name, error))
     return out
 
 
 def text_error(name: str, text: str, tr) -> str:
     """Why ``text`` is not a valid value of column ``name`` ("" if it is)."""
     if not text:
-        return tr("required") if name in REQUIRED else ""
+        return tr(QT_TRANSLATE_NOOP("OrderEntry", "required")) if name in REQUIRED else ""
     if name == "amount" and parse_amount(text) is None:
-        return tr("'{0}' is not a number").format(text)
+        return tr(QT_TRANSLATE_NOOP("OrderEntry", "'{0}' is not a number")).format(text)
     if name == "date" and parse_date(text) is None:
-        return tr("'{0}' is not a date (use YYYY-MM-DD or DD-MM-YYYY)").format(text)
+        return tr(QT_TRANSLATE_NOOP("OrderEntry", "'{0}' is not a date (use YYYY-MM-DD or DD-MM-YYYY)")).format(text)
     return ""
 
 

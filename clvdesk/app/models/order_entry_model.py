@@ -9,10 +9,22 @@ There is always one empty row at the bottom to type into.
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
-from clvdesk.app.order_records import COLUMNS, problems, records_to_orders, text_error
+from clvdesk.app.order_records import (
+    COLUMNS,
+    TR_CONTEXT,
+    problems,
+    records_to_orders,
+    text_error,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _INVALID_BRUSH = QColor(255, 220, 220)
@@ -107,7 +119,7 @@ class OrderEntryModel(QAbstractTableModel):
     # ------------------------------------------------------------------ validation
     def problems(self) -> list[str]:
         """One line per invalid cell, e.g. ``row 3, amount: '12,3x' is not a number``."""
-        return problems(self._rows, self.tr)
+        return problems(self._rows, _translate)
 
     def to_orders(self) -> pd.DataFrame:
         """The rows as a canonical order table; raises InputError listing the first problems."""
@@ -119,6 +131,10 @@ class OrderEntryModel(QAbstractTableModel):
     def _cell_error(self, row: int, column: int) -> str:
         name = COLUMNS[column]
         text = self._rows[row][column]
-        return text_error(name, text, self.tr)
+        return text_error(name, text, _translate)
 
 
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate(TR_CONTEXT, text)

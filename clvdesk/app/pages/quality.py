@@ -22,24 +22,22 @@ from clvdesk.app.pages.base import Page
 
 def issue_title(kind: str) -> str:
     """The name of an issue kind of :data:`clvdesk.core.quality.ISSUE_KINDS`, translated."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("QualityIssues", text)
-
+    translate = QCoreApplication.translate
     titles = {
-        "malformed_row": tr("Rows that do not fit the header"),
-        "missing_customer_id": tr("Rows without a customer"),
-        "missing_date": tr("Rows without a date"),
-        "unparseable_date": tr("Dates that cannot be read"),
-        "missing_amount": tr("Rows without an amount"),
-        "unparseable_amount": tr("Amounts that cannot be read"),
-        "unparseable_value": tr("Unreadable values in optional columns"),
-        "duplicate_orders": tr("Duplicate rows"),
-        "negative_amounts": tr("Returns and negative amounts"),
-        "zero_amounts": tr("Orders of amount 0"),
-        "future_dates": tr("Orders dated in the future"),
-        "outliers": tr("Unusual amounts (outliers)"),
-        "one_time_buyers": tr("One-time buyers"),
-        "date_gaps": tr("Months without orders"),
+        "malformed_row": translate("QualityIssues", "Rows that do not fit the header"),
+        "missing_customer_id": translate("QualityIssues", "Rows without a customer"),
+        "missing_date": translate("QualityIssues", "Rows without a date"),
+        "unparseable_date": translate("QualityIssues", "Dates that cannot be read"),
+        "missing_amount": translate("QualityIssues", "Rows without an amount"),
+        "unparseable_amount": translate("QualityIssues", "Amounts that cannot be read"),
+        "unparseable_value": translate("QualityIssues", "Unreadable values in optional columns"),
+        "duplicate_orders": translate("QualityIssues", "Duplicate rows"),
+        "negative_amounts": translate("QualityIssues", "Returns and negative amounts"),
+        "zero_amounts": translate("QualityIssues", "Orders of amount 0"),
+        "future_dates": translate("QualityIssues", "Orders dated in the future"),
+        "outliers": translate("QualityIssues", "Unusual amounts (outliers)"),
+        "one_time_buyers": translate("QualityIssues", "One-time buyers"),
+        "date_gaps": translate("QualityIssues", "Months without orders"),
     }
     return titles.get(kind, kind)
 

@@ -92,11 +92,16 @@ class ResultsPage(Page):
 
         self.tabs = QTabWidget()
         self.body.addWidget(self.tabs, 1)
-        # segments
+        # segments, with the CLV distribution under the table
+        overview = QSplitter(Qt.Orientation.Vertical)
         self.segment_model = DataFrameModel(kinds=SEGMENT_KINDS, formatter=self.formatter)
         self.segment_view = FastTableView()
         self.segment_view.setModel(self.segment_model)
-        self.tabs.addTab(self.segment_view, "")
+        self.distribution_chart = ChartView()
+        overview.addWidget(self.segment_view)
+        overview.addWidget(self.distribution_chart)
+        overview.setSizes([150, 450])
+        self.tabs.addTab(overview, "")
         # customers
         customers = QWidget()
         customer_layout = QVBoxLayout(customers)
@@ -128,8 +133,6 @@ class ResultsPage(Page):
         self.customer_model.layoutChanged.connect(self._update_count)
         self.tabs.addTab(customers, "")
         # charts
-        self.distribution_chart = ChartView()
-        self.tabs.addTab(self.distribution_chart, "")
         self.palive_chart = ChartView()
         self.tabs.addTab(self.palive_chart, "")
         self.cohort_chart = ChartView()
@@ -168,7 +171,7 @@ class ResultsPage(Page):
         for key, (caption, _value) in self.card_labels.items():
             caption.setText(captions[key])
         for i, text in enumerate((self.tr("Per segment"), self.tr("Per customer"),
-                                  self.tr("CLV distribution"), self.tr("P(alive)"),
+                                  self.tr("P(alive)"),
                                   self.tr("Cohorts"), self.tr("Model fit"))):
             self.tabs.setTabText(i, text)
         self.filter_label.setText(self.tr("Filter:"))
@@ -398,43 +401,41 @@ def result_labels(currency: str) -> dict[str, str]:
     """Column headers of the result tables, with units, in the interface language."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ResultLabels", text)
-
+    translate = QCoreApplication.translate
     money = f" ({currency})"
     return {
-        "segment": tr("Segment"),
-        "customer_id": tr("Customer"),
-        "customers": tr("Customers"),
-        "repeat_customers": tr("Bought again"),
-        "historical_spend": tr("Revenue to date") + money,
-        "average_order_value": tr("Average order") + money,
-        "expected_purchases": tr("Expected purchases"),
-        "clv": tr("CLV") + money,
-        "clv_mean": tr("CLV per customer") + money,
-        "clv_low": tr("CLV low") + money,
-        "clv_high": tr("CLV high") + money,
-        "clv_low_mean": tr("Low per customer") + money,
-        "clv_high_mean": tr("High per customer") + money,
-        "acquisition_cost": tr("CAC") + money,
-        "clv_net_mean": tr("CLV minus CAC") + money,
-        "ltv_cac": tr("LTV:CAC"),
-        "frequency": tr("Repeat purchases"),
-        "recency": tr("Recency"),
-        "T": tr("Age (T)"),
-        "p_alive": tr("P(alive)"),
-        "expected_spend": tr("Spend per order") + money,
-        "model": tr("Model"),
-        "n_params": tr("Parameters"),
-        "log_likelihood": tr("Log-likelihood"),
+        "segment": translate("ResultLabels", "Segment"),
+        "customer_id": translate("ResultLabels", "Customer"),
+        "customers": translate("ResultLabels", "Customers"),
+        "repeat_customers": translate("ResultLabels", "Bought again"),
+        "historical_spend": translate("ResultLabels", "Revenue to date") + money,
+        "average_order_value": translate("ResultLabels", "Average order") + money,
+        "expected_purchases": translate("ResultLabels", "Expected purchases"),
+        "clv": translate("ResultLabels", "CLV") + money,
+        "clv_mean": translate("ResultLabels", "CLV per customer") + money,
+        "clv_low": translate("ResultLabels", "CLV low") + money,
+        "clv_high": translate("ResultLabels", "CLV high") + money,
+        "clv_low_mean": translate("ResultLabels", "Low per customer") + money,
+        "clv_high_mean": translate("ResultLabels", "High per customer") + money,
+        "acquisition_cost": translate("ResultLabels", "CAC") + money,
+        "clv_net_mean": translate("ResultLabels", "CLV minus CAC") + money,
+        "ltv_cac": translate("ResultLabels", "LTV:CAC"),
+        "frequency": translate("ResultLabels", "Repeat purchases"),
+        "recency": translate("ResultLabels", "Recency"),
+        "T": translate("ResultLabels", "Age (T)"),
+        "p_alive": translate("ResultLabels", "P(alive)"),
+        "expected_spend": translate("ResultLabels", "Spend per order") + money,
+        "model": translate("ResultLabels", "Model"),
+        "n_params": translate("ResultLabels", "Parameters"),
+        "log_likelihood": translate("ResultLabels", "Log-likelihood"),
         "aic": "AIC",
         "bic": "BIC",
-        "holdout_mae": tr("Holdout MAE"),
-        "holdout_rmse": tr("Holdout RMSE"),
-        "predicted_holdout": tr("Predicted holdout purchases"),
-        "actual_holdout": tr("Actual holdout purchases"),
-        "holdout_error_pct": tr("Holdout error (%)"),
-        "note": tr("Note"),
+        "holdout_mae": translate("ResultLabels", "Holdout MAE"),
+        "holdout_rmse": translate("ResultLabels", "Holdout RMSE"),
+        "predicted_holdout": translate("ResultLabels", "Predicted holdout purchases"),
+        "actual_holdout": translate("ResultLabels", "Actual holdout purchases"),
+        "holdout_error_pct": translate("ResultLabels", "Holdout error (%)"),
+        "note": translate("ResultLabels", "Note"),
     }
 
 

@@ -42,24 +42,22 @@ RESULTS = ("ltv", "clv", "ltv_cac", "payback_months", "clv_vs_baseline", "clv_vs
 
 def input_label(name: str, currency: str) -> str:
     """Header of a scenario input with its unit."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ScenarioLabels", text)
-
+    translate = QCoreApplication.translate
     labels = {
-        "aov": tr("Average order ({0})"),
-        "frequency": tr("Purchases per year"),
-        "lifespan": tr("Lifespan (years)"),
-        "cac": tr("CAC ({0})"),
-        "margin": tr("Margin (%)"),
-        "referral_value": tr("Referral value ({0})"),
-        "growth_rate": tr("Growth (%/year)"),
-        "discount_rate": tr("Discount (%/year)"),
-        "ltv": tr("LTV before CAC ({0})"),
-        "clv": tr("CLV after CAC ({0})"),
-        "ltv_cac": tr("LTV:CAC"),
-        "payback_months": tr("CAC payback (months)"),
-        "clv_vs_baseline": tr("CLV vs baseline ({0})"),
-        "clv_vs_baseline_pct": tr("CLV vs baseline (%)"),
+        "aov": translate("ScenarioLabels", "Average order ({0})"),
+        "frequency": translate("ScenarioLabels", "Purchases per year"),
+        "lifespan": translate("ScenarioLabels", "Lifespan (years)"),
+        "cac": translate("ScenarioLabels", "CAC ({0})"),
+        "margin": translate("ScenarioLabels", "Margin (%)"),
+        "referral_value": translate("ScenarioLabels", "Referral value ({0})"),
+        "growth_rate": translate("ScenarioLabels", "Growth (%/year)"),
+        "discount_rate": translate("ScenarioLabels", "Discount (%/year)"),
+        "ltv": translate("ScenarioLabels", "LTV before CAC ({0})"),
+        "clv": translate("ScenarioLabels", "CLV after CAC ({0})"),
+        "ltv_cac": translate("ScenarioLabels", "LTV:CAC"),
+        "payback_months": translate("ScenarioLabels", "CAC payback (months)"),
+        "clv_vs_baseline": translate("ScenarioLabels", "CLV vs baseline ({0})"),
+        "clv_vs_baseline_pct": translate("ScenarioLabels", "CLV vs baseline (%)"),
     }
     return labels.get(name, name).format(currency)
 
