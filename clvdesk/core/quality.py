@@ -174,6 +174,7 @@ def quality_report(orders_or_import_result, *, today=None) -> QualityReport:
     orders, rows, own_drops = _usable(orders, rows)
     dropped = pd.concat([d for d in (dropped, own_drops) if len(d)], ignore_index=True) if (
         len(dropped) or len(own_drops)) else dropped
+    table = _Table.of(orders, rows, today)
     issues: list[QualityIssue] = []
     for kind in ISSUE_KINDS:
         if kind in ("malformed_row", "missing_customer_id", "missing_date", "unparseable_date",
@@ -182,7 +183,7 @@ def quality_report(orders_or_import_result, *, today=None) -> QualityReport:
         elif kind == "unparseable_value":
             issue = _from_rows(kind, blanked, with_column=True)
         else:
-            issue = _CHECKS[kind](orders, rows, today)
+            issue = _CHECKS[kind](table)
         if issue is not None:
             issues.append(issue)
     dates = orders["date"]
@@ -191,7 +192,7 @@ def quality_report(orders_or_import_result, *, today=None) -> QualityReport:
         rows_read=len(orders) + len(dropped),
         dropped_rows=len(dropped),
         blank_rows=blank_rows,
-        customers=int(orders["customer_id"].nunique()),
+        customers=len(table.customer_ids),
         total_amount=float(orders["amount"].sum()),
         first_date=None if dates.empty else pd.Timestamp(dates.min()),
         last_date=None if dates.empty else pd.Timestamp(dates.max()),
@@ -277,44 +278,62 @@ def _issue(kind: str, count: int, examples: list[str], share: float | None = Non
                         description=description, share=share)
 
 
-def _row_examples(orders: pd.DataFrame, rows: np.ndarray, mask: np.ndarray) -> list[str]:
-    positions = np.flatnonzero(mask)[:MAX_EXAMPLES]
-    return [
-        f"row {int(rows[p])}: {orders['customer_id'].iat[p]} "
-        f"{_iso(orders['date'].iat[p])} {_amount(orders['amount'].iat[p])}"
-        for p in positions
-    ]
+@dataclass
+class _Table:
+    """The usable orders and what several checks share: customer codes and day numbers."""
+
+    orders: pd.DataFrame
+    rows: np.ndarray  # source row number per order
+    today: pd.Timestamp
+    codes: np.ndarray  # customer code per order, 0 .. len(customer_ids) - 1
+    customer_ids: pd.Index
+    days: np.ndarray  # order day, days since 1970-01-01
+
+    @classmethod
+    def of(cls, orders: pd.DataFrame, rows: np.ndarray, today: pd.Timestamp) -> _Table:
+        codes, customer_ids = pd.factorize(orders["customer_id"])
+        days = orders["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+        return cls(orders, rows, today, codes, pd.Index(customer_ids), days)
+
+    def examples(self, mask: np.ndarray) -> list[str]:
+        """``row N: customer date amount`` for the first rows of ``mask``."""
+        orders = self.orders
+        return [
+            f"row {int(self.rows[p])}: {orders['customer_id'].iat[p]} "
+            f"{_iso(orders['date'].iat[p])} {_amount(orders['amount'].iat[p])}"
+            for p in np.flatnonzero(mask)[:MAX_EXAMPLES]
+        ]
+
+    def rows_issue(self, kind: str, mask: np.ndarray) -> QualityIssue | None:
+        if not mask.any():
+            return None
+        return _issue(kind, mask.sum(), self.examples(mask), share=mask.sum() / len(mask))
 
 
-def _duplicates(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
+def _duplicates(table: _Table) -> QualityIssue | None:
+    """Rows equal in every column to an earlier row (compared as codes: one hash per column)."""
+    orders = table.orders
     if orders.empty:
         return None
-    mask = orders.duplicated(keep="first").to_numpy()
-    if not mask.any():
-        return None
-    return _issue("duplicate_orders", mask.sum(), _row_examples(orders, rows, mask),
-                  share=mask.sum() / len(orders))
+    columns = {"customer_id": table.codes, "date": table.days,
+               "amount": orders["amount"].to_numpy()}
+    for name in orders.columns:
+        if name not in columns:
+            columns[name] = pd.factorize(orders[name])[0]
+    mask = pd.DataFrame(columns).duplicated(keep="first").to_numpy()
+    return table.rows_issue("duplicate_orders", mask)
 
 
-def _negative(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
-    return _amount_issue("negative_amounts", orders, rows, (orders["amount"] < 0).to_numpy())
+def _negative(table: _Table) -> QualityIssue | None:
+    return table.rows_issue("negative_amounts", (table.orders["amount"] < 0).to_numpy())
 
 
-def _zero(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
-    return _amount_issue("zero_amounts", orders, rows, (orders["amount"] == 0).to_numpy())
+def _zero(table: _Table) -> QualityIssue | None:
+    return table.rows_issue("zero_amounts", (table.orders["amount"] == 0).to_numpy())
 
 
-def _amount_issue(kind: str, orders: pd.DataFrame, rows: np.ndarray, mask: np.ndarray,
-                  ) -> QualityIssue | None:
-    if not mask.any():
-        return None
-    return _issue(kind, mask.sum(), _row_examples(orders, rows, mask),
-                  share=mask.sum() / len(orders))
-
-
-def _future(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
-    mask = (orders["date"] > today).to_numpy()
-    return _amount_issue("future_dates", orders, rows, mask)
+def _future(table: _Table) -> QualityIssue | None:
+    return table.rows_issue("future_dates", (table.orders["date"] > table.today).to_numpy())
 
 
 def outlier_fences(amounts: pd.Series | np.ndarray) -> tuple[float, float] | None:
@@ -332,45 +351,50 @@ def outlier_fences(amounts: pd.Series | np.ndarray) -> tuple[float, float] | Non
     return float(np.exp(q1 - OUTLIER_IQR * iqr)), float(np.exp(q3 + OUTLIER_IQR * iqr))
 
 
-def _outliers(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
-    fences = outlier_fences(orders["amount"])
+def _outliers(table: _Table) -> QualityIssue | None:
+    fences = outlier_fences(table.orders["amount"])
     if fences is None:
         return None
     low, high = fences
-    amounts = orders["amount"].to_numpy()
+    amounts = table.orders["amount"].to_numpy()
     mask = (amounts > 0) & ((amounts < low) | (amounts > high))
     if not mask.any():
         return None
-    order = np.argsort(-np.abs(np.log(np.where(mask, amounts, 1.0))), kind="stable")
-    ranked = np.zeros_like(mask)
-    ranked[order[:MAX_EXAMPLES]] = True
-    examples = _row_examples(orders, rows, ranked & mask)
-    issue = _issue("outliers", mask.sum(), examples, share=mask.sum() / len(orders))
+    farthest = np.argsort(-np.abs(np.log(np.where(mask, amounts, 1.0))), kind="stable")
+    shown = np.zeros_like(mask)
+    shown[farthest[:MAX_EXAMPLES]] = True
+    issue = _issue("outliers", mask.sum(), table.examples(shown & mask),
+                   share=mask.sum() / len(mask))
     issue.description += f": outside {_amount(low)} .. {_amount(high)}"
     return issue
 
 
-def _one_time(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
-    if orders.empty:
+def _one_time(table: _Table) -> QualityIssue | None:
+    """Customers with a single distinct order day."""
+    if table.orders.empty:
         return None
-    days = orders[["customer_id", "date"]].drop_duplicates()
-    per_customer = days.groupby("customer_id", sort=False).size()
-    once = per_customer[per_customer == 1]
-    return _issue("one_time_buyers", len(once), [str(c) for c in once.index[:MAX_EXAMPLES]],
-                  share=len(once) / len(per_customer))
+    span = int(table.days.max() - table.days.min()) + 1
+    customer_days = pd.unique(table.codes.astype(np.int64) * span + (table.days - table.days.min()))
+    per_customer = np.bincount(customer_days // span, minlength=len(table.customer_ids))
+    once = np.flatnonzero(per_customer == 1)
+    return _issue("one_time_buyers", len(once),
+                  [str(c) for c in table.customer_ids[once[:MAX_EXAMPLES]]],
+                  share=len(once) / len(table.customer_ids))
 
 
-def _gaps(orders: pd.DataFrame, rows: np.ndarray, today) -> QualityIssue | None:
-    if orders.empty:
+def _gaps(table: _Table) -> QualityIssue | None:
+    """Calendar months between the first and the last order without any order."""
+    if table.orders.empty:
         return None
-    months = orders["date"].dt.to_period("M")
-    present = set(months.unique())
-    span = pd.period_range(months.min(), months.max(), freq="M")
-    missing = [str(m) for m in span if m not in present]
-    if not missing:
+    months = table.orders["date"].to_numpy().astype("datetime64[M]").astype(np.int64)
+    first, last = int(months.min()), int(months.max())
+    present = np.zeros(last - first + 1, dtype=bool)
+    present[pd.unique(months) - first] = True
+    missing = np.flatnonzero(~present) + first
+    if not missing.size:
         return None
-    return _issue("date_gaps", len(missing), missing[:MAX_EXAMPLES],
-                  share=len(missing) / len(span))
+    names = [str(np.datetime64(int(m), "M")) for m in missing[:MAX_EXAMPLES]]
+    return _issue("date_gaps", missing.size, names, share=missing.size / present.size)
 
 
 _CHECKS = {
