@@ -104,12 +104,13 @@ class LoadedData:
 
 
 def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
-                 holdout_end: str | None = None) -> LoadedData:
+                 holdout_end: str | None = None, with_ids: bool = False) -> LoadedData:
     """A summary table from a summary file, or from an order file summarised on the fly.
 
     A file whose header has a ``frequency`` column is a summary file (``recency``
     and ``T`` taken to be in ``period``); anything else is read as an order file with
-    :func:`clvdesk.core.io.readers.read_orders` and summarised up to ``end``.
+    :func:`clvdesk.core.io.readers.read_orders` and summarised up to ``end``. ``with_ids``: keep
+    a summary file's customer ids (predictions need them, fits do not).
     """
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
@@ -124,7 +125,7 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     if "frequency" in columns:
         if end is not None:
             raise InputError("--end applies to order files; this is a summary file")
-        summary = _read_summary_file(Path(path), required, columns)
+        summary = _read_summary_file(Path(path), required, columns, with_ids=with_ids)
         summary.attrs["period"] = period
         return LoadedData(summary)
     from clvdesk.core.io.readers import read_orders
@@ -173,8 +174,13 @@ def _delimiter(line: str) -> str:
     return max(",;\t", key=line.count)
 
 
-def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str]):
-    """Numeric columns ``required`` (+ ``weights``, ``customer_id`` if present) of a summary file."""
+def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str], *,
+                       with_ids: bool):
+    """Numeric columns ``required`` (+ ``weights``) of a summary file, in one read.
+
+    ``with_ids``: index by the ``customer_id`` (or ``id``, ``customer``) column when there is
+    one; else, and always without ``with_ids``, by row number from 1.
+    """
     import pandas as pd
 
     from clvdesk.core.errors import InputError
@@ -184,7 +190,11 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
         raise InputError(f"the summary file has no column(s) {', '.join(missing)}; columns are: "
                          f"{', '.join(columns.values())}")
     wanted = list(required) + [c for c in ("weights",) if c in columns and c not in required]
-    raw = _read_raw_columns(path, [columns[c.lower()] for c in wanted])
+    id_column = next((columns[c] for c in ("customer_id", "id", "customer") if c in columns),
+                     None) if with_ids else None
+    sources = [columns[c.lower()] for c in wanted]
+    raw = _read_raw_columns(path, sources + ([id_column] if id_column not in (None, *sources)
+                                             else []))
     table = pd.DataFrame(index=raw.index)
     for name in wanted:
         values = raw[columns[name.lower()]]
@@ -200,11 +210,8 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
         table[name] = values.to_numpy()
     if len(table) == 0:
         raise InputError(f"{path.name} has a header but no rows")
-    id_column = next((columns[c] for c in ("customer_id", "id", "customer") if c in columns),
-                     None)
     if id_column is not None:
-        ids = _read_raw_columns(path, [id_column])[id_column].astype("string")
-        table.index = pd.Index(ids.to_numpy(), name="customer_id")
+        table.index = pd.Index(raw[id_column].astype("string").to_numpy(), name="customer_id")
     else:
         table.index = pd.RangeIndex(1, len(table) + 1, name="row")
     return table

@@ -79,7 +79,7 @@ def run(args) -> int:
     ).validated()
     required = ("frequency", "recency", "T") + (("monetary_value",) if spend_model else ())
     data = load_summary(args.orders, required, period=assumptions.period,
-                        end=args.end, holdout_end=args.holdout_end)
+                        end=args.end, holdout_end=args.holdout_end, with_ids=True)
     if data.orders is not None:
         predictions, totals, report = _from_orders(data.orders, assumptions, out, args.language)
     else:
