@@ -129,10 +129,12 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:
     sheet = book.create_sheet(title=sheet_name[:31] or "Sheet1")
 
     def cell(value):
-        item = WriteOnlyCell(sheet, value=_xlsx_value(value))
-        if needs_escape(item.value):
-            item.data_type = "s"
-            item.quotePrefix = True
+        value = _xlsx_value(value)
+        if not needs_escape(value):
+            return value
+        item = WriteOnlyCell(sheet, value=value)
+        item.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
+        item.quotePrefix = True
         return item
 
     sheet.append([cell(c) for c in frame.columns])
