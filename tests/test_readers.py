@@ -269,6 +269,9 @@ def test_xlsx_title_sheet_detection_and_types(tmp_path):
                                        pd.Timestamp("2024-01-03")]
     assert orders["amount"].tolist() == [12.5, 1234.5, 3.0]
     assert result.source_rows.tolist() == [4, 5, 6]
+    assert result.orders["segment"].tolist()[:2] == ["Goud", "Zilver"]
+    assert pd.isna(result.orders["segment"].iloc[2])
+    assert result.raw.values.tolist()[0] == ["1001", "2024-01-03 15:30:00", "12.5", "Goud"]
     assert list_sheets(path) == ["Info", "Orders"]
 
 
@@ -335,7 +338,7 @@ def test_preview(tmp_path):
     assert partial.missing == ["customer_id", "date"]
     book = preview_file(make_workbook(tmp_path / "b.xlsx"), n=1)
     assert book.sheets == ["Info", "Orders"]
-    assert book.rows.iloc[0].tolist()[:3] == ["1001", "2024-01-03", "12.5"]
+    assert book.rows.iloc[0].tolist()[:3] == ["1001", "2024-01-03 15:30:00", "12.5"]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be"])

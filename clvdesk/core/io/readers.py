@@ -20,6 +20,7 @@ shows them.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -472,7 +473,9 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(values) and values.dtype != object:
             out[column] = values
         elif pd.api.types.is_datetime64_any_dtype(values):
-            out[column] = values.dt.strftime("%Y-%m-%d").astype("str")
+            midnight = (values.dropna() == values.dropna().dt.normalize()).all()
+            out[column] = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M:%S"
+                                             ).astype("str")
         else:
             out[column] = values.map(_cell_text, na_action="ignore").astype("str")
     return pd.DataFrame(out, index=frame.index)
@@ -481,9 +484,10 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 def _cell_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        text = value.isoformat()
-        return text[:10] if text.endswith("T00:00:00") else text
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d" if value.time() == dt.time() else "%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
     return str(value)
 
 

@@ -322,7 +322,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for column in frame.columns:
         values = frame[column]
-        if values.dtype == object:
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
             values = values.where(values != "")
         out[column] = values
     return pd.DataFrame(out).infer_objects()
