@@ -28,6 +28,7 @@ from clvdesk.core import formulas
 from clvdesk.core.segments import customer_acquisition_costs, order_margins
 from clvdesk.core.summary import valid_orders
 
+#: Columns of :attr:`CohortTable.summary`.
 COHORT_SUMMARY_COLUMNS = (
     "customers", "repeat_rate", "revenue_per_customer", "margin_per_customer", "cac",
     "payback_month",
@@ -145,6 +146,7 @@ def cohort_table(
             "payback_month": _payback_months(margin_matrix.to_numpy(), cohort_cac),
         },
         index=labels,
+        columns=list(COHORT_SUMMARY_COLUMNS),
     )
     return CohortTable(summary=summary, revenue=revenue, margin=margin_matrix, active=active,
                        end=end_stamp)

@@ -31,10 +31,12 @@ import pandas as pd
 from clvdesk.core import units
 from clvdesk.core.errors import DataError, InputError
 
+#: Columns of every summary, in this order.
 SUMMARY_COLUMNS = (
     "frequency", "recency", "T", "monetary_value",
     "first_purchase", "last_purchase", "n_orders", "total_spend",
 )
+#: Columns a summary with ``holdout_end`` adds.
 HOLDOUT_COLUMNS = ("frequency_holdout", "monetary_value_holdout", "duration_holdout")
 
 
@@ -115,7 +117,8 @@ def summarize(
         columns["duration_holdout"] = np.full(n_all, (holdout_day - end_day) / days_per_period)
 
     index = uniques[present]
-    summary = pd.DataFrame({k: v[present] for k, v in columns.items()}, index=index)
+    order = SUMMARY_COLUMNS + (HOLDOUT_COLUMNS if holdout_day is not None else ())
+    summary = pd.DataFrame({k: columns[k][present] for k in order}, index=index)
     summary.attrs.update(
         period=period,
         end=_day_timestamp(end_day),
