@@ -238,6 +238,8 @@ def test_bad_paths_are_input_errors(tmp_path, result, name, message):
 def test_bad_options_are_input_errors(tmp_path, result):
     with pytest.raises(InputError, match="language"):
         write_report(tmp_path / "r.xlsx", result, language="fr")
+    with pytest.raises(InputError, match="needs the result of run_analysis"):
+        write_report(tmp_path / "r.xlsx", result.predictions)
     with pytest.raises(InputError, match="scenarios"):
         write_report(tmp_path / "r.xlsx", result, scenarios=[{"name": "x"}])
     assert not (tmp_path / "r.xlsx").exists()

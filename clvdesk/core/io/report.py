@@ -55,6 +55,14 @@ SHEET_ORDER: tuple[str, ...] = ("assumptions", "customers", "segments", "cohorts
                                 "model_fit", "quality")
 
 
+#: Fields of ``AnalysisResult`` the report reads.
+RESULT_FIELDS: tuple[str, ...] = (
+    "assumptions", "orders", "quality", "summary", "model", "spend_model", "predictions",
+    "segments", "segments_closed_form", "cohorts", "tracking", "holdout_by_frequency",
+    "model_comparison",
+)
+
+
 def write_report(path: str | os.PathLike, result, *, language: str = "en",
                  scenarios: Sequence[Scenario] | None = None, currency: str = "€") -> Path:
     """Write the report workbook of ``result`` (an ``AnalysisResult``) to ``path`` (``.xlsx``).
@@ -66,6 +74,10 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
     The file appears complete or not at all (written to a temporary file, then renamed).
     """
     target = _check_target(path)
+    missing = [name for name in RESULT_FIELDS if not hasattr(result, name)]
+    if missing:
+        raise InputError("the report needs the result of run_analysis (missing: "
+                         f"{', '.join(missing)})")
     labels = labels_for(language)
     if not isinstance(currency, str) or not currency.strip() or len(currency) > 5:
         raise InputError("currency must be a symbol or code of at most 5 characters, like € or EUR")
@@ -128,7 +140,7 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                     models=[(labels["model"], result.model),
                             (labels["spend_model"], result.spend_model)],
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency,
-                    tracking=getattr(result, "tracking", None))
+                    tracking=result.tracking)
     write_quality(sheets["quality"], result.quality, labels, formats)
     for sheet in sheets.values():
         _print_setup(sheet)
