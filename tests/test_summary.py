@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clvdesk.core.customer_ids import customer_codes
 from clvdesk.core.datasets import CDNOW_END, CDNOW_HOLDOUT_END, load_cdnow
 from clvdesk.core.errors import DataError, InputError
-from clvdesk.core.summary import customer_codes, summarize, valid_orders
+from clvdesk.core.summary import summarize, valid_orders
 
 
 @pytest.fixture(scope="module")

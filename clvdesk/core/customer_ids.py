@@ -1,0 +1,112 @@
+"""Number customer ids 0..n-1 fast, for per-customer aggregation with ``np.bincount``.
+
+``pd.factorize`` builds a hash table, which is slow on millions of rows. Most customer ids map
+onto a small range of integers: customer numbers, and short codes such as ``"C0000001"`` or
+``"12345"``. Those are numbered by counting (O(n), no hashing or sorting); other ids (e-mail
+addresses, long codes) fall back to ``pd.factorize``. Either way the result is exactly that of
+``pd.factorize(ids, sort=False)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+#: Largest key range numbered by counting instead of hashing (a bool and an int64 per key).
+_DENSE_KEYS = 1 << 24
+
+
+def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Number the customers 0..n-1 in order of first appearance: ``(codes, ids)``.
+
+    Like ``pd.factorize(customers)``, but hash tables are slow on millions of rows. Ids that
+    map onto a small range of integers are numbered by counting instead (O(n), no hashing or
+    sorting): integers directly, and text of at most 8 bytes (``"C0000001"``, ``"12345"``)
+    as a mixed-radix number of its byte pairs, each position counting only the values it
+    holds. Other ids go through ``pd.factorize``.
+    """
+    if isinstance(customers.dtype, pd.CategoricalDtype):
+        customers = customers.astype(customers.cat.categories.dtype)
+    dense = _dense_key(customers)
+    if dense is None:
+        codes, uniques = pd.factorize(customers, sort=False)
+        return codes.astype(np.int64), pd.Index(uniques, name="customer_id")
+    key, size = dense
+    present = np.zeros(size, dtype=bool)
+    present[key] = True
+    codes = (np.cumsum(present) - 1)[key]
+    n = int(present.sum())
+    first_row = np.full(n, key.size, dtype=np.int64)
+    np.minimum.at(first_row, codes, np.arange(key.size, dtype=np.int64))
+    by_appearance = np.argsort(first_row)
+    relabel = np.empty(n, dtype=np.int64)
+    relabel[by_appearance] = np.arange(n, dtype=np.int64)
+    uniques = customers.array.take(first_row[by_appearance])
+    return relabel[codes], pd.Index(uniques, name="customer_id")
+
+
+def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:
+    """Each id as an integer in ``0..size-1`` (equal ids, equal keys), or None if too wide."""
+    if customers.empty:
+        return None
+    if pd.api.types.is_integer_dtype(customers.dtype) and not customers.hasnans:
+        values = customers.to_numpy(dtype=np.int64)
+        low = int(values.min())
+        size = int(values.max()) - low + 1
+        return (values - low, size) if size <= _DENSE_KEYS else None
+    if not pd.api.types.is_string_dtype(customers.dtype):
+        return None
+    byte_matrix = _id_bytes(customers)
+    if byte_matrix is None:
+        return None
+    if byte_matrix.shape[1] % 2:
+        byte_matrix = np.pad(byte_matrix, ((0, 0), (0, 1)))
+    # two bytes at a time: half the passes, with a 65,536-entry lookup table each
+    pairs = np.ascontiguousarray(byte_matrix).view(np.uint16)
+    key = np.zeros(pairs.shape[0], dtype=np.int64)
+    size = 1
+    for column in np.asfortranarray(pairs).T:
+        seen = np.bincount(column, minlength=1 << 16) > 0
+        radix = int(seen.sum())
+        if radix == 1:
+            continue
+        size *= radix
+        if size > _DENSE_KEYS:
+            return None
+        key *= radix
+        key += (np.cumsum(seen) - 1)[column]
+    return key, size
+
+
+def _id_bytes(customers: pd.Series) -> np.ndarray | None:
+    """Text ids of at most 8 bytes as an (n, width) uint8 matrix padded with 0, or None."""
+    import pyarrow as pa
+
+    try:
+        text = pa.array(customers.array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return None
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    if text.null_count or not (pa.types.is_string(text.type)
+                               or pa.types.is_large_string(text.type)):
+        return None
+    _, offsets_buf, data_buf = text.buffers()
+    item = 8 if pa.types.is_large_string(text.type) else 4
+    offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(text) + 1,
+                            offset=text.offset * item).astype(np.int64)
+    lengths = np.diff(offsets)
+    width = int(lengths.max())
+    if width > 8:
+        return None
+    if width == 0:
+        return np.zeros((len(text), 1), dtype=np.uint8)
+    data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    if (data == 0).any():
+        return None  # NUL bytes, which the zero padding could not tell apart
+    if (lengths == width).all():
+        return data.reshape(len(text), width)
+    positions = offsets[:-1, None] - offsets[0] + np.arange(width)
+    matrix = data[np.minimum(positions, data.size - 1)]
+    matrix[np.arange(width) >= lengths[:, None]] = 0
+    return matrix
