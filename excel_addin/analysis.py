@@ -115,10 +115,16 @@ def _weights(summary: pd.DataFrame) -> np.ndarray | None:
     return summary["weights"].to_numpy(dtype=float) if "weights" in summary.columns else None
 
 
-def model_for_params(params: dict[str, float], info: dict[str, str],
-                     model_name: str | None) -> Any:
+#: Models whose parameters CLV_PALIVE and CLV_EXPECTED_PURCHASES take (BG/BB with T = the
+#: number of purchase opportunities and horizon = future opportunities).
+PURCHASE_MODELS = (*TRANSACTION_MODEL_NAMES, "bgbb")
+
+
+def model_for_params(params: dict[str, float], info: dict[str, str], model_name: str | None,
+                     allowed: tuple[str, ...] = PURCHASE_MODELS) -> Any:
     """The model a parameter range describes: named by the argument, else by the range's
-    ``model`` row, else recognised from the parameter names (``r, alpha, a, b`` -> BG/NBD)."""
+    ``model`` row, else recognised from the parameter names (``r, alpha, a, b`` -> BG/NBD).
+    Raises :class:`InputError` unless it is one of ``allowed``."""
     name = model_name or info.get("model")
     if not name:
         matching = [key for key, cls in MODELS.items() if set(cls.param_names) == set(params)]
@@ -126,9 +132,9 @@ def model_for_params(params: dict[str, float], info: dict[str, str],
             raise InputError(f"no model has the parameters {', '.join(params)}; "
                              "give the model name")
         name = DEFAULT_MODEL if DEFAULT_MODEL in matching else matching[0]
-    if get_model(name).name not in TRANSACTION_MODEL_NAMES:
-        raise InputError(f"these are {get_model(name).name} parameters; P(alive) and expected "
-                         f"purchases need {', '.join(TRANSACTION_MODEL_NAMES)} parameters")
+    if get_model(name).name not in allowed:
+        raise InputError(f"these are {get_model(name).name} parameters; this function needs "
+                         f"{', '.join(allowed)} parameters")
     return model_cache.model_from_params(name, params)
 
 

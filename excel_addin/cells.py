@@ -246,7 +246,7 @@ def to_cell(value: Any) -> Any:
     """
     if value is None:
         return None
-    if isinstance(value, np.ndarray) and value.ndim == 0:
+    if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
     if isinstance(value, (bool, np.bool_)):
         return bool(value)

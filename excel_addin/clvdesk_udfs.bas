@@ -144,6 +144,19 @@ failed:
     CLV_SUMMARY = Err.Description
 End Function
 
+Function CLV_SURVIVAL(parameters, periods)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_SURVIVAL = XLPy.CallUDF("udfs", "CLV_SURVIVAL", Array(parameters, periods), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_SURVIVAL = XLPy.CallUDF("udfs", "CLV_SURVIVAL", Array(parameters, periods))
+        Exit Function
+    #End If
+failed:
+    CLV_SURVIVAL = Err.Description
+End Function
+
 Function LTV_CAC(clv, cac)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed

@@ -55,13 +55,15 @@ def apply(formula: Callable[..., Any], args: Sequence[Arg]) -> Any:
         kwargs = _scalar_kwargs(args, [g[0][0] for g in grids])
         return to_cell(formula(**kwargs))
     fast = _all_numbers(args, grids, shape)
-    if fast is not None:
+    if fast is not None:  # one call on flat arrays (what every core function accepts)
+        n = shape[0] * shape[1]
         try:
-            values = np.broadcast_to(np.asarray(formula(**fast), dtype=float), shape)
+            result = np.asarray(formula(**fast), dtype=float)
         except CLVError:
             pass  # some cell is out of range: find it cell by cell below
         else:
-            return [[to_cell(v) for v in row] for row in values.tolist()]
+            flat = result.reshape(-1) if result.size == n else np.broadcast_to(result, (n,))
+            return [[to_cell(v) for v in row] for row in flat.reshape(shape).tolist()]
     rows, cols = shape
     cells: list[list[Any]] = [[None] * cols for _ in range(rows)]
     parsed: list[list[dict[str, float] | None]] = [[None] * cols for _ in range(rows)]
@@ -91,22 +93,23 @@ def _one_cell(value: Any) -> Any:
 
 def _all_numbers(args: Sequence[Arg], grids: list[list[list[Any]]], shape: tuple[int, int]
                  ) -> dict[str, np.ndarray] | None:
-    """The arguments as float arrays when every cell is a plain number (a single empty cell
-    takes its default); None when any cell needs the careful, cell-by-cell reading."""
+    """The arguments as flat float arrays of the broadcast cells, row by row, when every cell
+    is a plain number (a single empty cell takes its default); None when any cell needs the
+    careful, cell-by-cell reading."""
     arrays: dict[str, np.ndarray] = {}
     for arg, grid in zip(args, grids, strict=True):
         if len(grid) == 1 and len(grid[0]) == 1 and is_empty(grid[0][0]):
             if arg.default is None:
                 return None
             if arg.default is not OMIT:
-                arrays[arg.name] = np.full(shape, float(arg.default))  # type: ignore[arg-type]
+                arrays[arg.name] = np.full(shape[0] * shape[1], float(arg.default))  # type: ignore[arg-type]
             continue
         if not all(type(v) in (float, int) for row in grid for v in row):
             return None
         array = np.array(grid, dtype=float)
         if np.isnan(array).any():
             return None
-        arrays[arg.name] = np.broadcast_to(array, shape)
+        arrays[arg.name] = np.broadcast_to(array, shape).reshape(-1)
     return arrays
 
 

@@ -41,6 +41,8 @@ N_CUSTOMERS = 300
 CALIBRATION_END = dt.datetime(1997, 9, 30)
 #: BG/NBD parameters for CDNOW from Fader, Hardie & Lee (2005a), section 5.
 FHL_PARAMS = (("r", 0.243), ("alpha", 4.414), ("a", 0.793), ("b", 2.426))
+#: sBG parameters of the 'regular' cohort of Fader & Hardie (2007).
+SBG_PARAMS = (("alpha", 0.704), ("beta", 1.182))
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -54,6 +56,8 @@ class Example:
     formula: str
     note: str = ""
     extra_rows: list[list[Any]] = field(default_factory=list)
+    #: Model parameters written in E5:F..; the formula then runs once per row of extra_rows.
+    params: tuple[tuple[str, float], ...] = ()
 
 
 def build_template(path: Path = TEMPLATE_PATH) -> Path:
@@ -151,13 +155,19 @@ def _examples(n_orders: int) -> dict[str, Example]:
             [("parameters", "E5:F8"), *_CUSTOMER_POINTERS, ("model", "bgnbd")],
             "=CLV_PALIVE($E$5:$F$8,A{row},B{row},C{row},{model})",
             "Parameters in E5:F8: BG/NBD on CDNOW (Fader, Hardie & Lee 2005). " + per_customer,
-            extra_rows=customers),
+            extra_rows=customers, params=FHL_PARAMS),
         "CLV_EXPECTED_PURCHASES": Example(
             [("parameters", "E5:F8"), *_CUSTOMER_POINTERS, ("horizon", 39),
              ("model", "bgnbd")],
             "=CLV_EXPECTED_PURCHASES($E$5:$F$8,A{row},B{row},C{row},{horizon},{model})",
             "Purchases in the next 39 weeks; the paper gives 1.226 for the first customer. "
-            + per_customer, extra_rows=customers),
+            + per_customer, extra_rows=customers, params=FHL_PARAMS),
+        "CLV_SURVIVAL": Example(
+            [("parameters", "E5:F6"), ("periods", "column A below")],
+            "=CLV_SURVIVAL($E$5:$F$6,A{row})",
+            "sBG parameters in E5:F6: the 'regular' cohort of Fader & Hardie (2007). "
+            "Share still active after each year:",
+            extra_rows=[["periods"], [0], [1], [2], [5], [10]], params=SBG_PARAMS),
         "CLV_PREDICT": Example(
             [("orders", orders), ("horizon", 12), ("margin", 0.3), ("discount_rate", 0.1),
              ("model", "bgnbd"), ("end_date", CALIBRATION_END)],
@@ -223,9 +233,9 @@ def _function_sheet(sheet: Worksheet, spec: UdfSpec, example: Example) -> None:
     if example.extra_rows:
         last_col = chr(ord("A") + len(example.extra_rows[0]) - 1)
         refs["table"] = f"A{block_row}:{last_col}{block_row + len(example.extra_rows) - 1}"
-    if spec.name in ("CLV_PALIVE", "CLV_EXPECTED_PURCHASES"):
-        _parameters_block(sheet)
-        _per_customer_rows(sheet, spec, example, refs, block_row)
+    if example.params:
+        _parameters_block(sheet, example.params)
+        _per_row_formulas(sheet, spec, example, refs, block_row)
         return _widths(sheet)
     formula = example.formula.format(**refs)
     sheet.cell(row=formula_row, column=1, value="Formula").font = BOLD
@@ -257,28 +267,30 @@ def _block(sheet: Worksheet, rows: list[list[Any]], first_row: int) -> None:
                 cell.font = BOLD
 
 
-def _parameters_block(sheet: Worksheet) -> None:
+def _parameters_block(sheet: Worksheet, params: tuple[tuple[str, float], ...]) -> None:
     sheet["E4"], sheet["F4"] = "parameter", "value"
     sheet["E4"].font = sheet["F4"].font = BOLD
-    for row, (name, value) in enumerate(FHL_PARAMS, start=5):
+    for row, (name, value) in enumerate(params, start=5):
         sheet.cell(row=row, column=5, value=name)
         sheet.cell(row=row, column=6, value=value)
 
 
-def _per_customer_rows(sheet: Worksheet, spec: UdfSpec, example: Example, refs: dict[str, str],
-                       first_row: int) -> None:
-    """Customers (frequency, recency, T) with one live formula per row in column D and the
-    value CLV Desk computed at build time in column E."""
+def _per_row_formulas(sheet: Worksheet, spec: UdfSpec, example: Example, refs: dict[str, str],
+                      first_row: int) -> None:
+    """Input rows (e.g. frequency, recency, T) with one live formula per row beside them and
+    the value CLV Desk computed at build time next to it."""
     sheet.cell(row=first_row - 2, column=1, value=example.note)
     _block(sheet, example.extra_rows, first_row)
-    sheet.cell(row=first_row, column=4, value=spec.name).font = BOLD
-    sheet.cell(row=first_row, column=5, value="value when built").font = BOLD
+    header = example.extra_rows[0]
+    formula_col, value_col = len(header) + 1, len(header) + 2
+    sheet.cell(row=first_row, column=formula_col, value=spec.name).font = BOLD
+    sheet.cell(row=first_row, column=value_col, value="value when built").font = BOLD
     values = dict(example.inputs)
-    params = [list(p) for p in FHL_PARAMS]
-    for i, (x, t_x, age) in enumerate(example.extra_rows[1:], start=first_row + 1):
-        sheet.cell(row=i, column=4, value=example.formula.format(**refs, row=i))
-        args = {**values, "parameters": params, "frequency": x, "recency": t_x, "T": age}
-        sheet.cell(row=i, column=5,
+    params = [list(p) for p in example.params]
+    for i, row in enumerate(example.extra_rows[1:], start=first_row + 1):
+        sheet.cell(row=i, column=formula_col, value=example.formula.format(**refs, row=i))
+        args = {**values, "parameters": params, **dict(zip(header, row, strict=True))}
+        sheet.cell(row=i, column=value_col,
                    value=getattr(udfs, spec.name)(*[args.get(a.name) for a in spec.args]))
 
 

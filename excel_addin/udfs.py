@@ -14,6 +14,9 @@ row. The docstring of each function is the description Excel shows (at most 255 
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pandas as pd
 import xlwings as xw
 
@@ -159,23 +162,26 @@ def CLV_FIT(data: CellArg, model: CellArg = None, end_date: CellArg = None,
 @xw.arg("parameters", doc="The CLV_FIT result, or a 2-column range of parameter names and values.", **RANGE)
 @xw.arg("frequency", doc="Repeat purchases of the customer (a number or a range).", **RANGE)
 @xw.arg("recency", doc="Age at the last purchase, in the time unit of the fit (e.g. weeks).", **RANGE)
-@xw.arg("T", doc="Age of the customer at the end of the period, same time unit.", **RANGE)
+@xw.arg("T", doc="Age of the customer at the end of the period, same time unit (BG/BB: the number of purchase opportunities).", **RANGE)
 @xw.arg("model", doc="Optional: the model name; empty = as in the parameters.", **RANGE)
 @excel_safe
 def CLV_PALIVE(parameters: CellArg, frequency: CellArg, recency: CellArg, T: CellArg,
                model: CellArg = None) -> CellResult:
     """Probability that a customer is still active, given repeat purchases, recency and age (BG/NBD: Fader, Hardie & Lee 2005, eq. 12)."""
     fitted = _model_from_range(parameters, model)
-    return apply(fitted.p_alive, [Arg("frequency", frequency), Arg("recency", recency),
-                                  Arg("T", T)])
+
+    def p_alive(frequency, recency, T):
+        return fitted.p_alive(*_as_arrays(frequency, recency, T))
+
+    return apply(p_alive, [Arg("frequency", frequency), Arg("recency", recency), Arg("T", T)])
 
 
 @xw.func(category=CATEGORY)
 @xw.arg("parameters", doc="The CLV_FIT result, or a 2-column range of parameter names and values.", **RANGE)
 @xw.arg("frequency", doc="Repeat purchases of the customer (a number or a range).", **RANGE)
 @xw.arg("recency", doc="Age at the last purchase, in the time unit of the fit (e.g. weeks).", **RANGE)
-@xw.arg("T", doc="Age of the customer at the end of the period, same time unit.", **RANGE)
-@xw.arg("horizon", doc="Length of the future period, same time unit (e.g. 52 weeks).", **RANGE)
+@xw.arg("T", doc="Age of the customer at the end of the period, same time unit (BG/BB: the number of purchase opportunities).", **RANGE)
+@xw.arg("horizon", doc="Length of the future period, same time unit (e.g. 52 weeks; BG/BB: future opportunities).", **RANGE)
 @xw.arg("model", doc="Optional: the model name; empty = as in the parameters.", **RANGE)
 @excel_safe
 def CLV_EXPECTED_PURCHASES(parameters: CellArg, frequency: CellArg, recency: CellArg,
@@ -184,10 +190,24 @@ def CLV_EXPECTED_PURCHASES(parameters: CellArg, frequency: CellArg, recency: Cel
     fitted = _model_from_range(parameters, model)
 
     def expected(frequency, recency, T, horizon):
-        return fitted.expected_purchases(horizon, frequency, recency, T)
+        return fitted.expected_purchases(*_as_arrays(horizon, frequency, recency, T))
 
     return apply(expected, [Arg("frequency", frequency), Arg("recency", recency), Arg("T", T),
                             Arg("horizon", horizon)])
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("parameters", doc="sBG parameters (alpha, beta): the CLV_FIT result for model sbg, or a 2-column range of names and values.", **RANGE)
+@xw.arg("periods", doc="Periods since the start of the contract (0, 1, 2, ...), a number or a range.", **RANGE)
+@excel_safe
+def CLV_SURVIVAL(parameters: CellArg, periods: CellArg) -> CellResult:
+    """Share of a contract cohort still active after t periods, S(t) = B(alpha, beta + t) / B(alpha, beta) (shifted-beta-geometric; Fader & Hardie 2007)."""
+    fitted = _model_from_range(parameters, None, ("sbg",))
+
+    def survival(periods):
+        return fitted.survival(*_as_arrays(periods))
+
+    return apply(survival, [Arg("periods", periods)])
 
 
 @xw.func(category=CATEGORY)
@@ -246,21 +266,28 @@ def _one_date(value: CellArg, name: str) -> pd.Timestamp | None:
     return None if _is_empty_arg(value) else to_date(_single(value, name), name)
 
 
-def _model_from_range(parameters: CellArg, model: CellArg):
+def _model_from_range(parameters: CellArg, model: CellArg,
+                      allowed: tuple[str, ...] = analysis.PURCHASE_MODELS):
     """The model of a parameter range; the same cells give the same model without re-reading
     the range (hundreds of CLV_PALIVE cells point at one range)."""
     name = _one_text(model, "model")
     grid = as_grid(parameters)
 
     def build():
-        return analysis.model_for_params(*params_from_range(grid), name)
+        return analysis.model_for_params(*params_from_range(grid), name, allowed)
 
     try:
-        key = (name, tuple(tuple(row) for row in grid))
+        key = (name, allowed, tuple(tuple(row) for row in grid))
         hash(key)
     except TypeError:  # an unhashable cell value: read the range every time
         return build()
     return model_cache.PARAM_RANGES.get_or_compute(key, build)
+
+
+def _as_arrays(*values: Any) -> list[np.ndarray]:
+    """Model inputs as arrays (one cell as a 1-element array): the models' array path is the
+    one every model implements the same way."""
+    return [np.atleast_1d(np.asarray(v, dtype=float)) for v in values]
 
 
 def _number_or_mapping(value: CellArg, name: str) -> float | dict[str, float] | None:

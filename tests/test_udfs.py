@@ -260,6 +260,32 @@ def test_clv_fit_sbg_on_alive_counts(data_dir):
     assert udfs.CLV_FIT([[1000]], "sbg").startswith("#VALUE! data needs the customers active")
 
 
+def test_bgbb_parameters_give_palive_and_expected_purchases_like_the_core(data_dir):
+    table = udfs.CLV_FIT(_grid(pd.read_csv(data_dir / "donations.csv")), "bgbb")
+    params = {k: v for k, v in _fit_dict(table).items() if k in ("alpha", "beta", "gamma", "delta")}
+    model = model_cache.model_from_params("bgbb", params)
+    x, t_x, n = np.array([3.0, 1.0, 6.0]), np.array([5.0, 2.0, 6.0]), np.array([6.0, 6.0, 6.0])
+    palive = udfs.CLV_PALIVE(table, [[3], [1], [6]], [[5], [2], [6]], 6)
+    assert np.allclose(np.array(palive, dtype=float).ravel(), model.p_alive(x, t_x, n))
+    # one cell at a time, as most sheets call it
+    assert udfs.CLV_PALIVE(table, 3, 5, 6) == pytest.approx(model.p_alive(x, t_x, n)[0])
+    expected = udfs.CLV_EXPECTED_PURCHASES(table, 3, 5, 6, [[1, 5]])
+    assert expected[0] == pytest.approx(list(model.expected_purchases(
+        np.array([1.0, 5.0]), np.array([3.0, 3.0]), np.array([5.0, 5.0]), np.array([6.0, 6.0]))))
+
+
+def test_clv_survival_of_an_sbg_cohort():
+    table = udfs.CLV_FIT([["alive"], [1000], [631], [468], [382], [326], [289], [262], [241]],
+                         "sbg")
+    survival = udfs.CLV_SURVIVAL(table, [[0], [1], [7], ["x"]])
+    assert survival[0][0] == 1.0
+    assert survival[1][0] == pytest.approx(0.631, abs=0.01)  # fits the cohort's 63.1 %
+    assert survival[2][0] == pytest.approx(0.241, abs=0.01)  # and 24.1 % after 7 years
+    assert survival[3][0] == "#VALUE! periods must be a number"
+    assert udfs.CLV_SURVIVAL([["r", 1], ["alpha", 1], ["a", 1], ["b", 1]], 1) == (
+        "#VALUE! these are bgnbd parameters; this function needs sbg parameters")
+
+
 def test_clv_fit_is_cached_by_content(orders_grid):
     model_cache.clear_caches()
     first = udfs.CLV_FIT(orders_grid, "bgnbd", "1997-09-30")
@@ -421,7 +447,8 @@ def test_every_udf_is_registered_and_documented():
     assert [s.name for s in specs] == sorted(s.name for s in specs)
     assert {s.name for s in specs} == {
         "CLV_SIMPLE", "CLV_RETENTION", "CLV_LIFESPAN", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
-        "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_PREDICT", "CLV_SCENARIOS"}
+        "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_SURVIVAL", "CLV_PREDICT",
+    "CLV_SCENARIOS"}
     for spec in specs:
         assert spec.name.isupper() and spec.category == "CLV" and not spec.volatile
         assert 20 < len(spec.description) <= 255, spec.name  # Excel's wizard takes 255
