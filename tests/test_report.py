@@ -130,6 +130,12 @@ def test_customers_sheet_holds_the_predictions(books, result):
     for key, header in (("p_alive", "P(alive)"), ("expected_purchases", "Expected purchases"),
                         ("expected_spend", "Expected spend per order")):
         assert ws.cell(5, headers.index(header) + 1).value == pytest.approx(first[key])
+    history = result.summary.loc[predictions.index[0]]
+    assert ws.cell(5, headers.index("Orders to date") + 1).value == history["n_orders"]
+    assert ws.cell(5, headers.index("Spend to date") + 1).value == pytest.approx(
+        history["total_spend"])
+    assert ws.cell(5, headers.index("First order") + 1).value == history["first_purchase"]
+    assert ws.cell(5, headers.index("First order") + 1).number_format == "yyyy-mm-dd"
     revenue_col = headers.index("Discounted revenue") + 1
     clv_col = headers.index("CLV") + 1
     letter = openpyxl.utils.get_column_letter(revenue_col)

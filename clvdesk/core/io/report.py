@@ -125,7 +125,8 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
     segments = predictions["segment"] if "segment" in predictions else None
     customers = write_customers(
         sheets["customers"], predictions.drop(columns="segment", errors="ignore"), labels,
-        formats, margin=a.margin, margin_name=NAMES["margin"], segments=segments, period=period)
+        formats, margin=a.margin, margin_name=NAMES["margin"], segments=segments, period=period,
+        history=result.summary)
 
     from clvdesk.core.segments import TOTAL_LABEL
 

@@ -55,13 +55,15 @@ class CustomerColumns:
 
 def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
                     formats: NumberFormats, *, margin: float, margin_name: str,
-                    segments: pd.Series | None = None, period: str | None = None
-                    ) -> CustomerColumns:
+                    segments: pd.Series | None = None, period: str | None = None,
+                    history: pd.DataFrame | None = None) -> CustomerColumns:
     """Fill the Customers sheet from per-customer ``predictions`` (index: customer id).
 
     ``margin`` is the margin the predictions were computed with and ``margin_name`` the defined
     name of the margin cell. With ``margin`` 0 the revenue cannot be recovered from CLV, and CLV
     is written as values. ``segments``: each customer's segment (index: customer id).
+    ``history``: the customer summary (``n_orders``, ``total_spend``, ``first_purchase``,
+    ``last_purchase`` of :func:`clvdesk.core.summary.summarize`), shown before the predictions.
     """
     if len(predictions) > XLSX_MAX_ROWS - HEADER_ROW:
         raise InputError(f"{len(predictions):,} customers do not fit on one Excel sheet (at most "
@@ -78,6 +80,14 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     if has_segment:
         columns.append(Column(labels["segment"], width=16))
         values.append(segments.reindex(predictions.index).astype(object).to_numpy())
+    if history is not None:
+        for key, number_format in (("n_orders", formats.integer), ("total_spend", formats.money),
+                                   ("first_purchase", formats.date),
+                                   ("last_purchase", formats.date)):
+            if key in history:
+                columns.append(Column(labels[key], number_format, 14))
+                column = history[key].reindex(predictions.index)
+                values.append(column.astype(object).where(column.notna(), None).to_numpy())
     plain = [
         ("frequency", formats.integer, ""),
         ("recency", formats.number, period_unit),

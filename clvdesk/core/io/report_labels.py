@@ -148,6 +148,10 @@ TEXTS: dict[str, dict[str, str]] = {
     # customers
     "customer_id": {"en": "Customer", "nl": "Klant"},
     "segment": {"en": "Segment", "nl": "Segment"},
+    "n_orders": {"en": "Orders to date", "nl": "Bestellingen tot nu"},
+    "total_spend": {"en": "Spend to date", "nl": "Besteed tot nu"},
+    "first_purchase": {"en": "First order", "nl": "Eerste bestelling"},
+    "last_purchase": {"en": "Last order", "nl": "Laatste bestelling"},
     "frequency": {"en": "Repeat purchases", "nl": "Herhaalaankopen"},
     "recency": {"en": "Recency", "nl": "Recentheid"},
     "T": {"en": "Age (T)", "nl": "Leeftijd (T)"},
