@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import math
+from typing import TYPE_CHECKING
 
 from clvdesk.cli.output import add_json_flag, output_path, print_json
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def register(subparsers) -> None:
@@ -60,7 +64,7 @@ def _scenarios(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_comparison(table) -> None:
+def print_comparison(table: pd.DataFrame) -> None:
     """Print a :func:`~clvdesk.core.scenarios.compare` table as readable columns."""
     base = table.attrs.get("baseline")
     header = ["scenario", "AOV", "per year", "years", "margin", "CAC", "CLV", "LTV:CAC",
@@ -77,7 +81,7 @@ def print_comparison(table) -> None:
     print_grid(header, rows)
 
 
-def print_sensitivity(tornado) -> None:
+def print_sensitivity(tornado: pd.DataFrame) -> None:
     """Print a :func:`~clvdesk.core.scenarios.sensitivity` table, largest swing first."""
     step = tornado.attrs.get("step", 0.10)
     print(f"Sensitivity of '{tornado.attrs.get('scenario')}': each driver -/+ {step:.0%}")

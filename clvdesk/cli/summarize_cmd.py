@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clvdesk.cli.output import add_json_flag, output_path, print_json
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def register(subparsers) -> None:
@@ -258,7 +262,7 @@ def _months(value: float) -> str:
     return "never" if value == float("inf") else f"{value:.1f}"
 
 
-def _overview(summary, n_orders: int, n_dropped: int) -> dict:
+def _overview(summary: pd.DataFrame, n_orders: int, n_dropped: int) -> dict:
     """Headline figures of a summary, for the terminal and --json.
 
     ``orders`` counts the order rows up to the end date; ``rows_read`` all data rows of the file.
