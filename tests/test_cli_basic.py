@@ -49,6 +49,15 @@ def test_simple_margin_percent_and_decimal_comma(capsys):
     assert result["clv"] == pytest.approx(0.3 * 50 * 4 * 2.5 - 10)
 
 
+def test_simple_lifespan_from_churn(capsys):
+    result = run_json(capsys, "simple", "--aov", "50", "--frequency", "4", "--churn-rate", "25%")
+    assert result["inputs"]["lifespan"] == 4
+    assert result["clv"] == 800
+    code, out, err = run(capsys, "simple", "--aov", "50", "--frequency", "4", "--lifespan", "5",
+                         "--churn-rate", "0.2")
+    assert_one_line_error(code, out, err, "not allowed with argument")
+
+
 def test_simple_text(capsys):
     code, out, _ = run(capsys, "simple", "--aov", "50", "--frequency", "4", "--lifespan", "5",
                        "--cac", "100")

@@ -27,7 +27,9 @@ def register(subparsers) -> None:
     )
     simple.add_argument("--aov", required=True, help="average order value (currency)")
     simple.add_argument("--frequency", required=True, help="purchases per customer per year")
-    simple.add_argument("--lifespan", required=True, help="customer lifespan in years")
+    life = simple.add_mutually_exclusive_group(required=True)
+    life.add_argument("--lifespan", help="customer lifespan in years")
+    life.add_argument("--churn-rate", help="yearly churn, 0.2 or 20%% (lifespan = 1 / churn)")
     simple.add_argument("--cac", default="0", help="acquisition cost per customer (default 0)")
     simple.add_argument("--margin", default="1", help="gross margin, 0.3 or 30%% (default 1)")
     simple.add_argument("--referral-value", default="0",
@@ -102,13 +104,18 @@ def parse_number(name: str, text: str, *, percent: bool = False) -> float:
 
 
 def _simple(args: argparse.Namespace) -> int:
+    from clvdesk.core.formulas import lifespan_from_churn
     from clvdesk.core.scenarios import Scenario
 
+    if args.churn_rate is not None:
+        lifespan = lifespan_from_churn(parse_number("churn_rate", args.churn_rate, percent=True))
+    else:
+        lifespan = parse_number("lifespan", args.lifespan)
     scenario = Scenario(
         name="simple",
         aov=parse_number("aov", args.aov),
         frequency=parse_number("frequency", args.frequency),
-        lifespan=parse_number("lifespan", args.lifespan),
+        lifespan=lifespan,
         cac=parse_number("cac", args.cac),
         margin=parse_number("margin", args.margin, percent=True),
         referral_value=parse_number("referral_value", args.referral_value),
