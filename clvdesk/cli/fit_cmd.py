@@ -143,8 +143,6 @@ def _header_columns(path: Path) -> list[str]:
     """Column names of a data file: read from the header alone where the format allows."""
     import pyarrow.parquet as pq
 
-    from clvdesk.core.io.readers import preview_file
-
     if path.is_file():
         with path.open("rb") as fh:
             head = fh.read(65536)
@@ -157,6 +155,8 @@ def _header_columns(path: Path) -> list[str]:
             line = _plain_first_line(head)
             if line:
                 return [c.strip().strip('"') for c in line.split(_delimiter(line))]
+    from clvdesk.core.io.readers import preview_file
+
     return [str(c) for c in preview_file(path, 5).columns]
 
 
@@ -223,14 +223,15 @@ def _read_raw_columns(path: Path, names: list[str]):
     import pyarrow.parquet as pq
 
     from clvdesk.core.errors import InputError
-    from clvdesk.core.io.xlsx_reader import is_ole, is_zip, read_workbook_table
 
     with path.open("rb") as fh:
         head = fh.read(8)
     try:
         if head.startswith(b"PAR1"):
             return pq.read_table(path, columns=names).to_pandas()
-        if is_zip(head) or is_ole(head):
+        if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx) or OLE (xls)
+            from clvdesk.core.io.xlsx_reader import read_workbook_table
+
             return read_workbook_table(path, is_header=_names_header(names)).frame[names]
         return _read_text_columns(path, names)
     except (pa.ArrowException, ValueError, KeyError, OSError) as exc:
@@ -242,8 +243,6 @@ def _read_text_columns(path: Path, names: list[str]):
     """Fast path for plain UTF-8 comma/semicolon/tab files, else the tolerant text reader."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
-
-    from clvdesk.core.io.csv_reader import read_text_table
 
     with path.open("rb") as fh:
         first_line = _plain_first_line(fh.read(65536))
@@ -257,6 +256,8 @@ def _read_text_columns(path: Path, names: list[str]):
             return table.to_pandas()
         except (pa.ArrowException, KeyError):
             pass  # not plain enough for the fast path: the tolerant reader below decides
+    from clvdesk.core.io.csv_reader import read_text_table
+
     raw = read_text_table(path, is_header=_names_header(names))
     return raw.frame[names]
 
