@@ -49,11 +49,11 @@ from clvdesk.core.io.report_quality import write_quality
 from clvdesk.core.io.report_scenarios import write_scenarios
 from clvdesk.core.io.report_segments import write_segments
 from clvdesk.core.scenarios import Scenario
+from clvdesk.core.segments import TOTAL_LABEL
 
 #: Order of the sheets in the workbook.
 SHEET_ORDER: tuple[str, ...] = ("assumptions", "customers", "segments", "cohorts", "scenarios",
                                 "model_fit", "quality")
-
 
 #: Fields of ``AnalysisResult`` the report reads.
 RESULT_FIELDS: tuple[str, ...] = (
@@ -128,11 +128,9 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
         formats, margin=a.margin, margin_name=NAMES["margin"], segments=segments, period=period,
         history=result.summary)
 
-    from clvdesk.core.segments import TOTAL_LABEL
-
     total_cac = write_segments(sheets["segments"], segment_table, labels, formats, names=NAMES,
-                   global_cac=base_cac, total_label=TOTAL_LABEL,
-                   customers=customers, predictive=result.segments)
+                               global_cac=base_cac, total_label=TOTAL_LABEL,
+                               customers=customers, predictive=result.segments)
     write_cohorts(sheets["cohorts"], result.cohorts, labels, formats,
                   margin_name=NAMES["margin"], cac_ref=total_cac,
                   cac_value=float(segment_table["cac"].iloc[-1]))
