@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import io
 import sys
@@ -64,24 +63,46 @@ def _xlwings_udfs_module():
     return module
 
 
-def test_same_text_as_xlwings_own_generator():
-    """Decorate copies of our UDFs with xlwings' real (Windows) decorators and run its
-    ``generate_vba_wrapper``: the function blocks must be identical to ours."""
+@pytest.fixture(scope="module")
+def udfs_under_windows_xlwings():
+    """excel_addin/udfs.py executed with xlwings' real Windows decorators (``xlfunc``,
+    ``xlarg``, ``xlret``) in place of the pass-throughs xlwings installs elsewhere."""
     try:
         xl_udfs = _xlwings_udfs_module()
     except Exception as exc:  # a future xlwings may import more Windows-only modules
         pytest.fail(f"could not load xlwings.udfs with COM stand-ins: {exc}")
-    fake = types.ModuleType("udfs")
+    source = Path(udfs.__file__).read_text(encoding="utf-8")
+    assert "import xlwings as xw\n" in source
+    module = types.ModuleType("udfs")
+    module.__file__ = udfs.__file__
+    module.xw = types.SimpleNamespace(func=xl_udfs.xlfunc, arg=xl_udfs.xlarg, ret=xl_udfs.xlret)
+    code = compile(source.replace("import xlwings as xw\n", "\n"), udfs.__file__, "exec")
+    exec(code, module.__dict__)
+    return xl_udfs, module
+
+
+def test_windows_decorators_register_every_udf(udfs_under_windows_xlwings):
+    _, module = udfs_under_windows_xlwings
     for spec in udf_specs():
-        original = getattr(udfs, spec.name)
-        copy = functools.wraps(original)(lambda *a, _f=original: _f(*a))
-        copy.__annotations__ = {}
-        copy = xl_udfs.xlfunc(category=spec.category, volatile=spec.volatile,
-                              call_in_wizard=spec.call_in_wizard)(copy)
-        setattr(fake, spec.name, copy)
+        info = getattr(module, spec.name).__xlfunc__
+        assert info["category"] == "CLV" and info["volatile"] is False
+        assert info["ret"]["doc"] == getattr(udfs, spec.name).__doc__
+        assert [a["name"] for a in info["args"]] == [a.name for a in spec.args]
+        for arg, expected in zip(info["args"], spec.args, strict=True):
+            assert arg["doc"] == expected.doc
+            assert arg["options"] == {"ndim": 2, "err_to_str": True}  # no type-hint converters
+            assert ("optional" in arg) == expected.optional
+        spills = spec.name in ("CLV_SUMMARY", "CLV_SEGMENTS", "CLV_FIT", "CLV_PREDICT",
+                               "CLV_SCENARIOS")
+        assert info["ret"]["options"] == ({"expand": "table"} if spills else {})
+
+
+def test_same_text_as_xlwings_own_generator(udfs_under_windows_xlwings):
+    """xlwings' own ``generate_vba_wrapper``, run on the functions as Windows decorates them,
+    writes exactly the function blocks of the committed wrapper."""
+    xl_udfs, module = udfs_under_windows_xlwings
     out = io.StringIO()
     workbook = types.SimpleNamespace(Name="clvdesk_template.xlsm")
-    xl_udfs.generate_vba_wrapper("udfs", fake, out, workbook)
-    ours = generate_vba().replace("\r\n", "\n")
-    body = ours.split("\n", 3)[3]  # after the three header lines import_udfs writes
+    xl_udfs.generate_vba_wrapper("udfs", module, out, workbook)
+    body = BAS_PATH.read_bytes().decode("ascii").replace("\r\n", "\n").split("\n", 3)[3]
     assert body == out.getvalue()
