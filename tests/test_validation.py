@@ -117,3 +117,13 @@ def test_checks_need_a_holdout(orders, bgnbd):
 
 def summary_with_holdout(orders):
     return summarize(orders, period="weeks", end=CDNOW_END, holdout_end=CDNOW_HOLDOUT_END)
+
+
+def test_tracking_counts_only_complete_orders(summary, orders, bgnbd):
+    broken = pd.concat([orders, pd.DataFrame({
+        "customer_id": ["1", "1", None], "date": [pd.NaT, pd.Timestamp("1997-05-05"),
+                                                 pd.Timestamp("1997-05-06")],
+        "quantity": [1, 1, 1], "amount": [5.0, np.nan, 5.0]})], ignore_index=True)
+    clean = validation.actual_repeat_transactions(orders, summary)
+    noisy = validation.actual_repeat_transactions(broken, summary)
+    pd.testing.assert_frame_equal(clean, noisy)

@@ -27,6 +27,7 @@ import pandas as pd
 from clvdesk.core import units
 from clvdesk.core.clv import expected_base_transactions
 from clvdesk.core.errors import Cancelled, CLVError, DataError, InputError
+from clvdesk.core.summary import valid_orders
 
 #: The transaction models a comparison fits by default (CLI names).
 TRANSACTION_MODELS: tuple[str, ...] = ("bgnbd", "mbgnbd", "pareto-nbd")
@@ -92,16 +93,14 @@ def actual_repeat_transactions(
 ) -> pd.DataFrame:
     """Actual repeat transactions of the summary's customers per period since the first entry.
 
-    Purchases are counted as in the summary: one per customer per day, the first purchase day
-    of each customer excluded. Period ``k`` covers calendar time ``(k - 1, k]`` periods after the
+    Purchases are counted as in the summary: complete orders only
+    (:func:`clvdesk.core.summary.valid_orders`), one per customer per day, the first purchase
+    day of each customer excluded. Period ``k`` covers calendar time ``(k - 1, k]`` periods after the
     earliest first purchase; the end of calibration lies at ``max(T)``. Orders after the holdout
     end (or the calibration end without holdout) are ignored. Returns ``period``, ``actual``
     and ``actual_cumulative``.
     """
     period = _period(summary)
-    for col in ("customer_id", "date"):
-        if col not in orders.columns:
-            raise InputError(f"column '{col}' not found in the order table")
     days_per_period = units.DAYS_PER_UNIT[period]
     end = pd.Timestamp(summary.attrs.get("end"))
     last = summary.attrs.get("holdout_end") or end
@@ -111,13 +110,12 @@ def actual_repeat_transactions(
     if n_periods is None:
         n_periods = max(1, math.ceil((_day(last) - start_day) / days_per_period - 1e-9))
 
-    known = orders["customer_id"].astype("string").isin(summary.index.astype("string"))
-    dates = pd.to_datetime(orders.loc[known, "date"])
+    complete, _ = valid_orders(orders, end=last)  # the rows the summary counted
+    known = complete["customer_id"].isin(summary.index.astype(complete["customer_id"].dtype))
     frame = pd.DataFrame({
-        "customer": orders.loc[known, "customer_id"].astype("string").to_numpy(),
-        "day": dates.to_numpy().astype("datetime64[D]").astype(np.int64),
-    }).dropna()
-    frame = frame[frame["day"] <= _day(last)].drop_duplicates()
+        "customer": complete.loc[known, "customer_id"].to_numpy(),
+        "day": complete.loc[known, "date"].to_numpy().astype("datetime64[D]").astype(np.int64),
+    }).drop_duplicates()
     first = frame.groupby("customer")["day"].transform("min")
     repeat_days = frame.loc[frame["day"] > first, "day"].to_numpy()
     slot = np.ceil((repeat_days - start_day) / days_per_period - 1e-9).astype(int)
