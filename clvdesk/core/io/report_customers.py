@@ -62,8 +62,9 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     ``margin`` is the margin the predictions were computed with and ``margin_name`` the defined
     name of the margin cell. With ``margin`` 0 the revenue cannot be recovered from CLV, and CLV
     is written as values. ``segments``: each customer's segment (index: customer id).
-    ``history``: the customer summary (``n_orders``, ``total_spend``, ``first_purchase``,
-    ``last_purchase`` of :func:`clvdesk.core.summary.summarize`), shown before the predictions.
+    ``history``: the customer summary (``n_orders``, ``total_spend``, ``monetary_value`` (mean
+    repeat order), ``first_purchase``, ``last_purchase`` of
+    :func:`clvdesk.core.summary.summarize`), shown before the predictions.
     """
     if len(predictions) > XLSX_MAX_ROWS - HEADER_ROW:
         raise InputError(f"{len(predictions):,} customers do not fit on one Excel sheet (at most "
@@ -82,6 +83,7 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
         values.append(segments.reindex(predictions.index).astype(object).to_numpy())
     if history is not None:
         for key, number_format in (("n_orders", formats.integer), ("total_spend", formats.money),
+                                   ("monetary_value", formats.money),
                                    ("first_purchase", formats.date),
                                    ("last_purchase", formats.date)):
             if key in history:
