@@ -5,9 +5,11 @@ its settings sheet as ``xlwings.conf`` with ``UDF Modules = udfs``, and adds:
 
 * ``Start``: what the workbook is, how to connect it, and every function with its description;
 * ``Orders``: part of the CDNOW order log (Fader, Hardie & Lee 2005) to point the functions at;
-* one sheet per function, named after it: the arguments with their help text, example inputs,
-  the live formula and, for the single-value functions, the value CLV Desk computed when the
-  template was built, to check the connection against.
+* one sheet per function, named after it: the arguments with their help text, example inputs
+  and the live formula. Single-value functions show the value CLV Desk computed when the
+  template was built, to check the connection against; table functions are entered as array
+  formulas over exactly the table they return for the template's data, so the whole table shows
+  in every Excel version (openpyxl cannot write Excel 365's spilling formulas).
 
 Regenerate with ``python -m excel_addin.template``; a test checks the committed file against a
 fresh build.
@@ -16,6 +18,7 @@ fresh build.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,8 @@ from typing import Any
 import openpyxl
 import xlwings
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from clvdesk.core.datasets import load_cdnow
@@ -194,8 +199,8 @@ def _start_sheet(sheet: Worksheet, specs: list[UdfSpec]) -> None:
         "expects excel_addin/udfs.py beside it or the clvdesk package installed.",
         "Each function has its own sheet with a worked example. Dutch Excel: use ; between "
         "arguments, e.g. =CLV_SIMPLE(50;4;5;100).",
-        "Table results spill: in Excel 365 re-enter a formula shown as =@... (F2, Enter) to let "
-        "it spill.",
+        "Table functions here are array formulas sized to their result. In your own sheets, "
+        "Excel 365 spills them by itself; older Excel: xlwings resizes them.",
     ]
     for i, line in enumerate(lines, start=3):
         sheet.cell(row=i, column=1, value=line)
@@ -239,17 +244,56 @@ def _function_sheet(sheet: Worksheet, spec: UdfSpec, example: Example) -> None:
         return _widths(sheet)
     formula = example.formula.format(**refs)
     sheet.cell(row=formula_row, column=1, value="Formula").font = BOLD
-    sheet.cell(row=formula_row, column=2, value=formula).font = BOLD
-    shown = sheet.cell(row=formula_row, column=3, value=formula)
-    shown.data_type = "s"  # the formula's text beside the live formula
     sheet.cell(row=formula_row + 1, column=1, value=example.note)
     if example.extra_rows:
         _block(sheet, example.extra_rows, block_row)
-    if not _spills(spec):
-        sheet.cell(row=formula_row + 2, column=1, value="Value when built")
-        literal = [values.get(arg.name) for arg in spec.args]
-        sheet.cell(row=formula_row + 2, column=2, value=getattr(udfs, spec.name)(*literal))
+    if _spills(spec):
+        result_row = (block_row + len(example.extra_rows) + 1 if example.extra_rows
+                      else formula_row + 3)
+        _array_result(sheet, spec, formula, formula_row, result_row)
+        return _widths(sheet)
+    sheet.cell(row=formula_row, column=2, value=formula).font = BOLD
+    shown = sheet.cell(row=formula_row, column=3, value=formula)
+    shown.data_type = "s"  # the formula's text beside the live formula
+    sheet.cell(row=formula_row + 2, column=1, value="Value when built")
+    literal = [values.get(arg.name) for arg in spec.args]
+    sheet.cell(row=formula_row + 2, column=2, value=getattr(udfs, spec.name)(*literal))
     return _widths(sheet)
+
+
+def _array_result(sheet: Worksheet, spec: UdfSpec, formula: str, formula_row: int,
+                  result_row: int) -> None:
+    """The table function's formula as an array formula over exactly the table it returns
+    for the template's data (computed now), so it shows in full in every Excel version."""
+    shown = sheet.cell(row=formula_row, column=2, value=formula)
+    shown.data_type = "s"  # the formula's text; the live one is the array below
+    result = evaluate_formula(sheet.parent, sheet, formula)
+    if not isinstance(result, list):
+        raise ValueError(f"the {spec.name} example gives {result!r}")
+    last = f"{get_column_letter(len(result[0]))}{result_row + len(result) - 1}"
+    ref = f"A{result_row}:{last}"
+    sheet.cell(row=result_row - 1, column=1,
+               value=f"Result: an array formula over {ref} (select it and re-enter the formula "
+                     "with Ctrl+Shift+Enter over a larger range when your data grow):")
+    sheet.cell(row=result_row, column=1).value = ArrayFormula(ref, formula)
+
+
+def evaluate_formula(book: openpyxl.Workbook, sheet: Worksheet, formula: str) -> Any:
+    """Call the UDF of a template ``formula`` (``=NAME(arg,arg,...)``, arguments cell
+    references or ranges) with its cells as xlwings passes them: each argument a list of
+    rows, empty cells None."""
+    match = re.fullmatch(r"=([A-Z_]+)\((.*)\)", formula)
+    if match is None:
+        raise ValueError(f"not a template formula: {formula!r}")
+    name, inner = match.groups()
+    args = []
+    for text in inner.split(","):
+        target, _, cells = text.replace("$", "").rpartition("!")
+        source = book[target] if target else sheet
+        if ":" not in cells:
+            cells = f"{cells}:{cells}"
+        args.append([[c.value for c in row] for row in source[cells]])
+    return getattr(udfs, name)(*args)
 
 
 def _widths(sheet: Worksheet) -> None:

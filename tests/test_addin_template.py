@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 import xlwings
 from conftest import require_program
+from openpyxl.worksheet.formula import ArrayFormula
 
 from excel_addin.signatures import udf_specs
-from excel_addin.template import CONF_SHEET, TEMPLATE_PATH, build_template
+from excel_addin.template import CONF_SHEET, TEMPLATE_PATH, build_template, evaluate_formula
 
 UDF_NAMES = [spec.name for spec in udf_specs()]
 
@@ -48,11 +49,30 @@ def test_every_udf_has_a_worked_example(book):
     for name in UDF_NAMES:
         assert name in book.sheetnames, name
         assert name in start_names
-        formulas = [c.value for row in book[name].iter_rows() for c in row if c.data_type == "f"]
-        assert any(f.startswith(f"={name}(") for f in formulas), name
-    used = {m for row in book.worksheets for r in row.iter_rows() for c in r
-            if c.data_type == "f" for m in re.findall(r"([A-Z_]+)\(", c.value)}
+        assert any(f.startswith(f"={name}(") for f in _formulas(book[name])), name
+    used = {m for sheet in book.worksheets for f in _formulas(sheet)
+            for m in re.findall(r"([A-Z_]+)\(", f)}
     assert used <= set(UDF_NAMES)
+
+
+def _formulas(sheet) -> list[str]:
+    """The live formulas of a sheet (array formulas by their text)."""
+    return [c.value.text if isinstance(c.value, ArrayFormula) else c.value
+            for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_table_functions_are_array_formulas_over_their_whole_result(book):
+    for name in ("CLV_SUMMARY", "CLV_SEGMENTS", "CLV_FIT", "CLV_PREDICT", "CLV_SCENARIOS"):
+        arrays = [c.value for row in book[name].iter_rows() for c in row
+                  if isinstance(c.value, ArrayFormula)]
+        assert len(arrays) == 1, name
+        result = evaluate_formula(book, book[name], arrays[0].text)
+        first, last = arrays[0].ref.split(":")
+        rows = int(re.sub(r"[A-Z]", "", last)) - int(re.sub(r"[A-Z]", "", first)) + 1
+        assert rows == len(result), name
+    fit = next(c.value for row in book["CLV_FIT"].iter_rows() for c in row
+               if isinstance(c.value, ArrayFormula))
+    assert fit.ref.endswith(":C23")  # parameter, value, std_error; 4 parameters + 6 rows
 
 
 def test_examples_show_values_computed_by_the_addin(book):
@@ -76,6 +96,8 @@ def test_committed_template_is_up_to_date(book, tmp_path):
 def _comparable(value):
     """Floats to 6 significant digits: values computed at build time may differ in the last
     digits between machines and numerical methods."""
+    if isinstance(value, ArrayFormula):
+        return ("array", value.ref, value.text)
     return float(f"{value:.6g}") if isinstance(value, float) else value
 
 
@@ -93,31 +115,12 @@ def test_libreoffice_opens_the_template(tmp_path):
     assert [c.value for c in orders[1]] == ["customer_id", "date", "amount", "basket"]
 
 
-def _evaluate(book, sheet, formula: str):
-    """Call the UDF of ``formula`` with its arguments read from the workbook as xlwings would
-    pass them (every argument a list of rows, empty cells None)."""
-    from excel_addin import udfs
-
-    name, inner = re.fullmatch(r"=([A-Z_]+)\((.*)\)", formula).groups()
-    args = []
-    for text in inner.split(","):
-        ref = text.replace("$", "")
-        target, _, cells = ref.rpartition("!")
-        ws = book[target] if target else sheet
-        if ":" not in cells:
-            cells = f"{cells}:{cells}"
-        args.append([[c.value for c in row] for row in ws[cells]])
-    return getattr(udfs, name)(*args)
-
-
 def test_every_example_formula_computes_on_the_template_data(book):
     """Each live formula, fed with the template's own cells, gives a result, not an error."""
     for name in UDF_NAMES:
         sheet = book[name]
-        formulas = [c.value for row in sheet.iter_rows() for c in row
-                    if c.data_type == "f" and c.value.startswith(f"={name}(")]
-        for formula in formulas:
-            result = _evaluate(book, sheet, formula)
+        for formula in [f for f in _formulas(sheet) if f.startswith(f"={name}(")]:
+            result = evaluate_formula(book, sheet, formula)
             assert not (isinstance(result, str) and result.startswith("#")), (formula, result)
             if isinstance(result, list):
                 assert len(result) >= 2 and len(result[0]) >= 2  # a header row and data
