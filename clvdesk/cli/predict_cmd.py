@@ -13,6 +13,7 @@ whatever the data's period; CLV is the margin on expected spend, discounted mont
 from __future__ import annotations
 
 import argparse
+import sys
 
 from clvdesk.cli.fit_cmd import TRANSACTION_MODELS, add_period_options, load_summary
 from clvdesk.cli.output import add_json_flag, output_path, print_json
@@ -111,7 +112,7 @@ def _from_orders(orders, assumptions, out, language: str):
 
     result = run_analysis(orders, assumptions)
     for warning in result.warnings:
-        print(f"note: {warning}")
+        print(f"note: {warning}", file=sys.stderr)
     if out.suffix.lower() != ".xlsx":
         return result.predictions, result.segments, None
     from clvdesk.core.io.report import write_report
