@@ -273,12 +273,14 @@ def run_analysis(
         summary["segment"] = segment
 
     steps.start(0.15, f"fitting {a.model}")
-    model = fit_transaction_model(get_model(a.model), summary)
+    model = fit_transaction_model(get_model(a.model), summary,
+                                  progress=steps.sub(0.15, 0.30), cancel=cancel)
 
     spend_model = None
     if a.spend_model is not None:
         steps.start(0.30, f"fitting {a.spend_model}")
-        spend_model = fit_spend_model(get_model(a.spend_model), summary, warnings)
+        spend_model = fit_spend_model(get_model(a.spend_model), summary, warnings,
+                                      progress=steps.sub(0.30, 0.40), cancel=cancel)
 
     steps.start(0.40, "predicting CLV")
     forecast = clv.forecast_clv(
@@ -351,7 +353,8 @@ def _quality(orders: pd.DataFrame) -> dict[str, Any]:
     return quality_report(orders).to_dict()
 
 
-def fit_transaction_model(model_class, summary: pd.DataFrame):
+def fit_transaction_model(model_class, summary: pd.DataFrame, *, progress: Progress | None = None,
+                          cancel: Cancel | None = None):
     """Fit a transaction model on a summary's frequency, recency and T (DataError if hopeless)."""
     if len(summary) < 2:
         raise DataError(f"{len(summary)} customer(s) in the calibration period: "
@@ -361,10 +364,11 @@ def fit_transaction_model(model_class, summary: pd.DataFrame):
                         "the models cannot estimate how often customers buy again")
     return model_class().fit(summary["frequency"].to_numpy(dtype=float),
                              summary["recency"].to_numpy(dtype=float),
-                             summary["T"].to_numpy(dtype=float))
+                             summary["T"].to_numpy(dtype=float), progress=progress, cancel=cancel)
 
 
-def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str]):
+def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
+                    progress: Progress | None = None, cancel: Cancel | None = None):
     """Fit a spend model on the repeat buyers with a positive mean repeat spend.
 
     Repeat buyers whose mean repeat spend is 0 or less are left out, with a note in
@@ -380,7 +384,8 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str]):
         raise DataError("the spend model needs at least two customers with repeat purchases "
                         "of a positive amount")
     return model_class().fit(summary.loc[positive, "frequency"].to_numpy(dtype=float),
-                             summary.loc[positive, "monetary_value"].to_numpy(dtype=float))
+                             summary.loc[positive, "monetary_value"].to_numpy(dtype=float),
+                             progress=progress, cancel=cancel)
 
 
 def _customer_segments(orders: pd.DataFrame, summary: pd.DataFrame,

@@ -188,7 +188,7 @@ def compare_models(
         try:
             model = fitted.get(name)
             if model is None:
-                model = classes[name]().fit(frequency, recency, age)
+                model = classes[name]().fit(frequency, recency, age, cancel=cancel)
             errors = holdout_errors(model, summary)
         except CLVError as exc:
             row["note"] = str(exc)
