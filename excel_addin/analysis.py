@@ -141,7 +141,7 @@ def model_for_params(params: dict[str, float], info: dict[str, str], model_name:
 def predictions(data: Any, *, horizon_months: float, margin: float, discount_rate: float,
                 model_name: str, end: pd.Timestamp | None, period: str) -> pd.DataFrame:
     """Per-customer predictive CLV (:func:`clvdesk.core.clv.predict_clv`) over
-    ``horizon_months`` months with a ``margin`` fraction and an ``discount_rate`` per year,
+    ``horizon_months`` months with a ``margin`` fraction and a ``discount_rate`` per year,
     from a transaction model and the Gamma-Gamma spend model fitted on the same data."""
     summary = customer_summary(data, end=end, period=period, name="orders")
     _require_columns(summary, ("frequency", "recency", "T", "monetary_value"))
