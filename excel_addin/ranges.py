@@ -130,10 +130,13 @@ def params_from_range(value: Any, name: str = "parameters") -> tuple[dict[str, f
     """A parameter range as ``(params, info)``: ``{"r": 0.24, ...}`` and ``{"model": "bgnbd",
     "period": "weeks"}``.
 
-    Takes the first two columns as name and value; a header row (``parameter | value``),
-    blank rows and the fit statistics rows (log-likelihood, AIC...) are skipped.
+    Takes the first two columns as name and value (or, for two rows, the names across the
+    first row and the values below); a header row (``parameter | value``), blank rows and the
+    fit statistics rows (log-likelihood, AIC...) are skipped.
     """
     grid = as_grid(value)
+    if len(grid) == 2 and len(grid[0]) > 2 and all(isinstance(v, str) for v in grid[0]):
+        grid = [list(col) for col in zip(*grid, strict=True)]  # names across a row, values below
     if len(grid[0]) < 2:
         raise InputError(f"{name} must be two columns: parameter name and value")
     params: dict[str, float] = {}

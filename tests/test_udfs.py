@@ -332,6 +332,12 @@ def test_palive_over_ranges_with_a_two_column_parameter_range():
     assert result[4][0] == "#N/A frequency is missing"
 
 
+def test_parameters_may_run_across_a_row():
+    across = [["r", "alpha", "a", "b"], [0.2426, 4.4136, 0.7929, 2.4259]]
+    down = [["r", 0.2426], ["alpha", 4.4136], ["a", 0.7929], ["b", 2.4259]]
+    assert udfs.CLV_PALIVE(across, 2, 30.43, 38.86) == udfs.CLV_PALIVE(down, 2, 30.43, 38.86)
+
+
 def test_palive_cells_share_one_model():
     params = [["parameter", "value"], ["r", 0.25], ["alpha", 4.0], ["a", 0.8], ["b", 2.5]]
     model_cache.clear_caches()
