@@ -227,6 +227,13 @@ def test_customer_and_segment_clv_follow_the_margin(engine, key, margin):
         assert segments.cell(r, 5).value == pytest.approx(seg["clv_mean"] * margin / 0.3,
                                                           rel=1e-9)
         assert segments.cell(r, 6).value == pytest.approx(seg["clv"] * margin / 0.3, rel=1e-9)
+        closed_row = 5 + list(result.segments_closed_form.index).index(seg["segment"])
+        cac = segments.cell(closed_row, 9).value  # the closed-form row's (live) CAC
+        assert segments.cell(r, 9).value == pytest.approx(cac, rel=1e-12)
+        assert segments.cell(r, 10).value == pytest.approx(seg["clv_mean"] * margin / 0.3 - cac,
+                                                           rel=1e-9)
+        if key == "en":  # as the pipeline computed it
+            assert segments.cell(r, 9).value == pytest.approx(seg["acquisition_cost"], rel=1e-9)
         if "clv_low" in seg and key == "en":
             assert segments.cell(r, 7).value == pytest.approx(seg["clv_low"], rel=1e-9)
             assert segments.cell(r, 8).value == pytest.approx(seg["clv_high"], rel=1e-9)

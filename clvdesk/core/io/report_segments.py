@@ -69,10 +69,13 @@ def write_segments(ws: Worksheet, table: pd.DataFrame, labels: Labels, formats: 
                if segment != total_label and not math.isclose(float(cac), global_cac,
                                                              rel_tol=1e-12, abs_tol=1e-12)}
     last, total_cac = _closed_form(ws, table, labels, formats, names, own_cac, total_label)
+    # the predictive rows take their CAC from the closed-form rows of the same segment (live)
+    cac_cells = {segment: f"$I${HEADER_ROW + 1 + i}" for i, segment in enumerate(table.index)}
     if predictive is not None and len(predictive):
         top = last + CHART_ROWS + 3
         put(ws, top, 1, labels["predictive_segments"], font=SECTION_FONT)
-        _predictive_table(ws, top + 1, predictive, labels, formats, names, own_cac, customers)
+        _predictive_table(ws, top + 1, predictive, labels, formats, cac_cells, total_label,
+                          customers)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
     ws.column_dimensions[get_column_letter(1)].width = 20
     return total_cac
@@ -130,10 +133,8 @@ def _closed_form(ws, table, labels, formats, names, own_cac, total_label
     return last, total_cac
 
 
-def _predictive_table(ws, header, table, labels, formats, names, own_cac,
+def _predictive_table(ws, header, table, labels, formats, cac_cells, total_label,
                       customers) -> None:
-    from clvdesk.core.clv import ALL_CUSTOMERS
-
     live = customers is not None and customers.clv is not None and "clv_mean" in table
     columns = [Column(labels["segment"], width=18), Column(labels["customers"], formats.integer),
                Column(labels["repeat_customers"], formats.integer),
@@ -150,14 +151,13 @@ def _predictive_table(ws, header, table, labels, formats, names, own_cac,
     segment_rows = []
     for offset, (_, seg) in enumerate(table.iterrows()):
         r = header + 1 + offset
-        is_total = seg["segment"] == ALL_CUSTOMERS
+        is_total = seg["segment"] == total_label
         row = [labels["all_customers"] if is_total else seg["segment"], seg.get("customers"),
                seg.get("repeat_customers"), seg.get("expected_purchases")]
         if not is_total:
             segment_rows.append(r)
         if live:
-            cac = (float(own_cac[seg["segment"]]) if seg["segment"] in own_cac
-                   else Formula(f"={names['cac']}") if not (is_total and own_cac)
+            cac = (Formula(f"={cac_cells[seg['segment']]}") if seg["segment"] in cac_cells
                    else seg.get("acquisition_cost"))
             row += [*_predictive(is_total, f"A{r}", customers),
                     _scaled(seg.get("clv_low"), seg.get("clv"), f"F{r}"),
