@@ -111,15 +111,61 @@ def _log_g(p, q, alpha, beta, t):
     ``e_m`` and the other ``e_o``; with ``A = p + q - 1`` and ``z = |alpha-beta|/(m+t)``::
 
         G = (m+t)^-A / A * (1-z)^(1-e_o) * 2F1(1, e_m; A+1; z)
+
+    Where scipy's 2F1 fails (z near 1 with large e_m, or c - a - b a whole number, where it
+    returns inf or NaN), the integral is taken numerically instead (:func:`_log_g_quadrature`).
     """
+    p, q, t = np.broadcast_arrays(np.asarray(p, float), np.asarray(q, float),
+                                  np.asarray(t, float))
     alpha_larger = alpha >= beta
-    m = np.maximum(alpha, beta)
-    e_m = np.where(alpha_larger, p, q)
-    e_o = np.where(alpha_larger, q, p)
+    m = max(alpha, beta)
+    e_m = p if alpha_larger else q
+    e_o = q if alpha_larger else p
     a_sum = p + q - 1.0
-    z = np.abs(alpha - beta) / (m + t)
-    return (-a_sum * np.log(m + t) - np.log(a_sum) + (1.0 - e_o) * np.log1p(-z)
-            + np.log(hyp2f1(1.0, e_m, a_sum + 1.0, z)))
+    z = abs(alpha - beta) / (m + t)
+    with np.errstate(all="ignore"):
+        series = hyp2f1(1.0, e_m, a_sum + 1.0, z)
+        log_g = (-a_sum * np.log(m + t) - np.log(a_sum) + (1.0 - e_o) * np.log1p(-z)
+                 + np.log(series))
+    failed = ~np.isfinite(log_g) | ~(series >= 1.0)  # 2F1(1, b; c; z >= 0) >= 1
+    if failed.any():
+        log_g = np.array(log_g, dtype=float)
+        log_g[failed] = _log_g_quadrature(e_m[failed], e_o[failed], m, min(alpha, beta),
+                                          t[failed])
+    return log_g
+
+
+#: Gauss-Legendre rule used on each panel of :func:`_log_g_quadrature`.
+_GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(8)
+#: Panels of the quadrature: [0, S 2^-15], [S 2^-15, S 2^-14], ..., [S/2, S].
+_PANEL_EDGES = np.concatenate([[0.0], 2.0 ** np.arange(-15, 1)])
+
+
+def _log_g_quadrature(e_m, e_o, m, c, t):
+    """log G(t) by quadrature, for rows where the 2F1 series fails.
+
+    With ``tau = t + (c+t)(e^s - 1)``, c = min(alpha, beta) and ``w = (c+t)/(m+t)`` <= 1::
+
+        G = (c+t)^(1-e_o) (m+t)^-e_m * integral_0^inf exp(-(e_o-1) s
+                                                         - e_m ln(1 + w (e^s - 1))) ds
+
+    The integrand is log-concave and decays at rate A = e_m + e_o - 1 once w e^s > 1, so the
+    range is cut at ``S = ln(1/w) + 1 + 50/A`` (the rest is below e^-50 of the peak) and
+    integrated in logs with Gauss-Legendre on geometrically growing panels, which resolves
+    scales from S/32768 to S.
+    """
+    w = (c + t) / (m + t)
+    a_sum = e_m + e_o - 1.0
+    span = np.minimum(-np.log(w) + 1.0 + 50.0 / a_sum, 700.0)
+    lo, hi = _PANEL_EDGES[:-1], _PANEL_EDGES[1:]
+    nodes = ((hi - lo)[:, None] * (_GL_NODES + 1.0) / 2.0 + lo[:, None]).reshape(-1)
+    weights = ((hi - lo)[:, None] * _GL_WEIGHTS / 2.0).reshape(-1)
+    s = span[:, None] * nodes[None, :]
+    with np.errstate(divide="ignore"):
+        log_base = np.logaddexp(np.log1p(-w)[:, None], np.log(w)[:, None] + s)
+    log_integrand = -(e_o[:, None] - 1.0) * s - e_m[:, None] * log_base
+    log_integral = np.log(span) + np.logaddexp.reduce(log_integrand + np.log(weights), axis=1)
+    return (1.0 - e_o) * np.log(c + t) - e_m * np.log(m + t) + log_integral
 
 
 def _log_difference(log_upper, log_lower):
