@@ -171,3 +171,18 @@ def test_random_bytes_and_empty_files_are_one_line(capsys, tmp_path):
     text = tmp_path / "text.csv"
     text.write_text("frequency,recency,T\n1,2,three\n")
     assert "must hold numbers" in run_error(capsys, "fit", "bgnbd", str(text))
+
+
+def test_predict_segments_on_any_column_of_the_file(capsys, tmp_path):
+    orders = load_cdnow()
+    orders["Regio"] = ["noord" if int(c) % 3 else "zuid" for c in orders["customer_id"]]
+    path = tmp_path / "orders.csv"
+    orders.to_csv(path, index=False)
+    out = tmp_path / "clv.csv"
+    run_json(capsys, "predict", "bgnbd", str(path), "--end", "1997-09-30", "--spend-model",
+             "gamma-gamma", "--draws", "0", "--segment-column", "regio", "-o", str(out))
+    table = pd.read_csv(out, dtype={"customer_id": str}).set_index("customer_id")
+    assert table.loc["3", "segment"] == "zuid" and table.loc["1", "segment"] == "noord"
+    assert "clv_low" not in table.columns
+    assert "segment column 'province' not found" in run_error(
+        capsys, "predict", "bgnbd", str(path), "--segment-column", "province", "-o", str(out))

@@ -94,6 +94,7 @@ class LoadedData:
 
     summary: Any
     orders: Any = None
+    segment_col: str | None = None
 
     def info(self) -> dict[str, Any]:
         """Where the summary came from, for the JSON output."""
@@ -104,13 +105,17 @@ class LoadedData:
 
 
 def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
-                 holdout_end: str | None = None, with_ids: bool = False) -> LoadedData:
+                 holdout_end: str | None = None, with_ids: bool = False,
+                 segment_col: str | None = None) -> LoadedData:
     """A summary table from a summary file, or from an order file summarised on the fly.
 
     A file whose header has a ``frequency`` column is a summary file (``recency``
     and ``T`` taken to be in ``period``); anything else is read as an order file with
     :func:`clvdesk.core.io.readers.read_orders` and summarised up to ``end``. ``with_ids``: keep
-    a summary file's customer ids (predictions need them, fits do not).
+    a summary file's customer ids (predictions need them, fits do not). ``segment_col``: a
+    column of an order file to segment customers on, as named in the file (read as the
+    ``segment`` column) or a canonical role the importer maps itself (``segment``, ``channel``);
+    :attr:`LoadedData.segment_col` names it in the order table.
     """
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
@@ -134,9 +139,20 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     if "periods" in required:
         raise InputError("bgbb fits on a summary file with columns frequency, recency, periods, "
                          "weights")
-    orders = read_orders(path).orders
+    canonical = mapping = None
+    if segment_col is not None:
+        from clvdesk.core.io.mapping import CANONICAL
+
+        canonical = segment_col.strip().lower()
+        if canonical not in CANONICAL:
+            source = columns.get(canonical)
+            if source is None:
+                raise InputError(f"segment column '{segment_col}' not found; columns are: "
+                                 f"{', '.join(columns.values())}")
+            mapping, canonical = {"segment": source}, "segment"
+    orders = read_orders(path, mapping=mapping).orders
     summary = summarize(orders, period=period, end=end, holdout_end=holdout_end)
-    return LoadedData(summary, orders)
+    return LoadedData(summary, orders, canonical)
 
 
 def _header_columns(path: Path) -> list[str]:

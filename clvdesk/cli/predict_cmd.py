@@ -13,6 +13,7 @@ whatever the data's period; CLV is the margin on expected spend, discounted mont
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 
 from clvdesk.cli.fit_cmd import TRANSACTION_MODELS, add_period_options, load_summary
@@ -80,8 +81,10 @@ def run(args) -> int:
     ).validated()
     required = ("frequency", "recency", "T") + (("monetary_value",) if spend_model else ())
     data = load_summary(args.orders, required, period=assumptions.period,
-                        end=args.end, holdout_end=args.holdout_end, with_ids=True)
+                        end=args.end, holdout_end=args.holdout_end, with_ids=True,
+                        segment_col=args.segment_column)
     if data.orders is not None:
+        assumptions = dataclasses.replace(assumptions, segment_col=data.segment_col)
         predictions, totals, report = _from_orders(data.orders, assumptions, out, args.language)
     else:
         if suffix == ".xlsx":
