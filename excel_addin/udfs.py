@@ -235,6 +235,22 @@ def CLV_PREDICT(orders: CellArg, horizon: CellArg = None, margin: CellArg = None
     return to_cells(table, index_label="customer_id")
 
 
+@xw.func(category=CATEGORY)
+@xw.arg("scenarios", doc="Scenarios with labelled inputs aov, frequency, lifespan (cac, margin...): one per row or per column, named in the first column or row.", **RANGE)
+@xw.arg("baseline", doc="Optional: name of the scenario the others are compared with; empty = the first.", **RANGE)
+@xw.ret(expand="table")
+@excel_safe
+def CLV_SCENARIOS(scenarios: CellArg, baseline: CellArg = None) -> CellResult:
+    """Compare what-if scenarios of the simple CLV side by side: LTV, CLV, LTV:CAC, payback months and the difference with the baseline."""
+    entries, across_columns = scenarios_from_range(scenarios)
+    table = compare([scenario_from_dict(e, n) for n, e in enumerate(entries, start=1)],
+                    baseline=_one_text(baseline, "baseline"))
+    if across_columns:
+        table = table.T.rename_axis("scenario")
+        return to_cells(table.astype(object), index_label="input")
+    return to_cells(table, index_label="scenario")
+
+
 # ----------------------------------------------------------------------------- argument helpers
 
 def _single(value: CellArg, name: str) -> CellValue:
@@ -310,19 +326,3 @@ def _number_or_mapping(value: CellArg, name: str) -> float | dict[str, float] | 
                 continue
             raise
     return mapping
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("scenarios", doc="Scenarios with labelled inputs aov, frequency, lifespan (cac, margin...): one per row or per column, named in the first column or row.", **RANGE)
-@xw.arg("baseline", doc="Optional: name of the scenario the others are compared with; empty = the first.", **RANGE)
-@xw.ret(expand="table")
-@excel_safe
-def CLV_SCENARIOS(scenarios: CellArg, baseline: CellArg = None) -> CellResult:
-    """Compare what-if scenarios of the simple CLV side by side: LTV, CLV, LTV:CAC, payback months and the difference with the baseline."""
-    entries, across_columns = scenarios_from_range(scenarios)
-    table = compare([scenario_from_dict(e, n) for n, e in enumerate(entries, start=1)],
-                    baseline=_one_text(baseline, "baseline"))
-    if across_columns:
-        table = table.T.rename_axis("scenario")
-        return to_cells(table.astype(object), index_label="input")
-    return to_cells(table, index_label="scenario")
