@@ -38,7 +38,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 #: Published estimates on the CDNOW sample, calibration 1997-01-01 .. 1997-09-30 in weeks.
 BGNBD_PUBLISHED = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
@@ -186,7 +186,7 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-def run(*, allow_missing: bool = False, out=None) -> int:
+def run(*, allow_missing: bool = False, out: TextIO | None = None) -> int:
     """Run every step, printing one line each to ``out``; return the exit code (0 = OK)."""
     out = sys.stdout if out is None else out
     # Before any Qt import: the self-test never opens a window, with or without a screen.
