@@ -28,6 +28,10 @@ from clvdesk.core.errors import Cancelled, ConvergenceError, DataError, InputErr
 #: the data do not identify the parameter.
 LOG_BOUND = 20.0
 
+#: Largest standard error of a log parameter for it to count as estimated: beyond, its 95 %
+#: interval spans more than a factor e^(2 x 1.96 x 3) ~ 10^5 and the fit is rejected.
+MAX_LOG_SE = 3.0
+
 #: Distinct rows in the pilot fit that gives starting values on large tables.
 PILOT_ROWS = 20_000
 
@@ -321,8 +325,11 @@ class ProbabilisticModel:
             pilot = build(*(c[rows] for c in columns), pilot_counts)
             first = minimize(objective(pilot, n_customers), start, jac=True,
                              method="L-BFGS-B", bounds=bounds)
-            pilot_cov = self._covariance(pilot, first.x) if np.isfinite(first.fun) else None
-            if pilot_cov is not None and np.all(np.abs(first.x) < LOG_BOUND - 1):
+            pilot_info = self._information(pilot, first.x) if np.isfinite(first.fun) else None
+            usable = pilot_info is not None and not _unidentified(pilot_info)
+            if usable and np.all(np.abs(first.x) < LOG_BOUND - 1):
+                pilot_cov = np.linalg.inv(pilot_info)
+                pilot_cov = 0.5 * (pilot_cov + pilot_cov.T)
                 polish = minimize(objective(loglik_and_grad, n_customers), first.x, jac=True,
                                   method="BFGS", options={"hess_inv0": pilot_cov * n_customers,
                                                           "gtol": 1e-7, "maxiter": 50})
@@ -354,27 +361,33 @@ class ProbabilisticModel:
                 "0 or infinity; the data cannot identify them (too few customers or too "
                 "little repeat behaviour for this model)")
         if not result.success and np.max(np.abs(grad / n_customers)) > _GRADIENT_TOLERANCE:
-            raise ConvergenceError(f"the {self.name} fit did not converge "
-                                   f"({result.message}); try another model or more data")
+            raise ConvergenceError(f"the {self.name} fit did not converge (the optimiser stopped "
+                                   "away from an optimum); try another model or more data")
         self.params = {k: float(v) for k, v in zip(self.param_names, np.exp(theta), strict=True)}
         self.log_likelihood = float(value)
         self.n_customers = n_customers
         self.converged = True
-        self._log_cov = self._covariance(loglik_and_grad, theta,
-                                         None if counts.size <= 2 * PILOT_ROWS else grad)
-        if self._log_cov is None:
-            self.std_errors = {k: math.nan for k in self.param_names}
-        else:
-            se_log = np.sqrt(np.diag(self._log_cov))
-            self.std_errors = {k: float(p * s) for k, p, s in
-                               zip(self.param_names, np.exp(theta), se_log, strict=True)}
+        information = self._information(loglik_and_grad, theta,
+                                        None if counts.size <= 2 * PILOT_ROWS else grad)
+        weak = _unidentified(information)
+        if weak:
+            raise ConvergenceError(
+                f"the {self.name} fit found no unique optimum: the data cannot pin down "
+                f"{', '.join(self.param_names[j] for j in weak)} (too few customers or too "
+                "little variety in their behaviour for this model); try another model or "
+                "more data")
+        self._log_cov = np.linalg.inv(information)
+        self._log_cov = 0.5 * (self._log_cov + self._log_cov.T)
+        se_log = np.sqrt(np.diag(self._log_cov))
+        self.std_errors = {k: float(p * s) for k, p, s in
+                           zip(self.param_names, np.exp(theta), se_log, strict=True)}
         if progress is not None:
             progress(1.0, f"fitted {self.name}")
 
     @staticmethod
-    def _covariance(loglik_and_grad, theta: np.ndarray,
-                    grad_at_theta: np.ndarray | None = None) -> np.ndarray | None:
-        """Inverse observed information of ``theta`` (None when not positive definite).
+    def _information(loglik_and_grad, theta: np.ndarray,
+                     grad_at_theta: np.ndarray | None = None) -> np.ndarray:
+        """Observed information of ``theta``: minus the Hessian of the total log-likelihood.
 
         The Hessian is the symmetrised central difference of the analytic gradient, or, when
         the gradient at ``theta`` is given (large tables), the forward difference, which halves
@@ -392,15 +405,27 @@ class ProbabilisticModel:
                     hessian[:, j] = (np.asarray(g_plus) - np.asarray(g_minus)) / (2.0 * step[j])
                 else:
                     hessian[:, j] = (np.asarray(g_plus) - grad_at_theta) / step[j]
-        information = -0.5 * (hessian + hessian.T)
-        if not np.all(np.isfinite(information)):
-            return None
-        try:
-            np.linalg.cholesky(information)
-        except np.linalg.LinAlgError:
-            return None
-        covariance = np.linalg.inv(information)
-        return 0.5 * (covariance + covariance.T)
+        return -0.5 * (hessian + hessian.T)
+
+
+def _unidentified(information: np.ndarray) -> list[int]:
+    """Indices of parameters the data do not identify (empty when the information is usable).
+
+    The information must be finite and positive definite with every log parameter's standard
+    error below :data:`MAX_LOG_SE`; otherwise the parameters with the largest share in the
+    weakest direction (smallest eigenvalue) are the culprits.
+    """
+    k = information.shape[0]
+    if not np.all(np.isfinite(information)):
+        return list(range(k))
+    values, vectors = np.linalg.eigh(information)
+    if values[0] > 0:
+        se_log = np.sqrt(np.diag(np.linalg.inv(information)))
+        if np.all(se_log < MAX_LOG_SE):
+            return []
+        return [int(j) for j in np.flatnonzero(se_log >= MAX_LOG_SE)]
+    weakest = np.abs(vectors[:, 0])
+    return [int(j) for j in np.flatnonzero(weakest >= 0.5 * weakest.max())]
 
 
 class TransactionModel(ProbabilisticModel):
