@@ -302,11 +302,14 @@ class ResultsPage(Page):
         model = result.model
         age = float(summary["T"].max())
         max_frequency = int(max(np.quantile(summary["frequency"], 0.99), 1))
-        frequency = np.arange(0, max_frequency + 1, dtype=float)
-        recency = np.linspace(0.0, age, 60)
+        frequency = np.arange(1, max_frequency + 1, dtype=float)
+        recency = np.linspace(age / 60.0, age, 60)
         grid_f, grid_r = np.meshgrid(frequency, recency, indexing="ij")
-        p = np.asarray(model.p_alive(grid_f, grid_r, np.full_like(grid_f, age)), dtype=float)
-        p = np.where((grid_f == 0) & (grid_r > 0), np.nan, p)
+        repeaters = np.asarray(model.p_alive(grid_f.ravel(), grid_r.ravel(),
+                                             np.full(grid_f.size, age)), dtype=float)
+        # without repeat purchases recency is 0 by definition: one value for the whole row
+        first = float(np.asarray(model.p_alive(np.zeros(1), np.zeros(1), np.full(1, age)))[0])
+        p = np.vstack([np.full((1, recency.size), first), repeaters.reshape(grid_f.shape)])
         period = unit_name(summary.attrs.get("period", "weeks"))
 
         def paint(figure) -> None:

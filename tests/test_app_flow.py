@@ -1,0 +1,133 @@
+"""The real flow in the window: demo -> fit -> scenarios -> export -> save, checked against the core.
+
+The analysis runs in the app's worker process, exactly as for a user; the values the pages show
+are compared with the core's own results for the same inputs.
+"""
+
+import dataclasses
+
+import openpyxl
+import pandas as pd
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from clvdesk.app.application import create_window
+from clvdesk.app.formatting import Formatter
+from clvdesk.app.project import load_project
+from clvdesk.core.datasets import load_cdnow
+from clvdesk.core.pipeline import Assumptions, run_analysis
+from clvdesk.core.scenarios import DEMO_SCENARIOS, Scenario, compare
+
+TIMEOUT = 180_000
+
+
+@pytest.fixture(scope="module")
+def core_result():
+    """The core's own analysis of the demo with the demo's assumptions."""
+    return run_analysis(load_cdnow(), Assumptions.demo())
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = create_window("en", recovery_dir=tmp_path / "recovery", settings=settings)
+    win.reporter.show_dialogs = False
+    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # never block a test
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.session.set_dirty(False)
+
+
+def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path):
+    with qtbot.waitSignal(window.analysis_ready, timeout=TIMEOUT):
+        window.open_demo()
+    assert window.reporter.last is None
+    result = window.session.result
+    fmt = Formatter("en", "$")
+    assert window.current_page() == "results"
+
+    # Results: the cards show the core's numbers
+    expected_total = core_result.segments.iloc[-1]
+    page = window.pages["results"]
+    assert page.card_labels["customers"][1].text() == "2,357"
+    assert page.card_labels["clv_total"][1].text() == fmt.money(expected_total["clv"], 0)
+    assert page.card_labels["clv_mean"][1].text() == fmt.money(expected_total["clv_mean"])
+    assert "r 0.243" in page.card_labels["model"][1].text()
+    pd.testing.assert_frame_equal(result.segments, core_result.segments)
+    pd.testing.assert_frame_equal(result.predictions, core_result.predictions)
+
+    # per customer: sorted by CLV, the top customer and value match the core
+    customers = page.customer_model
+    clv_column = customers.column_names().index("clv")
+    customers.sort(clv_column, Qt.SortOrder.DescendingOrder)
+    best = core_result.predictions["clv"].idxmax()
+    assert customers.data(customers.index(0, 0)) == str(best)
+    assert customers.data(customers.index(0, clv_column)) == fmt.money(
+        core_result.predictions["clv"].max())
+    page.min_clv.setValue(100.0)
+    assert customers.rowCount() == int((core_result.predictions["clv"] >= 100).sum())
+
+    # charts are drawn when their tab is shown
+    window.go_to("results")
+    for tab in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)
+    assert page.palive_chart.has_chart and page.fit_chart.has_chart
+    assert page.cohort_chart.figure is not None and page.cohort_chart.figure.axes
+
+    # Scenarios: the demo's repeat buyer vs one-time buyer, compared by the core
+    scenarios = window.pages["scenarios"]
+    window.go_to("scenarios")
+    assert [s["name"] for s in window.session.project.scenarios] == [
+        s.name for s in DEMO_SCENARIOS]
+    core = compare(DEMO_SCENARIOS)
+    clv_row = 1  # RESULTS order: ltv, clv, ...
+    for col, name in enumerate(core.index):
+        assert scenarios.result_table.item(clv_row, col).text() == fmt.money(core.loc[name, "clv"])
+    # edit the one-time buyer's order value: the comparison follows the core
+    scenarios.input_table.item(1, 1).setText("200")
+    changed = dataclasses.replace(DEMO_SCENARIOS[1], aov=200.0)
+    assert isinstance(changed, Scenario)
+    assert scenarios.result_table.item(clv_row, 1).text() == fmt.money(changed.clv())
+    assert window.session.project.scenarios[1]["aov"] == 200.0
+    assert scenarios.tornado_chart.has_chart and scenarios.bar_chart.has_chart
+    assert window.session.dirty
+
+    # Export: the report workbook and a CSV, written in the background
+    export = window.pages["export"]
+    report = tmp_path / "report.xlsx"
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
+        export.export_report(report)
+    assert done.args == ["export", "finished"], window.reporter.last
+    book = openpyxl.load_workbook(report)
+    assert len(book.sheetnames) >= 5
+    csv = tmp_path / "customers.csv"
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
+        export.export_table("customers", csv)
+    assert done.args == ["export", "finished"]
+    written = pd.read_csv(csv, dtype={"customer_id": str}).set_index("customer_id")
+    assert written["clv"].to_numpy() == pytest.approx(result.predictions["clv"].to_numpy())
+
+    # Save and reopen the project: source, assumptions and scenarios come back
+    project_file = tmp_path / "demo.clvproj"
+    assert window.save_to(project_file)
+    assert not window.session.dirty
+    saved = load_project(project_file)
+    assert saved.source.kind == "demo"
+    assert saved.assumptions["holdout_end"] == "1998-06-30"
+    assert saved.scenarios[1]["aov"] == 200.0
+    with qtbot.waitSignal(window.analysis_ready, timeout=TIMEOUT):
+        assert window.open_project(project_file)
+    assert window.session.project.scenarios[1]["aov"] == 200.0
+    pd.testing.assert_frame_equal(window.session.result.segments, core_result.segments)
+
+
+def test_language_switch_relabels_and_reformats(qtbot, window):
+    window.set_language("nl")
+    assert window.nav.item(0).text().endswith("Gegevens")
+    assert window.file_menu.title() == "&Bestand"
+    assert window.formatter.money(1234.56) == "€\u00a01.234,56"
+    assert window.pages["quality"].total_labels["customers"][0].text() == "Klanten"
+    window.set_language("en")
+    assert window.nav.item(0).text().endswith("Data")

@@ -1,0 +1,123 @@
+"""The app's table models, formatting and typed-order parsing (no window needed)."""
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from clvdesk.app.formatting import Formatter
+from clvdesk.app.models import ColumnKind, DataFrameModel, OrderEntryModel
+from clvdesk.app.order_records import parse_amount, records_to_orders
+from clvdesk.core.errors import InputError
+
+
+@pytest.fixture
+def million() -> pd.DataFrame:
+    rng = np.random.default_rng(7)
+    n = 1_000_000
+    return pd.DataFrame({
+        "customer_id": pd.array(rng.integers(1, 300_000, n).astype(str), dtype="str"),
+        "clv": rng.gamma(1.5, 40.0, n),
+        "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 365, n), unit="D"),
+    })
+
+
+def test_money_and_numbers_follow_the_language():
+    nl = Formatter("nl", "€")
+    en = Formatter("en", "€")
+    assert nl.money(1234.56) == "€\u00a01.234,56"
+    assert en.money(1234.56) == "€1,234.56"
+    assert nl.money(-12) == "-€\u00a012,00"
+    assert nl.number(0.5, 1) == "0,5"
+    assert nl.integer(23570) == "23.570"
+    assert nl.percent(0.125) == "12,5\u00a0%"
+    assert en.percent(0.125) == "12.5%"
+    assert nl.money(float("nan")) == ""
+    assert nl.parse_number("1.234,5") == pytest.approx(1234.5)
+    assert en.parse_number("1,234.5") == pytest.approx(1234.5)
+
+
+def test_million_rows_load_sort_and_filter_without_per_row_python(qtbot, million):
+    model = DataFrameModel(kinds={"clv": ColumnKind.MONEY}, formatter=Formatter("en", "$"))
+    start = time.perf_counter()
+    model.set_frame(million)
+    assert time.perf_counter() - start < 0.1  # no per-row work at load
+    assert model.rowCount() == 1_000_000
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    top = million["clv"].max()
+    assert model.data(model.index(0, 1)) == Formatter("en", "$").money(top)
+    assert model.raw_value(0, 1) == top
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.raw_value(0, 1) == million["clv"].min()
+    model.set_range_filter("clv", 100.0, None)
+    expected = int((million["clv"] >= 100).sum())
+    assert model.rowCount() == expected
+    shown = million["clv"].to_numpy()[model.visible_rows()]
+    assert np.all(shown >= 100) and np.all(np.diff(shown) >= 0)  # still sorted
+    model.set_text_filter("1234")
+    both = (million["clv"] >= 100) & million["customer_id"].str.contains("1234", regex=False)
+    assert model.rowCount() == int(both.sum())
+    model.clear_filter()
+    assert model.rowCount() == 1_000_000
+    assert model.data(model.index(0, 2)) == str(million["date"].iloc[model.visible_rows()[0]].date())
+
+
+def test_sort_puts_missing_values_last_both_ways(qtbot):
+    frame = pd.DataFrame({"x": [2.0, np.nan, 1.0, 3.0], "name": ["b", None, "a", "c"]})
+    model = DataFrameModel(frame)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(0, order)
+        assert np.isnan(model.raw_value(3, 0))
+        model.sort(1, order)
+        assert model.data(model.index(3, 1)) == ""
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.raw_value(i, 0) for i in range(3)] == [3.0, 2.0, 1.0]
+
+
+def test_index_is_shown_as_first_column(qtbot):
+    frame = pd.DataFrame({"clv": [1.0, 2.0]}, index=pd.Index(["a", "b"], name="customer_id"))
+    model = DataFrameModel(frame, show_index=True, labels={"customer_id": "Customer"})
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Customer"
+    assert model.data(model.index(1, 0)) == "b"
+    assert model.frame is frame
+
+
+def test_typed_orders_become_a_canonical_order_table():
+    orders = records_to_orders([
+        ["k1", "2024-01-05", "12,50", "retail", ""],
+        ["k1", "31-01-2024", "1.234,00", "", "web"],
+        ["k2", "02/02/2024", "7.5", "b2b", "shop"],
+    ])
+    assert list(orders.columns) == ["customer_id", "date", "amount", "segment", "channel"]
+    assert orders["amount"].tolist() == [12.5, 1234.0, 7.5]
+    assert orders["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2024-01-05", "2024-01-31", "2024-02-02"]
+    assert orders["segment"].tolist() == ["retail", "unknown", "b2b"]
+    assert pd.api.types.is_datetime64_any_dtype(orders["date"])
+
+
+def test_typed_order_errors_name_row_and_column():
+    with pytest.raises(InputError, match=r"row 2, amount: 'abc' is not a number"):
+        records_to_orders([["k1", "2024-01-05", "10"], ["k2", "2024-01-06", "abc"]])
+    with pytest.raises(InputError, match="no orders entered"):
+        records_to_orders([])
+    assert parse_amount("€ 1.234,56") == pytest.approx(1234.56)
+    assert parse_amount("nan") is None
+
+
+def test_entry_model_grows_and_marks_invalid_cells(qtbot):
+    model = OrderEntryModel()
+    assert model.rowCount() == 1  # the empty row to type in
+    model.setData(model.index(0, 0), "k1")
+    assert model.rowCount() == 2
+    model.setData(model.index(0, 1), "2024-13-45")
+    model.setData(model.index(0, 2), "9,95")
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is not None
+    assert "not a date" in model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    model.setData(model.index(0, 1), "2024-12-31")
+    assert model.problems() == []
+    assert model.to_orders()["amount"].tolist() == [9.95]
+    model.remove_rows([0])
+    assert model.order_count() == 0
