@@ -77,7 +77,7 @@ def run(args) -> int:
             raise InputError(f"give the data file to fit {args.model} on")
         data = load_summary(args.data, SUMMARY_COLUMNS[args.model], period=args.period,
                             end=args.end)
-        model = _fit(args.model, data.summary)
+        model = _fit(args.model, data)
         extra = data.info()
     result = model.to_dict()
     result.update(extra)
@@ -90,18 +90,44 @@ def run(args) -> int:
 
 @dataclass
 class LoadedData:
-    """What DATA held: the customer summary, and the order table when DATA was an order file."""
+    """What DATA held: customer summary columns, and the order table for an order file.
 
-    summary: Any
+    A summary file is kept as numeric columns (``columns``, plus ``ids`` when asked for) so
+    that a fit needs no pandas; :attr:`summary` builds the DataFrame on first use.
+    """
+
+    period: str
+    columns: dict[str, Any] | None = None
+    ids: Any = None
+    frame: Any = None
     orders: Any = None
     segment_col: str | None = None
+
+    @property
+    def summary(self):
+        """The summary DataFrame (index ``customer_id``, or ``row`` from 1 without ids)."""
+        if self.frame is None:
+            import pandas as pd
+
+            n = len(next(iter(self.columns.values())))
+            index = (pd.Index(self.ids, name="customer_id") if self.ids is not None
+                     else pd.RangeIndex(1, n + 1, name="row"))
+            self.frame = pd.DataFrame(self.columns, index=index)
+            self.frame.attrs["period"] = self.period
+        return self.frame
+
+    def column(self, name: str):
+        """One numeric column as a float array, or None when the data have no such column."""
+        if self.columns is not None:
+            return self.columns.get(name)
+        return self.frame[name].to_numpy(dtype=float) if name in self.frame else None
 
     def info(self) -> dict[str, Any]:
         """Where the summary came from, for the JSON output."""
         if self.orders is None:
-            return {"source": "summary file", "period": self.summary.attrs["period"]}
-        return {"source": "order file", "period": self.summary.attrs["period"],
-                "end": self.summary.attrs["end"].date().isoformat(), "orders": len(self.orders)}
+            return {"source": "summary file", "period": self.period}
+        return {"source": "order file", "period": self.period,
+                "end": self.frame.attrs["end"].date().isoformat(), "orders": len(self.orders)}
 
 
 def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
@@ -130,9 +156,8 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     if "frequency" in columns:
         if end is not None:
             raise InputError("--end applies to order files; this is a summary file")
-        summary = _read_summary_file(Path(path), required, columns, with_ids=with_ids)
-        summary.attrs["period"] = period
-        return LoadedData(summary)
+        values, ids = _read_summary_file(Path(path), required, columns, with_ids=with_ids)
+        return LoadedData(period, columns=values, ids=ids)
     from clvdesk.core.io.readers import read_orders
     from clvdesk.core.summary import summarize
 
@@ -152,7 +177,7 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
             mapping, canonical = {"segment": source}, "segment"
     orders = read_orders(path, mapping=mapping).orders
     summary = summarize(orders, period=period, end=end, holdout_end=holdout_end)
-    return LoadedData(summary, orders, canonical)
+    return LoadedData(period, frame=summary, orders=orders, segment_col=canonical)
 
 
 def _header_columns(path: Path) -> list[str]:
@@ -194,11 +219,11 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
                        with_ids: bool):
     """Numeric columns ``required`` (+ ``weights``) of a summary file, in one read.
 
-    ``with_ids``: index by the ``customer_id`` (or ``id``, ``customer``) column when there is
-    one; else, and always without ``with_ids``, by row number from 1.
+    Returns ``({name: float array}, ids or None)``; ``with_ids``: also the ``customer_id`` (or
+    ``id``, ``customer``) column as text when there is one. Plain CSV and Parquet files with
+    numeric columns are read by pyarrow straight into arrays; anything else (decimal commas,
+    workbooks, odd text files) goes through the tolerant readers.
     """
-    import pandas as pd
-
     from clvdesk.core.errors import InputError
 
     missing = [c for c in required if c.lower() not in columns]
@@ -208,29 +233,93 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
     wanted = list(required) + [c for c in ("weights",) if c in columns and c not in required]
     id_column = next((columns[c] for c in ("customer_id", "id", "customer") if c in columns),
                      None) if with_ids else None
-    sources = [columns[c.lower()] for c in wanted]
-    raw = _read_raw_columns(path, sources + ([id_column] if id_column not in (None, *sources)
-                                             else []))
-    table = pd.DataFrame(index=raw.index)
-    for name in wanted:
-        values = raw[columns[name.lower()]]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            values = pd.to_numeric(values.astype("string").str.strip().str.replace(",", ".",
+    sources = {name: columns[name.lower()] for name in wanted}
+    names = list(dict.fromkeys([*sources.values(), *([id_column] if id_column else [])]))
+    fast = _read_numeric_fast(path, names, set(sources.values()))
+    if fast is not None:
+        values = {name: fast[source] for name, source in sources.items()}
+        ids = fast.get(id_column) if id_column else None
+    else:
+        values, ids = _read_summary_slow(path, names, sources, id_column)
+    if len(values[wanted[0]]) == 0:
+        raise InputError(f"{path.name} has a header but no rows")
+    return values, ids
+
+
+def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
+    """``{column: array}`` by pyarrow when every ``numeric`` column reads as numbers, else None."""
+    import numpy as np
+    import pyarrow as pa
+
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    try:
+        if head.startswith(b"PAR1"):
+            import pyarrow.parquet as pq
+
+            table = pq.read_table(path, columns=names)
+        else:
+            first_line = _plain_first_line(head)
+            if not first_line:
+                return None
+            import pyarrow.csv as pacsv
+
+            table = pacsv.read_csv(
+                path, parse_options=pacsv.ParseOptions(delimiter=_delimiter(first_line)),
+                convert_options=pacsv.ConvertOptions(include_columns=names),
+            )
+    except (pa.ArrowException, KeyError, OSError, ValueError):
+        return None
+    out = {}
+    for name in names:
+        column = table.column(name)
+        if name in numeric:
+            if not (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
+                return None
+            if column.null_count:
+                return None  # the slow path names the offending row
+            out[name] = _arrow_numbers(column)
+        else:
+            out[name] = np.asarray(column.cast(pa.string()).to_pylist(), dtype=object)
+    return out
+
+
+def _arrow_numbers(column) -> Any:
+    """A null-free integer or float Arrow column as a float64 array, read from its buffers.
+
+    ``ChunkedArray.to_numpy`` would import pandas (half a second of start-up) to look for
+    extension types that a numeric CSV or Parquet column cannot have.
+    """
+    import numpy as np
+
+    parts = [np.frombuffer(chunk.buffers()[1], dtype=np.dtype(str(chunk.type)))
+             [chunk.offset:chunk.offset + len(chunk)] for chunk in column.chunks]
+    return np.concatenate(parts).astype(float) if parts else np.zeros(0)
+
+
+def _read_summary_slow(path: Path, names: list[str], sources: dict[str, str],
+                       id_column: str | None):
+    """The tolerant path of :func:`_read_summary_file` (pandas; decimal commas accepted)."""
+    import pandas as pd
+
+    from clvdesk.core.errors import InputError
+
+    raw = _read_raw_columns(path, names)
+    values = {}
+    for name, source in sources.items():
+        column = raw[source]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            column = pd.to_numeric(column.astype("string").str.strip().str.replace(",", ".",
                                                                                    regex=False),
                                    errors="coerce")
-        values = pd.to_numeric(values, errors="coerce").astype(float)
-        bad = values.isna()
+        column = pd.to_numeric(column, errors="coerce").astype(float)
+        bad = column.isna()
         if bad.any():
             row = int(bad.to_numpy().argmax())
             raise InputError(f"column {name} must hold numbers (data row {row + 1} does not)")
-        table[name] = values.to_numpy()
-    if len(table) == 0:
-        raise InputError(f"{path.name} has a header but no rows")
-    if id_column is not None:
-        table.index = pd.Index(raw[id_column].astype("string").to_numpy(), name="customer_id")
-    else:
-        table.index = pd.RangeIndex(1, len(table) + 1, name="row")
-    return table
+        values[name] = column.to_numpy()
+    ids = raw[id_column].astype("string").to_numpy(dtype=object) if id_column else None
+    return values, ids
 
 
 def _read_raw_columns(path: Path, names: list[str]):
@@ -287,25 +376,24 @@ def _names_header(names: list[str]):
     return is_header
 
 
-def _fit(name: str, summary):
+def _fit(name: str, data: LoadedData):
     from clvdesk.core.errors import DataError
     from clvdesk.core.models import get_model
 
     model = get_model(name)()
-    weights = summary["weights"].to_numpy() if "weights" in summary else None
+    weights = data.column("weights")
+    frequency = data.column("frequency")
     if name in TRANSACTION_MODELS:
-        return model.fit(summary["frequency"].to_numpy(), summary["recency"].to_numpy(),
-                         summary["T"].to_numpy(), weights)
+        return model.fit(frequency, data.column("recency"), data.column("T"), weights)
     if name == "bgbb":
-        return model.fit(summary["frequency"].to_numpy(), summary["recency"].to_numpy(),
-                         summary["periods"].to_numpy(), weights)
-    repeat = (summary["frequency"] > 0) & (summary["monetary_value"] > 0)
+        return model.fit(frequency, data.column("recency"), data.column("periods"), weights)
+    monetary = data.column("monetary_value")
+    repeat = (frequency > 0) & (monetary > 0)
     if not repeat.any():
         raise DataError("Gamma-Gamma needs customers with repeat purchases of a positive amount; "
                         "there are none")
-    return model.fit(summary.loc[repeat, "frequency"].to_numpy(),
-                     summary.loc[repeat, "monetary_value"].to_numpy(),
-                     None if weights is None else weights[repeat.to_numpy()])
+    return model.fit(frequency[repeat], monetary[repeat],
+                     None if weights is None else weights[repeat])
 
 
 def _fit_sbg(args):
