@@ -7,8 +7,8 @@ a compressed table and its gradient with respect to ``theta`` (analytic, by the 
 their count (:func:`compress`), which is what makes a fit on a million customers fast.
 
 Uncertainty is asymptotic: the covariance of ``theta`` is the inverse of the observed
-information (the negative Hessian of the total log-likelihood, from central differences of the
-analytic gradient). Standard errors are reported on the natural scale by the delta method,
+information (the negative Hessian of the total log-likelihood, from differences of the analytic
+gradient, :func:`clvdesk.core.models.newton.information_matrix`). Standard errors are reported on the natural scale by the delta method,
 ``se(param) = param * se(theta)``; :meth:`ProbabilisticModel.sample_params` draws from the
 normal on ``theta`` and exponentiates, so every drawn parameter is positive.
 """
@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
-from scipy.optimize import minimize
 
 from clvdesk.core.errors import Cancelled, ConvergenceError, DataError, InputError
+from clvdesk.core.models import newton
 
 #: Box on the log parameters: exp(-20) .. exp(20) ~ 2e-9 .. 5e8. An optimum on the box means
 #: the data do not identify the parameter.
@@ -32,15 +32,12 @@ LOG_BOUND = 20.0
 #: interval spans more than a factor e^(2 x 1.96 x 3) ~ 10^5 and the fit is rejected.
 MAX_LOG_SE = 3.0
 
-#: Distinct rows in the pilot fit that gives starting values on large tables.
+#: Customers sampled for the pilot fit that gives starting values on large tables.
 PILOT_ROWS = 20_000
 
 #: Largest gradient of the mean log-likelihood per customer (in log parameters) accepted as an
 #: optimum when the optimiser stops for another reason (e.g. a line search at rounding level).
 _GRADIENT_TOLERANCE = 1e-5
-
-#: Relative step for the central differences of the gradient that give the Hessian.
-_HESSIAN_STEP = 1e-4
 
 LogLik = Callable[[np.ndarray], tuple[float, np.ndarray]]
 Progress = Callable[[float, str], None] | None
@@ -289,68 +286,52 @@ class ProbabilisticModel:
         """Maximise the total log-likelihood of a compressed table and store the results.
 
         ``build(*columns, counts)`` returns ``theta -> (LL, dLL/dtheta)`` for the table with
-        those distinct rows and counts, ``theta = log(params)``. The optimiser sees the mean per
-        customer, which keeps its tolerances independent of the data size: L-BFGS-B on the box
-        ``|theta| <= LOG_BOUND``. Tables with more than ``2 * PILOT_ROWS`` distinct rows are
-        first fitted on a seeded random subset of :data:`PILOT_ROWS` rows (counts scaled up);
-        from there BFGS, seeded with the pilot's inverse Hessian, needs a handful of passes over
-        the full table. Raises :class:`ConvergenceError` when the optimum is not finite, not
-        reached, or on the box (a parameter the data do not identify).
+        those distinct rows and counts, ``theta = log(params)``. The maximiser
+        (:func:`clvdesk.core.models.newton.maximize`, damped Newton on the box
+        ``|theta| <= LOG_BOUND``) sees the mean per customer, which keeps its tolerances
+        independent of the data size. Tables with more than ``2 * PILOT_ROWS`` distinct rows
+        are first fitted on a seeded random sample of :data:`PILOT_ROWS` customers (weighted up
+        to the whole base); from there Newton steps with the subset's information matrix need a few passes
+        over the full table. Raises :class:`ConvergenceError` when the optimum is not finite,
+        not reached, on the box or not unique (parameters the data do not identify).
         """
         n_customers = float(counts.sum())
-        loglik_and_grad = build(*columns, counts)
         n_calls = [0]
 
-        def objective(loglik: LogLik, total: float):
-            def mean_negative(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        def per_customer(loglik: LogLik) -> LogLik:
+            def mean(theta: np.ndarray) -> tuple[float, np.ndarray]:
                 if cancel is not None and cancel():
                     raise Cancelled()
                 n_calls[0] += 1
                 if progress is not None and n_calls[0] % 5 == 0:
                     progress(min(0.9, n_calls[0] / 100.0), f"fitting {self.name}")
-                with np.errstate(all="ignore"):
-                    value, grad = loglik(theta)
-                if not np.isfinite(value) or not np.all(np.isfinite(grad)):
-                    return 1e300, np.zeros_like(theta)
-                return -value / total, -np.asarray(grad, dtype=float) / total
-            return mean_negative
+                value, grad = loglik(theta)
+                return value / n_customers, np.asarray(grad, dtype=float) / n_customers
+            return mean
 
-        bounds = [(-LOG_BOUND, LOG_BOUND)] * len(start)
+        full = per_customer(build(*columns, counts))
         start = np.clip(np.asarray(start, dtype=float), -LOG_BOUND + 1, LOG_BOUND - 1)
-        start_values = start.copy()
         result = None
         if counts.size > 2 * PILOT_ROWS:
-            rows = np.random.default_rng(0).choice(counts.size, PILOT_ROWS, replace=False)
-            pilot_counts = counts[rows] * (n_customers / counts[rows].sum())
-            pilot = build(*(c[rows] for c in columns), pilot_counts)
-            first = minimize(objective(pilot, n_customers), start, jac=True,
-                             method="L-BFGS-B", bounds=bounds)
-            pilot_info = self._information(pilot, first.x) if np.isfinite(first.fun) else None
-            usable = pilot_info is not None and not _unidentified(pilot_info)
-            if usable and np.all(np.abs(first.x) < LOG_BOUND - 1):
-                pilot_cov = np.linalg.inv(pilot_info)
-                pilot_cov = 0.5 * (pilot_cov + pilot_cov.T)
-                polish = minimize(objective(loglik_and_grad, n_customers), first.x, jac=True,
-                                  method="BFGS", options={"hess_inv0": pilot_cov * n_customers,
-                                                          "gtol": 1e-7, "maxiter": 50})
-                # BFGS may stop on "precision loss" at the optimum when part of the gradient
-                # is a finite difference; a small gradient is what counts.
-                if (np.all(np.abs(polish.x) < LOG_BOUND) and np.isfinite(polish.fun)
-                        and np.max(np.abs(polish.jac)) < _GRADIENT_TOLERANCE):
-                    polish.success = True
-                    result = polish
-                elif np.isfinite(polish.fun) and np.all(np.abs(polish.x) < LOG_BOUND):
-                    start = polish.x
-            if result is None and np.isfinite(first.fun) and np.allclose(start, start_values):
-                start = first.x
-        if result is None:
-            result = minimize(objective(loglik_and_grad, n_customers), start, jac=True,
-                              method="L-BFGS-B", bounds=bounds,
-                              options={"maxiter": 2000, "ftol": 1e-14, "gtol": 1e-9})
-        theta = result.x
-        with np.errstate(all="ignore"):
-            value, grad = loglik_and_grad(theta)
-        if not np.isfinite(value):
+            # a seeded sample of PILOT_ROWS customers (rows drawn in proportion to their
+            # counts), weighted up to the whole base: an unbiased estimate of the likelihood
+            drawn = np.random.default_rng(0).multinomial(PILOT_ROWS, counts / n_customers)
+            rows = np.flatnonzero(drawn)
+            pilot_counts = drawn[rows] * (n_customers / PILOT_ROWS)
+            pilot = per_customer(build(*(c[rows] for c in columns), pilot_counts))
+            first = newton.maximize(pilot, start, bound=LOG_BOUND)
+            if first.converged and np.all(np.abs(first.theta) < LOG_BOUND - 1):
+                metric = newton.information_matrix(pilot, first.theta)
+                if not _unidentified(metric * n_customers):
+                    result = newton.maximize(full, first.theta, bound=LOG_BOUND,
+                                             information=metric)
+            if result is None and np.isfinite(first.value):
+                start = first.theta
+        if result is None or not result.converged:
+            result = newton.maximize(full, start if result is None else result.theta,
+                                     bound=LOG_BOUND)
+        theta, grad = result.theta, result.grad * n_customers
+        if not np.isfinite(result.value):
             raise ConvergenceError(f"the {self.name} fit did not reach a finite likelihood; "
                                    "check the data")
         on_box = np.abs(theta) > LOG_BOUND - 0.5
@@ -360,15 +341,16 @@ class ProbabilisticModel:
                 f"the {self.name} fit did not converge: parameter(s) {names} run off to "
                 "0 or infinity; the data cannot identify them (too few customers or too "
                 "little repeat behaviour for this model)")
-        if not result.success and np.max(np.abs(grad / n_customers)) > _GRADIENT_TOLERANCE:
+        if not result.converged and np.max(np.abs(grad / n_customers)) > _GRADIENT_TOLERANCE:
             raise ConvergenceError(f"the {self.name} fit did not converge (the optimiser stopped "
                                    "away from an optimum); try another model or more data")
         self.params = {k: float(v) for k, v in zip(self.param_names, np.exp(theta), strict=True)}
-        self.log_likelihood = float(value)
+        self.log_likelihood = float(result.value * n_customers)
         self.n_customers = n_customers
         self.converged = True
-        information = self._information(loglik_and_grad, theta,
-                                        None if counts.size <= 2 * PILOT_ROWS else grad)
+        # central differences on small tables; forward ones (half the passes) on large ones
+        information = n_customers * newton.information_matrix(
+            full, theta, None if counts.size <= 2 * PILOT_ROWS else result.grad)
         weak = _unidentified(information)
         if weak:
             raise ConvergenceError(
@@ -383,29 +365,6 @@ class ProbabilisticModel:
                            zip(self.param_names, np.exp(theta), se_log, strict=True)}
         if progress is not None:
             progress(1.0, f"fitted {self.name}")
-
-    @staticmethod
-    def _information(loglik_and_grad, theta: np.ndarray,
-                     grad_at_theta: np.ndarray | None = None) -> np.ndarray:
-        """Observed information of ``theta``: minus the Hessian of the total log-likelihood.
-
-        The Hessian is the symmetrised central difference of the analytic gradient, or, when
-        the gradient at ``theta`` is given (large tables), the forward difference, which halves
-        the passes over the data at a relative error of about the step (1e-4).
-        """
-        k = theta.size
-        hessian = np.empty((k, k))
-        for j in range(k):
-            step = np.zeros(k)
-            step[j] = _HESSIAN_STEP * max(1.0, abs(theta[j]))
-            with np.errstate(all="ignore"):
-                _, g_plus = loglik_and_grad(theta + step)
-                if grad_at_theta is None:
-                    _, g_minus = loglik_and_grad(theta - step)
-                    hessian[:, j] = (np.asarray(g_plus) - np.asarray(g_minus)) / (2.0 * step[j])
-                else:
-                    hessian[:, j] = (np.asarray(g_plus) - grad_at_theta) / step[j]
-        return -0.5 * (hessian + hessian.T)
 
 
 def _unidentified(information: np.ndarray) -> list[int]:
