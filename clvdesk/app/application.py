@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from clvdesk.core.errors import InputError
@@ -43,7 +44,7 @@ def create_window(language: str | None = None, *, recovery_dir: Path | None = No
 
     app = application()
     settings = settings or QSettings("CLV Desk", "CLV Desk")
-    languages = LanguageManager(app)
+    languages = app.findChild(LanguageManager) or LanguageManager(app)  # one per application
     chosen = language or settings.value("language", "") or system_language()
     languages.set_language(chosen if chosen in LANGUAGES else "en")
     window = MainWindow(languages, settings=settings, recovery_dir=recovery_dir)
@@ -72,12 +73,26 @@ def run(file: str | None = None, *, demo: bool = False, screenshot: str | None =
     app = application()
     window = create_window(language)
     window.show()
+    threading.Thread(target=warm_up, name="clvdesk-warm-up", daemon=True).start()
     if not window.offer_recovery():
         if file is not None:
             open_file(window, Path(file))
         elif demo:
             window.open_demo()
     return app.exec()
+
+
+def warm_up() -> None:
+    """Import the calculation libraries in the background once the window is on screen.
+
+    The window opens without pandas (about a second of imports); this loads it before the
+    user's first import or demo needs it, without holding up the first window.
+    """
+    import importlib
+
+    for name in ("numpy", "pandas", "clvdesk.core.scenarios", "clvdesk.core.pipeline",
+                 "clvdesk.core.io.readers"):
+        importlib.import_module(name)
 
 
 def open_file(window, path: Path) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from clvdesk.core.errors import InputError
 
 #: Canonical column names, in display order.
@@ -25,7 +23,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def records_to_orders(records: list[list[str]]) -> pd.DataFrame:
+def records_to_orders(records: list[list[str]]):
     """Typed rows (customer, date, amount, segment, channel) as a canonical order table.
 
     Amounts may use a decimal comma or point (``12,50`` or ``12.50``); dates ``YYYY-MM-DD`` or
@@ -40,6 +38,8 @@ def records_to_orders(records: list[list[str]]) -> pd.DataFrame:
     if found:
         more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
         raise InputError("; ".join(found[:3]) + more)
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     orders = pd.DataFrame(
         {

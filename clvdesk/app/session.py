@@ -10,9 +10,8 @@ window title, autosave and the prompt on close.
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
 from clvdesk.app.project import DataSource, Project
@@ -33,6 +32,9 @@ DEFAULT_ASSUMPTIONS: dict[str, Any] = {
     "spend_model": "gamma-gamma",
     "currency": "€",
 }
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Session(QObject):

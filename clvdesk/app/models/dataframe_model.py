@@ -9,12 +9,15 @@ just replace ``rows``. No QSortFilterProxyModel and no Python objects per row.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from clvdesk.app.formatting import Formatter
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -37,6 +40,8 @@ class ColumnKind(StrEnum):
 
 def infer_kind(series: pd.Series) -> ColumnKind:
     """The display kind implied by a column's dtype."""
+    import pandas as pd
+
     if pd.api.types.is_bool_dtype(series):
         return ColumnKind.TEXT
     if pd.api.types.is_integer_dtype(series):
@@ -69,11 +74,35 @@ class DataFrameModel(QAbstractTableModel):
         self._labels = dict(labels or {})
         self._kinds_given = dict(kinds or {})
         self._show_index = show_index
-        self.set_frame(frame if frame is not None else pd.DataFrame(), kinds=kinds)
+        self._empty()
+        if frame is not None:
+            self.set_frame(frame, kinds=kinds)
 
     # ------------------------------------------------------------------ data in
+    def _empty(self) -> None:
+        self._source = None
+        self._frame = None
+        self._names: list[str] = []
+        self._kinds: list[ColumnKind] = []
+        self._numeric: dict = {}
+        self._arrays: dict = {}
+        self._order = self._all_rows = self._rows = ()
+        self._text_mask = self._range_mask = self._mask = None
+
+    def clear(self) -> None:
+        """No table (pandas is not needed until a table is set)."""
+        self.beginResetModel()
+        self._empty()
+        self.endResetModel()
+
+    def total_rows(self) -> int:
+        """Rows of the whole table, before filtering."""
+        return 0 if self._frame is None else len(self._frame)
+
     def set_frame(self, frame: pd.DataFrame, *, kinds: dict[str, ColumnKind] | None = None) -> None:
         """Replace the table; O(number of columns), whatever the number of rows."""
+        import numpy as np
+
         source = frame
         if self._show_index:
             frame = frame.reset_index()
@@ -111,8 +140,8 @@ class DataFrameModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._names) - 1)
 
     @property
-    def frame(self) -> pd.DataFrame:
-        """The table as given (index included), unsorted and unfiltered."""
+    def frame(self) -> pd.DataFrame | None:
+        """The table as given (index included), unsorted and unfiltered; None when empty."""
         return self._source
 
     def column_names(self) -> list[str]:
@@ -156,6 +185,9 @@ class DataFrameModel(QAbstractTableModel):
         """Sort by ``column``; missing values go last in both directions."""
         if not 0 <= column < len(self._names):
             return
+        import numpy as np
+        import pandas as pd
+
         self.layoutAboutToBeChanged.emit()
         series = self._frame.iloc[:, column]
         if self._kinds[column] is ColumnKind.TEXT:
@@ -179,8 +211,10 @@ class DataFrameModel(QAbstractTableModel):
 
         Case-insensitive, plain substring (not a regular expression). Empty text clears it.
         """
+        import numpy as np
+
         text = text.strip()
-        if not text:
+        if not text or self._frame is None:
             mask = None
         else:
             names = [column] if column else [
@@ -205,6 +239,8 @@ class DataFrameModel(QAbstractTableModel):
             self._range_mask = None
             self._update_mask()
             return
+        import numpy as np
+
         values = self._numeric_column(self._names.index(column))
         mask = ~np.isnan(values)
         if low is not None:
@@ -231,7 +267,10 @@ class DataFrameModel(QAbstractTableModel):
         self.endResetModel()
 
     def _apply_mask(self) -> None:
-        self._rows = self._order if self._mask is None else self._order[self._mask[self._order]]
+        if self._mask is None or not len(self._order):
+            self._rows = self._order
+        else:
+            self._rows = self._order[self._mask[self._order]]
 
     def _refresh(self) -> None:
         if len(self._rows) and self._names:
@@ -241,6 +280,9 @@ class DataFrameModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(len(self._rows) - 1, 0))
 
     def _numeric_column(self, column: int) -> np.ndarray:
+        import numpy as np
+        import pandas as pd
+
         if column not in self._numeric:
             series = self._frame.iloc[:, column]
             if pd.api.types.is_datetime64_any_dtype(series):
@@ -252,6 +294,9 @@ class DataFrameModel(QAbstractTableModel):
         return self._numeric[column]
 
     def _display(self, row: int, column: int) -> str:
+        import numpy as np
+        import pandas as pd
+
         kind = self._kinds[column]
         fmt = self._formatter
         if kind is ColumnKind.TEXT:

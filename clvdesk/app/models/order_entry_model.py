@@ -8,7 +8,8 @@ There is always one empty row at the bottom to type into.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -28,6 +29,9 @@ from clvdesk.app.order_records import (
 
 _Index = QModelIndex | QPersistentModelIndex
 _INVALID_BRUSH = QColor(255, 220, 220)
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class OrderEntryModel(QAbstractTableModel):

@@ -184,7 +184,10 @@ class DataPage(Page):
     def _show_orders(self) -> None:
         orders = self.session.orders
         self.filter_edit.clear()
-        self.orders_model.set_frame(orders if orders is not None else self.orders_model.frame.iloc[0:0])
+        if orders is None:
+            self.orders_model.clear()
+        else:
+            self.orders_model.set_frame(orders)
         if orders is not None:
             self.orders_view.resizeColumnsToContents() if len(orders) < 5000 else None
             if self.session.project.source.kind != "manual":
@@ -193,7 +196,7 @@ class DataPage(Page):
 
     def _update_count(self) -> None:
         shown = self.orders_model.rowCount()
-        total = len(self.orders_model.frame)
+        total = self.orders_model.total_rows()
         fmt = self.formatter
         if shown == total:
             self.count_label.setText(self.tr("{0} orders").format(fmt.integer(total)))

@@ -9,7 +9,6 @@ revenue per customer by cohort, and the model check against the holdout (FHL 200
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -202,9 +201,9 @@ class ResultsPage(Page):
             for _caption, value in self.card_labels.values():
                 value.setText("–")
             self.basis.setText(self.tr("No results yet."))
-            self.segment_model.set_frame(self.segment_model.frame.iloc[0:0])
-            self.customer_model.set_frame(self.customer_model.frame.iloc[0:0])
-            self.comparison_model.set_frame(self.comparison_model.frame.iloc[0:0])
+            self.segment_model.clear()
+            self.customer_model.clear()
+            self.comparison_model.clear()
             for chart in (self.distribution_chart, self.palive_chart, self.cohort_chart,
                           self.fit_chart):
                 chart.clear()
@@ -264,13 +263,15 @@ class ResultsPage(Page):
 
     def _update_count(self) -> None:
         fmt = self.formatter
-        shown, total = self.customer_model.rowCount(), len(self.customer_model.frame)
+        shown, total = self.customer_model.rowCount(), self.customer_model.total_rows()
         text = (self.tr("{0} customers").format(fmt.integer(total)) if shown == total else
                 self.tr("{0} of {1} customers").format(fmt.integer(shown), fmt.integer(total)))
         self.count_label.setText(text)
 
     # ------------------------------------------------------------------ charts
     def _draw_distribution(self, result) -> None:
+        import numpy as np
+
         predictions = result.predictions
         if "clv" not in predictions:
             self.distribution_chart.clear()
@@ -298,6 +299,8 @@ class ResultsPage(Page):
         self.distribution_chart.draw(paint)
 
     def _draw_palive(self, result) -> None:
+        import numpy as np
+
         summary = result.summary
         model = result.model
         age = float(summary["T"].max())
@@ -327,6 +330,8 @@ class ResultsPage(Page):
         self.palive_chart.draw(paint)
 
     def _draw_cohorts(self, result) -> None:
+        import numpy as np
+
         revenue = cohort_frame(result.cohorts, "revenue")
         if revenue is None or revenue.empty:
             self.cohort_chart.clear()
@@ -351,6 +356,8 @@ class ResultsPage(Page):
         self.cohort_chart.draw(paint)
 
     def _draw_fit(self, result) -> None:
+        import numpy as np
+
         tracking = result.tracking
         by_frequency = result.holdout_by_frequency
         period = unit_name(result.summary.attrs.get("period", "weeks"))

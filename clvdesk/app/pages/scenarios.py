@@ -10,7 +10,6 @@ repeat buyer against the one-time buyer.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -258,9 +257,16 @@ class ScenariosPage(Page):
 
     def recompute(self) -> None:
         """Compare the scenarios with the core and redraw; errors show under the table."""
+        self.message.clear()
+        if self.input_table.rowCount() == 0:
+            self.comparison = None
+            self._sync_names([])
+            self._show_comparison()
+            self.bar_chart.clear()
+            self.tornado_chart.clear()
+            return
         from clvdesk.core.scenarios import compare
 
-        self.message.clear()
         try:
             scenarios = self.core_scenarios()
             names = [s.name for s in scenarios]
@@ -294,6 +300,8 @@ class ScenariosPage(Page):
             self.result_table.setRowCount(0)
             self.result_table.setColumnCount(0)
             return
+        import numpy as np
+
         fmt = self.formatter
         currency = self.session.currency
         self.result_table.setColumnCount(len(table))
@@ -320,6 +328,8 @@ class ScenariosPage(Page):
         self.result_table.resizeRowsToContents()
 
     def _draw_bars(self) -> None:
+        import numpy as np
+
         table = self.comparison
         if table is None:
             self.bar_chart.clear()
@@ -365,6 +375,8 @@ class ScenariosPage(Page):
         fmt = self.formatter
         currency = self.session.currency
         pct = dict(INPUTS)
+
+        import numpy as np
 
         def paint(figure) -> None:
             ax = figure.add_subplot()
