@@ -18,6 +18,7 @@ from clvdesk.core.models import (
     gamma_gamma,
     get_model,
     mbgnbd,
+    newton,
     pareto_nbd,
     sbg,
 )
@@ -161,3 +162,25 @@ def test_unidentified_parameters_are_a_convergence_error():
     # identical customers leave the heterogeneity unidentified
     with pytest.raises(ConvergenceError, match="gamma-gamma fit"):
         GammaGammaModel().fit([2] * 20 + [3] * 20, [30.0] * 20 + [31.0] * 20)
+
+
+def test_newton_maximiser_finds_a_known_optimum():
+    # log-likelihood of Gamma(shape k, rate l) for a sample with mean 2 and mean log 0.5,
+    # per observation, in log parameters; the optimum solves ln k - psi(k) = ln 2 - 0.5
+    from scipy.optimize import brentq
+    from scipy.special import digamma, gammaln, polygamma
+
+    def loglik(theta):
+        k, rate = np.exp(theta)
+        value = k * np.log(rate) - gammaln(k) + (k - 1) * 0.5 - rate * 2.0
+        grad = np.array([(np.log(rate) - digamma(k) + 0.5) * k, (k / rate - 2.0) * rate])
+        return value, grad
+
+    result = newton.maximize(loglik, np.array([3.0, -3.0]), bound=20.0)
+    shape = brentq(lambda k: np.log(k) - digamma(k) - (np.log(2.0) - 0.5), 1e-3, 1e3)
+    assert result.converged
+    np.testing.assert_allclose(np.exp(result.theta), [shape, shape / 2.0], rtol=1e-7)
+    info = newton.information_matrix(loglik, result.theta)
+    # exact information in log parameters at the optimum: [[k^2 psi1(k), -k], [-k, k]]
+    k = shape
+    np.testing.assert_allclose(info, [[k ** 2 * polygamma(1, k), -k], [-k, k]], rtol=1e-6)

@@ -116,6 +116,8 @@ def _evaluate(fn: Objective, theta: np.ndarray) -> tuple[float, np.ndarray]:
 
 def _improving_step(fn, theta, value, grad, metric, damping, bound):
     """The first damped Newton step that does not lower ``fn``, or None after 40 tries."""
+    if not np.all(np.isfinite(metric)):
+        return None
     scale = np.maximum(np.abs(np.diag(metric)), 1e-12)
     for _ in range(40):
         matrix = metric + damping * np.diag(scale)
