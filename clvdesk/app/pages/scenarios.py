@@ -88,7 +88,7 @@ class ScenariosPage(Page):
         self.input_table = QTableWidget(0, 1 + len(INPUTS))
         self.input_table.verticalHeader().hide()
         self.input_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.input_table.setMaximumHeight(150)
+        self.input_table.verticalHeader().setDefaultSectionSize(26)
         self.input_table.itemChanged.connect(self._edited)
         self.body.addWidget(self.input_table)
         self.message = QLabel()
@@ -103,7 +103,6 @@ class ScenariosPage(Page):
         self.result_table = QTableWidget(0, 0)
         self.result_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.result_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.result_table.setMaximumHeight(200)
         left_layout.addWidget(self.result_table, 2)
         self.bar_chart = ChartView()
         left_layout.addWidget(self.bar_chart, 3)
@@ -175,6 +174,7 @@ class ScenariosPage(Page):
                     self.input_table.setItem(row, col, item)
         finally:
             self._loading = False
+        _fit_height(self.input_table, min_rows=2)
 
     def scenarios_from_table(self) -> list[dict]:
         """The table as scenario dicts (rates as fractions); unreadable numbers stay text."""
@@ -258,6 +258,7 @@ class ScenariosPage(Page):
     def recompute(self) -> None:
         """Compare the scenarios with the core and redraw; errors show under the table."""
         self.message.clear()
+        self.message.hide()
         if self.input_table.rowCount() == 0:
             self.comparison = None
             self._sync_names([])
@@ -279,6 +280,7 @@ class ScenariosPage(Page):
             message = describe(exc)
             self.message.setText(f"{message.what} {message.advice}")
             self.comparison = None
+        self.message.setVisible(bool(self.message.text()))
         self._show_comparison()
         self._draw_bars()
         self._draw_tornado()
@@ -326,6 +328,7 @@ class ScenariosPage(Page):
                     item.setFont(font)
                 self.result_table.setItem(row, col, item)
         self.result_table.resizeRowsToContents()
+        _fit_height(self.result_table, min_rows=len(RESULTS))
 
     def _draw_bars(self) -> None:
         import numpy as np
@@ -405,3 +408,14 @@ class ScenariosPage(Page):
             ax.tick_params(axis="y", labelsize=7)
 
         self.tornado_chart.draw(paint)
+
+
+def _fit_height(table: QTableWidget, *, min_rows: int) -> None:
+    """Size ``table`` to its rows (no empty area below, no scrolling for a few rows)."""
+    rows = max(table.rowCount(), min_rows)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    height += (rows - table.rowCount()) * table.verticalHeader().defaultSectionSize()
+    if table.horizontalScrollBar().isVisible():
+        height += table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(min(height, 320))
