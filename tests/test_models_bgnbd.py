@@ -73,9 +73,9 @@ def test_expected_purchases_new_matches_eq9_series():
     np.testing.assert_allclose(model.expected_purchases_new([0.0, t]), [0.0, expected])
 
 
-def test_quadrature_branch_agrees_with_closed_form():
-    # a + b < 1 puts x = 0 rows on the Gauss-Jacobi branch; a near 1 as well. Check both
-    # against the closed form for neighbouring parameter values.
+def test_removable_singularities_and_negative_c():
+    # a = 1 (0/0 in eq. 10) is bridged, a + b < 1 gives c < 0 for x = 0 (analytic
+    # continuation); check against neighbouring parameters and brute-force integration.
     near = BetaGeoModel.from_params({"r": 0.5, "alpha": 3.0, "a": 1.0 + 2e-6, "b": 2.0})
     exact = BetaGeoModel.from_params({"r": 0.5, "alpha": 3.0, "a": 1.0, "b": 2.0})
     x, t_x, T = np.array([0, 1, 5]), np.array([0.0, 4.0, 20.0]), np.array([10.0, 20.0, 30.0])
@@ -91,6 +91,11 @@ def test_quadrature_branch_agrees_with_closed_form():
 
     reference = integrate.quad(integrand, 0, 1, limit=200)[0]
     assert value == pytest.approx(reference, rel=1e-6)
+    # c = a + b - 1 = 0 exactly for x = 0: continuous with its neighbours
+    edge = BetaGeoModel.from_params({"r": 0.5, "alpha": 3.0, "a": 0.4, "b": 0.6})
+    beside = BetaGeoModel.from_params({"r": 0.5, "alpha": 3.0, "a": 0.4, "b": 0.6001})
+    assert edge.expected_purchases(26, 0, 0, 10) == pytest.approx(
+        beside.expected_purchases(26, 0, 0, 10), rel=1e-3)
 
 
 def test_degenerate_inputs():
@@ -110,3 +115,14 @@ def test_degenerate_inputs():
         BetaGeoModel().fit([1, 2], [1.0], [10.0, 10.0])
     with pytest.raises(InputError, match="not been fitted"):
         BetaGeoModel().p_alive(1, 1, 2)
+
+
+def test_extreme_dropout_parameters_stay_finite():
+    # a in the hundreds with a horizon far beyond alpha + T: scipy's 2F1 returns NaN there and
+    # the Beta-quantile integral takes over; the answer must stay finite and grow with t.
+    model = BetaGeoModel.from_params({"r": 2.04, "alpha": 0.0408, "a": 126.0, "b": 3.13})
+    x = np.array([0, 1, 5, 50, 300, 2000])
+    values = np.array([model.expected_purchases(t, x, np.minimum(x, 0.05), 0.053)
+                       for t in (1.0, 244.0, 2000.0)])
+    assert np.all(np.isfinite(values)) and np.all(values > 0)
+    assert np.all(np.diff(values, axis=0) > 0)

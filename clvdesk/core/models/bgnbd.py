@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import digamma, expit, gammaln, hyp2f1
+from scipy.special import betaincinv, digamma, expit, gammaln, hyp2f1
 
 from clvdesk.core.models.base import Cancel, Progress, TransactionModel, group_by_value
 
@@ -119,44 +119,55 @@ def _p_alive(r, alpha, a, b, x, t_x, age):
 def _expected_if_alive(r, alpha, a, b, t, x, age):
     """(a+b+x-1)/(a-1) * [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z)].
 
-    z = t/(alpha+T+t). The 2F1 is evaluated after Euler's transformation,
+    z = t/(alpha+T+t): expected purchases in the next ``t`` periods of a customer alive at T.
+    The 2F1 is evaluated after Euler's transformation,
     ``(1-z)^(r+x) 2F1(r+x, b+x; c; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; c; z)`` with
     ``c = a+b+x-1``, whose series has small parameters and a large ``c`` when x is large, so it
     neither overflows nor loses precision for frequencies in the hundreds (the original form
-    grows like (1-z)^(-(r+x)) before being multiplied by a tiny power). Rows with ``c <= 0``
-    (no repeats and a + b <= 1), where the closed form has a pole, and ``a`` within 1e-6 of 1,
-    where it is 0/0, use the integral over the dropout probability ``p ~ Beta(a, b+x)``:
-    ``E = E_p[(1 - (1 + p t/(alpha+T))^-(r+x)) / p]`` (Gauss-Jacobi quadrature).
+    grows like (1-z)^(-(r+x)) before being multiplied by a tiny power). For x = 0 and a + b < 1
+    (c < 0) the same expression is the analytic continuation of the integral over the dropout
+    probability, ``E_p[(1 - (1 + p t/(alpha+T))^-(r+x)) / p]``, p ~ Beta(a, b+x). Its removable
+    singularities, a = 1 (0/0) and c = 0, are bridged by the mean of the values at a -+ 1e-5.
     """
     t, x, age = np.broadcast_arrays(np.asarray(t, float), np.asarray(x, float),
                                     np.asarray(age, float))
-    c = a + b + x - 1.0
-    closed = (c > 0) & (abs(a - 1.0) > 1e-6)
-    result = np.empty(t.shape)
-    if closed.any():
-        tc, cc = t[closed], c[closed]
-        one_minus_z = (alpha + age[closed]) / (alpha + age[closed] + tc)
-        z = tc / (alpha + age[closed] + tc)
-        tail = np.exp((a - 1.0) * np.log(one_minus_z)) * hyp2f1(a + b - 1.0 - r, a - 1.0, cc, z)
-        result[closed] = cc / (a - 1.0) * (1.0 - tail)
-    if (~closed).any():
-        result[~closed] = _expected_by_quadrature(r, alpha, a, b, t[~closed], x[~closed],
-                                                  age[~closed])
+    singular = (abs(a - 1.0) < 1e-6) | (np.abs(a + b + x - 1.0) < 1e-8)
+    if np.any(singular):
+        step = 1e-5
+        bridged = 0.5 * (_closed_form(r, alpha, a - step, b, t, x, age)
+                         + _closed_form(r, alpha, a + step, b, t, x, age))
+        result = np.where(singular, bridged, _closed_form(r, alpha, a, b, t, x, age))
+    else:
+        result = _closed_form(r, alpha, a, b, t, x, age)
+    failed = ~np.isfinite(result) | (result < 0)
+    if np.any(failed):
+        result = np.array(result, dtype=float)
+        result[failed] = _by_quantiles(r, alpha, a, b, t[failed], x[failed], age[failed])
     return np.where(t > 0, result, 0.0)
 
 
-def _expected_by_quadrature(r, alpha, a, b, t, x, age, nodes: int = 64):
-    """E_p[(1 - (1 + p t/(alpha+T))^-(r+x)) / p] with p ~ Beta(a, b+x), by Gauss-Jacobi."""
-    from scipy.special import betaln, roots_jacobi
+#: Gauss-Legendre rule on (0, 1) for the quantile integral of :func:`_by_quantiles`.
+_U_NODES, _U_WEIGHTS = np.polynomial.legendre.leggauss(64)
+_U_NODES, _U_WEIGHTS = (_U_NODES + 1.0) / 2.0, _U_WEIGHTS / 2.0
 
-    out = np.empty(t.shape)
-    for value in np.unique(x):
-        rows = x == value
-        # Beta(a, b+x) density in u = 2p-1 has the Jacobi weight (1-u)^(b+x-1) (1+u)^(a-1).
-        u, w = roots_jacobi(nodes, b + value - 1.0, a - 1.0)
-        p = (u + 1.0) / 2.0
-        w = w / np.exp(betaln(a, b + value) + (a + b + value - 1.0) * np.log(2.0))
-        scaled = t[rows, None] / (alpha + age[rows, None])
-        integrand = -np.expm1(-(r + value) * np.log1p(p[None, :] * scaled)) / p[None, :]
-        out[rows] = integrand @ w
-    return out
+
+def _by_quantiles(r, alpha, a, b, t, x, age):
+    """E_p[(1 - (1 + p t/(alpha+T))^-(r+x)) / p] with p ~ Beta(a, b+x), by quantiles.
+
+    For the rare rows where scipy's 2F1 fails (very large a with z near 1): the integrand is
+    bounded by (r+x) t/(alpha+T), so Gauss-Legendre over the Beta quantile ``u`` is stable.
+    """
+    p = betaincinv(a, b + x[:, None], _U_NODES[None, :])
+    p = np.maximum(p, 1e-300)
+    scaled = (t / (alpha + age))[:, None]
+    integrand = -np.expm1(-(r + x[:, None]) * np.log1p(p * scaled)) / p
+    return integrand @ _U_WEIGHTS
+
+
+def _closed_form(r, alpha, a, b, t, x, age):
+    c = a + b + x - 1.0
+    one_minus_z = (alpha + age) / (alpha + age + t)
+    z = t / (alpha + age + t)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tail = np.exp((a - 1.0) * np.log(one_minus_z)) * hyp2f1(a + b - 1.0 - r, a - 1.0, c, z)
+        return c / (a - 1.0) * (1.0 - tail)
