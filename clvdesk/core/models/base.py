@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
+import pandas as pd
 
 from clvdesk.core.errors import Cancelled, ConvergenceError, DataError, InputError
 from clvdesk.core.models import newton
@@ -91,16 +92,25 @@ def same_length(**columns: np.ndarray) -> None:
 def unique_rows(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
     """Distinct rows of equally long ``columns`` and, per input row, the index of its row.
 
-    Per-column codes are combined into one integer key, re-coded after each column so the key
-    stays small: one 1-D sort per column instead of a slow row-wise ``np.unique(axis=0)``.
+    Per-column codes (hash-based ``pandas.factorize``, no sorting) are combined into one integer
+    key, re-coded after each column so the key stays small (densely through a bincount when
+    its range is small, else by hashing); much faster than a row-wise ``np.unique(axis=0)``.
     """
     arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
     key = np.zeros(arrays[0].size if arrays else 0, dtype=np.int64)
+    n_keys = 1
     for array in arrays:
-        values, codes = np.unique(array, return_inverse=True)
-        _, key = np.unique(key * values.size + codes.reshape(-1), return_inverse=True)
-        key = key.reshape(-1)
-    n_unique = int(key.max()) + 1 if key.size else 0
+        codes, values = pd.factorize(array)
+        combined = key * len(values) + codes
+        span = n_keys * len(values)
+        if span <= 4 * combined.size + 1024:  # small range: dense relabelling, no hashing
+            present = np.bincount(combined, minlength=span) > 0
+            key = (np.cumsum(present) - 1)[combined]
+            n_keys = int(present.sum())
+        else:
+            key, uniques = pd.factorize(combined)
+            n_keys = len(uniques)
+    n_unique = n_keys if key.size else 0
     representative = np.empty(n_unique, dtype=np.int64)
     representative[key] = np.arange(key.size)  # rows with one key are identical: any will do
     return tuple(a[representative] for a in arrays), key
