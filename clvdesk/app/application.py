@@ -109,9 +109,11 @@ def _screenshot(file: str | None, demo: bool, target: Path, page: str,
 
     from clvdesk.app import jobs
     from clvdesk.app.demo import demo_project
+    from clvdesk.app.i18n import LanguageManager
     from clvdesk.app.project import DataSource, load_project
 
-    application()
+    existing = application().findChild(LanguageManager)
+    previous_language = existing.language if existing is not None else "en"
     with tempfile.TemporaryDirectory(prefix="clvdesk-shot-") as scratch:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(language or "en", recovery_dir=Path(scratch), settings=settings)
@@ -140,6 +142,7 @@ def _screenshot(file: str | None, demo: bool, target: Path, page: str,
         window.grab().save(str(target), "PNG")
         window.session.set_dirty(False)
         window.close()
+        window.languages.set_language(previous_language)  # the app may render more
     if not target.exists():
         raise InputError(f"could not write the screenshot {target}")
     return 0
