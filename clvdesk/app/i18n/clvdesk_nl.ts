@@ -692,6 +692,46 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
 </context>
 <context>
+    <name>QualityActions</name>
+    <message>
+        <source>excluded: left out of every computation</source>
+        <extracomment>The core&apos;s action texts (:data:`clvdesk.core.quality.ISSUE_KINDS`), marked for translation. A text the core changes and this list lacks is shown as the core wrote it.</extracomment>
+        <translation>weggelaten: telt in geen enkele berekening mee</translation>
+    </message>
+    <message>
+        <source>kept: the row is used, the unreadable value is treated as missing</source>
+        <translation>behouden: de rij wordt gebruikt, de onleesbare waarde telt als ontbrekend</translation>
+    </message>
+    <message>
+        <source>kept: counted as orders; a customer&apos;s orders of one day are added into one purchase, so a double export inflates spend (remove the copies in the source if they are errors)</source>
+        <translation>behouden: telt als orders; de orders van een klant op één dag worden samengeteld tot één aankoop, dus een dubbele export blaast de besteding op (verwijder de kopieën in de bron als het fouten zijn)</translation>
+    </message>
+    <message>
+        <source>kept and netted: they lower the customer&apos;s spend; a return on a day without a purchase still counts as a purchase day</source>
+        <translation>behouden en verrekend: ze verlagen de besteding van de klant; een retour op een dag zonder aankoop telt toch als aankoopdag</translation>
+    </message>
+    <message>
+        <source>kept: counted as purchases of value 0 (they lower the average order value)</source>
+        <translation>behouden: telt als aankopen met waarde 0 (ze verlagen de gemiddelde orderwaarde)</translation>
+    </message>
+    <message>
+        <source>kept: the analysis ends at the last order date unless an end date is set, so these move the end into the future; fix the dates or set the end date</source>
+        <translation>behouden: de analyse eindigt op de laatste orderdatum tenzij een einddatum is ingesteld, dus deze verschuiven het einde naar de toekomst; herstel de datums of stel de einddatum in</translation>
+    </message>
+    <message>
+        <source>kept: used as is; check them for typing errors such as a missing decimal comma</source>
+        <translation>behouden: gebruikt zoals ze zijn; controleer ze op typefouten zoals een ontbrekende decimale komma</translation>
+    </message>
+    <message>
+        <source>kept: they count in every model with no repeat purchases; the spend model (Gamma-Gamma) learns order values from repeat buyers only</source>
+        <translation>behouden: ze tellen in elk model mee zonder herhaalaankopen; het bestedingsmodel (Gamma-Gamma) leert orderwaarden alleen van herhaalkopers</translation>
+    </message>
+    <message>
+        <source>no effect on the computation; a month without orders often means a missing export</source>
+        <translation>geen invloed op de berekening; een maand zonder orders wijst vaak op een ontbrekende export</translation>
+    </message>
+</context>
+<context>
     <name>QualityIssues</name>
     <message>
         <source>Rows that do not fit the header</source>

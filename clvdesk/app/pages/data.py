@@ -81,6 +81,7 @@ class DataPage(Page):
         self.entry_model = OrderEntryModel()
         self.entry_view = FastTableView(sortable=False)
         self.entry_view.setModel(self.entry_model)
+        self.entry_view.verticalHeader().show()  # row numbers and * for the new row
         typed_layout.addWidget(self.entry_view, 1)
         entry_buttons = QHBoxLayout()
         self.delete_button = QPushButton()

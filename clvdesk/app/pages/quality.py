@@ -42,6 +42,48 @@ def issue_title(kind: str) -> str:
     return titles.get(kind, kind)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation; returns it unchanged."""
+    return text
+
+
+#: The core's action texts (:data:`clvdesk.core.quality.ISSUE_KINDS`), marked for translation.
+#: A text the core changes and this list lacks is shown as the core wrote it.
+ACTION_TEXTS = (
+    QT_TRANSLATE_NOOP("QualityActions", "excluded: left out of every computation"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept: the row is used, the unreadable value is treated as missing"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept: counted as orders; a customer's orders of one day are added into "
+                      "one purchase, so a double export inflates spend (remove the copies in "
+                      "the source if they are errors)"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept and netted: they lower the customer's spend; a return on a day "
+                      "without a purchase still counts as a purchase day"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept: counted as purchases of value 0 (they lower the average order "
+                      "value)"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept: the analysis ends at the last order date unless an end date is "
+                      "set, so these move the end into the future; fix the dates or set the "
+                      "end date"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept: used as is; check them for typing errors such as a missing "
+                      "decimal comma"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "kept: they count in every model with no repeat purchases; the spend "
+                      "model (Gamma-Gamma) learns order values from repeat buyers only"),
+    QT_TRANSLATE_NOOP("QualityActions",
+                      "no effect on the computation; a month without orders often means a "
+                      "missing export"),
+)
+
+
+def issue_action(action: str) -> str:
+    """The core's action text in the interface language (as is when not translated)."""
+    return QCoreApplication.translate("QualityActions", action)
+
+
 def issue_excluded(action: str) -> bool:
     """Whether the core's action text says the rows are left out."""
     return action.lower().startswith("excluded")
@@ -146,7 +188,7 @@ class QualityPage(Page):
                 fmt.integer(issue.count),
                 "" if issue.share is None else fmt.percent(issue.share),
                 "; ".join(map(str, issue.examples)),
-                issue.action,
+                issue_action(issue.action),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
