@@ -19,7 +19,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 #: Generated data and the peer venv live here (git-ignored).
 OUT = BENCH_DIR / "out"
-PEER_VENV = BENCH_DIR / ".venv-peer"
+PEER_VENV = OUT / ".venv-peer"
 
 
 def cached(name: str, make: Callable[[Path], None]) -> Path:
@@ -36,7 +36,7 @@ def cached(name: str, make: Callable[[Path], None]) -> Path:
 
 
 def peer_python() -> str:
-    """An interpreter that can import lifetimes: this one, else ``benchmarks/.venv-peer``.
+    """An interpreter that can import lifetimes: this one, else ``benchmarks/out/.venv-peer``.
 
     lifetimes 0.11 runs on this project's numpy 2 / pandas 3 as installed by ``pip install
     -e '.[bench]'``; should a future release of either break it, the separate venv is built
@@ -46,7 +46,8 @@ def peer_python() -> str:
         return sys.executable
     python = PEER_VENV / "bin" / "python"
     if not python.exists():
-        print("  building benchmarks/.venv-peer for lifetimes ...", flush=True)
+        print("  building benchmarks/out/.venv-peer for lifetimes ...", flush=True)
+        OUT.mkdir(exist_ok=True)
         subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "lifetimes",
                         "numpy<2", "pandas<2.2", "scipy<1.13", "pyarrow"], check=True)
