@@ -205,7 +205,10 @@ class ProbabilisticModel:
         model.params = check_params(cls.param_names, params)
         model.converged = True
         if std_errors is not None:
-            ses = dict(std_errors)
+            try:
+                ses = dict(std_errors)
+            except (TypeError, ValueError):
+                raise InputError("standard errors must be given as name/value pairs") from None
             log_se = []
             for name in cls.param_names:
                 try:
@@ -272,7 +275,11 @@ class ProbabilisticModel:
         if self._log_cov is None:
             raise DataError("no parameter uncertainty available for this model "
                             "(fit it on data or give standard errors)")
-        n = int(n)
+        try:
+            n = int(n)
+        except (TypeError, ValueError):
+            raise InputError(f"number of parameter draws must be a whole number, got {n!r}") \
+                from None
         if n < 1:
             raise InputError("number of parameter draws must be at least 1")
         generator = np.random.default_rng(rng)
