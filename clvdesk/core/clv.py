@@ -351,26 +351,20 @@ def _draw_models(model, spend_model, n_draws: int, rng: np.random.Generator):
     from clvdesk.core.errors import CLVError
 
     try:
-        trans = _param_dicts(model, model.sample_params(n_draws, rng))
-        spend = _param_dicts(spend_model, spend_model.sample_params(n_draws, rng))
+        trans = _param_dicts(model.sample_params(n_draws, rng))
+        spend = _param_dicts(spend_model.sample_params(n_draws, rng))
     except CLVError:
         return None  # e.g. a model built from parameters alone has no covariance
     return [(type(model).from_params(t), type(spend_model).from_params(s))
             for t, s in zip(trans, spend, strict=True)]
 
 
-def _param_dicts(model, sample) -> list[dict[str, float]]:
-    """Normalise a ``sample_params`` result (DataFrame, array or list of dicts) to dicts."""
-    if isinstance(sample, pd.DataFrame):
-        return [{k: float(v) for k, v in row.items()} for row in sample.to_dict("records")]
-    if isinstance(sample, dict):
-        names = list(sample)
-        columns = [np.asarray(sample[n], dtype=float) for n in names]
-        return [dict(zip(names, map(float, vals), strict=True)) for vals in zip(*columns, strict=True)]
-    if isinstance(sample, np.ndarray):
-        names = list(model.params)
-        return [dict(zip(names, map(float, row), strict=True)) for row in np.atleast_2d(sample)]
-    return [{k: float(v) for k, v in dict(item).items()} for item in sample]
+def _param_dicts(sample: dict[str, np.ndarray]) -> list[dict[str, float]]:
+    """``sample_params``' ``{name: array of draws}`` as one parameter dict per draw."""
+    names = list(sample)
+    columns = [np.asarray(sample[n], dtype=float) for n in names]
+    return [dict(zip(names, map(float, values), strict=True))
+            for values in zip(*columns, strict=True)]
 
 
 def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_ends, weights,
