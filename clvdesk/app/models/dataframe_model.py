@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from clvdesk.app.formatting import Formatter
 
@@ -56,8 +56,16 @@ def infer_kind(series: pd.Series) -> ColumnKind:
 _LEFT_KINDS = (ColumnKind.TEXT, ColumnKind.DATE)
 
 
+#: Tables with at least this many rows are sorted in a background thread.
+BACKGROUND_SORT_ROWS = 100_000
+
+
 class DataFrameModel(QAbstractTableModel):
     """Show ``frame`` (index included as the first column when ``show_index``)."""
+
+    #: Emitted when a new sort order is shown.
+    sorted = Signal()
+    _order_ready = Signal(int, object, object)  # from the sort thread: generation, frame, order
 
     def __init__(
         self,
@@ -74,6 +82,8 @@ class DataFrameModel(QAbstractTableModel):
         self._labels = dict(labels or {})
         self._kinds_given = dict(kinds or {})
         self._show_index = show_index
+        self._sort_generation = 0
+        self._order_ready.connect(self._apply_order)
         self._empty()
         if frame is not None:
             self.set_frame(frame, kinds=kinds)
@@ -182,13 +192,30 @@ class DataFrameModel(QAbstractTableModel):
         return self._formatter.integer(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column``; missing values go last in both directions."""
+        """Sort by ``column``; missing values go last in both directions.
+
+        Tables of :data:`BACKGROUND_SORT_ROWS` rows or more are sorted in a background thread
+        (numpy's sort releases the GIL), so the window never waits for it; ``sorted`` is
+        emitted once the new order is shown.
+        """
         if not 0 <= column < len(self._names):
             return
+        self._sort_generation += 1
+        generation, frame = self._sort_generation, self._frame
+        if len(frame) < BACKGROUND_SORT_ROWS:
+            self._apply_order(generation, frame, self._sort_order(column, order))
+            return
+        import threading
+
+        def work() -> None:
+            self._order_ready.emit(generation, frame, self._sort_order(column, order))
+
+        threading.Thread(target=work, name="clvdesk-sort", daemon=True).start()
+
+    def _sort_order(self, column: int, order: Qt.SortOrder):
         import numpy as np
         import pandas as pd
 
-        self.layoutAboutToBeChanged.emit()
         series = self._frame.iloc[:, column]
         if self._kinds[column] is ColumnKind.TEXT:
             keys = pd.Series(pd.Categorical(series.astype("string"))).cat.codes.to_numpy()
@@ -201,9 +228,16 @@ class DataFrameModel(QAbstractTableModel):
             keys = -keys
         ordered = np.argsort(keys, kind="stable")
         valid = ordered[~missing[ordered]]
-        self._order = np.concatenate([valid, np.flatnonzero(missing)])
+        return np.concatenate([valid, np.flatnonzero(missing)])
+
+    def _apply_order(self, generation: int, frame, order) -> None:
+        if generation != self._sort_generation or frame is not self._frame:
+            return  # a newer sort or another table arrived meanwhile
+        self.layoutAboutToBeChanged.emit()
+        self._order = order
         self._apply_mask()
         self.layoutChanged.emit()
+        self.sorted.emit()
 
     # ------------------------------------------------------------------ filtering
     def set_text_filter(self, text: str, column: str | None = None) -> None:
