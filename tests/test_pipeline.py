@@ -157,6 +157,8 @@ def test_assumptions_round_trip_and_validation():
         Assumptions.from_dict({"colour": "red"})
     with pytest.raises(InputError, match="unknown time unit"):
         Assumptions(period="fortnights").validated()
+    with pytest.raises(InputError, match="n_draws must be at least 20"):
+        Assumptions(n_draws=5).validated()
 
 
 def _orders(rows) -> pd.DataFrame:

@@ -126,6 +126,9 @@ class Assumptions:
             raise InputError(f"cannot compare unknown models: {', '.join(unknown)}")
         if not isinstance(self.n_draws, int) or self.n_draws < 0:
             raise InputError("n_draws must be a whole number, 0 or more")
+        if 0 < self.n_draws < 20:
+            raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for "
+                             "none)")
         end = _date_or_none("end", self.end)
         holdout_end = _date_or_none("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
