@@ -184,3 +184,17 @@ def test_newton_maximiser_finds_a_known_optimum():
     # exact information in log parameters at the optimum: [[k^2 psi1(k), -k], [-k, k]]
     k = shape
     np.testing.assert_allclose(info, [[k ** 2 * polygamma(1, k), -k], [-k, k]], rtol=1e-6)
+
+
+def test_own_gammaln_and_digamma_match_scipy():
+    import scipy.special
+
+    from clvdesk.core.models import special
+
+    x = np.concatenate([np.exp(np.linspace(np.log(1e-9), np.log(1e8), 4001)),
+                        np.arange(0.5, 3000.0, 0.5)])
+    np.testing.assert_allclose(special.gammaln(x), scipy.special.gammaln(x),
+                               rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(special.digamma(x), scipy.special.digamma(x),
+                               rtol=1e-12, atol=1e-12)
+    assert special.hyp2f1(1.0, 1.0, 2.0, 0.5) == pytest.approx(2 * np.log(2))  # lazily scipy's

@@ -22,9 +22,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import betaln, digamma, gammaln
 
 from clvdesk.core.errors import DataError, InputError
+from clvdesk.core.models import special
 from clvdesk.core.models.base import (
     Cancel,
     ProbabilisticModel,
@@ -34,6 +34,7 @@ from clvdesk.core.models.base import (
     compress,
     same_length,
 )
+from clvdesk.core.models.special import digamma, gammaln
 
 
 class BetaGeoBetaBinomModel(ProbabilisticModel):
@@ -78,8 +79,8 @@ class BetaGeoBetaBinomModel(ProbabilisticModel):
         alpha, beta, gamma, delta = self._param_array()
         x, t_x, n, shape = _broadcast(frequency, recency, n_periods)
         log_l = _log_likelihood_rows(alpha, beta, gamma, delta, x, t_x, n)
-        log_alive = (betaln(alpha + x, beta + n - x) - betaln(alpha, beta)
-                     + betaln(gamma, delta + n + 1.0) - betaln(gamma, delta))
+        log_alive = (special.betaln(alpha + x, beta + n - x) - special.betaln(alpha, beta)
+                     + special.betaln(gamma, delta + n + 1.0) - special.betaln(gamma, delta))
         return np.exp(log_alive - log_l).reshape(shape)
 
     def expected_purchases(self, n_future: Any, frequency: Any, recency: Any,
@@ -96,7 +97,7 @@ class BetaGeoBetaBinomModel(ProbabilisticModel):
         future, x, t_x, n = np.broadcast_arrays(future, x.reshape(shape), t_x.reshape(shape),
                                                 n.reshape(shape))
         log_l = _log_likelihood_rows(alpha, beta, gamma, delta, x, t_x, n)
-        log_front = betaln(alpha + x + 1.0, beta + n - x) - betaln(alpha, beta) - log_l
+        log_front = special.betaln(alpha + x + 1.0, beta + n - x) - special.betaln(alpha, beta) - log_l
         return np.exp(log_front) * _alive_sum(gamma, delta, n, future)
 
     def expected_purchases_new(self, n_future: Any) -> np.ndarray:
@@ -164,11 +165,11 @@ def _log_terms(alpha, beta, gamma, delta, x, t_x, n):
     width = int(np.max(n - t_x)) if x.size else 0
     i = np.arange(width)[None, :]
     mask = i < (n - t_x)[:, None]
-    base = -betaln(alpha, beta) - betaln(gamma, delta)
-    alive = betaln(alpha + x, beta + n - x) + betaln(gamma, delta + n) + base
+    base = -special.betaln(alpha, beta) - special.betaln(gamma, delta)
+    alive = special.betaln(alpha + x, beta + n - x) + special.betaln(gamma, delta + n) + base
     with np.errstate(invalid="ignore"):
-        dead = (betaln(alpha + x[:, None], beta + (t_x - x)[:, None] + i)
-                + betaln(gamma + 1.0, delta + t_x[:, None] + i) + base)
+        dead = (special.betaln(alpha + x[:, None], beta + (t_x - x)[:, None] + i)
+                + special.betaln(gamma + 1.0, delta + t_x[:, None] + i) + base)
     return np.column_stack([alive, np.where(mask, dead, -np.inf)]), mask
 
 

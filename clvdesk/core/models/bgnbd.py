@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import betaincinv, digamma, expit, gammaln, hyp2f1
 
+from clvdesk.core.models import special
 from clvdesk.core.models.base import Cancel, Progress, TransactionModel, group_by_value
+from clvdesk.core.models.special import digamma, gammaln
 
 
 class BetaGeoModel(TransactionModel):
@@ -113,7 +114,7 @@ def _p_alive(r, alpha, a, b, x, t_x, age):
     with np.errstate(divide="ignore", invalid="ignore"):
         log_odds_dead = (np.log(a) - np.log(np.where(x > 0, b + x - 1.0, 1.0))
                          + (r + x) * (np.log(alpha + age) - np.log(alpha + t_x)))
-    return np.where(x > 0, expit(-log_odds_dead), 1.0)
+    return np.where(x > 0, special.expit(-log_odds_dead), 1.0)
 
 
 def _expected_if_alive(r, alpha, a, b, t, x, age):
@@ -157,7 +158,7 @@ def _by_quantiles(r, alpha, a, b, t, x, age):
     For the rare rows where scipy's 2F1 fails (very large a with z near 1): the integrand is
     bounded by (r+x) t/(alpha+T), so Gauss-Legendre over the Beta quantile ``u`` is stable.
     """
-    p = betaincinv(a, b + x[:, None], _U_NODES[None, :])
+    p = special.betaincinv(a, b + x[:, None], _U_NODES[None, :])
     p = np.maximum(p, 1e-300)
     scaled = (t / (alpha + age))[:, None]
     integrand = -np.expm1(-(r + x[:, None]) * np.log1p(p * scaled)) / p
@@ -169,5 +170,5 @@ def _closed_form(r, alpha, a, b, t, x, age):
     one_minus_z = (alpha + age) / (alpha + age + t)
     z = t / (alpha + age + t)
     with np.errstate(divide="ignore", invalid="ignore"):
-        tail = np.exp((a - 1.0) * np.log(one_minus_z)) * hyp2f1(a + b - 1.0 - r, a - 1.0, c, z)
+        tail = np.exp((a - 1.0) * np.log(one_minus_z)) * special.hyp2f1(a + b - 1.0 - r, a - 1.0, c, z)
         return c / (a - 1.0) * (1.0 - tail)

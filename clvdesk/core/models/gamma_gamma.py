@@ -25,7 +25,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import digamma, gammaln
 
 from clvdesk.core.errors import DataError, InputError
 from clvdesk.core.models.base import (
@@ -37,6 +36,7 @@ from clvdesk.core.models.base import (
     compress,
     same_length,
 )
+from clvdesk.core.models.special import digamma, gammaln
 
 
 class GammaGammaModel(ProbabilisticModel):

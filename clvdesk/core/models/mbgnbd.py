@@ -21,10 +21,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import digamma, expit, gammaln
 
+from clvdesk.core.models import special
 from clvdesk.core.models.base import Cancel, Progress, TransactionModel, group_by_value
 from clvdesk.core.models.bgnbd import _expected_if_alive
+from clvdesk.core.models.special import digamma, gammaln
 
 
 class ModifiedBetaGeoModel(TransactionModel):
@@ -76,7 +77,7 @@ class ModifiedBetaGeoModel(TransactionModel):
 def _p_alive(r, alpha, a, b, x, t_x, age):
     log_odds_dead = np.log(a) - np.log(b + x) + (r + x) * (np.log(alpha + age)
                                                             - np.log(alpha + t_x))
-    return expit(-log_odds_dead)
+    return special.expit(-log_odds_dead)
 
 
 def _loglik_function(x, t_x, age, counts):

@@ -30,8 +30,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from scipy.special import digamma, gammaln, hyp2f1
 
+from clvdesk.core.models import special
 from clvdesk.core.models.base import (
     Cancel,
     Progress,
@@ -39,6 +39,7 @@ from clvdesk.core.models.base import (
     group_by_value,
     unique_rows,
 )
+from clvdesk.core.models.special import digamma, gammaln
 
 #: Relative step of the central differences in r and s (derivatives of 2F1 in its parameters
 #: have no closed form); the derivatives in alpha and beta are analytic.
@@ -124,7 +125,7 @@ def _log_g(p, q, alpha, beta, t):
     a_sum = p + q - 1.0
     z = abs(alpha - beta) / (m + t)
     with np.errstate(all="ignore"):
-        series = hyp2f1(1.0, e_m, a_sum + 1.0, z)
+        series = special.hyp2f1(1.0, e_m, a_sum + 1.0, z)
         log_g = (-a_sum * np.log(m + t) - np.log(a_sum) + (1.0 - e_o) * np.log1p(-z)
                  + np.log(series))
     failed = ~np.isfinite(log_g) | ~(series >= 1.0)  # 2F1(1, b; c; z >= 0) >= 1

@@ -24,10 +24,11 @@ import math
 from typing import Any
 
 import numpy as np
-from scipy.special import betaln, digamma, hyp2f1
 
 from clvdesk.core.errors import DataError, InputError
+from clvdesk.core.models import special
 from clvdesk.core.models.base import Cancel, ProbabilisticModel, Progress, as_vector
+from clvdesk.core.models.special import digamma
 
 
 class ShiftedBetaGeoModel(ProbabilisticModel):
@@ -73,7 +74,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         """S(t) = B(alpha, beta+t)/B(alpha, beta): share of the cohort still active after t."""
         alpha, beta = self._param_array()
         periods = _periods(t)
-        return np.exp(betaln(alpha, beta + periods) - betaln(alpha, beta))
+        return np.exp(special.betaln(alpha, beta + periods) - special.betaln(alpha, beta))
 
     def retention(self, t: Any) -> np.ndarray:
         """r(t) = (beta+t-1)/(alpha+beta+t-1): renewal rate from period t-1 to t (t >= 1)."""
@@ -89,7 +90,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         periods = _periods(t)
         if np.any(periods < 1):
             raise InputError("churn is defined from period 1 on")
-        return np.exp(betaln(alpha + 1.0, beta + periods - 1.0) - betaln(alpha, beta))
+        return np.exp(special.betaln(alpha + 1.0, beta + periods - 1.0) - special.betaln(alpha, beta))
 
     def expected_lifetime(self) -> float:
         """Mean number of periods paid for, E[T] = sum_t>=0 S(t) = (alpha+beta-1)/(alpha-1).
@@ -112,7 +113,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         """
         alpha, beta = self._param_array()
         z = 1.0 / (1.0 + _discount(discount_rate))
-        return float(hyp2f1(1.0, beta, alpha + beta, z))
+        return float(special.hyp2f1(1.0, beta, alpha + beta, z))
 
     def discounted_residual_lifetime(self, discount_rate: float, renewals: Any = 0) -> np.ndarray:
         """DERL: discounted expected number of further payments of an existing customer.
@@ -129,7 +130,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         alpha, beta = self._param_array()
         z = 1.0 / (1.0 + _discount(discount_rate))
         n = _periods(renewals) + 1.0
-        return (beta + n - 1.0) / (alpha + beta + n - 1.0) * hyp2f1(
+        return (beta + n - 1.0) / (alpha + beta + n - 1.0) * special.hyp2f1(
             1.0, beta + n, alpha + beta + n, z)
 
 
@@ -169,7 +170,7 @@ def _loglik_and_grad(theta, periods, cancelled, counts):
     alpha, beta = np.exp(theta)
     u = np.where(cancelled, alpha + 1.0, alpha)
     v = np.where(cancelled, beta + periods - 1.0, beta + periods)
-    loglik = np.dot(counts, betaln(u, v)) - counts.sum() * betaln(alpha, beta)
+    loglik = np.dot(counts, special.betaln(u, v)) - counts.sum() * special.betaln(alpha, beta)
     psi_uv = digamma(alpha + beta + periods)
     psi_ab = digamma(alpha + beta)
     d_alpha = np.dot(counts, digamma(u) - psi_uv) - counts.sum() * (digamma(alpha) - psi_ab)
