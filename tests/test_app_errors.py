@@ -118,3 +118,18 @@ def test_declined_recovery_removes_the_file(qtbot, make_window):
     second = make_window()
     assert not second.offer_recovery(ask=lambda when: False)
     assert not second.recovery_file.exists()
+
+
+def test_the_dialog_itself_shows_what_and_what_to_do(qtbot, make_window):
+    window = make_window()
+    window.show()
+    window.reporter.show_dialogs = True
+    window.reporter.report(InputError("column 'bedrag' not found; columns are: a, b"),
+                           "Reading orders.csv")
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert box.text() == "Reading orders.csv: column 'bedrag' not found; columns are: a, b"
+    assert "Check the file" in box.informativeText()
+    assert box.detailedText() == ""  # no traceback for the user's own mistakes
+    box.close()
