@@ -34,7 +34,7 @@ LOG_BOUND = 20.0
 MAX_LOG_SE = 3.0
 
 #: Customers sampled for the pilot fit that gives starting values on large tables.
-PILOT_ROWS = 20_000
+PILOT_ROWS = 10_000
 
 #: Largest gradient of the mean log-likelihood per customer (in log parameters) accepted as an
 #: optimum when the optimiser stops for another reason (e.g. a line search at rounding level).
