@@ -32,17 +32,20 @@ def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
         codes, uniques = pd.factorize(customers, sort=False)
         return codes.astype(np.int64), pd.Index(uniques, name="customer_id")
     key, size = dense
-    present = np.zeros(size, dtype=bool)
-    present[key] = True
-    codes = (np.cumsum(present) - 1)[key]
-    n = int(present.sum())
-    first_row = np.full(n, key.size, dtype=np.int64)
-    np.minimum.at(first_row, codes, np.arange(key.size, dtype=np.int64))
-    by_appearance = np.argsort(first_row)
-    relabel = np.empty(n, dtype=np.int64)
-    relabel[by_appearance] = np.arange(n, dtype=np.int64)
-    uniques = customers.array.take(first_row[by_appearance])
-    return relabel[codes], pd.Index(uniques, name="customer_id")
+    rows = key.size
+    # the first row of each key, then the keys numbered by that row (order of appearance):
+    # marking the first rows and counting the marks replaces a sort
+    first_row = np.full(size, rows, dtype=np.int64)
+    np.minimum.at(first_row, key, np.arange(rows, dtype=np.int64))
+    present = first_row < rows
+    first_rows = first_row[present]
+    is_first = np.zeros(rows, dtype=bool)
+    is_first[first_rows] = True
+    rank = np.cumsum(is_first) - 1
+    code_of_key = np.zeros(size, dtype=np.int64)
+    code_of_key[present] = rank[first_rows]
+    uniques = customers.array.take(np.flatnonzero(is_first))
+    return code_of_key[key], pd.Index(uniques, name="customer_id")
 
 
 def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -18,7 +19,10 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
                        cancel: CancelCheck | None = None) -> RawTable:
     """Read a Parquet file into a :class:`RawTable` with its column types kept.
 
-    Timestamps with a time zone keep their local calendar day. ``nrows`` limits the rows read.
+    Column-wise conversion from Arrow, no per-row work: text stays Arrow-backed (pandas
+    ``str``), dates (``date32``/``date64``) become datetime64, timestamps with a time zone keep
+    their local calendar day, integer columns with missing values become nullable ``Int64`` (not
+    float, which would round ids above 2**53). ``nrows`` limits the rows read.
     """
     report(progress, 0.05, "reading Parquet")
     try:
@@ -32,7 +36,7 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
         else:
             table = parquet.read()
         check_cancel(cancel)
-        frame = table.to_pandas()
+        frame = _to_frame(table)
     except (pa.ArrowException, OSError, ValueError, TypeError, OverflowError) as exc:
         text = " ".join(str(exc).split())[:200]
         raise InputError(f"{path.name} could not be read as Parquet: {text}") from None
@@ -45,3 +49,18 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
     options = {"format": "parquet", "encoding": None, "delimiter": None, "header_row": None,
                "sheet": None}
     return RawTable(frame=frame, row_numbers=np.arange(1, len(frame) + 1), options=options)
+
+
+def _to_frame(table: pa.Table) -> pd.DataFrame:
+    """The Arrow table as a DataFrame, converted column by column (see read_parquet_table)."""
+    frame = table.to_pandas(date_as_object=False)
+    for position, column in enumerate(table.columns):
+        if pa.types.is_integer(column.type) and column.null_count:
+            frame.isetitem(position, column.to_pandas(types_mapper=_nullable_integer))
+    return frame
+
+
+def _nullable_integer(arrow_type: pa.DataType) -> pd.api.extensions.ExtensionDtype | None:
+    if pa.types.is_unsigned_integer(arrow_type):
+        return pd.UInt64Dtype()
+    return pd.Int64Dtype() if pa.types.is_integer(arrow_type) else None

@@ -330,7 +330,9 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     decimal = decimal or _detect_decimal(raw, mapping)
     date_source = frame[mapping["date"]]
     if dayfirst is None:
-        detected = detect_dayfirst(date_source)
+        # typed dates have no order of day and month to detect (their text is ISO)
+        detected = (None if pd.api.types.is_datetime64_any_dtype(date_source)
+                    else detect_dayfirst(date_source))
         dayfirst = True if detected is None else detected
     options = dict(raw.options, decimal=decimal, dayfirst=dayfirst, sheets=raw.sheets)
 
@@ -342,26 +344,30 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     report(progress, 0.85, "reading amounts")
     amounts, bad_amounts = parse_numbers(frame[mapping["amount"]], decimal)
 
-    reasons = pd.Series(pd.NA, index=frame.index, dtype="object")
-    columns = pd.Series(pd.NA, index=frame.index, dtype="object")
+    # one reason per row: the first check that hits (numpy codes, no object columns)
+    reason_code = np.zeros(len(frame), dtype=np.int8)
     checks = (
-        ("missing_customer_id", "customer_id", customers.isna()),
-        ("missing_date", "date", dates.isna() & ~bad_dates),
-        ("unparseable_date", "date", bad_dates),
-        ("missing_amount", "amount", amounts.isna() & ~bad_amounts),
-        ("unparseable_amount", "amount", bad_amounts),
+        ("missing_customer_id", "customer_id", lambda: customers.isna()),
+        ("missing_date", "date", lambda: dates.isna() & ~bad_dates),
+        ("unparseable_date", "date", lambda: bad_dates),
+        ("missing_amount", "amount", lambda: amounts.isna() & ~bad_amounts),
+        ("unparseable_amount", "amount", lambda: bad_amounts),
     )
-    for reason, canonical, mask in checks:
-        hit = mask.to_numpy() & reasons.isna().to_numpy() & ~blank
-        reasons[hit] = reason
-        columns[hit] = mapping[canonical]
-    dropped_mask = reasons.notna().to_numpy()
+    for code, (_, _, mask) in enumerate(checks, start=1):
+        hit = mask().to_numpy(dtype=bool) & ~blank
+        if hit.any():
+            reason_code[hit & (reason_code == 0)] = code
+    dropped_mask = reason_code > 0
     keep = ~dropped_mask & ~blank
+    every_row = bool(keep.all())
+
+    def kept(values: pd.Series) -> pd.Series:
+        return values if every_row else values[keep]
 
     orders = pd.DataFrame({
-        "customer_id": customers[keep].astype("str"),
-        "date": dates[keep],
-        "amount": amounts[keep],
+        "customer_id": kept(customers).astype("str"),
+        "date": kept(dates),
+        "amount": kept(amounts),
     })
     blanked_parts = []
     for canonical in CANONICAL:
@@ -373,9 +379,9 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
             if bad[keep].any():
                 blanked_parts.append(_rows_frame(raw, bad.to_numpy() & keep,
                                                  "unparseable_value", mapping[canonical]))
-            orders[canonical] = values[keep]
+            orders[canonical] = kept(values)
         else:
-            orders[canonical] = _text_values(source)[keep]
+            orders[canonical] = kept(_text_values(source))
     orders = orders.reset_index(drop=True)
 
     dropped_parts = []
@@ -386,15 +392,24 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
         ))
     if dropped_mask.any():
         part = _rows_frame(raw, dropped_mask, None, None)
-        part["reason"] = reasons[dropped_mask].to_numpy()
-        part["column"] = columns[dropped_mask].to_numpy()
-        part["value"] = [_show(frame.at[i, c]) for i, c in
-                         zip(frame.index[dropped_mask], columns[dropped_mask], strict=True)]
+        codes = reason_code[dropped_mask]
+        names = np.array([None] + [reason for reason, _, _ in checks], dtype=object)
+        sources = np.array([None] + [mapping[canonical] for _, canonical, _ in checks],
+                           dtype=object)
+        part["reason"] = names[codes]
+        part["column"] = sources[codes]
+        positions = np.flatnonzero(dropped_mask)
+        values = np.empty(len(positions), dtype=object)
+        for code in np.unique(codes):
+            same = codes == code
+            cells = frame[sources[code]].iloc[positions[same]]
+            values[same] = [_show(v) for v in cells]
+        part["value"] = values
         dropped_parts.append(part)
     dropped = _concat(dropped_parts).sort_values("row", kind="stable").reset_index(drop=True)
     options["blank_rows"] = int(blank.sum())
     blanked = _concat(blanked_parts)
-    source_rows = raw.row_numbers[keep]
+    source_rows = raw.row_numbers if every_row else raw.row_numbers[keep]
     orders.attrs["import"] = ImportRecord(dropped, blanked, source_rows, options["blank_rows"])
     return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
                         dropped=dropped, blanked=blanked, source_rows=source_rows)
@@ -403,14 +418,22 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
 def _all_blank_text(frame: pd.DataFrame, mapping: Mapping[str, str]) -> np.ndarray:
     """Rows whose mapped cells are all empty or whitespace (other columns may hold notes)."""
     blank = np.ones(len(frame), dtype=bool)
-    for source in mapping.values():
+    # typed columns first: they are cheap to check and usually leave no row blank
+    sources = sorted(set(mapping.values()), key=lambda source: _is_text(frame[source]))
+    for source in sources:
         values = frame[source]
-        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+        if _is_text(values):
             empty = values.isna() | (values.astype("str").str.strip() == "")
         else:
             empty = values.isna()
         blank &= empty.to_numpy(dtype=bool)
+        if not blank.any():
+            break
     return blank
+
+
+def _is_text(values: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(values) or values.dtype == object
 
 
 def _customer_ids(values: pd.Series) -> pd.Series:
@@ -425,8 +448,55 @@ def _customer_ids(values: pd.Series) -> pd.Series:
         return values.astype("str")
     if values.dtype == object:
         values = values.map(_id_text, na_action="ignore")
-    text = values.astype("str").str.strip()
-    return text.where(text != "")
+    text = values.astype("str")
+    if _needs_strip(text):
+        text = text.str.strip()
+        return text.where(text != "")
+    return text
+
+
+def _needs_strip(text: pd.Series) -> bool:
+    """Whether some value of a ``str`` column is empty or may start or end with whitespace.
+
+    Reads the first and last byte of each value from the Arrow buffers (no Python strings):
+    ASCII whitespace or a non-ASCII byte (possibly Unicode whitespace) means yes.
+    """
+    import pyarrow as pa
+
+    try:
+        array = pa.array(text.array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return True
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+        return True
+    if len(array) == 0:
+        return False
+    _, offsets_buf, data_buf = array.buffers()
+    item = 8 if pa.types.is_large_string(array.type) else 4
+    offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(array) + 1,
+                            offset=array.offset * item)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    if array.null_count:
+        valid = array.is_valid().to_numpy(zero_copy_only=False)
+        if (valid & ~filled).any():
+            return True
+        filled &= valid
+        if not filled.any():
+            return False
+    elif not filled.all():
+        return True
+    data = np.frombuffer(data_buf, dtype=np.uint8)
+    edges = np.concatenate([data[starts[filled]], data[ends[filled] - 1]])
+    return bool(_STRIP_BYTES[edges].any())
+
+
+#: Bytes that may begin or end whitespace: ASCII whitespace (as ``str.strip`` sees it), non-ASCII.
+_STRIP_BYTES = np.zeros(256, dtype=bool)
+_STRIP_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
+_STRIP_BYTES[128:] = True
 
 
 def _id_text(value: object) -> object:
