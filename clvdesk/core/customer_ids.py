@@ -35,13 +35,14 @@ def customer_codes(customers: pd.Series) -> tuple[np.ndarray, pd.Index]:
     rows = key.size
     # the first row of each key, then the keys numbered by that row (order of appearance):
     # marking the first rows and counting the marks replaces a sort
-    first_row = np.full(size, rows, dtype=np.int64)
-    np.minimum.at(first_row, key, np.arange(rows, dtype=np.int64))
+    row_type = np.int32 if rows < 2**31 - 1 else np.int64
+    first_row = np.full(size, rows, dtype=row_type)
+    np.minimum.at(first_row, key, np.arange(rows, dtype=row_type))
     present = first_row < rows
     first_rows = first_row[present]
     is_first = np.zeros(rows, dtype=bool)
     is_first[first_rows] = True
-    rank = np.cumsum(is_first) - 1
+    rank = np.cumsum(is_first, dtype=row_type) - 1
     code_of_key = np.zeros(size, dtype=np.int64)
     code_of_key[present] = rank[first_rows]
     uniques = customers.array.take(np.flatnonzero(is_first))
@@ -66,7 +67,8 @@ def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:
         byte_matrix = np.pad(byte_matrix, ((0, 0), (0, 1)))
     # two bytes at a time: half the passes, with a 65,536-entry lookup table each
     pairs = np.ascontiguousarray(byte_matrix).view(np.uint16)
-    key = np.zeros(pairs.shape[0], dtype=np.int64)
+    # int32 keys (size <= _DENSE_KEYS < 2**31): half the memory traffic of int64
+    key = np.zeros(pairs.shape[0], dtype=np.int32)
     size = 1
     for column in np.asfortranarray(pairs).T:
         seen = np.bincount(column, minlength=1 << 16) > 0
@@ -77,39 +79,66 @@ def _dense_key(customers: pd.Series) -> tuple[np.ndarray, int] | None:
         if size > _DENSE_KEYS:
             return None
         key *= radix
-        key += (np.cumsum(seen) - 1)[column]
+        key += (np.cumsum(seen, dtype=np.int32) - 1)[column]
     return key, size
 
 
 def _id_bytes(customers: pd.Series) -> np.ndarray | None:
     """Text ids of at most 8 bytes as an (n, width) uint8 matrix padded with 0, or None."""
-    import pyarrow as pa
-
-    try:
-        text = pa.array(customers.array)
-    except (TypeError, ValueError, pa.ArrowException):
+    chunks = string_chunks(customers)
+    if chunks is None or any(valid is not None for _, _, valid in chunks):
         return None
-    if isinstance(text, pa.ChunkedArray):
-        text = text.combine_chunks()
-    if text.null_count or not (pa.types.is_string(text.type)
-                               or pa.types.is_large_string(text.type)):
-        return None
-    _, offsets_buf, data_buf = text.buffers()
-    item = 8 if pa.types.is_large_string(text.type) else 4
-    offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(text) + 1,
-                            offset=text.offset * item).astype(np.int64)
-    lengths = np.diff(offsets)
-    width = int(lengths.max())
+    lengths = [np.diff(offsets) for offsets, _, _ in chunks]
+    width = max((int(part.max()) for part in lengths if part.size), default=0)
     if width > 8:
         return None
     if width == 0:
-        return np.zeros((len(text), 1), dtype=np.uint8)
-    data = np.frombuffer(data_buf, dtype=np.uint8)[offsets[0]:offsets[-1]]
-    if (data == 0).any():
-        return None  # NUL bytes, which the zero padding could not tell apart
-    if (lengths == width).all():
-        return data.reshape(len(text), width)
-    positions = offsets[:-1, None] - offsets[0] + np.arange(width)
-    matrix = data[np.minimum(positions, data.size - 1)]
-    matrix[np.arange(width) >= lengths[:, None]] = 0
-    return matrix
+        return np.zeros((len(customers), 1), dtype=np.uint8)
+    matrices = []
+    for (offsets, data, _), length in zip(chunks, lengths, strict=True):
+        if data.size and data.min() == 0:
+            return None  # NUL bytes, which the zero padding could not tell apart
+        if (length == width).all():
+            matrices.append(data.reshape(length.size, width))
+            continue
+        positions = offsets[:-1, None] + np.arange(width)
+        matrix = data[np.minimum(positions, max(data.size - 1, 0))] if data.size else \
+            np.zeros((length.size, width), dtype=np.uint8)
+        matrix[np.arange(width) >= length[:, None]] = 0
+        matrices.append(matrix)
+    return matrices[0] if len(matrices) == 1 else np.concatenate(matrices)
+
+
+def string_chunks(
+    values: pd.Series,
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray | None]] | None:
+    """The Arrow buffers of a text column, chunk by chunk, without copying: or None.
+
+    Each chunk gives ``(offsets, data, valid)``: value ``i`` is the UTF-8 bytes
+    ``data[offsets[i]:offsets[i + 1]]`` (offsets int64, rebased to start at 0), ``valid`` the
+    non-missing mask (None without missing values). None if the column is not Arrow text.
+    """
+    import pyarrow as pa
+
+    try:
+        text = pa.array(values.array)
+    except (TypeError, ValueError, pa.ArrowException):
+        return None
+    chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return None
+    item = 8 if pa.types.is_large_string(text.type) else 4
+    out = []
+    for chunk in chunks:
+        _, offsets_buf, data_buf = chunk.buffers()
+        if offsets_buf is None:  # an empty chunk
+            continue
+        offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(chunk) + 1,
+                                offset=chunk.offset * item).astype(np.int64)
+        start = int(offsets[0])
+        data = (np.frombuffer(data_buf, dtype=np.uint8)[start:int(offsets[-1])]
+                if data_buf is not None else np.zeros(0, dtype=np.uint8))
+        offsets -= start
+        valid = chunk.is_valid().to_numpy(zero_copy_only=False) if chunk.null_count else None
+        out.append((offsets, data, valid))
+    return out

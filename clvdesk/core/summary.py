@@ -184,7 +184,11 @@ def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: 
     if codes.size:
         low = int(days.min())
         span = int(days.max()) - low + 1
-        pairs = np.sort(codes * span + (days - low))
+        # 32-bit keys sort and divide faster when every (customer, day) pair fits in them
+        key_type = np.uint32 if n * span < 2**32 else np.int64
+        pairs = codes.astype(key_type) * key_type(span)
+        pairs += (days - low).astype(key_type)
+        pairs.sort()
         distinct = np.ones(pairs.size, dtype=bool)
         distinct[1:] = pairs[1:] != pairs[:-1]
         pairs = pairs[distinct]
@@ -192,8 +196,8 @@ def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: 
         starts = np.ones(pairs.size, dtype=bool)
         starts[1:] = owner[1:] != owner[:-1]
         ends = np.roll(starts, -1)
-        first_day[owner[starts]] = pairs[starts] % span + low
-        last_day[owner[ends]] = pairs[ends] % span + low
+        first_day[owner[starts]] = (pairs[starts] % span).astype(np.int64) + low
+        last_day[owner[ends]] = (pairs[ends] % span).astype(np.int64) + low
         n_days = np.bincount(owner, minlength=n)
         on_first_day = days == first_day[codes]
     return {
@@ -228,13 +232,24 @@ def _clean_columns(orders, customer_col, date_col, amount_col):
     if not pd.api.types.is_numeric_dtype(amounts) or pd.api.types.is_bool_dtype(amounts):
         raise InputError(f"column '{amount_col}' must hold numbers (amounts)")
     complete = customers.notna().to_numpy() & dates.notna().to_numpy() & amounts.notna().to_numpy()
-    day_values = dates.to_numpy()[complete].astype("datetime64[D]").astype(np.int64)
+    if complete.all():
+        return customers, _day_numbers(dates.to_numpy()), amounts.to_numpy(dtype=float), complete
     return (
-        customers if complete.all() else customers[complete],
-        day_values,
+        customers[complete],
+        _day_numbers(dates.to_numpy()[complete]),
         amounts.to_numpy(dtype=float)[complete],
         complete,
     )
+
+
+def _day_numbers(stamps: np.ndarray) -> np.ndarray:
+    """datetime64 values (no NaT) -> days since 1970-01-01 (int64), floored to the day."""
+    unit, count = np.datetime_data(stamps.dtype)
+    per_day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000,
+               "ns": 86_400_000_000_000}.get(unit)
+    if per_day is None or count != 1:
+        return stamps.astype("datetime64[D]").astype(np.int64)
+    return stamps.view(np.int64) // per_day
 
 
 def _to_day(value, name: str) -> int:

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from clvdesk.core.customer_ids import string_chunks
 from clvdesk.core.errors import Cancelled, CLVError, InputError
 from clvdesk.core.io.csv_reader import read_text_table
 from clvdesk.core.io.mapping import (
@@ -368,7 +369,7 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
         "customer_id": kept(customers).astype("str"),
         "date": kept(dates),
         "amount": kept(amounts),
-    })
+    }, copy=False)
     blanked_parts = []
     for canonical in CANONICAL:
         if canonical in REQUIRED or canonical not in mapping:
@@ -461,36 +462,23 @@ def _needs_strip(text: pd.Series) -> bool:
     Reads the first and last byte of each value from the Arrow buffers (no Python strings):
     ASCII whitespace or a non-ASCII byte (possibly Unicode whitespace) means yes.
     """
-    import pyarrow as pa
-
-    try:
-        array = pa.array(text.array)
-    except (TypeError, ValueError, pa.ArrowException):
+    chunks = string_chunks(text)
+    if chunks is None:
         return True
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
-        return True
-    if len(array) == 0:
-        return False
-    _, offsets_buf, data_buf = array.buffers()
-    item = 8 if pa.types.is_large_string(array.type) else 4
-    offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(array) + 1,
-                            offset=array.offset * item)
-    starts, ends = offsets[:-1], offsets[1:]
-    filled = ends > starts
-    if array.null_count:
-        valid = array.is_valid().to_numpy(zero_copy_only=False)
-        if (valid & ~filled).any():
+    for offsets, data, valid in chunks:
+        starts, ends = offsets[:-1], offsets[1:]
+        filled = ends > starts
+        if valid is not None:
+            if (valid & ~filled).any():
+                return True
+            filled &= valid
+        elif not filled.all():
             return True
-        filled &= valid
-        if not filled.any():
-            return False
-    elif not filled.all():
-        return True
-    data = np.frombuffer(data_buf, dtype=np.uint8)
-    edges = np.concatenate([data[starts[filled]], data[ends[filled] - 1]])
-    return bool(_STRIP_BYTES[edges].any())
+        if not filled.all():
+            starts, ends = starts[filled], ends[filled]
+        if _STRIP_BYTES[data[starts]].any() or _STRIP_BYTES[data[ends - 1]].any():
+            return True
+    return False
 
 
 #: Bytes that may begin or end whitespace: ASCII whitespace (as ``str.strip`` sees it), non-ASCII.
