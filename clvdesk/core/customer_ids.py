@@ -134,11 +134,12 @@ def string_chunks(
         if offsets_buf is None:  # an empty chunk
             continue
         offsets = np.frombuffer(offsets_buf, dtype=f"<i{item}", count=len(chunk) + 1,
-                                offset=chunk.offset * item).astype(np.int64)
+                                offset=chunk.offset * item).astype(np.int64, copy=False)
         start = int(offsets[0])
         data = (np.frombuffer(data_buf, dtype=np.uint8)[start:int(offsets[-1])]
                 if data_buf is not None else np.zeros(0, dtype=np.uint8))
-        offsets -= start
+        if start:
+            offsets = offsets - start
         valid = chunk.is_valid().to_numpy(zero_copy_only=False) if chunk.null_count else None
         out.append((offsets, data, valid))
     return out

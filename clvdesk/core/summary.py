@@ -118,9 +118,12 @@ def summarize(
         columns["monetary_value_holdout"] = hold_mean
         columns["duration_holdout"] = np.full(n_all, (holdout_day - end_day) / days_per_period)
 
-    index = uniques[present]
     order = SUMMARY_COLUMNS + (HOLDOUT_COLUMNS if holdout_day is not None else ())
-    summary = pd.DataFrame({k: columns[k][present] for k in order}, index=index)
+    if present.all():
+        summary = pd.DataFrame({k: columns[k] for k in order}, index=uniques, copy=False)
+    else:
+        summary = pd.DataFrame({k: columns[k][present] for k in order}, index=uniques[present],
+                               copy=False)
     summary.attrs.update(
         period=period,
         end=_day_timestamp(end_day),

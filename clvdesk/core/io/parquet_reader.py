@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, header_names, report
@@ -24,6 +23,8 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
     their local calendar day, integer columns with missing values become nullable ``Int64`` (not
     float, which would round ids above 2**53). ``nrows`` limits the rows read.
     """
+    import pyarrow.parquet as pq  # here, not at the top: text and workbook imports skip it
+
     report(progress, 0.05, "reading Parquet")
     try:
         parquet = pq.ParquetFile(path)

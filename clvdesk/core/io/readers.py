@@ -32,7 +32,6 @@ import pandas as pd
 
 from clvdesk.core.customer_ids import string_chunks
 from clvdesk.core.errors import Cancelled, CLVError, InputError
-from clvdesk.core.io.csv_reader import read_text_table
 from clvdesk.core.io.mapping import (
     CANONICAL,
     NUMERIC,
@@ -44,7 +43,6 @@ from clvdesk.core.io.mapping import (
 from clvdesk.core.io.parquet_reader import PARQUET_MAGIC, read_parquet_table
 from clvdesk.core.io.parse import detect_dayfirst, detect_decimal, parse_dates, parse_numbers
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, report
-from clvdesk.core.io.xlsx_reader import is_ole, is_zip, list_workbook_sheets, read_workbook_table
 
 #: Extensions read as workbooks when the content does not say otherwise.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods")
@@ -145,8 +143,14 @@ class FilePreview:
 def list_sheets(path: str | os.PathLike) -> list[str]:
     """Worksheet names of a workbook (an empty list for text and Parquet files)."""
     path = _existing(path)
-    return _guarded(path, lambda: list_workbook_sheets(path) if _kind(path) == "workbook"
-                    else [])
+    def sheets() -> list[str]:
+        if _kind(path) != "workbook":
+            return []
+        from clvdesk.core.io.xlsx_reader import list_workbook_sheets
+
+        return list_workbook_sheets(path)
+
+    return _guarded(path, sheets)
 
 
 def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
@@ -243,6 +247,9 @@ def _kind(path: Path) -> str:
         head = fh.read(4096)
     if head.startswith(PARQUET_MAGIC):
         return "parquet"
+    # the text and workbook readers are imported when needed: a Parquet import does not load them
+    from clvdesk.core.io.xlsx_reader import is_ole, is_zip
+
     if is_zip(head) or is_ole(head):
         return "workbook"
     suffix = path.suffix.lower()
@@ -306,10 +313,14 @@ def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row
 
     kind = _kind(path)
     if kind == "workbook":
+        from clvdesk.core.io.xlsx_reader import read_workbook_table
+
         return read_workbook_table(path, is_header=is_header, sheet=sheet, header_row=header_row,
                                    nrows=nrows, progress=progress, cancel=cancel)
     if kind == "parquet":
         return read_parquet_table(path, nrows=nrows, progress=progress, cancel=cancel)
+    from clvdesk.core.io.csv_reader import read_text_table
+
     return read_text_table(path, is_header=is_header, encoding=encoding, delimiter=delimiter,
                            header_row=header_row, nrows=nrows, progress=progress, cancel=cancel)
 
