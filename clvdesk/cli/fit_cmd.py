@@ -1,7 +1,8 @@
 """``clvdesk fit MODEL DATA``: fit one model and print its parameters (``--json`` for scripts).
 
-DATA is an order file (csv/tsv/txt, xlsx, parquet; summarised on the fly in ``--period`` up to
-``--end``) or a summary file with one row per customer: ``frequency``, ``recency``, ``T`` (and
+DATA is an order file (csv/tsv/txt, xlsx, parquet; read with the import flags shared by every
+command that reads orders, see ``clvdesk quality --help``, and summarised on the fly in
+``--period`` up to ``--end``) or a summary file with one row per customer: ``frequency``, ``recency``, ``T`` (and
 ``monetary_value`` for Gamma-Gamma, optional ``weights`` = customers per row; Fader & Hardie's
 ``x``, ``t_x``, ``zbar`` are accepted too); for ``bgbb`` ``frequency``, ``recency``,
 ``periods``, ``weights``. ``sbg`` fits on customers still active at
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from clvdesk.cli.output import add_json_flag, print_json
+from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 
 MODEL_NAMES = ("bgnbd", "mbgnbd", "pareto-nbd", "bgbb", "gamma-gamma", "sbg")
 TRANSACTION_MODELS = ("bgnbd", "mbgnbd", "pareto-nbd")
@@ -24,6 +26,17 @@ PERIODS = ("days", "weeks", "months")
 
 #: The notation of Fader & Hardie's data files and notes, accepted for the summary columns.
 HARDIE_NAMES = {"x": "frequency", "t_x": "recency", "zbar": "monetary_value"}
+
+#: The command-line flag of each ``read_orders`` option (for messages).
+IMPORT_FLAGS = {
+    "customer_col": "--customer-col", "date_col": "--date-col", "amount_col": "--amount-col",
+    "mapping": "--map", "sheet": "--sheet", "header_row": "--header-row",
+    "decimal": "--decimal", "dayfirst": "--dayfirst/--monthfirst", "encoding": "--encoding",
+    "delimiter": "--delimiter",
+}
+
+#: ``read_orders`` options that decide where the header is and how lines split into cells.
+_STRUCTURE_OPTIONS = frozenset({"sheet", "header_row", "encoding", "delimiter"})
 
 #: Columns a summary file must have, per model.
 SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -50,6 +63,7 @@ def register(subparsers) -> None:
     parser.add_argument("--column", metavar="NAME",
                         help="sbg with a file: the column of alive counts (default: 'alive', or "
                              "the only column)")
+    add_import_arguments(parser)
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -76,7 +90,7 @@ def run(args) -> int:
         if not args.data:
             raise InputError(f"give the data file to fit {args.model} on")
         data = load_summary(args.data, SUMMARY_COLUMNS[args.model], period=args.period,
-                            end=args.end)
+                            end=args.end, read_options=import_options(args))
         model = _fit(args.model, data)
         extra = data.info()
     result = model.to_dict()
@@ -132,7 +146,8 @@ class LoadedData:
 
 def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
                  holdout_end: str | None = None, with_ids: bool = False,
-                 segment_col: str | None = None) -> LoadedData:
+                 segment_col: str | None = None,
+                 read_options: dict[str, Any] | None = None) -> LoadedData:
     """A summary table from a summary file, or from an order file summarised on the fly.
 
     A file whose header has a ``frequency`` column is a summary file (``recency``
@@ -141,7 +156,9 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     a summary file's customer ids (predictions need them, fits do not). ``segment_col``: a
     column of an order file to segment customers on, as named in the file (read as the
     ``segment`` column) or a canonical role the importer maps itself (``segment``, ``channel``);
-    :attr:`LoadedData.segment_col` names it in the order table.
+    :attr:`LoadedData.segment_col` names it in the order table. ``read_options``: keyword
+    arguments of ``read_orders`` from :func:`clvdesk.cli.quality_cmd.import_options` (for order
+    files only; a summary file with any of them is refused).
     """
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
@@ -149,13 +166,18 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     period = units.parse_unit(period)
     if period not in PERIODS:
         raise InputError("--period must be days, weeks or months")
-    columns = {c.strip().lower(): c for c in _header_columns(Path(path))}
+    read_options = dict(read_options or {})
+    columns = {c.strip().lower(): c for c in _header_columns(Path(path), read_options)}
     for alias, name in HARDIE_NAMES.items():
         if alias in columns and name.lower() not in columns:
             columns[name.lower()] = columns[alias]
     if "frequency" in columns:
         if end is not None:
             raise InputError("--end applies to order files; this is a summary file")
+        if read_options:
+            flags = ", ".join(IMPORT_FLAGS[key] for key in read_options)
+            raise InputError(f"{flags} appl{'ies' if len(read_options) == 1 else 'y'} to order "
+                             "files; this is a summary file")
         values, ids = _read_summary_file(Path(path), required, columns, with_ids=with_ids)
         return LoadedData(period, columns=values, ids=ids)
     from clvdesk.core.io.readers import read_orders
@@ -171,19 +193,31 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
         canonical = segment_col.strip().lower()
         if canonical not in CANONICAL:
             source = columns.get(canonical)
+            if source is None and not _STRUCTURE_OPTIONS & read_options.keys():
+                # the first line may be a title above the header: ask the reader
+                columns = {c.strip().lower(): c for c in _detected_columns(Path(path), {})}
+                source = columns.get(canonical)
             if source is None:
                 raise InputError(f"segment column '{segment_col}' not found; columns are: "
                                  f"{', '.join(columns.values())}")
             mapping, canonical = {"segment": source}, "segment"
-    orders = read_orders(path, mapping=mapping).orders
+    if mapping is not None:
+        read_options["mapping"] = {**read_options.get("mapping", {}), **mapping}
+    orders = read_orders(path, **read_options).orders
     summary = summarize(orders, period=period, end=end, holdout_end=holdout_end)
     return LoadedData(period, frame=summary, orders=orders, segment_col=canonical)
 
 
-def _header_columns(path: Path) -> list[str]:
-    """Column names of a data file: read from the header alone where the format allows."""
+def _header_columns(path: Path, read_options: dict[str, Any] | None = None) -> list[str]:
+    """Column names of a data file: read from the header alone where the format allows.
+
+    With options that change where the header is or how the file splits into cells
+    (``sheet``, ``header_row``, ``encoding``, ``delimiter``) the reader's preview decides.
+    """
     import pyarrow.parquet as pq
 
+    if read_options and _STRUCTURE_OPTIONS & read_options.keys():
+        return _detected_columns(path, read_options)
     if path.is_file():
         with path.open("rb") as fh:
             head = fh.read(65536)
@@ -196,9 +230,15 @@ def _header_columns(path: Path) -> list[str]:
             line = _plain_first_line(head)
             if line:
                 return [c.strip().strip('"') for c in line.split(_delimiter(line))]
+    return _detected_columns(path, {})
+
+
+def _detected_columns(path: Path, read_options: dict[str, Any]) -> list[str]:
+    """Column names as the order reader's preview finds them (header row and format detected)."""
     from clvdesk.core.io.readers import preview_file
 
-    return [str(c) for c in preview_file(path, 5).columns]
+    structure = {k: v for k, v in read_options.items() if k in _STRUCTURE_OPTIONS}
+    return [str(c) for c in preview_file(path, 5, **structure).columns]
 
 
 def _plain_first_line(head: bytes) -> str:

@@ -1,11 +1,13 @@
 """``clvdesk predict MODEL ORDERS -o OUT``: per-customer P(alive), purchases and CLV.
 
-ORDERS is an order file (csv/tsv/txt, xlsx, parquet), summarised in ``--period`` up to
+ORDERS is an order file (csv/tsv/txt, xlsx, parquet; read with the import flags shared by every
+command that reads orders, see ``clvdesk quality --help``), summarised in ``--period`` up to
 ``--end``; the whole analysis runs as in the app (:func:`clvdesk.core.pipeline.run_analysis`).
 A summary file (frequency, recency, T, and monetary_value for a spend model) works too.
 OUT by extension: ``.csv``/``.parquet`` one row per customer (customer_id, frequency, recency, T,
 p_alive, expected_purchases, and with ``--spend-model`` expected_spend, clv, clv_low, clv_high);
-``.xlsx`` the full report workbook (from an order file). The horizon is in ``--horizon-unit``
+``.xlsx`` the full report workbook (from an order file; money in ``--currency``, euro by
+default). The horizon is in ``--horizon-unit``
 whatever the data's period; CLV is the margin on expected spend, discounted monthly at
 ``--discount-rate`` a year.
 """
@@ -18,6 +20,11 @@ import sys
 
 from clvdesk.cli.fit_cmd import TRANSACTION_MODELS, add_period_options, load_summary
 from clvdesk.cli.output import add_json_flag, output_path, print_json
+from clvdesk.cli.quality_cmd import add_import_arguments, import_options
+
+#: Currency of the report workbook's money cells unless ``--currency`` says otherwise (the
+#: default of :func:`clvdesk.core.io.report.write_report`).
+DEFAULT_CURRENCY = "€"
 
 
 def register(subparsers) -> None:
@@ -55,8 +62,13 @@ def register(subparsers) -> None:
                              "column, else 0)")
     parser.add_argument("--language", choices=("en", "nl"), default="en",
                         help="language of the report workbook (default en)")
+    parser.add_argument("--currency", default=DEFAULT_CURRENCY, metavar="SYMBOL",
+                        help="currency of the money cells in the .xlsx report, as shown: a "
+                             "symbol or code of at most 5 characters, e.g. $, £, USD "
+                             f"(default {DEFAULT_CURRENCY})")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="output file: .csv, .parquet, or .xlsx for the report workbook")
+    add_import_arguments(parser)
     add_json_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -71,6 +83,7 @@ def run(args) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".parquet", ".xlsx"):
         raise InputError("the output must end in .csv, .parquet or .xlsx")
+    currency = _currency(args.currency)
     spend_model = None if args.spend_model == "none" else args.spend_model
     assumptions = Assumptions(
         period=args.period, end=args.end, holdout_end=args.holdout_end, horizon=args.horizon,
@@ -82,10 +95,11 @@ def run(args) -> int:
     required = ("frequency", "recency", "T") + (("monetary_value",) if spend_model else ())
     data = load_summary(args.orders, required, period=assumptions.period,
                         end=args.end, holdout_end=args.holdout_end, with_ids=True,
-                        segment_col=args.segment_column)
+                        segment_col=args.segment_column, read_options=import_options(args))
     if data.orders is not None:
         assumptions = dataclasses.replace(assumptions, segment_col=data.segment_col)
-        predictions, totals, report = _from_orders(data.orders, assumptions, out, args.language)
+        predictions, totals, report = _from_orders(data.orders, assumptions, out, args.language,
+                                                   currency)
     else:
         if suffix == ".xlsx":
             raise InputError("the report workbook needs an order file; for a summary file "
@@ -106,7 +120,18 @@ def run(args) -> int:
     return 0
 
 
-def _from_orders(orders, assumptions, out, language: str):
+def _currency(text: str) -> str:
+    """The ``--currency`` symbol, checked before any work (the rule of ``write_report``)."""
+    from clvdesk.core.errors import InputError
+
+    symbol = text.strip()
+    if not symbol or len(symbol) > 5 or any(not c.isprintable() for c in symbol):
+        raise InputError(f"--currency must be a symbol or code of at most 5 characters, like € "
+                         f"or USD, not {text!r}")
+    return symbol
+
+
+def _from_orders(orders, assumptions, out, language: str, currency: str):
     """Run the pipeline; write the report workbook for .xlsx.
 
     Returns (predictions, segment table, report path or None).
@@ -120,7 +145,7 @@ def _from_orders(orders, assumptions, out, language: str):
         return result.predictions, result.segments, None
     from clvdesk.core.io.report import write_report
 
-    write_report(out, result, language=language)
+    write_report(out, result, language=language, currency=currency)
     return result.predictions, result.segments, out
 
 

@@ -1,8 +1,10 @@
 """Order file -> tables: ``summarize`` (one row per customer), ``segments`` (three-factor CLV
 per segment) and ``cohorts`` (by month of first order).
 
-Each reads the file with :func:`clvdesk.core.io.readers.read_orders` (columns detected, or named
-with ``--customer-col``/``--date-col``/``--amount-col``), prints an overview or ``--json``, and
+Each reads the file with :func:`clvdesk.core.io.readers.read_orders` (columns and format
+detected, or given with the shared import flags of :func:`clvdesk.cli.quality_cmd.add_import_arguments`:
+``--customer-col``/``--date-col``/``--amount-col``, ``--map``, ``--sheet``, ``--header-row``,
+``--decimal``, ``--dayfirst``/``--monthfirst``, ``--encoding``, ``--delimiter``), prints an overview or ``--json``, and
 writes the table with ``-o`` (csv, xlsx or parquet by extension). The order file is never
 written to.
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clvdesk.cli.output import add_json_flag, output_path, print_json
+from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,10 +86,7 @@ def register(subparsers) -> None:
 
 def _add_file_arguments(parser) -> None:
     parser.add_argument("orders", metavar="ORDERS", help="order file (csv, txt, xlsx, parquet)")
-    parser.add_argument("--customer-col", help="column with the customer id (default: detected)")
-    parser.add_argument("--date-col", help="column with the order date (default: detected)")
-    parser.add_argument("--amount-col", help="column with the order amount (default: detected)")
-    parser.add_argument("--sheet", help="worksheet name or 1-based number (xlsx)")
+    add_import_arguments(parser)
 
 
 def _target(args: argparse.Namespace) -> Path | None:
@@ -107,11 +107,13 @@ def _target(args: argparse.Namespace) -> Path | None:
 
 
 def _read(args: argparse.Namespace, mapping: dict[str, str] | None = None):
+    """The order file read with the import flags; ``mapping`` adds to (and beats) ``--map``."""
     from clvdesk.core.io.readers import read_orders
 
-    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
-    imported = read_orders(args.orders, customer_col=args.customer_col, date_col=args.date_col,
-                           amount_col=args.amount_col, sheet=sheet, mapping=mapping)
+    options = import_options(args)
+    if mapping:
+        options["mapping"] = {**options.get("mapping", {}), **mapping}
+    imported = read_orders(args.orders, **options)
     if len(imported.dropped) and not args.json:
         print(f"note: {len(imported.dropped)} row(s) of {args.orders} left out "
               "(run `clvdesk quality` for the reasons)", file=sys.stderr)
