@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from clvdesk.core.customer_ids import customer_codes
 from clvdesk.core.io.readers import read_orders
 from clvdesk.core.summary import summarize
 
@@ -126,3 +127,39 @@ def test_text_ids_are_stripped_and_empty_ids_dropped(tmp_path, ids):
     assert summary.index.tolist() == ["C1", "C2", "C3"]
     assert summary.loc["C1", "frequency"] == 1
     assert summary.loc["C1", "recency"] == 4
+
+
+def test_ids_over_several_row_groups_keep_their_order_of_appearance(tmp_path):
+    """Ids of different widths over several row groups."""
+    ids = ["B7", "A", "B7", "CCC1", "A", "D", "EEEEEEEE", "CCC1", "F22", "A", "G", "B7"]
+    table = pa.table({
+        "customer_id": pa.array(ids),
+        "date": pa.array([dt.date(2024, 1, 1 + i) for i in range(len(ids))], pa.date32()),
+        "amount": pa.array([float(i) for i in range(len(ids))]),
+    })
+    path = tmp_path / "orders.parquet"
+    pq.write_table(table, path, row_group_size=3)
+    assert pq.ParquetFile(path).num_row_groups == 4
+    orders = read_orders(path).orders
+    assert orders["customer_id"].tolist() == ids
+    summary = summarize(orders, period="days")
+    assert summary.index.tolist() == list(dict.fromkeys(ids))
+    assert summary.loc["B7", "frequency"] == 2
+    assert summary.loc["B7", "recency"] == 11
+    assert summary.loc["A", "monetary_value"] == (4.0 + 9.0) / 2
+
+
+@pytest.mark.parametrize("chunks", [
+    [["B7", "A", "B7"], [], ["CCC1", "A", "", "EEEEEEEE"], ["F22", "B7"]],
+    [["12345678"] * 3, ["12345678", "87654321"]],  # equal widths: the bytes reshaped as they are
+    [["", ""], ["x"]],
+])
+def test_customer_numbers_of_chunked_arrow_text_match_factorize(chunks):
+    """A Series over a chunked Arrow array (as Parquet and pyarrow hand them over) is numbered
+    chunk by chunk, without combining the chunks, exactly as ``pd.factorize`` numbers it."""
+    array = pa.chunked_array([pa.array(chunk, pa.large_string()) for chunk in chunks])
+    ids = pd.Series(pd.arrays.ArrowStringArray(array))
+    codes, uniques = customer_codes(ids)
+    expected_codes, expected_uniques = pd.factorize(ids)
+    assert codes.tolist() == expected_codes.tolist()
+    assert uniques.tolist() == list(expected_uniques)
