@@ -103,7 +103,7 @@ def _check_published(label: str, params: dict[str, float], published: dict[str, 
 def _step_data(ctx: Context) -> str:
     from clvdesk.core.datasets import load_cdnow
 
-    ctx.orders = load_cdnow()
+    ctx.orders = load_cdnow(segment=True)  # the demo segments of Assumptions.demo()
     n_orders, n_customers = len(ctx.orders), ctx.orders["customer_id"].nunique()
     _check(
         (n_orders, n_customers) == (CDNOW_SAMPLE_ORDERS, CDNOW_SAMPLE_CUSTOMERS),

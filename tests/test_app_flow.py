@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QMessageBox
 from clvdesk.app.application import create_window
 from clvdesk.app.formatting import Formatter
 from clvdesk.app.project import load_project
-from clvdesk.core.datasets import load_cdnow
+from clvdesk.core.datasets import DEMO_SEGMENTS, load_cdnow
 from clvdesk.core.pipeline import Assumptions, run_analysis
 from clvdesk.core.scenarios import DEMO_SCENARIOS, Scenario, compare
+from clvdesk.core.segments import TOTAL_LABEL
 
 TIMEOUT = 180_000
 
@@ -25,7 +26,7 @@ TIMEOUT = 180_000
 @pytest.fixture(scope="module")
 def core_result():
     """The core's own analysis of the demo with the demo's assumptions."""
-    return run_analysis(load_cdnow(), Assumptions.demo())
+    return run_analysis(load_cdnow(segment=True), Assumptions.demo())
 
 
 @pytest.fixture
@@ -57,6 +58,26 @@ def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path
     assert "r 0.243" in page.card_labels["model"][1].text()
     pd.testing.assert_frame_equal(result.segments, core_result.segments)
     pd.testing.assert_frame_equal(result.predictions, core_result.predictions)
+    # Per segment: the core's demo segments (CDs in the first basket), CLV with its interval
+    # and the demo's CAC per segment, as the page shows them
+    model = page.segment_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    shown = pd.DataFrame([[model.data(model.index(r, c)) for c in range(model.columnCount())]
+                          for r in range(model.rowCount())], columns=headers)
+    assert shown["Segment"].tolist() == [*DEMO_SEGMENTS, TOTAL_LABEL]
+    expected = core_result.segments
+    assert shown["Customers"].tolist() == ["1,177", "841", "339", "2,357"]
+    for label, column in (("CLV per customer ($)", "clv_mean"),
+                          ("Low per customer ($)", "clv_low_mean"),
+                          ("High per customer ($)", "clv_high_mean"),
+                          ("CAC ($)", "acquisition_cost")):
+        assert shown[label].tolist() == [fmt.money(v) for v in expected[column]], label
+    by_segment = expected.set_index("segment")
+    assert by_segment.loc["4+ CDs", "acquisition_cost"] == 15.0
+    assert by_segment.loc["1 CD", "acquisition_cost"] == 10.0
+    assert (by_segment["clv_low"] < by_segment["clv"]).all()
+    assert (by_segment["clv"] < by_segment["clv_high"]).all()
+    assert by_segment.loc["4+ CDs", "clv_mean"] > 2 * by_segment.loc["1 CD", "clv_mean"]
 
     # per customer: sorted by CLV, the top customer and value match the core
     customers = page.customer_model

@@ -218,6 +218,8 @@ def test_demo_closed_forms(capsys):
     assert code == 0, err
     assert "2,357 customers, 6,919 orders, revenue $244,091.94" in out
     assert "Simple CLV per segment" in out
+    assert "CAC $10.00 ($15.00 for 4+ CDs)" in out
+    assert all(segment in out for segment in ("1 CD", "2-3 CDs", "4+ CDs"))
     assert "1997-01" in out and "Repeat buyer" in out
 
 
@@ -226,7 +228,12 @@ def test_demo_json_closed_forms(capsys):
     assert result["data"]["customers"] == 2357
     assert result["data"]["repeat_customers"] == 946
     assert [r["cohort"] for r in result["cohorts"]] == ["1997-01", "1997-02", "1997-03"]
-    assert result["segments"][-1]["segment"] == "all customers"
+    # the core's demo segments (CDs in the first basket) with the demo's CAC per segment
+    segments = {r["segment"]: r for r in result["segments"]}
+    assert list(segments) == ["4+ CDs", "2-3 CDs", "1 CD", "all customers"]  # by revenue
+    assert [segments[s]["customers"] for s in ("1 CD", "2-3 CDs", "4+ CDs")] == [1177, 841, 339]
+    assert [segments[s]["cac"] for s in ("1 CD", "2-3 CDs", "4+ CDs")] == [10.0, 10.0, 15.0]
+    assert segments["all customers"]["cac"] == pytest.approx((2018 * 10 + 339 * 15) / 2357)
     assert "predicted" not in result
 
 
@@ -243,6 +250,15 @@ def test_demo_with_predicted_clv(capsys):
     total = predicted["segments"][-1]
     assert total["segment"] == "all customers" and total["customers"] == 2357
     assert total["clv"] == pytest.approx(predicted["clv_total"])
+    # the same segments, predicted: CLV per customer grows with the first basket
+    by_segment = {r["segment"]: r for r in predicted["segments"]}
+    assert list(by_segment) == ["1 CD", "2-3 CDs", "4+ CDs", "all customers"]
+    clv = [by_segment[s]["clv_mean"] for s in ("1 CD", "2-3 CDs", "4+ CDs")]
+    assert clv == sorted(clv) and clv[2] > 2 * clv[0]
+    assert all(r["clv_low"] < r["clv"] < r["clv_high"] for r in predicted["segments"])
+    assert by_segment["4+ CDs"]["acquisition_cost"] == 15.0
+    assert by_segment["4+ CDs"]["clv_net_mean"] == pytest.approx(clv[2] - 15.0)
+    assert [r["segment"] for r in result["segments"]][:-1] == ["4+ CDs", "2-3 CDs", "1 CD"]
     # the closed-form tables are the pipeline's, on the calibration period
     assert result["data"]["calibration_end"] == CDNOW_END
     assert sum(r["customers"] for r in result["segments"][:-1]) == 2357

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from clvdesk.core.datasets import load_cdnow
+from clvdesk.core.datasets import DEMO_SEGMENTS, first_basket_segments, load_cdnow
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.pipeline import SEGMENT_COLUMNS, AnalysisResult, Assumptions, run_analysis
 from clvdesk.core.segments import TOTAL_LABEL
@@ -21,7 +21,7 @@ from clvdesk.core.segments import TOTAL_LABEL
 
 @pytest.fixture(scope="module")
 def orders() -> pd.DataFrame:
-    table = load_cdnow()
+    table = load_cdnow(segment=True)  # the demo segments, which Assumptions.demo() names
     # an acquisition channel to segment on: customers with an odd id came through search
     odd = table["customer_id"].astype(int) % 2 == 1
     table["channel"] = np.where(odd, "search", "email")
@@ -111,6 +111,25 @@ def test_to_dict_is_plain_json(result):
     with_customers = result.to_dict(customers=True)
     assert len(with_customers["customers"]) == 2357
     json.dumps(with_customers, allow_nan=False)
+
+
+def test_demo_segments_are_the_first_basket():
+    """Same-day orders make one basket; later orders keep the customer's first segment."""
+    table = pd.DataFrame({
+        "customer_id": ["a", "a", "a", "b", "b", "c", "c"],
+        "date": pd.to_datetime(["1997-01-02", "1997-01-02", "1997-03-01", "1997-01-05",
+                                "1997-02-01", "1997-02-10", "1997-02-11"]),
+        "quantity": [1, 2, 9, 1, 5, 4, 1],
+        "amount": [10.0, 20.0, 90.0, 11.0, 50.0, 44.0, 12.0],
+    })
+    assert first_basket_segments(table).tolist() == ["2-3 CDs"] * 3 + ["1 CD"] * 2 + [
+        "4+ CDs"] * 2
+    demo = load_cdnow(segment=True)
+    assert demo.groupby("customer_id")["segment"].nunique().max() == 1
+    per_customer = demo.groupby("customer_id")["segment"].first().value_counts()
+    assert per_customer[list(DEMO_SEGMENTS)].tolist() == [1177, 841, 339]
+    assert Assumptions.demo().segment_col == "segment"
+    assert set(Assumptions.demo().cac_by_segment) <= set(DEMO_SEGMENTS)
 
 
 def test_progress_is_monotone_and_cancel_stops(orders):

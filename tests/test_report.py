@@ -277,6 +277,11 @@ def test_demo_command_writes_the_report(tmp_path, capsys):
     assert name_cell(book, "ClosedFormCLV").number_format.startswith('"$" ')  # CDNOW: dollars
     scenarios = book["Scenario's"]
     assert [scenarios.cell(r, 1).value for r in (6, 7)] == [s.name for s in DEMO_SCENARIOS]
+    # the demo's segments (CDs in the first basket), the big baskets with their own CAC
+    segments = book["Segmenten"]
+    assert [segments.cell(r, 1).value for r in range(5, 9)] == ["4+ CDs", "2-3 CDs", "1 CD",
+                                                                "Alle klanten"]
+    assert [segments.cell(r, 9).value for r in (5, 6)] == [15, "=AcquisitionCost"]
 
 
 def test_demo_command_report_needs_the_predictions(tmp_path, capsys):
@@ -294,7 +299,7 @@ def test_acquisition_costs_from_the_data(tmp_path):
     ids = pd.to_numeric(orders["customer_id"], errors="coerce").fillna(1)
     orders["acquisition_cost"] = np.where(ids % 2 == 0, 4.0, 16.0)
     assumptions = dataclasses.replace(Assumptions.demo(), cac=None, segment_col="segment",
-                                      n_draws=0, compare_models=("bgnbd",))
+                                      cac_by_segment={}, n_draws=0, compare_models=("bgnbd",))
     result = run_analysis(orders, assumptions)
     book = openpyxl.load_workbook(write_report(tmp_path / "r.xlsx", result))
     table = result.segments_closed_form

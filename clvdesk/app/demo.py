@@ -2,7 +2,10 @@
 
 Orders of 2,357 CDNOW customers (Fader, Hardie & Lee 2005), calibrated on the 39 weeks to
 1997-09-30 with the 39 weeks to 1998-06-30 held out, BG/NBD with Gamma-Gamma, amounts in US
-dollars; assumptions from :meth:`clvdesk.core.pipeline.Assumptions.demo`. The scenarios page opens
+dollars; assumptions from :meth:`clvdesk.core.pipeline.Assumptions.demo`, results per segment of
+the core's demo segmentation (CDs in the first basket: "1 CD", "2-3 CDs", "4+ CDs",
+:func:`clvdesk.core.datasets.first_basket_segments`; the data come from
+``load_cdnow(segment=True)``) with its per-segment acquisition cost. The scenarios page opens
 with the core's classic example (:data:`clvdesk.core.scenarios.DEMO_SCENARIOS`): a repeat buyer
 against a one-time buyer.
 """
@@ -16,7 +19,11 @@ from clvdesk.app.session import DEFAULT_ASSUMPTIONS
 
 
 def demo_assumptions() -> dict:
-    """The session's assumption values for the demo (CDNOW amounts are US dollars)."""
+    """The session's assumption values for the demo (CDNOW amounts are US dollars).
+
+    Includes the demo's ``segment_col`` and ``cac_by_segment``, so the Results page compares
+    the segments as the command-line demo and the report workbook do.
+    """
     from clvdesk.core.pipeline import Assumptions
 
     values = Assumptions.demo().to_dict()

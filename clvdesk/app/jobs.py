@@ -38,7 +38,7 @@ def read_source(source: DataSource, progress=None, cancel=None) -> LoadedData:
         from clvdesk.core.datasets import load_cdnow
 
         _say(progress, 0.1, "loading the CDNOW demo data")
-        orders = load_cdnow()
+        orders = load_cdnow(segment=True)  # the demo segments of Assumptions.demo()
     elif source.kind == "manual":
         from clvdesk.app.order_records import records_to_orders
 

@@ -1,10 +1,12 @@
 """``clvdesk demo``: the whole job on the embedded CDNOW data, printed as a readable summary.
 
-Shows the data (customers, orders, revenue), the simple three-factor CLV per segment (customers
-grouped by the number of CDs in their first order), the cohort table by month of first order,
+Shows the data (customers, orders, revenue), the simple three-factor CLV per segment (the
+core's demo segments: customers grouped by the number of CDs of their first basket,
+:func:`clvdesk.core.datasets.first_basket_segments`), the cohort table by month of first order,
 the scenario example (a repeat buyer against a one-time buyer) and, through
-:func:`clvdesk.core.pipeline.run_analysis`, the fitted models and predicted CLV.
-:func:`build_demo` computes everything once; output options format that one result.
+:func:`clvdesk.core.pipeline.run_analysis` with :meth:`~clvdesk.core.pipeline.Assumptions.demo`,
+the fitted models and predicted CLV of the same segments. :func:`build_demo` computes
+everything once; output options format that one result.
 """
 
 from __future__ import annotations
@@ -19,9 +21,6 @@ import numpy as np
 from clvdesk.cli.output import add_json_flag, print_json
 from clvdesk.cli.scenarios_cmd import print_grid
 
-#: Margin and acquisition cost of the demo when the pipeline's own demo assumptions are absent.
-DEMO_MARGIN = 0.30
-DEMO_CAC = 10.0
 #: Months since the first order shown in the printed cohort table.
 COHORT_MONTHS_SHOWN = (0, 1, 2, 3, 6, 8)
 
@@ -52,7 +51,9 @@ class Demo:
     The closed-form tables cover the calibration period of the papers (to 1997-09-30), like
     the predictive analysis, so that every figure agrees with the report of the same run.
     ``analysis`` is the :class:`~clvdesk.core.pipeline.AnalysisResult` (None with
-    ``--no-predict``); ``cohorts`` the dict of :func:`clvdesk.core.cohorts.cohort_tables`.
+    ``--no-predict``); ``cohorts`` the dict of :func:`clvdesk.core.cohorts.cohort_tables`;
+    ``assumptions`` the validated :meth:`~clvdesk.core.pipeline.Assumptions.demo` (margin,
+    acquisition cost overall and per segment).
     """
 
     orders: Any
@@ -60,59 +61,55 @@ class Demo:
     segments: Any
     cohorts: dict[str, Any]
     scenarios: Any
-    margin: float
-    cac: float
+    assumptions: Any
     source: str
     analysis: Any | None = None
 
 
 def build_demo(predict: bool = True) -> Demo:
-    """Run the demo: the pipeline on the CDNOW sample, or only the closed-form core tables."""
+    """Run the demo: the pipeline on the CDNOW sample, or only the closed-form core tables.
+
+    Both use :meth:`~clvdesk.core.pipeline.Assumptions.demo` on ``load_cdnow(segment=True)``,
+    so the segments, margin and acquisition costs are those of the app's demo and report.
+    """
     from clvdesk.core.datasets import SOURCE, load_cdnow
+    from clvdesk.core.pipeline import Assumptions, run_analysis
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare
 
-    orders = load_cdnow()
-    orders["segment"] = np.select(
-        [orders["quantity"] <= 1, orders["quantity"] <= 3], ["1 CD", "2-3 CDs"], "4+ CDs"
-    )
-    analysis = _run_pipeline(orders) if predict else None
+    orders = load_cdnow(segment=True)
+    assumptions = Assumptions.demo().validated()
+    analysis = run_analysis(orders, assumptions) if predict else None
     if analysis is None:
-        summary, segments, cohorts = _closed_forms(orders)
-        margin, cac = DEMO_MARGIN, DEMO_CAC
+        summary, segments, cohorts = _closed_forms(orders, assumptions)
     else:
         summary, segments, cohorts = (analysis.summary, analysis.segments_closed_form,
                                       analysis.cohorts)
-        margin = analysis.assumptions.margin
-        cac = DEMO_CAC if analysis.assumptions.cac is None else analysis.assumptions.cac
     return Demo(orders=orders, summary=summary, segments=segments, cohorts=cohorts,
-                scenarios=compare(DEMO_SCENARIOS), margin=margin, cac=cac, source=SOURCE,
+                scenarios=compare(DEMO_SCENARIOS), assumptions=assumptions, source=SOURCE,
                 analysis=analysis)
 
 
-def _closed_forms(orders):
-    """Summary, segment and cohort tables of the calibration period without the models."""
+def _closed_forms(orders, assumptions):
+    """Summary, segment and cohort tables of the calibration period without the models.
+
+    The acquisition cost of each segment is the demo's ``cac`` unless ``cac_by_segment``
+    names the segment, as in :func:`clvdesk.core.pipeline.run_analysis`.
+    """
     from clvdesk.core.cohorts import cohort_tables
-    from clvdesk.core.datasets import CDNOW_END
-    from clvdesk.core.segments import segment_clv
+    from clvdesk.core.segments import TOTAL_LABEL, segment_clv
     from clvdesk.core.summary import summarize
 
+    a = assumptions
+    summary = summarize(orders, period=a.period, end=a.end)
+    labels = orders.groupby("customer_id")[a.segment_col].first()
+    cost = labels.map(a.cac_by_segment).astype(float).fillna(a.cac)
+    cac = {TOTAL_LABEL: float(cost.mean()),
+           **{str(k): float(v) for k, v in cost.groupby(labels).mean().items()}}
     return (
-        summarize(orders, period="weeks", end=CDNOW_END),
-        segment_clv(orders, "segment", end=CDNOW_END, margin=DEMO_MARGIN, cac=DEMO_CAC),
-        cohort_tables(orders, end=CDNOW_END, margin=DEMO_MARGIN, cac=DEMO_CAC),
+        summary,
+        segment_clv(orders, a.segment_col, end=a.end, margin=a.margin, cac=cac),
+        cohort_tables(orders, end=a.end, margin=a.margin, cac=cac[TOTAL_LABEL]),
     )
-
-
-def _run_pipeline(orders):
-    """The predictive analysis with the demo assumptions and the demo's segments, or None."""
-    import dataclasses
-
-    try:
-        from clvdesk.core.pipeline import Assumptions, run_analysis
-    except ImportError:  # a build without the predictive pipeline: closed forms only
-        return None
-    assumptions = dataclasses.replace(Assumptions.demo(), segment_col="segment")
-    return run_analysis(orders, assumptions)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -178,12 +175,13 @@ def print_demo(demo: Demo) -> None:
     print(f"{data['repeat_customers']:,} customers ({data['repeat_share']:.0%}) bought again "
           f"in the first 39 weeks (to {data['calibration_end']})")
 
-    _title(f"Simple CLV per segment to {data['calibration_end']} (number of CDs in the first "
-           f"order; margin {demo.margin:.0%}, CAC ${demo.cac:,.2f}, observed lifespan)")
-    header = ["segment", "customers", "AOV", "orders/yr", "years", "CLV", "LTV:CAC"]
+    _title(f"Simple CLV per segment to {data['calibration_end']} (CDs in the first basket; "
+           f"margin {demo.assumptions.margin:.0%}, {_cac_text(demo.assumptions)}, observed "
+           f"lifespan)")
+    header = ["segment", "customers", "AOV", "orders/yr", "years", "CAC", "CLV", "LTV:CAC"]
     rows = [[str(name), f"{row['customers']:,}", f"{row['aov']:,.2f}",
              f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
-             f"{row['clv']:,.2f}", _fmt(row["ltv_cac"], ".1f")]
+             f"{row['cac']:,.2f}", f"{row['clv']:,.2f}", _fmt(row["ltv_cac"], ".1f")]
             for name, row in demo.segments.iterrows()]
     print_grid(header, rows)
 
@@ -230,6 +228,15 @@ def _print_predicted_segments(segments) -> None:
              _fmt(row.get("clv_net_mean"), ",.2f"), _fmt(row.get("ltv_cac"), ".2f")]
             for _, row in segments.iterrows()]
     print_grid(header, rows)
+
+
+def _cac_text(assumptions) -> str:
+    """The demo's acquisition costs in words: ``CAC $10.00 ($15.00 for 4+ CDs)``."""
+    text = f"CAC ${assumptions.cac:,.2f}"
+    if assumptions.cac_by_segment:
+        named = ", ".join(f"${v:,.2f} for {k}" for k, v in assumptions.cac_by_segment.items())
+        text += f" ({named})"
+    return text
 
 
 def _data_figures(demo: Demo) -> dict[str, Any]:

@@ -92,12 +92,18 @@ class Assumptions:
     def demo(cls) -> Assumptions:
         """Defaults for the embedded CDNOW data: the papers' 39 + 39 weeks, BG/NBD + Gamma-Gamma.
 
-        Margin 30 %, 10 % a year, 12 months ahead, acquisition cost $10 per customer (an
-        illustrative figure: CDNOW's cost is not published).
+        Margin 30 %, 10 % a year, 12 months ahead. Results per ``segment``: the size of the
+        first basket of :func:`clvdesk.core.datasets.first_basket_segments`, so the orders
+        must come from ``load_cdnow(segment=True)``; the models are still fitted on all
+        customers (the published estimates). Acquisition cost $10 per customer, $15 for the
+        "4+ CDs" segment (illustrative figures, CDNOW's costs are not published: think of a
+        first-order offer on big baskets), so the CLV after acquisition cost differs by
+        segment.
         """
         from clvdesk.core.datasets import CDNOW_END, CDNOW_HOLDOUT_END
 
-        return cls(period="weeks", end=CDNOW_END, holdout_end=CDNOW_HOLDOUT_END, cac=10.0)
+        return cls(period="weeks", end=CDNOW_END, holdout_end=CDNOW_HOLDOUT_END, cac=10.0,
+                   cac_by_segment={"4+ CDs": 15.0}, segment_col="segment")
 
     def validated(self) -> Assumptions:
         """A copy with canonical units and checked values; raises :class:`InputError`."""
