@@ -42,6 +42,7 @@ import pandas as pd
 
 from clvdesk.core import units
 from clvdesk.core.errors import Cancelled, InputError
+from clvdesk.core.formulas import check_scalar
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 #: Distinct customer rows per block when computing draws; bounds memory to block x n_draws floats.
@@ -124,7 +125,7 @@ def forecast_clv(
     period = _summary_period(summary)
     horizon_data = _horizon_in_data_units(horizon, horizon_unit, period)
     margin = _fraction("margin", margin, allow_zero=True)
-    rate = _number("annual_discount_rate", annual_discount_rate)
+    rate = check_scalar("annual_discount_rate", annual_discount_rate)
     if rate < 0 or rate > 1:
         raise InputError("annual_discount_rate must be between 0 and 1 (0.10 = 10 % a year)")
     interval = _fraction("interval", interval, allow_zero=False)
@@ -232,7 +233,7 @@ def expected_base_transactions(
     _, _, age = _frf(summary)
     if len(age) == 0:
         raise InputError("the summary has no customers")
-    after = _number("periods_after_end", periods_after_end)
+    after = check_scalar("periods_after_end", periods_after_end)
     if after < 0:
         raise InputError("periods_after_end must be 0 or more")
     t_max = float(age.max())
@@ -275,7 +276,7 @@ def _summary_period(summary: pd.DataFrame) -> str:
 
 
 def _horizon_in_data_units(horizon, horizon_unit: str, period: str) -> float:
-    value = _number("horizon", horizon)
+    value = check_scalar("horizon", horizon)
     if value <= 0:
         raise InputError("horizon must be greater than 0")
     converted = float(units.convert(value, horizon_unit, period))
@@ -284,17 +285,8 @@ def _horizon_in_data_units(horizon, horizon_unit: str, period: str) -> float:
     return converted
 
 
-def _number(name: str, value) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
-        raise InputError(f"{name} must be a number")
-    value = float(value)
-    if not math.isfinite(value):
-        raise InputError(f"{name} must be a finite number")
-    return value
-
-
 def _fraction(name: str, value, *, allow_zero: bool) -> float:
-    value = _number(name, value)
+    value = check_scalar(name, value)
     if value < 0 or value > 1 or (value == 0 and not allow_zero):
         low = "0" if allow_zero else "above 0"
         raise InputError(f"{name} must be between {low} and 1 (0.3 = 30 %)")

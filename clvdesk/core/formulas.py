@@ -72,6 +72,16 @@ def check_number(
     return array
 
 
+def check_scalar(name: str, value, **bounds) -> float:
+    """Validate one scalar setting (not text, bool or an array) with :func:`check_number`'s rules.
+
+    For inputs that must be a single number, such as a pipeline's margin or horizon.
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise InputError(f"{name} must be a number")
+    return check_number(name, value, **bounds)
+
+
 def _check_range(name, smallest, largest, low, high, low_open, high_open) -> None:
     bad_low = low is not None and (smallest <= low if low_open else smallest < low)
     bad_high = high is not None and (largest >= high if high_open else largest > high)

@@ -32,6 +32,7 @@ import pandas as pd
 
 from clvdesk.core import units
 from clvdesk.core.errors import Cancelled, DataError, InputError
+from clvdesk.core.formulas import check_scalar
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 Progress = Callable[[float, str], None]
@@ -111,13 +112,13 @@ class Assumptions:
         if period == "years":
             raise InputError("period must be days, weeks or months")
         horizon_unit = units.parse_unit(self.horizon_unit)
-        horizon = _number("horizon", self.horizon, low=0.0, low_open=True)
-        margin = _number("margin", self.margin, low=0.0, high=1.0)
-        rate = _number("annual_discount_rate", self.annual_discount_rate, low=0.0, high=1.0)
-        cac = None if self.cac is None else _number("cac", self.cac, low=0.0)
-        by_segment = {str(k): _number(f"cac for segment {k}", v, low=0.0)
+        horizon = check_scalar("horizon", self.horizon, low=0.0, low_open=True)
+        margin = check_scalar("margin", self.margin, low=0.0, high=1.0)
+        rate = check_scalar("annual_discount_rate", self.annual_discount_rate, low=0.0, high=1.0)
+        cac = None if self.cac is None else check_scalar("cac", self.cac, low=0.0)
+        by_segment = {str(k): check_scalar(f"cac for segment {k}", v, low=0.0)
                       for k, v in dict(self.cac_by_segment or {}).items()}
-        interval = _number("interval", self.interval, low=0.0, high=1.0, low_open=True,
+        interval = check_scalar("interval", self.interval, low=0.0, high=1.0, low_open=True,
                            high_open=True)
         model = str(self.model).strip().lower()
         if model not in TRANSACTION_MODEL_NAMES:
@@ -480,22 +481,6 @@ def _segment_table(forecast_segments: pd.DataFrame, summary: pd.DataFrame,
 
 # --------------------------------------------------------------------------------------------
 # value helpers
-
-
-def _number(name: str, value, *, low: float | None = None, high: float | None = None,
-            low_open: bool = False, high_open: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | np.number):
-        raise InputError(f"{name} must be a number")
-    value = float(value)
-    if not math.isfinite(value):
-        raise InputError(f"{name} must be a finite number")
-    if low is not None and (value < low or (low_open and value == low)):
-        raise InputError(f"{name} must be {'above' if low_open else 'at least'} {low:g}, "
-                         f"got {value:g}")
-    if high is not None and (value > high or (high_open and value == high)):
-        raise InputError(f"{name} must be {'below' if high_open else 'at most'} {high:g}, "
-                         f"got {value:g}")
-    return value
 
 
 def _date_or_none(name: str, value) -> dt.date | None:
