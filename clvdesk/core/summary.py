@@ -189,8 +189,10 @@ def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: 
         span = int(days.max()) - low + 1
         # 32-bit keys sort and divide faster when every (customer, day) pair fits in them
         key_type = np.uint32 if n * span < 2**32 else np.int64
-        pairs = codes.astype(key_type) * key_type(span)
-        pairs += (days - low).astype(key_type)
+        pairs = codes.astype(key_type)
+        pairs *= key_type(span)
+        pairs += days.astype(key_type)  # modulo 2**32 for uint32: exact once low is taken off
+        pairs -= key_type(low % 2**32) if key_type is np.uint32 else low
         pairs.sort()
         distinct = np.ones(pairs.size, dtype=bool)
         distinct[1:] = pairs[1:] != pairs[:-1]
