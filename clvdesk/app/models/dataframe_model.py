@@ -39,7 +39,13 @@ class ColumnKind(StrEnum):
 
 
 def infer_kind(series: pd.Series) -> ColumnKind:
-    """The display kind implied by a column's dtype."""
+    """The display kind implied by a column's dtype.
+
+    Integer dtypes (``int64``, nullable ``Int64``) are whole numbers; so is a float column
+    whose values are all whole (an integer column with gaps reads as ``float64``): one
+    vectorised check, no per-row Python.
+    """
+    import numpy as np
     import pandas as pd
 
     if pd.api.types.is_bool_dtype(series):
@@ -47,6 +53,10 @@ def infer_kind(series: pd.Series) -> ColumnKind:
     if pd.api.types.is_integer_dtype(series):
         return ColumnKind.INTEGER
     if pd.api.types.is_float_dtype(series):
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        finite = values[np.isfinite(values)]
+        if finite.size and np.array_equal(finite, np.round(finite)):
+            return ColumnKind.INTEGER
         return ColumnKind.NUMBER
     if pd.api.types.is_datetime64_any_dtype(series):
         return ColumnKind.DATE
@@ -80,6 +90,7 @@ class DataFrameModel(QAbstractTableModel):
         super().__init__(parent)
         self._formatter = formatter or Formatter()
         self._labels = dict(labels or {})
+        self._value_labels: dict[str, dict[str, str]] = {}
         self._kinds_given = dict(kinds or {})
         self._show_index = show_index
         self._sort_generation = 0
@@ -148,6 +159,15 @@ class DataFrameModel(QAbstractTableModel):
         self._labels = dict(labels)
         if self._names:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._names) - 1)
+
+    def set_value_labels(self, labels: dict[str, dict[str, str]]) -> None:
+        """Display texts of fixed values of text columns, by column name then value.
+
+        For the core's fixed labels (``"all customers"``) in the interface language; the data
+        itself, sorting and filtering keep the core's values.
+        """
+        self._value_labels = {name: dict(texts) for name, texts in labels.items()}
+        self._refresh()
 
     @property
     def frame(self) -> pd.DataFrame | None:
@@ -337,7 +357,8 @@ class DataFrameModel(QAbstractTableModel):
             value = self._frame.iat[row, column]
             if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
                 return ""
-            return str(value)
+            texts = self._value_labels.get(self._names[column])
+            return texts.get(value, str(value)) if texts else str(value)
         values = self._arrays.get(column)
         if values is None:
             values = self._arrays[column] = self._frame.iloc[:, column].to_numpy()

@@ -62,8 +62,7 @@ class DataPage(Page):
         loaded_layout.addLayout(filter_row)
         self.orders_model = DataFrameModel(
             kinds={"amount": ColumnKind.MONEY, "cost": ColumnKind.MONEY,
-                   "margin": ColumnKind.MONEY, "acquisition_cost": ColumnKind.MONEY,
-                   "quantity": ColumnKind.NUMBER},
+                   "margin": ColumnKind.MONEY, "acquisition_cost": ColumnKind.MONEY},
             formatter=self.formatter,
         )
         self.orders_model.modelReset.connect(self._update_count)
