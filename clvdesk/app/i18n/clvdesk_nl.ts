@@ -732,6 +732,80 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
 </context>
 <context>
+    <name>QualityDescriptions</name>
+    <message>
+        <source>rows that do not split into the header&apos;s columns</source>
+        <translation>rijen die niet in de kolommen van de kopregel passen</translation>
+    </message>
+    <message>
+        <source>rows without a customer id</source>
+        <translation>rijen zonder klantnummer</translation>
+    </message>
+    <message>
+        <source>rows without a date</source>
+        <translation>rijen zonder datum</translation>
+    </message>
+    <message>
+        <source>dates that cannot be read</source>
+        <translation>datums die niet te lezen zijn</translation>
+    </message>
+    <message>
+        <source>rows without an amount</source>
+        <translation>rijen zonder bedrag</translation>
+    </message>
+    <message>
+        <source>amounts that cannot be read</source>
+        <translation>bedragen die niet te lezen zijn</translation>
+    </message>
+    <message>
+        <source>values of optional columns that cannot be read</source>
+        <translation>waarden in optionele kolommen die niet te lezen zijn</translation>
+    </message>
+    <message>
+        <source>rows identical to an earlier row</source>
+        <translation>rijen gelijk aan een eerdere rij</translation>
+    </message>
+    <message>
+        <source>returns and negative amounts</source>
+        <translation>retouren en negatieve bedragen</translation>
+    </message>
+    <message>
+        <source>orders with amount 0</source>
+        <translation>orders met bedrag 0</translation>
+    </message>
+    <message>
+        <source>orders dated after today</source>
+        <translation>orders gedateerd na vandaag</translation>
+    </message>
+    <message>
+        <source>amounts far from the usual ones (beyond 3 IQR of the log amounts)</source>
+        <translation>bedragen ver van de gebruikelijke (meer dan 3 IQR buiten de log-bedragen)</translation>
+    </message>
+    <message>
+        <source>customers who bought on one day only</source>
+        <translation>klanten die op maar één dag kochten</translation>
+    </message>
+    <message>
+        <source>months without any order between the first and last order</source>
+        <translation>maanden zonder enige order tussen de eerste en de laatste order</translation>
+    </message>
+    <message>
+        <source>{0}: outside {1} .. {2}</source>
+        <translation>{0}: buiten {1} .. {2}</translation>
+    </message>
+</context>
+<context>
+    <name>QualityExamples</name>
+    <message>
+        <source>row {0}: {1} {2} {3}</source>
+        <translation>rij {0}: {1} {2} {3}</translation>
+    </message>
+    <message>
+        <source>row {0}</source>
+        <translation>rij {0}</translation>
+    </message>
+</context>
+<context>
     <name>QualityIssues</name>
     <message>
         <source>Rows that do not fit the header</source>
@@ -916,8 +990,40 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>CAC</translation>
     </message>
     <message>
-        <source>CLV minus CAC</source>
-        <translation>CLV min CAC</translation>
+        <source>Revenue so far</source>
+        <translation>Omzet tot nu</translation>
+    </message>
+    <message>
+        <source>Avg. order</source>
+        <translation>Gem. order</translation>
+    </message>
+    <message>
+        <source>Exp. purchases</source>
+        <translation>Verw. aankopen</translation>
+    </message>
+    <message>
+        <source>CLV total</source>
+        <translation>CLV totaal</translation>
+    </message>
+    <message>
+        <source>Total low</source>
+        <translation>Totaal laag</translation>
+    </message>
+    <message>
+        <source>Total high</source>
+        <translation>Totaal hoog</translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>alle klanten</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>CLV after CAC</source>
+        <translation>CLV na CAC</translation>
     </message>
     <message>
         <source>LTV:CAC</source>
@@ -984,6 +1090,7 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <name>ResultsPage</name>
     <message>
         <source>Results</source>
+        <extracomment>Segment table columns in the order shown: what compares segments first (CLV per customer with its range, CAC, CLV after CAC, LTV:CAC), then the totals and their inputs. Columns the core adds later are shown after these.</extracomment>
         <translation>Resultaten</translation>
     </message>
     <message>
@@ -1069,6 +1176,22 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>{0} of {1} customers</source>
         <translation>{0} van {1} klanten</translation>
+    </message>
+    <message>
+        <source>{0} interval</source>
+        <translation>{0}-interval</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>CLV per customer ({0})</source>
+        <translation>CLV per klant ({0})</translation>
+    </message>
+    <message>
+        <source>CLV per customer by segment</source>
+        <translation>CLV per klant per segment</translation>
     </message>
     <message>
         <source>mean {0}</source>

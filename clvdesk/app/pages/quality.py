@@ -7,6 +7,8 @@ them (:func:`clvdesk.core.quality.quality_report`).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +42,69 @@ def issue_title(kind: str) -> str:
         "date_gaps": translate("QualityIssues", "Months without orders"),
     }
     return titles.get(kind, kind)
+
+
+def issue_description(kind: str, description: str, fmt) -> str:
+    """The one-line description of an issue kind, translated (the core writes it in English).
+
+    The core's ``outliers`` description ends in its fences, ``: outside 1.23 .. 456.78``; they
+    are kept and shown with the interface language's separators.
+    """
+    translate = QCoreApplication.translate
+    texts = {
+        "malformed_row": translate("QualityDescriptions",
+                                   "rows that do not split into the header's columns"),
+        "missing_customer_id": translate("QualityDescriptions", "rows without a customer id"),
+        "missing_date": translate("QualityDescriptions", "rows without a date"),
+        "unparseable_date": translate("QualityDescriptions", "dates that cannot be read"),
+        "missing_amount": translate("QualityDescriptions", "rows without an amount"),
+        "unparseable_amount": translate("QualityDescriptions", "amounts that cannot be read"),
+        "unparseable_value": translate("QualityDescriptions",
+                                       "values of optional columns that cannot be read"),
+        "duplicate_orders": translate("QualityDescriptions", "rows identical to an earlier row"),
+        "negative_amounts": translate("QualityDescriptions", "returns and negative amounts"),
+        "zero_amounts": translate("QualityDescriptions", "orders with amount 0"),
+        "future_dates": translate("QualityDescriptions", "orders dated after today"),
+        "outliers": translate("QualityDescriptions",
+                              "amounts far from the usual ones (beyond 3 IQR of the log amounts)"),
+        "one_time_buyers": translate("QualityDescriptions",
+                                     "customers who bought on one day only"),
+        "date_gaps": translate("QualityDescriptions",
+                               "months without any order between the first and last order"),
+    }
+    text = texts.get(kind)
+    if text is None:
+        return description
+    fences = _FENCES.search(description)
+    if fences:
+        text = translate("QualityDescriptions", "{0}: outside {1} .. {2}").format(
+            text, _local_amount(fences[1], fmt), _local_amount(fences[2], fmt))
+    return text
+
+
+# The core's example texts: ``row 12: C001 2024-01-31 1,234.50`` (a usable order) and
+# ``row 12 date: 31/31/2024`` (a row left out, with its column and value).
+_ORDER_EXAMPLE = re.compile(r"^row (\d+): (.*) (\d{4}-\d{2}-\d{2}) (-?[\d,]+\.\d+)$", re.S)
+_ROW_EXAMPLE = re.compile(r"^row (\d+)(.*)$", re.S)
+_FENCES = re.compile(r": outside (-?[\d,]+\.\d+) \.\. (-?[\d,]+\.\d+)$")
+
+
+def _local_amount(text: str, fmt) -> str:
+    return fmt.number(float(text.replace(",", "")), 2)
+
+
+def issue_example(example: str, fmt) -> str:
+    """One of the core's examples with ``row`` translated and the amount in the interface
+    language's separators; other examples (customer ids, months) as the core wrote them."""
+    translate = QCoreApplication.translate
+    order = _ORDER_EXAMPLE.match(example)
+    if order:
+        return translate("QualityExamples", "row {0}: {1} {2} {3}").format(
+            order[1], order[2], order[3], _local_amount(order[4], fmt))
+    row = _ROW_EXAMPLE.match(example)
+    if row:
+        return translate("QualityExamples", "row {0}").format(row[1]) + row[2]
+    return example
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -187,7 +252,7 @@ class QualityPage(Page):
                 issue_title(issue.kind),
                 fmt.integer(issue.count),
                 "" if issue.share is None else fmt.percent(issue.share),
-                "; ".join(map(str, issue.examples)),
+                "; ".join(issue_example(str(e), fmt) for e in issue.examples),
                 issue_action(issue.action),
             ]
             for column, text in enumerate(cells):
@@ -198,6 +263,6 @@ class QualityPage(Page):
                     item.setBackground(Qt.GlobalColor.transparent)
                     item.setForeground(Qt.GlobalColor.darkRed)
                 if column == 0 and issue.description:
-                    item.setToolTip(issue.description)
+                    item.setToolTip(issue_description(issue.kind, issue.description, fmt))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()

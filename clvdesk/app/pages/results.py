@@ -45,6 +45,14 @@ CUSTOMER_KINDS = {
     "expected_purchases": NUMBER, "expected_spend": MONEY, "clv": MONEY, "clv_low": MONEY,
     "clv_high": MONEY,
 }
+#: Segment table columns in the order shown: what compares segments first (CLV per customer
+#: with its range, CAC, CLV after CAC, LTV:CAC), then the totals and their inputs. Columns the
+#: core adds later are shown after these.
+SEGMENT_ORDER = (
+    "segment", "customers", "clv_mean", "clv_low_mean", "clv_high_mean", "acquisition_cost",
+    "clv_net_mean", "ltv_cac", "repeat_customers", "average_order_value", "expected_purchases",
+    "historical_spend", "clv", "clv_low", "clv_high",
+)
 COMPARISON_KINDS = {
     "n_params": INTEGER, "log_likelihood": NUMBER, "aic": NUMBER, "bic": NUMBER,
     "holdout_mae": NUMBER, "holdout_rmse": NUMBER, "predicted_holdout": NUMBER,
@@ -91,15 +99,21 @@ class ResultsPage(Page):
 
         self.tabs = QTabWidget()
         self.body.addWidget(self.tabs, 1)
-        # segments, with the CLV distribution under the table
-        overview = QSplitter(Qt.Orientation.Vertical)
+        # segments: the table, under it CLV by segment and the CLV distribution side by side
+        self.overview = overview = QSplitter(Qt.Orientation.Vertical)
         self.segment_model = DataFrameModel(kinds=SEGMENT_KINDS, formatter=self.formatter)
         self.segment_view = FastTableView()
         self.segment_view.setModel(self.segment_model)
+        self.segment_view.horizontalHeader().setStretchLastSection(False)
+        self.segment_chart = ChartView()
         self.distribution_chart = ChartView()
+        charts = QSplitter(Qt.Orientation.Horizontal)
+        charts.addWidget(self.segment_chart)
+        charts.addWidget(self.distribution_chart)
+        charts.setSizes([500, 500])
         overview.addWidget(self.segment_view)
-        overview.addWidget(self.distribution_chart)
-        overview.setSizes([150, 450])
+        overview.addWidget(charts)
+        overview.setSizes([170, 430])
         self.tabs.addTab(overview, "")
         # customers
         customers = QWidget()
@@ -177,12 +191,15 @@ class ResultsPage(Page):
         self.filter_edit.setPlaceholderText(self.tr("customer or segment contains..."))
         self.min_clv_label.setText(self.tr("CLV at least ({0}):").format(self.session.currency))
         placeholder = self.tr("Run the analysis on the Costs and assumptions page (F5).")
-        for chart in (self.distribution_chart, self.palive_chart, self.cohort_chart,
-                      self.fit_chart):
+        for chart in (self.segment_chart, self.distribution_chart, self.palive_chart,
+                      self.cohort_chart, self.fit_chart):
             chart.set_placeholder(placeholder)
         labels = result_labels(self.session.currency)
-        for model in (self.segment_model, self.customer_model, self.comparison_model):
+        self.segment_model.set_labels(segment_labels(self.session.currency))
+        for model in (self.customer_model, self.comparison_model):
             model.set_labels(labels)
+        for model in (self.segment_model, self.customer_model, self.comparison_model):
+            model.set_value_labels({"segment": segment_value_labels()})
         self.refresh()
 
     def formatter_changed(self) -> None:
@@ -204,14 +221,15 @@ class ResultsPage(Page):
             self.segment_model.clear()
             self.customer_model.clear()
             self.comparison_model.clear()
-            for chart in (self.distribution_chart, self.palive_chart, self.cohort_chart,
-                          self.fit_chart):
+            for chart in (self.segment_chart, self.distribution_chart, self.palive_chart,
+                          self.cohort_chart, self.fit_chart):
                 chart.clear()
             return
         self._shown_result = result
         self._fill_cards(result)
-        self.segment_model.set_frame(result.segments)
+        self.segment_model.set_frame(segment_table(result.segments))
         self.segment_view.resizeColumnsToContents()
+        self._fit_segment_table()
         self.filter_edit.blockSignals(True)
         self.filter_edit.clear()
         self.filter_edit.blockSignals(False)
@@ -219,10 +237,21 @@ class ResultsPage(Page):
         if result.model_comparison is not None:
             self.comparison_model.set_frame(result.model_comparison)
             self.comparison_view.resizeColumnsToContents()
+        self._draw_segments(result)
         self._draw_distribution(result)
         self._draw_palive(result)
         self._draw_cohorts(result)
         self._draw_fit(result)
+
+    def _fit_segment_table(self) -> None:
+        """Give the segment table the height of its rows (up to ten), the charts the rest."""
+        view = self.segment_view
+        rows = min(self.segment_model.rowCount(), 10)
+        height = (view.horizontalHeader().sizeHint().height()
+                  + rows * view.verticalHeader().defaultSectionSize()
+                  + view.horizontalScrollBar().sizeHint().height() + 2 * view.frameWidth() + 8)
+        total = max(sum(self.overview.sizes()), 600)
+        self.overview.setSizes([height, total - height])
 
     def _fill_cards(self, result) -> None:
         fmt = self.formatter
@@ -269,6 +298,55 @@ class ResultsPage(Page):
         self.count_label.setText(text)
 
     # ------------------------------------------------------------------ charts
+    def _draw_segments(self, result) -> None:
+        """CLV per customer by segment with its interval as error bars, and the CAC marked."""
+        import numpy as np
+        from matplotlib.ticker import MaxNLocator
+
+        segments = result.segments
+        needed = {"segment", "clv_mean", "clv_low_mean", "clv_high_mean"}
+        if not needed <= set(segments.columns) or segments.empty:
+            self.segment_chart.clear()
+            return
+        names = [segment_label(s) for s in segments["segment"]]
+        mean = segments["clv_mean"].to_numpy(dtype=float)
+        low = segments["clv_low_mean"].to_numpy(dtype=float)
+        high = segments["clv_high_mean"].to_numpy(dtype=float)
+        cac = (segments["acquisition_cost"].to_numpy(dtype=float)
+               if "acquisition_cost" in segments else np.full(len(segments), np.nan))
+        total = len(segments) - 1  # the core's last row: all customers together
+        currency = self.session.currency
+        fmt = self.formatter
+        interval = fmt.percent(result.assumptions.interval, 0)
+
+        def paint(figure) -> None:
+            ax = figure.add_subplot()
+            y = np.arange(len(names))[::-1].astype(float)
+            colors = [PALETTE[0]] * total + ["#8a8a8a"]
+            ax.barh(y, mean, height=0.55, color=colors, alpha=0.85)
+            spread = np.vstack([np.clip(mean - low, 0, None), np.clip(high - mean, 0, None)])
+            ax.errorbar(mean, y, xerr=spread, fmt="none", ecolor="#333333", elinewidth=1.1,
+                        capsize=4, label=self.tr("{0} interval").format(interval))
+            has_cac = np.isfinite(cac) & (cac > 0)
+            if has_cac.any():
+                ax.scatter(cac[has_cac], y[has_cac], marker="|", s=420, linewidths=2.2,
+                           color=PALETTE[3], zorder=3, label=self.tr("CAC"))
+            ax.legend(fontsize=8, loc="upper right")
+            ends = np.fmax(np.fmax(high, mean), np.where(has_cac, cac, np.nan))
+            for yi, value, end in zip(y, mean, ends, strict=True):
+                ax.annotate(fmt.money(value), (end, yi), xytext=(6, 0),
+                            textcoords="offset points", va="center", fontsize=8)
+            _locale_ticks(ax, fmt)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
+            ax.set_yticks(y, names)
+            ax.set_xlim(0, float(np.nanmax(ends)) * 1.25)
+            ax.set_xlabel(self.tr("CLV per customer ({0})").format(currency))
+            ax.set_title(self.tr("CLV per customer by segment"))
+            ax.tick_params(axis="y", labelsize=9)
+            style_axes(ax)
+
+        self.segment_chart.draw(paint)
+
     def _draw_distribution(self, result) -> None:
         import numpy as np
 
@@ -399,6 +477,45 @@ class ResultsPage(Page):
         self.fit_chart.draw(paint)
 
 
+def segment_table(segments):
+    """The core's segment table with its columns in :data:`SEGMENT_ORDER` (values untouched)."""
+    first = [c for c in SEGMENT_ORDER if c in segments.columns]
+    return segments[first + [c for c in segments.columns if c not in first]]
+
+
+def segment_labels(currency: str) -> dict[str, str]:
+    """Column headers of the segment table: short, with units, so the key columns fit."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    money = f" ({currency})"
+    return {
+        **result_labels(currency),
+        "historical_spend": translate("ResultLabels", "Revenue so far") + money,
+        "average_order_value": translate("ResultLabels", "Avg. order") + money,
+        "expected_purchases": translate("ResultLabels", "Exp. purchases"),
+        "clv": translate("ResultLabels", "CLV total") + money,
+        "clv_low": translate("ResultLabels", "Total low") + money,
+        "clv_high": translate("ResultLabels", "Total high") + money,
+    }
+
+
+def segment_value_labels() -> dict[str, str]:
+    """The core's fixed segment labels (all customers, no segment) in the interface language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
+
+    translate = QCoreApplication.translate
+    return {TOTAL_LABEL: translate("ResultLabels", "all customers"),
+            MISSING_LABEL: translate("ResultLabels", "(none)")}
+
+
+def segment_label(segment) -> str:
+    """One segment's name as shown (the core's fixed labels translated)."""
+    return segment_value_labels().get(segment, str(segment))
+
+
 def model_summary(model, fmt) -> str:
     """``BG/NBD: r 0,243 · α 4,41 · a 0,793 · b 2,43`` for the results card."""
     info = model.to_dict()
@@ -428,7 +545,7 @@ def result_labels(currency: str) -> dict[str, str]:
         "clv_low_mean": translate("ResultLabels", "Low per customer") + money,
         "clv_high_mean": translate("ResultLabels", "High per customer") + money,
         "acquisition_cost": translate("ResultLabels", "CAC") + money,
-        "clv_net_mean": translate("ResultLabels", "CLV minus CAC") + money,
+        "clv_net_mean": translate("ResultLabels", "CLV after CAC") + money,
         "ltv_cac": translate("ResultLabels", "LTV:CAC"),
         "frequency": translate("ResultLabels", "Repeat purchases"),
         "recency": translate("ResultLabels", "Recency"),
