@@ -487,15 +487,20 @@ def _needs_strip(text: pd.Series) -> bool:
             return True
         if not filled.all():
             starts, ends = starts[filled], ends[filled]
-        if _STRIP_BYTES[data[starts]].any() or _STRIP_BYTES[data[ends - 1]].any():
+        if _maybe_space(data[starts]) or _maybe_space(data[ends - 1]):
             return True
     return False
 
 
-#: Bytes that may begin or end whitespace: ASCII whitespace (as ``str.strip`` sees it), non-ASCII.
-_STRIP_BYTES = np.zeros(256, dtype=bool)
-_STRIP_BYTES[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32]] = True
-_STRIP_BYTES[128:] = True
+def _maybe_space(edge_bytes: np.ndarray) -> bool:
+    """Whether some byte is outside printable ASCII ``!``..``~`` (33..126).
+
+    That covers ASCII whitespace (``str.strip`` strips 9-13 and 28-32) and every non-ASCII
+    byte (Unicode whitespace such as a no-break space); control characters and DEL make the
+    caller strip needlessly, which changes nothing. One subtraction in uint8 (wrapping) and
+    one comparison, no lookup table.
+    """
+    return bool(((edge_bytes - np.uint8(33)) >= 94).any())
 
 
 def _id_text(value: object) -> object:
