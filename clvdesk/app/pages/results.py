@@ -198,8 +198,6 @@ class ResultsPage(Page):
         self.segment_model.set_labels(segment_labels(self.session.currency))
         for model in (self.customer_model, self.comparison_model):
             model.set_labels(labels)
-        for model in (self.segment_model, self.customer_model, self.comparison_model):
-            model.set_value_labels({"segment": segment_value_labels()})
         self.refresh()
 
     def formatter_changed(self) -> None:
@@ -227,6 +225,9 @@ class ResultsPage(Page):
             return
         self._shown_result = result
         self._fill_cards(result)
+        names = {"segment": segment_value_labels()}  # imports the core: only with a result
+        for model in (self.segment_model, self.customer_model):
+            model.set_value_labels(names)
         self.segment_model.set_frame(segment_table(result.segments))
         self.segment_view.resizeColumnsToContents()
         self._fit_segment_table()
