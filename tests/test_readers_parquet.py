@@ -163,3 +163,16 @@ def test_customer_numbers_of_chunked_arrow_text_match_factorize(chunks):
     expected_codes, expected_uniques = pd.factorize(ids)
     assert codes.tolist() == expected_codes.tolist()
     assert uniques.tolist() == list(expected_uniques)
+
+
+def test_id_edges_outside_printable_ascii_are_stripped_as_str_strip_does(tmp_path):
+    """A tab is stripped, a control character is kept, a non-ASCII letter is kept."""
+    ids = ["\tC1", "C2\x01", "Ç3", "C1\u2003"]  # \u2003: em space, Unicode whitespace
+    table = pa.table({
+        "customer_id": pa.array(ids),
+        "date": pa.array([dt.date(2024, 5, day) for day in range(1, 5)], pa.date32()),
+        "amount": pa.array([1.0, 2.0, 3.0, 4.0]),
+    })
+    orders = _parquet(tmp_path, table).orders
+    assert orders["customer_id"].tolist() == [value.strip() for value in ids]
+    assert orders["customer_id"].tolist() == ["C1", "C2\x01", "Ç3", "C1"]
