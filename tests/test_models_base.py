@@ -1,6 +1,7 @@
 """The shared fitting base: compression, registry, parameters, gradients, uncertainty, errors."""
 
 import json
+import sys
 
 import numpy as np
 import pandas as pd
@@ -44,13 +45,17 @@ def test_compress_sums_weights_of_identical_rows():
     assert sorted(zip(x, t, counts, strict=True)) == [(1.0, 3.0, 2.0), (2.0, 3.0, 1.0)]
 
 
-def test_unique_rows_inverse_rebuilds_the_table():
+@pytest.mark.parametrize("pandas_loaded", [True, False])
+def test_unique_rows_inverse_rebuilds_the_table(monkeypatch, pandas_loaded):
+    if not pandas_loaded:  # small tables are then coded by np.unique, pandas stays unloaded
+        monkeypatch.delitem(sys.modules, "pandas")
     rng = np.random.default_rng(0)
     a, b = rng.integers(0, 5, 1000).astype(float), rng.integers(0, 7, 1000) / 7.0
     (ua, ub), inverse = unique_rows(a, b)
     assert len(set(zip(ua, ub, strict=True))) == ua.size
     np.testing.assert_array_equal(ua[inverse], a)
     np.testing.assert_array_equal(ub[inverse], b)
+    assert ("pandas" in sys.modules) is pandas_loaded
 
 
 def test_registry_uses_the_cli_names():

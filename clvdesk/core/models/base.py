@@ -16,11 +16,11 @@ normal on ``theta`` and exponentiates, so every drawn parameter is positive.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
-import pandas as pd
 
 from clvdesk.core.errors import Cancelled, ConvergenceError, DataError, InputError
 from clvdesk.core.models import newton
@@ -89,18 +89,40 @@ def same_length(**columns: np.ndarray) -> None:
         raise InputError(f"columns must have the same length; got {shown}")
 
 
+#: From this many values on, :func:`_factorize` imports pandas for its hash-based factorize:
+#: sorting a million values costs ~0.1 s more than hashing them, about the ~0.35 s pandas takes
+#: to import; below it, a fit on a summary file runs without loading pandas at all.
+HASH_MIN_VALUES = 500_000
+
+
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, uniques)`` of a 1-d array, ``uniques[codes] == values``.
+
+    Hash-based ``pandas.factorize`` (no sorting) when pandas is loaded already or the array is
+    large (``HASH_MIN_VALUES``); otherwise the sorting ``np.unique``, which spares a command that
+    never needs pandas its import time.
+    """
+    pd = sys.modules.get("pandas")
+    if pd is None and values.size >= HASH_MIN_VALUES:
+        import pandas as pd
+    if pd is not None:
+        return pd.factorize(values)
+    uniques, codes = np.unique(values, return_inverse=True)
+    return codes.reshape(-1).astype(np.int64, copy=False), uniques
+
+
 def unique_rows(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
     """Distinct rows of equally long ``columns`` and, per input row, the index of its row.
 
-    Per-column codes (hash-based ``pandas.factorize``, no sorting) are combined into one integer
-    key, re-coded after each column so the key stays small (densely through a bincount when
-    its range is small, else by hashing); much faster than a row-wise ``np.unique(axis=0)``.
+    Per-column codes (:func:`_factorize`) are combined into one integer key, re-coded after
+    each column so the key stays small (densely through a bincount when its range is small,
+    else by factorizing again); much faster than a row-wise ``np.unique(axis=0)``.
     """
     arrays = [np.asarray(c, dtype=float).reshape(-1) for c in columns]
     key = np.zeros(arrays[0].size if arrays else 0, dtype=np.int64)
     n_keys = 1
     for array in arrays:
-        codes, values = pd.factorize(array)
+        codes, values = _factorize(array)
         combined = key * len(values) + codes
         span = n_keys * len(values)
         if span <= 4 * combined.size + 1024:  # small range: dense relabelling, no hashing
@@ -108,7 +130,7 @@ def unique_rows(*columns: np.ndarray) -> tuple[tuple[np.ndarray, ...], np.ndarra
             key = (np.cumsum(present) - 1)[combined]
             n_keys = int(present.sum())
         else:
-            key, uniques = pd.factorize(combined)
+            key, uniques = _factorize(combined)
             n_keys = len(uniques)
     n_unique = n_keys if key.size else 0
     representative = np.empty(n_unique, dtype=np.int64)
