@@ -17,7 +17,17 @@ product needs at run time (modules, data files, compiled extensions, Qt plugins)
 5. ``clv``      the per-customer CLV over 12 months is finite, non-negative and has low <= high;
 6. ``window``   the desktop app builds its main window on the demo data offscreen and renders the
                 results page (``clvdesk gui --demo --page results --screenshot``), so Qt, its
-                platform plugin and the matplotlib charts work.
+                platform plugin and the matplotlib charts work;
+7. ``worker``   the app's own job machinery (:class:`clvdesk.app.workers.TaskRunner` with
+                :class:`~clvdesk.app.workers.ProcessJob`, i.e. a ``spawn`` child process; in the
+                frozen app that re-executes the executable) imports a CSV the self-test writes
+                (the CDNOW sample repeated :data:`WORKER_COPIES` times under distinct customer
+                ids, so the order table crosses between the processes as Feather files) with
+                :func:`clvdesk.app.jobs.read_source`, then analyses it with
+                :func:`clvdesk.app.jobs.analyse` in a second child. Disjoint copies of the data
+                leave the maximum-likelihood estimates unchanged, so BG/NBD must again give the
+                published estimates, for ``WORKER_COPIES`` x 2,357 customers. Each job must end
+                within :data:`WORKER_TIMEOUT` seconds.
 
 Each step prints one line; the last line is ``OK`` and the exit code 0. The first failing step
 prints ``FAILED <step>: <reason>`` and the exit code is 1. A step whose code is not part of the
@@ -51,6 +61,11 @@ CDNOW_SAMPLE_CUSTOMERS = 2357
 #: Customers with at least one repeat purchase in the calibration period (1,411 buy only once).
 CDNOW_SAMPLE_REPEAT_BUYERS = 946
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+#: Copies of the CDNOW sample in the worker step's CSV: 8 x 6,919 = 55,352 orders, enough for
+#: the order table to travel as a Feather file (``clvdesk.app.workers.FRAME_FILE_ROWS``).
+WORKER_COPIES = 8
+#: Seconds one worker-process job may take before the step fails (normally a few seconds).
+WORKER_TIMEOUT = 120.0
 
 
 class SelfTestFailure(Exception):
@@ -176,6 +191,79 @@ def _step_window(ctx: Context) -> str:
     return f"main window rendered offscreen ({png.stat().st_size:,} bytes)"
 
 
+def _run_app_job(job: Any, name: str) -> Any:
+    """Run ``job`` through the app's :class:`TaskRunner` and wait for it (raises on failure)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from clvdesk.app.application import application
+    from clvdesk.app.workers import TaskRunner
+
+    application()  # queued signals from the pool thread need the GUI thread's event loop
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    runner = TaskRunner()
+
+    def finish(kind: str, value: Any = None) -> None:
+        outcome[kind] = value
+        loop.quit()
+
+    runner.start(
+        job, name=name,
+        on_finished=lambda result: finish("finished", result),
+        on_failed=lambda exc: finish("failed", exc),
+        on_cancelled=lambda: finish("cancelled"),
+    )
+    QTimer.singleShot(int(WORKER_TIMEOUT * 1000), loop.quit)
+    loop.exec()
+    if not outcome:
+        runner.cancel()  # the pool thread ends the child process after CANCEL_GRACE seconds
+        runner.wait(10_000)
+        raise SelfTestFailure(
+            f"the {name} job in a worker process gave no result within {WORKER_TIMEOUT:g} s"
+        )
+    runner.wait(10_000)
+    if "failed" in outcome:
+        raise outcome["failed"]
+    _check("finished" in outcome, f"the {name} job in a worker process was cancelled")
+    return outcome["finished"]
+
+
+def _step_worker(ctx: Context) -> str:
+    import pandas as pd
+
+    from clvdesk.app import jobs
+    from clvdesk.app.demo import demo_assumptions
+    from clvdesk.app.project import DataSource
+    from clvdesk.app.workers import ProcessJob
+
+    columns = ["customer_id", "date", "amount"]
+    copies = [
+        ctx.orders[columns].assign(customer_id=f"c{copy}-" + ctx.orders["customer_id"])
+        for copy in range(WORKER_COPIES)
+    ]
+    csv = ctx.scratch / "orders.csv"
+    pd.concat(copies, ignore_index=True).to_csv(csv, index=False, date_format="%Y-%m-%d")
+
+    loaded = _run_app_job(ProcessJob(jobs.read_source, (DataSource(kind="file", path=str(csv)),)),
+                          "import")
+    n_orders = len(loaded.orders)
+    n_customers = loaded.orders["customer_id"].nunique()
+    expected = (WORKER_COPIES * CDNOW_SAMPLE_ORDERS, WORKER_COPIES * CDNOW_SAMPLE_CUSTOMERS)
+    _check((n_orders, n_customers) == expected,
+           f"the worker imported {n_orders} orders of {n_customers} customers, "
+           f"expected {expected[0]} of {expected[1]}")
+
+    # The demo's assumptions without its segments (the CSV carries none).
+    values = {**demo_assumptions(), "segment_col": None, "cac_by_segment": {}}
+    analysis = _run_app_job(ProcessJob(jobs.analyse, (loaded.orders, values)), "analysis")
+    _check(len(analysis.predictions) == expected[1],
+           f"the worker predicted CLV for {len(analysis.predictions)} customers, "
+           f"expected {expected[1]}")
+    _check_published("BG/NBD (worker process)", analysis.model.params, BGNBD_PUBLISHED)
+    return (f"import and analysis in worker processes: {n_orders:,} orders of "
+            f"{n_customers:,} customers, BG/NBD r {analysis.model.params['r']:.3f}")
+
+
 STEPS: tuple[Step, ...] = (
     Step("data", ("clvdesk.core.datasets",), (), _step_data),
     Step("summary", ("clvdesk.core.summary",), ("data",), _step_summary),
@@ -183,6 +271,7 @@ STEPS: tuple[Step, ...] = (
     Step("models", ("clvdesk.core.pipeline", "clvdesk.core.models"), ("data",), _step_models),
     Step("clv", ("clvdesk.core.clv",), ("models",), _step_clv),
     Step("window", ("clvdesk.app", "clvdesk.cli.gui_cmd"), (), _step_window),
+    Step("worker", ("clvdesk.app.workers", "clvdesk.app.jobs"), ("data",), _step_worker),
 )
 
 

@@ -6,6 +6,7 @@ import importlib.util
 import io
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,28 @@ def test_entry_dispatches_selftest_and_command_line(monkeypatch, capsys):
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("clvdesk ")
     assert entry.main(["no-such-command"]) == 2
+
+
+def _wait_for_cancel(progress, cancel):
+    while not cancel():
+        time.sleep(0.01)
+    return "too late"
+
+
+def test_worker_job_that_never_answers_fails_with_a_clear_message(monkeypatch, qapp):
+    monkeypatch.setattr(selftest, "WORKER_TIMEOUT", 0.3)
+    started = time.perf_counter()
+    with pytest.raises(selftest.SelfTestFailure,
+                       match=r"the import job in a worker process gave no result within 0.3 s"):
+        selftest._run_app_job(_wait_for_cancel, "import")
+    assert time.perf_counter() - started < 10
+
+
+def test_worker_job_failure_is_raised_to_the_step(qapp):
+    from clvdesk.app import jobs
+    from clvdesk.app.project import DataSource
+    from clvdesk.app.workers import ProcessJob
+    from clvdesk.core.errors import InputError
+
+    with pytest.raises(InputError, match="no data file chosen"):
+        selftest._run_app_job(ProcessJob(jobs.read_source, (DataSource(kind="file"),)), "import")
