@@ -171,3 +171,19 @@ def test_bad_flag_values_give_one_error_line(capsys, files, tmp_path, argv, mess
     filled = [a.format(dutch=dutch, out=tmp_path / "x.xlsx") for a in argv]
     assert message in run_error(capsys, *filled)
     assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_sheet_for_a_file_that_is_no_workbook_is_an_error(capsys, files, tmp_path, suffix):
+    clean, _ = files
+    source = clean
+    if suffix == "parquet":
+        source = tmp_path / "orders.parquet"
+        pd.read_csv(clean).to_parquet(source)
+    out = tmp_path / "out.csv"
+    code = main(["summarize", str(source), "--sheet", "Blad1", "-o", str(out)])
+    _, err = capsys.readouterr()
+    kind = "a Parquet file" if suffix == "parquet" else "a text (CSV) file"
+    assert code == 2
+    assert err == (f"error: a sheet applies to Excel workbooks only; {source.name} is {kind}\n")
+    assert not out.exists()

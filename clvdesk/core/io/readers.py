@@ -172,6 +172,8 @@ def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
     path = _existing(path)
     overrides = _overrides(mapping, customer_col, date_col, amount_col)
     _check_options(decimal, header_row)
+    if sheet is not None:
+        _check_sheet_applies(path)
     raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
                                            delimiter, None, progress, cancel))
     check_cancel(cancel)
@@ -302,6 +304,14 @@ def _check_options(decimal: str | None, header_row: int | None) -> None:
     if header_row is not None and (not isinstance(header_row, int | np.integer)
                                    or header_row < 1):
         raise InputError(f"header row must be a row number from 1, not {header_row!r}")
+
+
+def _check_sheet_applies(path: Path) -> None:
+    """Raise :class:`InputError` when a sheet is asked of a file that is no workbook."""
+    kind = _guarded(path, lambda: _kind(path))
+    if kind != "workbook":
+        what = "a Parquet file" if kind == "parquet" else "a text (CSV) file"
+        raise InputError(f"a sheet applies to Excel workbooks only; {path.name} is {what}")
 
 
 def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row, encoding,
