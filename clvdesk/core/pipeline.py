@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import units
+from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
@@ -136,8 +137,8 @@ class Assumptions:
         if 0 < self.n_draws < 20:
             raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for "
                              "none)")
-        end = _date_or_none("end", self.end)
-        holdout_end = _date_or_none("holdout_end", self.holdout_end)
+        end = parse_date("end", self.end)
+        holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
             raise InputError("a holdout end needs a calibration end date")
         if holdout_end is not None and holdout_end <= end:
@@ -154,7 +155,7 @@ class Assumptions:
         values = dataclasses.asdict(self)
         for key in ("end", "holdout_end"):
             if values[key] is not None:
-                values[key] = str(_date_or_none(key, values[key]))
+                values[key] = str(parse_date(key, values[key]))
         values["compare_models"] = list(values["compare_models"])
         return values
 
@@ -481,18 +482,6 @@ def _segment_table(forecast_segments: pd.DataFrame, summary: pd.DataFrame,
 
 # --------------------------------------------------------------------------------------------
 # value helpers
-
-
-def _date_or_none(name: str, value) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}") from None
-    if pd.isna(stamp):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}")
-    return stamp.date()
 
 
 def _records(table: pd.DataFrame | None) -> list[dict[str, Any]] | None:

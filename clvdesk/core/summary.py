@@ -26,11 +26,14 @@ Everything is vectorised over the whole log (customers numbered by
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
 from clvdesk.core import units
 from clvdesk.core.customer_ids import customer_codes
+from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import DataError, InputError
 
 #: Columns of every summary, in this order.
@@ -71,10 +74,12 @@ def summarize(
     if days.size == 0:
         raise DataError("the order table has no orders with a customer, date and amount")
 
-    if holdout_end is not None and end is None:
+    end_date = parse_date("end", end)
+    holdout_date = parse_date("holdout_end", holdout_end)
+    if holdout_date is not None and end_date is None:
         raise InputError("a holdout period needs an end date for the calibration period")
-    end_day = int(days.max()) if end is None else _to_day(end, "end")
-    holdout_day = None if holdout_end is None else _to_day(holdout_end, "holdout_end")
+    end_day = int(days.max()) if end_date is None else _epoch_day(end_date)
+    holdout_day = None if holdout_date is None else _epoch_day(holdout_date)
     if holdout_day is not None and holdout_day <= end_day:
         raise InputError(
             f"holdout_end {_day_text(holdout_day)} must be after end {_day_text(end_day)}"
@@ -153,7 +158,8 @@ def valid_orders(
     )
     if days.size == 0:
         raise DataError("the order table has no orders with a customer, date and amount")
-    end_day = int(days.max()) if end is None else _to_day(end, "end")
+    end_date = parse_date("end", end)
+    end_day = int(days.max()) if end_date is None else _epoch_day(end_date)
     keep = days <= end_day
     if not keep.any():
         raise DataError(f"no orders on or before the end date {_day_text(end_day)}")
@@ -263,17 +269,9 @@ def _day_numbers(stamps: np.ndarray) -> np.ndarray:
     return stamps.view(np.int64) // per_day
 
 
-def _to_day(value, name: str) -> int:
-    """A date given as text, date or Timestamp -> days since 1970-01-01."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}") from None
-    if pd.isna(stamp):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}")
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_localize(None)
-    return int(np.datetime64(stamp.date(), "D").astype(np.int64))
+def _epoch_day(day: dt.date) -> int:
+    """Days since 1970-01-01."""
+    return int(np.datetime64(day, "D").astype(np.int64))
 
 
 def _days_to_datetime(days: np.ndarray) -> np.ndarray:

@@ -1,0 +1,30 @@
+"""One date given by the user (an end date, a holdout end), read the same way everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from clvdesk.core.errors import InputError
+
+
+def parse_date(name: str, value) -> dt.date | None:
+    """``value`` (ISO text such as ``"1997-09-30"``, a date, datetime or Timestamp) as a day.
+
+    None or blank text give None (no date given). A time of day is dropped; a time zone is
+    ignored, the day is the one on the value's own clock. Raises :class:`InputError` naming
+    ``name`` for anything that is not a date.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}") from None
+    if pd.isna(stamp):
+        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}")
+    return stamp.date()
+
+
+__all__ = ["parse_date"]
