@@ -4,10 +4,10 @@ Attribute VB_Name = "xlwings_udfs"
 Function CAC_PAYBACK(cac, monthly_revenue, Optional margin)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CAC_PAYBACK = XLPy.CallUDF("udfs", "CAC_PAYBACK", Array(cac, monthly_revenue, margin), ThisWorkbook, Application.Caller)
+        CAC_PAYBACK = XLPy.CallUDF("excel_addin.udfs", "CAC_PAYBACK", Array(cac, monthly_revenue, margin), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CAC_PAYBACK = XLPy.CallUDF("udfs", "CAC_PAYBACK", Array(cac, monthly_revenue, margin))
+        CAC_PAYBACK = XLPy.CallUDF("excel_addin.udfs", "CAC_PAYBACK", Array(cac, monthly_revenue, margin))
         Exit Function
     #End If
 failed:
@@ -17,10 +17,10 @@ End Function
 Function CLV_EXPECTED_PURCHASES(parameters, frequency, recency, T, horizon, Optional model)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_EXPECTED_PURCHASES = XLPy.CallUDF("udfs", "CLV_EXPECTED_PURCHASES", Array(parameters, frequency, recency, T, horizon, model), ThisWorkbook, Application.Caller)
+        CLV_EXPECTED_PURCHASES = XLPy.CallUDF("excel_addin.udfs", "CLV_EXPECTED_PURCHASES", Array(parameters, frequency, recency, T, horizon, model), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_EXPECTED_PURCHASES = XLPy.CallUDF("udfs", "CLV_EXPECTED_PURCHASES", Array(parameters, frequency, recency, T, horizon, model))
+        CLV_EXPECTED_PURCHASES = XLPy.CallUDF("excel_addin.udfs", "CLV_EXPECTED_PURCHASES", Array(parameters, frequency, recency, T, horizon, model))
         Exit Function
     #End If
 failed:
@@ -30,10 +30,10 @@ End Function
 Function CLV_FIT(data, Optional model, Optional end_date, Optional period)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_FIT = XLPy.CallUDF("udfs", "CLV_FIT", Array(data, model, end_date, period), ThisWorkbook, Application.Caller)
+        CLV_FIT = XLPy.CallUDF("excel_addin.udfs", "CLV_FIT", Array(data, model, end_date, period), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_FIT = XLPy.CallUDF("udfs", "CLV_FIT", Array(data, model, end_date, period))
+        CLV_FIT = XLPy.CallUDF("excel_addin.udfs", "CLV_FIT", Array(data, model, end_date, period))
         Exit Function
     #End If
 failed:
@@ -43,10 +43,10 @@ End Function
 Function CLV_LIFESPAN(churn_rate)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_LIFESPAN = XLPy.CallUDF("udfs", "CLV_LIFESPAN", Array(churn_rate), ThisWorkbook, Application.Caller)
+        CLV_LIFESPAN = XLPy.CallUDF("excel_addin.udfs", "CLV_LIFESPAN", Array(churn_rate), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_LIFESPAN = XLPy.CallUDF("udfs", "CLV_LIFESPAN", Array(churn_rate))
+        CLV_LIFESPAN = XLPy.CallUDF("excel_addin.udfs", "CLV_LIFESPAN", Array(churn_rate))
         Exit Function
     #End If
 failed:
@@ -56,10 +56,10 @@ End Function
 Function CLV_PALIVE(parameters, frequency, recency, T, Optional model)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_PALIVE = XLPy.CallUDF("udfs", "CLV_PALIVE", Array(parameters, frequency, recency, T, model), ThisWorkbook, Application.Caller)
+        CLV_PALIVE = XLPy.CallUDF("excel_addin.udfs", "CLV_PALIVE", Array(parameters, frequency, recency, T, model), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_PALIVE = XLPy.CallUDF("udfs", "CLV_PALIVE", Array(parameters, frequency, recency, T, model))
+        CLV_PALIVE = XLPy.CallUDF("excel_addin.udfs", "CLV_PALIVE", Array(parameters, frequency, recency, T, model))
         Exit Function
     #End If
 failed:
@@ -69,10 +69,10 @@ End Function
 Function CLV_PREDICT(orders, Optional horizon, Optional margin, Optional discount_rate, Optional model, Optional end_date)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_PREDICT = XLPy.CallUDF("udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date), ThisWorkbook, Application.Caller)
+        CLV_PREDICT = XLPy.CallUDF("excel_addin.udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_PREDICT = XLPy.CallUDF("udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date))
+        CLV_PREDICT = XLPy.CallUDF("excel_addin.udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date))
         Exit Function
     #End If
 failed:
@@ -82,10 +82,10 @@ End Function
 Function CLV_RETENTION(margin, retention, discount_rate, Optional periods)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_RETENTION = XLPy.CallUDF("udfs", "CLV_RETENTION", Array(margin, retention, discount_rate, periods), ThisWorkbook, Application.Caller)
+        CLV_RETENTION = XLPy.CallUDF("excel_addin.udfs", "CLV_RETENTION", Array(margin, retention, discount_rate, periods), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_RETENTION = XLPy.CallUDF("udfs", "CLV_RETENTION", Array(margin, retention, discount_rate, periods))
+        CLV_RETENTION = XLPy.CallUDF("excel_addin.udfs", "CLV_RETENTION", Array(margin, retention, discount_rate, periods))
         Exit Function
     #End If
 failed:
@@ -95,10 +95,10 @@ End Function
 Function CLV_SCENARIOS(scenarios, Optional baseline)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_SCENARIOS = XLPy.CallUDF("udfs", "CLV_SCENARIOS", Array(scenarios, baseline), ThisWorkbook, Application.Caller)
+        CLV_SCENARIOS = XLPy.CallUDF("excel_addin.udfs", "CLV_SCENARIOS", Array(scenarios, baseline), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_SCENARIOS = XLPy.CallUDF("udfs", "CLV_SCENARIOS", Array(scenarios, baseline))
+        CLV_SCENARIOS = XLPy.CallUDF("excel_addin.udfs", "CLV_SCENARIOS", Array(scenarios, baseline))
         Exit Function
     #End If
 failed:
@@ -108,10 +108,10 @@ End Function
 Function CLV_SEGMENTS(orders, Optional segment_column, Optional margin, Optional cac, Optional lifespan_years, Optional end_date)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_SEGMENTS = XLPy.CallUDF("udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date), ThisWorkbook, Application.Caller)
+        CLV_SEGMENTS = XLPy.CallUDF("excel_addin.udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_SEGMENTS = XLPy.CallUDF("udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date))
+        CLV_SEGMENTS = XLPy.CallUDF("excel_addin.udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date))
         Exit Function
     #End If
 failed:
@@ -121,10 +121,10 @@ End Function
 Function CLV_SIMPLE(aov, frequency, lifespan, Optional cac, Optional margin)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_SIMPLE = XLPy.CallUDF("udfs", "CLV_SIMPLE", Array(aov, frequency, lifespan, cac, margin), ThisWorkbook, Application.Caller)
+        CLV_SIMPLE = XLPy.CallUDF("excel_addin.udfs", "CLV_SIMPLE", Array(aov, frequency, lifespan, cac, margin), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_SIMPLE = XLPy.CallUDF("udfs", "CLV_SIMPLE", Array(aov, frequency, lifespan, cac, margin))
+        CLV_SIMPLE = XLPy.CallUDF("excel_addin.udfs", "CLV_SIMPLE", Array(aov, frequency, lifespan, cac, margin))
         Exit Function
     #End If
 failed:
@@ -134,10 +134,10 @@ End Function
 Function CLV_SUMMARY(orders, Optional end_date, Optional period)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_SUMMARY = XLPy.CallUDF("udfs", "CLV_SUMMARY", Array(orders, end_date, period), ThisWorkbook, Application.Caller)
+        CLV_SUMMARY = XLPy.CallUDF("excel_addin.udfs", "CLV_SUMMARY", Array(orders, end_date, period), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_SUMMARY = XLPy.CallUDF("udfs", "CLV_SUMMARY", Array(orders, end_date, period))
+        CLV_SUMMARY = XLPy.CallUDF("excel_addin.udfs", "CLV_SUMMARY", Array(orders, end_date, period))
         Exit Function
     #End If
 failed:
@@ -147,10 +147,10 @@ End Function
 Function CLV_SURVIVAL(parameters, periods)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        CLV_SURVIVAL = XLPy.CallUDF("udfs", "CLV_SURVIVAL", Array(parameters, periods), ThisWorkbook, Application.Caller)
+        CLV_SURVIVAL = XLPy.CallUDF("excel_addin.udfs", "CLV_SURVIVAL", Array(parameters, periods), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        CLV_SURVIVAL = XLPy.CallUDF("udfs", "CLV_SURVIVAL", Array(parameters, periods))
+        CLV_SURVIVAL = XLPy.CallUDF("excel_addin.udfs", "CLV_SURVIVAL", Array(parameters, periods))
         Exit Function
     #End If
 failed:
@@ -160,10 +160,10 @@ End Function
 Function LTV_CAC(clv, cac)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        LTV_CAC = XLPy.CallUDF("udfs", "LTV_CAC", Array(clv, cac), ThisWorkbook, Application.Caller)
+        LTV_CAC = XLPy.CallUDF("excel_addin.udfs", "LTV_CAC", Array(clv, cac), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        LTV_CAC = XLPy.CallUDF("udfs", "LTV_CAC", Array(clv, cac))
+        LTV_CAC = XLPy.CallUDF("excel_addin.udfs", "LTV_CAC", Array(clv, cac))
         Exit Function
     #End If
 failed:

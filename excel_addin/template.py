@@ -1,7 +1,7 @@
 """Build the add-in's workbook template ``excel_addin/clvdesk_template.xlsm``.
 
 Starts from xlwings' own ``quickstart.xlsm`` (its VBA project calls the xlwings add-in), turns on
-its settings sheet as ``xlwings.conf`` with ``UDF Modules = udfs``, and adds:
+its settings sheet as ``xlwings.conf`` with ``UDF Modules = excel_addin.udfs``, and adds:
 
 * ``Start``: what the workbook is, how to connect it, and every function with its description;
 * ``Orders``: part of the CDNOW order log (Fader, Hardie & Lee 2005) to point the functions at;
@@ -35,11 +35,12 @@ from clvdesk.core.datasets import load_cdnow
 from clvdesk.core.io.atomic import write_atomic
 from excel_addin import udfs
 from excel_addin.signatures import UdfSpec, udf_specs
+from excel_addin.vba import MODULE_NAME
 
 TEMPLATE_PATH = Path(__file__).with_name("clvdesk_template.xlsm")
 CONF_SHEET = "xlwings.conf"
 #: Settings written into the xlwings.conf sheet (keys as in xlwings' quickstart).
-CONF_SETTINGS = {"Interpreter_Win": "python", "UDF Modules": "udfs"}
+CONF_SETTINGS = {"Interpreter_Win": "python", "UDF Modules": MODULE_NAME}
 #: Customers of the CDNOW sample copied into the Orders sheet (ids 1..N).
 N_CUSTOMERS = 300
 #: The CDNOW calibration period ends here (39 weeks, FHL 2005).
@@ -195,8 +196,9 @@ def _start_sheet(sheet: Worksheet, specs: list[UdfSpec]) -> None:
     lines = [
         "Connect once: install the xlwings add-in (xlwings addin install), then in the xlwings "
         "ribbon set the Python interpreter and click Import Functions.",
-        "The sheet xlwings.conf names the UDF module (udfs) and the interpreter; this workbook "
-        "expects excel_addin/udfs.py beside it or the clvdesk package installed.",
+        f"The sheet xlwings.conf names the UDF module ({MODULE_NAME}) and the interpreter; "
+        "the workbook works wherever it is saved once the clvdesk package is installed in that "
+        "Python.",
         "Each function has its own sheet with a worked example. Dutch Excel: use ; between "
         "arguments, e.g. =CLV_SIMPLE(50;4;5;100).",
         "Table functions here are array formulas sized to their result. In your own sheets, "

@@ -21,8 +21,10 @@ from xlwings.utils import VBAWriter
 from clvdesk.core.io.atomic import write_atomic
 from excel_addin.signatures import UdfSpec, udf_specs
 
-#: The module name as in the workbook's ``UDF Modules`` setting.
-MODULE_NAME = "udfs"
+#: The module name as in the workbook's ``UDF Modules`` setting: the installed package's module,
+#: so a workbook works wherever it is saved (a bare ``udfs`` only beside ``udfs.py``), the same
+#: name the Windows installer registers in the user's ``xlwings.conf``.
+MODULE_NAME = "excel_addin.udfs"
 BAS_PATH = Path(__file__).with_name("clvdesk_udfs.bas")
 
 

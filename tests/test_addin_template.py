@@ -32,7 +32,7 @@ def _settings(sheet) -> dict:
 def test_xlwings_conf_sheet_names_the_udf_module(book):
     assert CONF_SHEET == "xlwings.conf" and CONF_SHEET in book.sheetnames
     settings = _settings(book[CONF_SHEET])
-    assert settings["UDF Modules"] == "udfs"
+    assert settings["UDF Modules"] == "excel_addin.udfs"
     assert settings["Interpreter_Win"] == "python"
     quickstart = openpyxl.load_workbook(Path(xlwings.__file__).with_name("quickstart.xlsm"))
     expected_keys = [k for k in _settings(quickstart["_xlwings.conf"]) if k != "Instructions:"]

@@ -35,7 +35,7 @@ def test_bas_declares_every_udf_with_its_arguments():
     for spec in udf_specs():
         params = ", ".join(("Optional " if a.optional else "") + a.name for a in spec.args)
         assert f"Function {spec.name}({params})\r\n" in text
-        assert f'XLPy.CallUDF("udfs", "{spec.name}", Array(' in text
+        assert f'XLPy.CallUDF("excel_addin.udfs", "{spec.name}", Array(' in text
     assert {s.name for s in udf_specs()} >= EXPECTED_UDFS
 
 
@@ -103,6 +103,6 @@ def test_same_text_as_xlwings_own_generator(udfs_under_windows_xlwings):
     xl_udfs, module = udfs_under_windows_xlwings
     out = io.StringIO()
     workbook = types.SimpleNamespace(Name="clvdesk_template.xlsm")
-    xl_udfs.generate_vba_wrapper("udfs", module, out, workbook)
+    xl_udfs.generate_vba_wrapper("excel_addin.udfs", module, out, workbook)
     body = BAS_PATH.read_bytes().decode("ascii").replace("\r\n", "\n").split("\n", 3)[3]
     assert body == out.getvalue()
