@@ -214,14 +214,14 @@ def _header_columns(path: Path, read_options: dict[str, Any] | None = None) -> l
     With options that change where the header is or how the file splits into cells
     (``sheet``, ``header_row``, ``encoding``, ``delimiter``) the reader's preview decides.
     """
-    import pyarrow.parquet as pq
-
     if read_options and _STRUCTURE_OPTIONS & read_options.keys():
         return _detected_columns(path, read_options)
     if path.is_file():
         with path.open("rb") as fh:
             head = fh.read(65536)
         if head.startswith(b"PAR1"):
+            import pyarrow.parquet as pq
+
             try:
                 return [str(name) for name in pq.read_schema(path).names]
             except (OSError, ValueError):
