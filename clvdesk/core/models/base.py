@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import numpy as np
 
@@ -453,6 +453,24 @@ class TransactionModel(ProbabilisticModel):
             raise InputError(f"recency must be 0 for customers without repeat purchases "
                              f"(row {row + 1}: frequency 0, recency {t_x[row]:g})")
         return x, np.minimum(t_x, age), age, w
+
+    #: ``(x, t_x, T, counts) -> (theta -> (LL, gradient))``: the model's log-likelihood on a
+    #: compressed table, ``theta`` the log parameters; set by each model.
+    loglik_function: ClassVar[Callable[..., Callable[[np.ndarray], tuple[float, np.ndarray]]]]
+
+    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
+            progress: Progress = None, cancel: Cancel = None) -> Self:
+        """Maximum-likelihood fit on a customer summary (one time unit for recency and T)."""
+        x, t_x, age, counts = self._prepare_fit(frequency, recency, T, weights)
+        self._maximize(type(self).loglik_function, (x, t_x, age), counts,
+                       self._start(x, age, counts), progress=progress, cancel=cancel)
+        return self
+
+    @staticmethod
+    def _start(x: np.ndarray, age: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Log starting values: r = 1, alpha = 1 / (repeat purchase rate), 1 for the rest."""
+        rate = float(np.sum(counts * x) / np.sum(counts * age))
+        return np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
 
     def _prepare_fit(self, frequency, recency, T, weights):
         """Checked and compressed fit data ``(x, t_x, T, counts)``; raises on degenerate data."""

@@ -22,8 +22,14 @@ from typing import Any
 import numpy as np
 
 from clvdesk.core.models import special
-from clvdesk.core.models.base import Cancel, Progress, TransactionModel, group_by_value
+from clvdesk.core.models.base import TransactionModel, group_by_value
 from clvdesk.core.models.special import digamma, gammaln
+
+
+def _loglik_function(x, t_x, age, counts):
+    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
+    x_groups = group_by_value(x, counts)
+    return lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups)
 
 
 class BetaGeoModel(TransactionModel):
@@ -31,16 +37,7 @@ class BetaGeoModel(TransactionModel):
 
     name = "bgnbd"
     param_names = ("r", "alpha", "a", "b")
-
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
-            progress: Progress = None, cancel: Cancel = None) -> BetaGeoModel:
-        """Maximum-likelihood fit on a customer summary (one time unit for recency and T)."""
-        x, t_x, age, counts = self._prepare_fit(frequency, recency, T, weights)
-        rate = float(np.sum(counts * x) / np.sum(counts * age))
-        start = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
-        self._maximize(_loglik_function, (x, t_x, age), counts, start,
-                       progress=progress, cancel=cancel)
-        return self
+    loglik_function = staticmethod(_loglik_function)
 
     # ------------------------------------------------------------------ predictions
     def p_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -65,12 +62,6 @@ class BetaGeoModel(TransactionModel):
         horizon = self._horizon(t)
         zeros = np.zeros_like(horizon)
         return _expected_if_alive(r, alpha, a, b, horizon, zeros, zeros)
-
-
-def _loglik_function(x, t_x, age, counts):
-    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
-    x_groups = group_by_value(x, counts)
-    return lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups)
 
 
 def _loglik_and_grad(theta, x, t_x, age, counts, x_groups):

@@ -23,9 +23,15 @@ from typing import Any
 import numpy as np
 
 from clvdesk.core.models import special
-from clvdesk.core.models.base import Cancel, Progress, TransactionModel, group_by_value
+from clvdesk.core.models.base import TransactionModel, group_by_value
 from clvdesk.core.models.bgnbd import _expected_if_alive
 from clvdesk.core.models.special import digamma, gammaln
+
+
+def _loglik_function(x, t_x, age, counts):
+    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
+    x_groups = group_by_value(x, counts)
+    return lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups)
 
 
 class ModifiedBetaGeoModel(TransactionModel):
@@ -33,16 +39,7 @@ class ModifiedBetaGeoModel(TransactionModel):
 
     name = "mbgnbd"
     param_names = ("r", "alpha", "a", "b")
-
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
-            progress: Progress = None, cancel: Cancel = None) -> ModifiedBetaGeoModel:
-        """Maximum-likelihood fit on a customer summary (one time unit for recency and T)."""
-        x, t_x, age, counts = self._prepare_fit(frequency, recency, T, weights)
-        rate = float(np.sum(counts * x) / np.sum(counts * age))
-        start = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, 1.0])
-        self._maximize(_loglik_function, (x, t_x, age), counts, start,
-                       progress=progress, cancel=cancel)
-        return self
+    loglik_function = staticmethod(_loglik_function)
 
     def p_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
         """P(alive) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x)), for every x."""
@@ -78,12 +75,6 @@ def _p_alive(r, alpha, a, b, x, t_x, age):
     log_odds_dead = np.log(a) - np.log(b + x) + (r + x) * (np.log(alpha + age)
                                                             - np.log(alpha + t_x))
     return special.expit(-log_odds_dead)
-
-
-def _loglik_function(x, t_x, age, counts):
-    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
-    x_groups = group_by_value(x, counts)
-    return lambda theta: _loglik_and_grad(theta, x, t_x, age, counts, x_groups)
 
 
 def _loglik_and_grad(theta, x, t_x, age, counts, x_groups):

@@ -33,8 +33,6 @@ import numpy as np
 
 from clvdesk.core.models import special
 from clvdesk.core.models.base import (
-    Cancel,
-    Progress,
     TransactionModel,
     group_by_value,
     unique_rows,
@@ -46,22 +44,38 @@ from clvdesk.core.models.special import digamma, gammaln
 _STEP = 1e-6
 
 
+def _loglik_function(x, t_x, age, counts):
+    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``.
+
+    ``G`` depends on a row through ``(x, t_x)`` at the upper end and ``(x, T)`` at the lower
+    one; real summaries have far fewer distinct pairs than rows, so ``G`` is evaluated once per
+    distinct pair.
+    """
+    x_groups = group_by_value(x, counts)
+    (x_up, t_up), to_up = unique_rows(x, t_x)
+    (x_low, t_low), to_low = unique_rows(x, age)
+
+    def log_interval(r, q, alpha, beta, shift_p=0.0):
+        upper = _log_g(r + x_up + shift_p, q, alpha, beta, t_up)
+        lower = _log_g(r + x_low + shift_p, q, alpha, beta, t_low)
+        return _log_difference(upper[to_up], lower[to_low])
+
+    return lambda theta: _loglik_and_grad(theta, x, age, counts, x_groups, log_interval)
+
+
 class ParetoNBDModel(TransactionModel):
     """Pareto/NBD model (Schmittlein, Morrison & Colombo 1987); parameters ``r, alpha, s, beta``."""
 
     name = "pareto-nbd"
     param_names = ("r", "alpha", "s", "beta")
+    loglik_function = staticmethod(_loglik_function)
 
-    def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
-            progress: Progress = None, cancel: Cancel = None) -> ParetoNBDModel:
-        """Maximum-likelihood fit on a customer summary (one time unit for recency and T)."""
-        x, t_x, age, counts = self._prepare_fit(frequency, recency, T, weights)
+    @staticmethod
+    def _start(x: np.ndarray, age: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Log starting values: r = s = 1, alpha = 1 / (purchase rate), beta = mean T."""
         mean_t = float(np.sum(counts * age) / np.sum(counts))
         rate = float(np.sum(counts * x) / np.sum(counts * age))
-        start = np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, mean_t])
-        self._maximize(_loglik_function, (x, t_x, age), counts, start,
-                       progress=progress, cancel=cancel)
-        return self
+        return np.log([1.0, 1.0 / max(rate, 1e-6), 1.0, mean_t])
 
     # ------------------------------------------------------------------ predictions
     def p_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
@@ -186,25 +200,6 @@ def _log_terms(r, alpha, s, beta, x, t_x, age):
     log_alive = -p * np.log(alpha + age) - s * np.log(beta + age)
     log_dead = np.log(s) + _log_interval(p, s + 1.0, alpha, beta, t_x, age)
     return log_alive, log_dead
-
-
-def _loglik_function(x, t_x, age, counts):
-    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``.
-
-    ``G`` depends on a row through ``(x, t_x)`` at the upper end and ``(x, T)`` at the lower
-    one; real summaries have far fewer distinct pairs than rows, so ``G`` is evaluated once per
-    distinct pair.
-    """
-    x_groups = group_by_value(x, counts)
-    (x_up, t_up), to_up = unique_rows(x, t_x)
-    (x_low, t_low), to_low = unique_rows(x, age)
-
-    def log_interval(r, q, alpha, beta, shift_p=0.0):
-        upper = _log_g(r + x_up + shift_p, q, alpha, beta, t_up)
-        lower = _log_g(r + x_low + shift_p, q, alpha, beta, t_low)
-        return _log_difference(upper[to_up], lower[to_low])
-
-    return lambda theta: _loglik_and_grad(theta, x, age, counts, x_groups, log_interval)
 
 
 def _loglik_and_grad(theta, x, age, counts, x_groups, log_interval):
