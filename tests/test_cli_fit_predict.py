@@ -16,6 +16,7 @@ import sys
 
 import pandas as pd
 import pytest
+from cli_run import run_error, run_json
 from conftest import DATA_DIR
 
 from clvdesk.cli import main
@@ -23,21 +24,6 @@ from clvdesk.core.datasets import load_cdnow
 
 SUMMARY = DATA_DIR / "cdnow_customers_summary.csv"
 WITH_SPEND = DATA_DIR / "cdnow_customers_summary_with_transactions.csv"
-
-
-def run_json(capsys, *argv: str) -> dict:
-    code = main([*argv, "--json"])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return json.loads(out)
-
-
-def run_error(capsys, *argv: str) -> str:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert code != 0
-    assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
-    return err
 
 
 @pytest.fixture(scope="module")

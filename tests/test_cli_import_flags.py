@@ -10,10 +10,9 @@ formats of the report workbook.
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
+from cli_run import run_error, run_json
 from conftest import DATA_DIR
 from openpyxl import load_workbook
 
@@ -26,22 +25,6 @@ SUMMARY = DATA_DIR / "cdnow_customers_summary.csv"
 DUTCH_FLAGS = ("--customer-col", "klant", "--date-col", "besteldatum", "--amount-col",
                "bedrag (€)", "--header-row", "2", "--delimiter", ";", "--decimal", ",",
                "--dayfirst", "--encoding", "cp1252")
-
-
-def run_json(capsys, *argv: str) -> dict:
-    code = main([*argv, "--json"])
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return json.loads(out)
-
-
-def run_error(capsys, *argv: str) -> str:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert code != 0
-    assert err.startswith("error: ") and err.count("\n") == 1, err
-    assert "Traceback" not in err + out
-    return err
 
 
 @pytest.fixture(scope="module")
