@@ -8,9 +8,21 @@ traceback for it.
 
 
 class CLVError(ValueError):
-    """Base class: a problem with what the user gave us, with a message fit to show them."""
+    """Base class: a problem with what the user gave us, with a message fit to show them.
+
+    ``message`` is the English line (CLI, UDFs, logs). ``code`` names the problem
+    (``"column_not_found"``) and ``values`` carry what the message quotes, in the user's terms
+    (the file's column name, its line number, the customer id), so a frontend can word the same
+    error in the interface language. Errors raised without a code are shown by their message.
+    Both survive pickling (the app's worker processes send errors back to the window).
+    """
 
     excel_code = "#VALUE!"
+
+    def __init__(self, message: str = "", *, code: str = "", **values: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
 
 
 class InputError(CLVError):
