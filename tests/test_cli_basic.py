@@ -341,3 +341,29 @@ def test_cohorts_of_a_file(capsys, channel_csv, tmp_path):
     assert written["revenue_month_0"].tolist() == [90.0, 20.0]
     code, out, _ = run(capsys, "cohorts", str(channel_csv), "--end", "2024-02-29")
     assert code == 0 and "2024-01" in out and "m0" in out
+
+
+# excel-functions ----------------------------------------------------------------------------
+
+def test_excel_functions_workbook(capsys, tmp_path):
+    """``clvdesk excel-functions`` writes a macro-free workbook of named LAMBDA functions (their
+    values are checked in IronCalc in test_excel_lambdas.py)."""
+    import openpyxl
+
+    from clvdesk.core.io.excel_lambdas import FUNCTIONS
+
+    target = tmp_path / "clv_functions.xlsx"
+    result = run_json(capsys, "excel-functions", "-o", str(target))
+    assert result["path"] == str(target)
+    assert [f["name"] for f in result["functions"]] == [f.name for f in FUNCTIONS]
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Functions"]
+    assert all(f.name in book.defined_names for f in FUNCTIONS)
+    code, out, _ = run(capsys, "excel-functions", "-o", str(tmp_path / "f.xlsx"),
+                       "--language", "nl")
+    assert code == 0 and "CLV.SIMPLE(aov, frequency, lifespan, [cac]" in out
+    assert openpyxl.load_workbook(tmp_path / "f.xlsx").sheetnames == ["Functies"]
+    assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "f.xlsm")),
+                          "must be an .xlsx file")
+    assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "no" / "f.xlsx")),
+                          "output folder does not exist")

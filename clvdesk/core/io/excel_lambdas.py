@@ -255,8 +255,8 @@ def _core_palive(r_, alpha, a, b, frequency, recency, T_):
     return float(_bgnbd(r_, alpha, a, b).p_alive(frequency, recency, T_))
 
 
-def _core_expected(r_, alpha, a, b, t, frequency, recency, T_):
-    return float(_bgnbd(r_, alpha, a, b).expected_purchases(t, frequency, recency, T_))
+def _core_expected(r_, alpha, a, b, horizon, frequency, recency, T_):
+    return float(_bgnbd(r_, alpha, a, b).expected_purchases(horizon, frequency, recency, T_))
 
 
 def _core_spend(p, q, gamma_, frequency, monetary_value):
@@ -272,8 +272,8 @@ def _sbg(alpha, beta):
     return ShiftedBetaGeoModel.from_params({"alpha": alpha, "beta": beta})
 
 
-def _core_survival(alpha, beta, t):
-    return float(_sbg(alpha, beta).survival(t))
+def _core_survival(alpha, beta, periods):
+    return float(_sbg(alpha, beta).survival(periods))
 
 
 def _core_del(alpha, beta, discount_rate):
@@ -315,10 +315,10 @@ def _bgnbd_expected_body() -> str:
     horner = _horner("n", "(ua+k)*(ub+k)/((uc+k)*(k+1))*z", last=1)
     expm1_over = "-log_rest*(1+u/2+u^2/6+u^3/24+u^4/120+u^5/720)"
     return ("LET(tx,MIN(recency,T_),pa,{palive},ua,a+b-1-r_,ub,a-1,uc,a+b+frequency-1,"
-            "z,t/(alpha+T_+t),log_rest,LN(alpha+T_)-LN(alpha+T_+t),u,ub*log_rest,"
+            "z,horizon/(alpha+T_+horizon),log_rest,LN(alpha+T_)-LN(alpha+T_+horizon),u,ub*log_rest,"
             "first_part,IF(ABS(u)<1E-3,{expm1},(1-EXP(u))/ub),"
             "n,MAX(2,{terms}),"
-            "IF(t=0,0,IF(n>{cap},#NUM!,pa*(uc*first_part-EXP(u)*ua*z*{horner}))))"
+            "IF(horizon=0,0,IF(n>{cap},#NUM!,pa*(uc*first_part-EXP(u)*ua*z*{horner}))))"
             ).format(palive=_palive_expression(), expm1=expm1_over,
                      terms=_terms_for("-LN(z)", "1-z", "ua+ub-uc-1"), cap=MAX_TERMS,
                      horner=horner)
@@ -446,14 +446,14 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         params=(
             Param("r_", "BG/NBD r", ">0"), Param("alpha", "BG/NBD alpha", ">0"),
             Param("a", "BG/NBD a", ">0"), Param("b", "BG/NBD b", ">0"),
-            Param("t", "horizon, in the time unit of recency and T", ">=0"),
+            Param("horizon", "periods ahead, in the time unit of recency and T", ">=0"),
             Param("frequency", "repeat purchases (whole number)", "whole"),
             Param("recency", "age at the last purchase", ">=0"),
             Param("T_", "customer age at the end of the data", ">=0"),
         ),
         body=_bgnbd_expected_body(),
         checks=_RFM_CHECKS,
-        description=("BG/NBD expected purchases of a customer in the next t periods (Fader, "
+        description=("BG/NBD expected purchases of a customer in the next horizon periods (Fader, "
                      "Hardie & Lee 2005, eq. 10), its 2F1 summed as a series."),
         core_name="clvdesk.core.models.bgnbd.BetaGeoModel.expected_purchases",
         core=_core_expected,
@@ -480,10 +480,10 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
     LambdaFunction(
         name="SBG.SURVIVAL",
         params=(Param("alpha", "sBG alpha", ">0"), Param("beta", "sBG beta", ">0"),
-                Param("t", "periods (whole number)", "whole")),
-        body=("IF(t=0,1,REDUCE(1,SEQUENCE(t,1,0),"
+                Param("periods", "periods since the start (whole number)", "whole")),
+        body=("IF(periods=0,1,REDUCE(1,SEQUENCE(periods,1,0),"
               "LAMBDA(acc,k,acc*(beta+k)/(alpha+beta+k))))"),
-        description=("sBG share of a cohort still active after t periods, S(t) = B(alpha, "
+        description=("sBG share of a cohort still active after the given periods, S(t) = B(alpha, "
                      "beta+t)/B(alpha, beta) (Fader & Hardie 2007)."),
         core_name="clvdesk.core.models.sbg.ShiftedBetaGeoModel.survival",
         core=_core_survival,
