@@ -119,8 +119,10 @@ def string_chunks(
     ``data[offsets[i]:offsets[i + 1]]`` (offsets int64, rebased to start at 0), ``valid`` the
     non-missing mask (None without missing values). None if the column is not Arrow text.
     """
-    import pyarrow as pa
-
+    try:  # the io extra; without pyarrow the callers take their general path
+        import pyarrow as pa
+    except ImportError:
+        return None
     try:
         text = pa.array(values.array)
     except (TypeError, ValueError, pa.ArrowException):
