@@ -465,3 +465,23 @@ def test_every_udf_is_registered_and_documented():
     for name, function in FUNCTIONS.items():
         assert getattr(udfs, name).__wrapped__ is function.impl
     assert ARG_OPTIONS == {"ndim": 2, "err_to_str": True}
+
+
+def test_first_closed_form_call_loads_no_model_code():
+    """The first formula of a session imports only what it needs (lazy imports; the time is
+    measured in benchmarks/bench_udfs.py): no models, scipy, summary engine or report code."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys; import excel_addin.udfs as u; "
+            "assert u.CLV_SIMPLE([[50.0]], [[4.0]], [[5.0]], [[100.0]], [[None]]) == 900.0; "
+            "heavy = ('scipy', 'excel_addin.analysis', 'clvdesk.core.models', "
+            "'clvdesk.core.summary', 'clvdesk.core.pipeline', 'openpyxl', 'duckdb'); "
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
