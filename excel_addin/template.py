@@ -141,7 +141,8 @@ def _examples(n_orders: int) -> dict[str, Example]:
     orders = f"Orders!$A$1:$D${n_orders + 1}"
     customers = [["frequency", "recency", "T"], [2, 30.43, 38.86], [0, 0, 38.86],
                  [5, 20.0, 38.86], [10, 38.0, 38.86]]
-    per_customer = "Per customer (one formula per row, column D; all rows share one model):"
+    per_customer = ("Per customer (one formula per row, column D; all rows share one model). One "
+                    "formula over the whole columns is faster (README, Speed in Excel):")
     return {
         "CLV_SIMPLE": Example(
             [("aov", 50), ("frequency", 4), ("lifespan", 5), ("cac", 100), ("margin", None)],
