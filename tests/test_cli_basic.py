@@ -361,3 +361,29 @@ def test_column_flags_match_headers_as_the_import_mapping_does(capsys, tmp_path,
     assert_one_line_error(*run(capsys, "segments", str(path), "--segment-col", "regio"),
                           "column 'regio' not found; columns are: Klant-ID, Datum, Bedrag (EUR), "
                           "Kanaal")
+
+
+# excel-functions ----------------------------------------------------------------------------
+
+def test_excel_functions_workbook(capsys, tmp_path):
+    """``clvdesk excel-functions`` writes a macro-free workbook of named LAMBDA functions (their
+    values are checked in IronCalc in test_excel_lambdas.py)."""
+    import openpyxl
+
+    from clvdesk.core.io.excel_lambdas import FUNCTIONS
+
+    target = tmp_path / "clv_functions.xlsx"
+    result = run_json(capsys, "excel-functions", "-o", str(target))
+    assert result["path"] == str(target)
+    assert [f["name"] for f in result["functions"]] == [f.name for f in FUNCTIONS]
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Functions"]
+    assert all(f.name in book.defined_names for f in FUNCTIONS)
+    code, out, _ = run(capsys, "excel-functions", "-o", str(tmp_path / "f.xlsx"),
+                       "--language", "nl")
+    assert code == 0 and "CLV.SIMPLE(aov, frequency, lifespan, [cac]" in out
+    assert openpyxl.load_workbook(tmp_path / "f.xlsx").sheetnames == ["Functies"]
+    assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "f.xlsm")),
+                          "must be an .xlsx file")
+    assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "no" / "f.xlsx")),
+                          "output folder does not exist")

@@ -16,6 +16,7 @@ from clvdesk.core.scenarios import Scenario, compare
 from clvdesk.core.segments import segment_clv
 from clvdesk.core.summary import summarize
 from excel_addin import model_cache, udfs
+from excel_addin.functions import ARG_OPTIONS, FUNCTIONS
 from excel_addin.signatures import udf_specs
 
 # ----------------------------------------------------------------------------- closed forms
@@ -446,9 +447,6 @@ def test_no_input_raises_or_returns_a_traceback(spec):
 
 
 def test_every_udf_is_registered_and_documented():
-    import ast
-    import inspect
-
     specs = udf_specs()
     assert [s.name for s in specs] == sorted(s.name for s in specs)
     assert {s.name for s in specs} == {
@@ -462,14 +460,28 @@ def test_every_udf_is_registered_and_documented():
             assert not arg.doc.startswith("Positional argument"), (spec.name, arg.name)
             assert len(arg.doc) <= 255
             assert arg.optional == arg.doc.startswith("Optional"), (spec.name, arg.name)
-    # every argument is read as a 2-D range with error cells as text
-    tree = ast.parse(inspect.getsource(udfs))
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name.isupper():
-            arg_decorators = [d for d in node.decorator_list if isinstance(d, ast.Call)
-                              and getattr(d.func, "attr", "") == "arg"]
-            assert len(arg_decorators) == len(node.args.args), node.name
-            for deco in arg_decorators:
-                assert any(kw.arg is None and getattr(kw.value, "id", "") == "RANGE"
-                           for kw in deco.keywords), node.name
-    assert udfs.RANGE == {"ndim": 2, "err_to_str": True}
+    # one definition: the classic functions are the guarded definitions of excel_addin.functions
+    assert set(udfs.__all__) == set(FUNCTIONS) == {s.name for s in specs}
+    for name, function in FUNCTIONS.items():
+        assert getattr(udfs, name).__wrapped__ is function.impl
+    assert ARG_OPTIONS == {"ndim": 2, "err_to_str": True}
+
+
+def test_first_closed_form_call_loads_no_model_code():
+    """The first formula of a session imports only what it needs (lazy imports; the time is
+    measured in benchmarks/bench_udfs.py): no models, scipy, summary engine or report code."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys; import excel_addin.udfs as u; "
+            "assert u.CLV_SIMPLE([[50.0]], [[4.0]], [[5.0]], [[100.0]], [[None]]) == 900.0; "
+            "heavy = ('scipy', 'excel_addin.analysis', 'clvdesk.core.models', "
+            "'clvdesk.core.summary', 'clvdesk.core.pipeline', 'openpyxl', 'duckdb'); "
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

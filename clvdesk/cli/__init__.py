@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clvdesk.cli.fit_cmd",
     "clvdesk.cli.predict_cmd",
     "clvdesk.cli.quality_cmd",
+    "clvdesk.cli.excel_functions_cmd",
     "clvdesk.cli.gui_cmd",
     "clvdesk.cli.completion_cmd",
 )
@@ -120,6 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        from clvdesk.core.extras import missing_extra
+
+        missing = missing_extra(exc)  # an optional package (an extra) is not installed
+        if missing is not None:
+            print(f"error: {missing}", file=sys.stderr)
+            return 2
         if os.environ.get("CLVDESK_DEBUG"):
             raise
         print(f"error: internal error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)

@@ -224,8 +224,9 @@ def _header_columns(path: Path, read_options: dict[str, Any] | None = None) -> l
         with path.open("rb") as fh:
             head = fh.read(65536)
         if head.startswith(b"PAR1"):
-            import pyarrow.parquet as pq
+            from clvdesk.core.extras import require
 
+            pq = require("pyarrow.parquet", "reading Parquet files")
             try:
                 return [str(name) for name in pq.read_schema(path).names]
             except (OSError, ValueError):
@@ -304,8 +305,11 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
 def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
     """``{column: array}`` by pyarrow when every ``numeric`` column reads as numbers, else None."""
     import numpy as np
-    import pyarrow as pa
 
+    try:  # the io extra; without it the general readers below take over
+        import pyarrow as pa
+    except ImportError:
+        return None
     with path.open("rb") as fh:
         head = fh.read(65536)
     try:
@@ -379,34 +383,39 @@ def _read_summary_slow(path: Path, names: list[str], sources: dict[str, str],
 
 def _read_raw_columns(path: Path, names: list[str]):
     """The named columns of a csv/tsv/txt, xlsx or parquet file (text cells as read)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     from clvdesk.core.errors import InputError
+    from clvdesk.core.extras import require
 
     with path.open("rb") as fh:
         head = fh.read(8)
+    if head.startswith(b"PAR1"):
+        pa = require("pyarrow", "reading Parquet files")
+        arrow_error: type[Exception] = pa.ArrowException
+    else:
+        arrow_error = ValueError  # no pyarrow below but for Parquet
     try:
         if head.startswith(b"PAR1"):
-            return pq.read_table(path, columns=names).to_pandas()
+            return require("pyarrow.parquet").read_table(path, columns=names).to_pandas()
         if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx) or OLE (xls)
             from clvdesk.core.io.xlsx_reader import read_workbook_table
 
             return read_workbook_table(path, is_header=_names_header(names)).frame[names]
         return _read_text_columns(path, names)
-    except (pa.ArrowException, ValueError, KeyError, OSError) as exc:
+    except (arrow_error, ValueError, KeyError, OSError) as exc:
         text = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise InputError(f"{path.name} could not be read: {text}") from None
 
 
 def _read_text_columns(path: Path, names: list[str]):
     """Fast path for plain UTF-8 comma/semicolon/tab files, else the tolerant text reader."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
+    try:  # the io extra: pyarrow's parser is the fast path
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        pa = None
     with path.open("rb") as fh:
         first_line = _plain_first_line(fh.read(65536))
-    if first_line:
+    if first_line and pa is not None:
         delimiter = _delimiter(first_line)
         try:
             table = pacsv.read_csv(

@@ -30,6 +30,9 @@ def register(subparsers) -> None:
 def handle(args) -> int:
     if args.screenshot is None:
         check_display()
+    from clvdesk.core.extras import require
+
+    require("PySide6", "the desktop app (clvdesk gui)")
     from clvdesk.app.application import run
 
     return run(args.file, demo=args.demo, screenshot=args.screenshot, page=args.page,

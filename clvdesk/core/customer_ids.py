@@ -117,10 +117,14 @@ def string_chunks(
 
     Each chunk gives ``(offsets, data, valid)``: value ``i`` is the UTF-8 bytes
     ``data[offsets[i]:offsets[i + 1]]`` (offsets int64, rebased to start at 0), ``valid`` the
-    non-missing mask (None without missing values). None if the column is not Arrow text.
+    non-missing mask (None without missing values). None if the column is not Arrow text, or
+    without pyarrow (xlwings Lite's Pyodide, the light install): ids are then numbered by
+    ``pd.factorize``, with the same result.
     """
-    import pyarrow as pa
-
+    try:  # the io extra; without pyarrow the callers take their general path
+        import pyarrow as pa
+    except ImportError:
+        return None
     try:
         text = pa.array(values.array)
     except (TypeError, ValueError, pa.ArrowException):

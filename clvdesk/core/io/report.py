@@ -2,7 +2,7 @@
 
 :func:`write_report` writes the :class:`~clvdesk.core.pipeline.AnalysisResult` of
 :func:`~clvdesk.core.pipeline.run_analysis` to an ``.xlsx`` (openpyxl, written atomically) with
-seven sheets:
+eight sheets:
 
 ========================  =========================================================================
 Assumptions / Aannames    named input cells (margin, discount rate, horizon, CAC, AOV, orders per
@@ -19,6 +19,8 @@ Scenarios / Scenario's    base case (follows the assumptions) and the user's sce
 Model fit / Modelfit      parameters, standard errors, log-likelihood, AIC/BIC, model comparison,
                           holdout check with its chart
 Data quality              the data-quality report: overview and issues with what CLV Desk does
+Functions / Functies      the named LAMBDA functions (CLV.SIMPLE, BGNBD.PALIVE, ...) of
+                          :mod:`clvdesk.core.io.report_functions`, usable in any cell
 ========================  =========================================================================
 
 Live formulas use the defined names of the assumption cells (``Margin``, ``AcquisitionCost``,
@@ -43,6 +45,7 @@ from clvdesk.core.io.atomic import write_atomic
 from clvdesk.core.io.report_assumptions import NAMES, AssumptionValues, write_assumptions
 from clvdesk.core.io.report_cohorts import write_cohorts
 from clvdesk.core.io.report_customers import write_customers
+from clvdesk.core.io.report_functions import write_functions
 from clvdesk.core.io.report_labels import SHEETS, labels_for, number_formats
 from clvdesk.core.io.report_model_fit import write_model_fit
 from clvdesk.core.io.report_quality import write_quality
@@ -53,7 +56,7 @@ from clvdesk.core.segments import TOTAL_LABEL
 
 #: Order of the sheets in the workbook.
 SHEET_ORDER: tuple[str, ...] = ("assumptions", "customers", "segments", "cohorts", "scenarios",
-                                "model_fit", "quality")
+                                "model_fit", "quality", "functions")
 
 #: Fields of ``AnalysisResult`` the report reads.
 RESULT_FIELDS: tuple[str, ...] = (
@@ -141,6 +144,7 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency,
                     tracking=result.tracking)
     write_quality(sheets["quality"], result.quality, labels, formats)
+    write_functions(sheets["functions"], labels, formats)
     for sheet in sheets.values():
         _print_setup(sheet)
     return book

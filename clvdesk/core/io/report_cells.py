@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -105,6 +107,28 @@ def put(ws: Worksheet, row: int, col: int, value, number_format: str | None = No
     if fill is not None:
         cell.fill = fill
     return cell
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook (no sheets) that recalculates every formula when it is opened."""
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.creator = "CLV Desk"
+    book.calculation.fullCalcOnLoad = True
+    return book
+
+
+def define_name(ws: Worksheet, name: str, formula: str, comment: str | None = None) -> None:
+    """A workbook-scoped defined name in the workbook of ``ws``.
+
+    ``formula`` is the text as Excel stores it, without ``=`` (a reference such as
+    ``Aannames!$B$5``, or a LAMBDA in stored form: :func:`clvdesk.core.io.excel_lambdas.
+    stored_form`); ``comment`` is what Excel's Name Manager and formula autocomplete show (at
+    most 255 characters).
+    """
+    if comment is not None and len(comment) > 255:
+        raise ValueError(f"the comment of name {name} is longer than Excel's 255 characters")
+    ws.parent.defined_names[name] = DefinedName(name, attr_text=formula, comment=comment)
 
 
 def restrict(ws: Worksheet, cells: str, message: str, *, low: float = 0.0,

@@ -28,12 +28,16 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.extras import require
 from clvdesk.core.io.atomic import atomic_path
 
 #: First characters that make a spreadsheet read cell text as a formula (OWASP).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 #: Extensions :func:`write_table` understands.
 TABLE_FORMATS = (".csv", ".xlsx", ".parquet")
+#: The optional package (``io`` extra) each format other than csv is written with.
+_NEEDS = {".xlsx": ("openpyxl", "writing .xlsx tables"),
+          ".parquet": ("pyarrow", "writing Parquet files")}
 #: Rows an xlsx worksheet holds, including the header row.
 XLSX_MAX_ROWS = 1_048_576
 
@@ -82,6 +86,8 @@ def write_table(
     frame = table.reset_index() if index else table.reset_index(drop=True)
     frame.columns = [str(c) for c in frame.columns]
     writer = {".csv": _write_csv, ".xlsx": _write_xlsx, ".parquet": _write_parquet}[suffix]
+    if suffix in _NEEDS:  # before the file is touched: a missing extra is one line
+        require(*_NEEDS[suffix])
     with atomic_path(path) as tmp:
         writer(frame, tmp, sheet_name)
     return path
