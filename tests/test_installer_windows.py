@@ -244,7 +244,7 @@ def test_a_broken_state_file_gives_one_error_line(paths):
 def test_udf_requirements_are_the_core_dependencies_plus_xlwings_bridge():
     requirements = pyenv.udf_requirements()
     names = {pyenv._name(r) for r in requirements}
-    assert {"numpy", "pandas", "scipy", "xlwings", "pywin32", "python-calamine"} <= names
+    assert {"numpy", "pandas", "scipy", "xlwings", "pywin32"} <= names
     assert not names & {"pyside6-essentials", "matplotlib"}
 
 

@@ -485,3 +485,26 @@ def test_first_closed_form_call_loads_no_model_code():
                             env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_classic_module_imports_and_computes_without_xlwings():
+    """``pip install clvdesk`` without the excel extra: excel_addin.udfs still imports, and its
+    functions are the plain guarded functions (what xlwings' pass-throughs give on Linux)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] == 'xlwings':\n"
+            "            raise ImportError(name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "import excel_addin.udfs as u\n"
+            "print(u.xw, u.CLV_SIMPLE(50, 4, 5, 100), u.CLV_SIMPLE('x', 4, 5))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None 900.0 #VALUE! aov must be a number"
