@@ -11,7 +11,7 @@
 ``analysis``     the table functions' core calls (summary, fit, predictions, segments)
 ``model_cache``  fits and models kept by the content of their input
 ``safety``       the classic guard that turns any exception into an Excel error text
-``signatures``   what Excel needs to know about each function, read from ``udfs``
+``signatures``   what Excel needs to know about each function, read from ``functions``
 ``vba``          the generated VBA wrapper ``clvdesk_udfs.bas`` (``python -m excel_addin.vba``)
 ``template``     the workbook ``clvdesk_template.xlsm`` (``python -m excel_addin.template``)
 """
