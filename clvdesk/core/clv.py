@@ -161,7 +161,12 @@ def forecast_clv(
     seg_low = seg_high = None
     if spend_model is not None:
         monetary = _column(summary, "monetary_value")
-        spend_keys, spend_inverse = _unique_rows(np.column_stack([frequency, monetary]))
+        # repeat purchases that net to 0 or less (returns on their own day) say nothing about
+        # spend: such customers get the spend of a customer without repeat purchases, as the
+        # pipeline leaves them out of the spend model's fit
+        spend_frequency = np.where(monetary > 0, frequency, 0.0)
+        monetary = np.where(monetary > 0, monetary, 0.0)
+        spend_keys, spend_inverse = _unique_rows(np.column_stack([spend_frequency, monetary]))
         spend = np.asarray(
             spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float
         )
