@@ -453,6 +453,10 @@
         <translation>Eerste rijen van het bestand:</translation>
     </message>
     <message>
+        <source>Keep my margin, discount rate, horizon, models and acquisition cost (dates, split and currency always come from this file)</source>
+        <translation>Mijn marge, disconteringsvoet, horizon, modellen en acquisitiekosten behouden (datums, indeling en valuta komen altijd uit dit bestand)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
@@ -1136,6 +1140,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>Model fit</source>
         <translation>Modelfit</translation>
+    </message>
+    <message>
+        <source>These results are out of date: an assumption changed after they were computed.</source>
+        <translation>Deze resultaten zijn verouderd: een aanname is gewijzigd nadat ze zijn berekend.</translation>
+    </message>
+    <message>
+        <source>Re-run analysis (F5)</source>
+        <translation>Analyse opnieuw uitvoeren (F5)</translation>
     </message>
     <message>
         <source>Filter:</source>
