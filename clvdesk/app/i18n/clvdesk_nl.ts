@@ -385,6 +385,34 @@
         <translation>CSV (*.csv);;Excel (*.xlsx);;Parquet (*.parquet)</translation>
     </message>
     <message>
+        <source>Cohort (month of first order)</source>
+        <translation>Cohort (maand van eerste order)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Klanten</translation>
+    </message>
+    <message>
+        <source>Bought again (share)</source>
+        <translation>Kocht opnieuw (aandeel)</translation>
+    </message>
+    <message>
+        <source>Revenue per customer</source>
+        <translation>Omzet per klant</translation>
+    </message>
+    <message>
+        <source>Margin per customer</source>
+        <translation>Marge per klant</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>Payback month</source>
+        <translation>Terugverdienmaand</translation>
+    </message>
+    <message>
         <source>nothing to export yet: run the analysis first</source>
         <translation>nog niets te exporteren: voer eerst de analyse uit</translation>
     </message>
