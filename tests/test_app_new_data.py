@@ -95,3 +95,28 @@ def test_changed_assumption_marks_results_stale_until_rerun(qtbot, window, tmp_p
         assert window.open_project(project)
     assert not window.session.dirty and not window.isWindowModified()
     assert not window.session.stale
+
+
+def test_scenario_from_a_segment_of_the_data(qtbot, window, tmp_path):
+    from clvdesk.core.scenarios import observed_scenarios
+
+    with qtbot.waitSignal(window.analysis_ready, timeout=TIMEOUT):
+        window.open_demo()
+    page = window.pages["scenarios"]
+    # the demo's scenario names in the interface language (Dutch here)
+    assert [s["name"] for s in window.session.project.scenarios] == [
+        "Vaste klant", "Eenmalige koper"]
+    page._fill_data_menu()
+    entries = [a.text() for a in page.data_menu.actions()]
+    assert entries[0] == "alle klanten" and sorted(entries[1:]) == ["1 CD", "2-3 CDs", "4+ CDs"]
+    page.data_menu.actions()[entries.index("4+ CDs")].trigger()
+    added = window.session.project.scenarios[-1]
+    expected = observed_scenarios(window.session.orders, "segment", end="1997-09-30",
+                                  margin=0.3, cac={"1 CD": 10.0, "2-3 CDs": 10.0,
+                                                   "4+ CDs": 15.0})["4+ CDs"]
+    assert added["name"] == "4+ CDs (gegevens)"
+    for key in ("aov", "frequency", "lifespan", "cac", "margin"):
+        assert added[key] == pytest.approx(getattr(expected, key)), key
+    assert added["cac"] == 15.0
+    row = page.input_table.rowCount() - 1
+    assert page.input_table.item(row, 0).text() == "4+ CDs (gegevens)"

@@ -244,6 +244,18 @@
     </message>
 </context>
 <context>
+    <name>DemoScenarios</name>
+    <message>
+        <source>Repeat buyer</source>
+        <extracomment>The core&apos;s demo scenario names, marked for translation (context ``DemoScenarios``).</extracomment>
+        <translation>Vaste klant</translation>
+    </message>
+    <message>
+        <source>One-time buyer</source>
+        <translation>Eenmalige koper</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Check the file, the column mapping or the value you entered, then try again.</source>
@@ -1385,6 +1397,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Scenario toevoegen</translation>
     </message>
     <message>
+        <source>Add scenario from segment</source>
+        <translation>Scenario uit segment</translation>
+    </message>
+    <message>
+        <source>A scenario with the observed average order, purchases per year, lifespan so far and acquisition cost of one segment, or of all customers.</source>
+        <translation>Een scenario met de waargenomen gemiddelde order, aankopen per jaar, levensduur tot nu toe en acquisitiekosten van één segment, of van alle klanten.</translation>
+    </message>
+    <message>
         <source>Remove selected</source>
         <translation>Selectie verwijderen</translation>
     </message>
@@ -1407,6 +1427,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>Scenario {0}</source>
         <translation>Scenario {0}</translation>
+    </message>
+    <message>
+        <source>Scenarios from the data</source>
+        <translation>Scenario&apos;s uit de gegevens</translation>
+    </message>
+    <message>
+        <source>{0} (data)</source>
+        <translation>{0} (gegevens)</translation>
     </message>
     <message>
         <source>Load scenarios</source>
