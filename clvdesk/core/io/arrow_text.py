@@ -14,10 +14,14 @@ def string_chunks(
 
     Each chunk gives ``(offsets, data, valid)``: value ``i`` is the UTF-8 bytes
     ``data[offsets[i]:offsets[i + 1]]`` (offsets int64, rebased to start at 0), ``valid`` the
-    non-missing mask (None without missing values). None if the column is not Arrow text.
+    non-missing mask (None without missing values). None if the column is not Arrow text, or
+    without pyarrow (the light install, xlwings Lite's Pyodide): callers then take their general
+    path.
     """
-    import pyarrow as pa
-
+    try:  # the io extra
+        import pyarrow as pa
+    except ImportError:
+        return None
     try:
         text = pa.array(values.array)
     except (TypeError, ValueError, pa.ArrowException):

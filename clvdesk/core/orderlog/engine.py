@@ -14,6 +14,7 @@ See https://duckdb.org/docs/configuration/overview (``memory_limit``, ``temp_dir
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 import weakref
@@ -27,6 +28,16 @@ import pandas as pd
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.orderlog import queries
+
+
+@functools.cache
+def _has_arrow() -> bool:
+    """pyarrow (the io extra) gives zero-copy results; without it DuckDB's numpy export serves."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 #: Optional canonical columns carried into the validated table when the source has them.
 PASS_THROUGH = ("segment", "channel", "margin", "cost", "acquisition_cost")
@@ -265,11 +276,16 @@ class OrderLog:
 
     def fetch(self, sql: str) -> dict[str, np.ndarray]:
         """Run a query; its columns as numpy arrays (NULL as NaN in float columns)."""
+        if not _has_arrow():  # the light install: DuckDB's own numpy export
+            return {name: _unmasked(values)
+                    for name, values in self._con.sql(sql).fetchnumpy().items()}
         table = self._con.sql(sql).to_arrow_table()
         return {name: _numpy(table.column(name)) for name in table.column_names}
 
     def fetch_frame(self, sql: str) -> pd.DataFrame:
         """Run a query; the result as a pandas DataFrame."""
+        if not _has_arrow():
+            return self._con.sql(sql).df()
         return self._con.sql(sql).to_arrow_table().to_pandas()
 
     def customer_ids(self, first_rows: np.ndarray, ids_column=None) -> pd.Index:
@@ -323,6 +339,18 @@ def _amounts(amounts: pd.Series, name: str) -> np.ndarray:
         raise InputError(f"column '{name}' must hold numbers (amounts)",
                          code="column_not_numbers", column=str(name))
     return amounts.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _unmasked(values) -> np.ndarray:
+    """A column of DuckDB's ``fetchnumpy`` (masked where NULL) as a plain array: NULL numbers
+    as NaN, NULL dates as NaT, other NULLs as None (as :func:`_numpy` gives them)."""
+    if not np.ma.isMaskedArray(values):
+        return np.asarray(values)
+    if values.dtype.kind in "iufb":
+        return values.astype("float64").filled(np.nan)
+    if values.dtype.kind == "M":
+        return values.filled(np.datetime64("NaT"))
+    return values.astype(object).filled(None)
 
 
 def _numpy(column) -> np.ndarray:
