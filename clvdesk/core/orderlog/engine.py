@@ -272,6 +272,36 @@ class OrderLog:
         """Run a query; the result as a pandas DataFrame."""
         return self._con.sql(sql).to_arrow_table().to_pandas()
 
+    def netting_counts(self) -> dict[str, int]:
+        """How the returns of the whole log were netted (one period, the whole log).
+
+        ``returns`` (rows of amount < 0), ``by_order``, ``by_date``, ``unmatched`` (before
+        any purchase of the customer), ``cancelled_days`` (purchase days netted to zero or
+        less) and ``customers_without_purchase`` (customers left with no purchase day).
+        """
+        names = ("returns", "by_order", "by_date", "unmatched", "cancelled_days",
+                 "customers_without_purchase")
+        if self.rows == 0:
+            return dict.fromkeys(names, 0)
+        row = self.fetch(queries.netting_counts(self.last_day, has_order_id=self.has_order_id))
+        return {name: int(row[name][0]) for name in names}
+
+    def fetch_with(self, frame: pd.DataFrame, sql: str) -> dict[str, np.ndarray]:
+        """Run ``sql`` with ``frame`` (plus its positions as ``row_no``) as the source relation
+        :data:`~clvdesk.core.orderlog.queries.SOURCE`. Columns of mixed Python objects are
+        compared as text."""
+        columns = {"row_no": np.arange(len(frame), dtype=np.int64)}
+        for name in frame.columns:
+            column = frame[name]
+            if pd.api.types.is_object_dtype(column.dtype):
+                column = column.astype("string")
+            columns[str(name)] = column
+        self._con.register(queries.SOURCE, pd.DataFrame(columns, copy=False))
+        try:
+            return self.fetch(sql)
+        finally:
+            self._con.unregister(queries.SOURCE)
+
     def customer_ids(self, first_rows: np.ndarray, ids_column=None) -> pd.Index:
         """Customer ids as the source holds them (type kept), of the given source positions."""
         if self._ids is not None:

@@ -200,3 +200,64 @@ SELECT
     (SELECT COUNT(*) FROM days WHERE n_orders > 0 AND refunded = 1 AND NOT purchase)
         AS cancelled_days,
     (SELECT COUNT(*) FROM per_customer WHERE n_days = 0) AS customers_without_purchase"""
+
+
+# -------------------------------------------------------------------------------------------
+# quality counts (clvdesk.core.quality): each gives the count and the first rows as examples
+
+
+def totals() -> str:
+    """Customers, total amount (returns netted), first and last day of the valid orders."""
+    return (f"SELECT COUNT(DISTINCT customer_id) AS customers, COALESCE(SUM(amount), 0.0) "
+            f"AS total_amount, MIN(day) AS first_day, MAX(day) AS last_day FROM {VALID}")
+
+
+def rows_where(condition: str, limit: int) -> str:
+    """Valid orders meeting ``condition``: the first ``limit`` (``row_no``) and ``n``, how many
+    there are in all (no rows when there are none)."""
+    return (f"SELECT row_no, COUNT(*) OVER () AS n FROM {VALID} WHERE {condition} "
+            f"ORDER BY row_no LIMIT {int(limit)}")
+
+
+def log_amount_quartiles() -> str:
+    """Quartiles of ln(amount) over the positive amounts (linear interpolation, as numpy's
+    ``percentile``), and how many positive amounts there are."""
+    return (f"SELECT COUNT(*) AS n, QUANTILE_CONT(LN(amount), 0.25) AS q1, "
+            f"QUANTILE_CONT(LN(amount), 0.75) AS q3 FROM {VALID} WHERE amount > 0")
+
+
+def farthest_rows(low: float, high: float, limit: int) -> str:
+    """Positive amounts outside ``low .. high``: the ``limit`` farthest from the usual amounts
+    on the log scale (ties in source order) and ``n``, how many in all."""
+    return (f"SELECT row_no, COUNT(*) OVER () AS n FROM {VALID} "
+            f"WHERE amount > 0 AND (amount < {low!r} OR amount > {high!r}) "
+            f"ORDER BY ABS(LN(amount)) DESC, row_no LIMIT {int(limit)}")
+
+
+def one_time_buyers(last_day: int, *, has_order_id: bool, limit: int) -> str:
+    """Customers with exactly one purchase day (returns netted, the whole log as one period):
+    ``first_row`` of the first ``limit`` in order of first appearance, and ``n`` in all."""
+    return f"""WITH {netting(last_day, last_day, has_order_id=has_order_id)},
+per_customer AS (
+    SELECT customer_id, COUNT(*) FILTER (WHERE purchase) AS n_days, MIN(first_row) AS first_row
+    FROM days GROUP BY customer_id
+)
+SELECT first_row, COUNT(*) OVER () AS n FROM per_customer WHERE n_days = 1
+ORDER BY first_row LIMIT {int(limit)}"""
+
+
+def distinct_days() -> str:
+    """The distinct order days of the valid orders."""
+    return f"SELECT DISTINCT day FROM {VALID}"
+
+
+def duplicate_rows(columns: list[str], limit: int) -> str:
+    """Rows of :data:`SOURCE` equal in every one of ``columns`` to an earlier row: the first
+    ``limit`` (``row_no``) and ``n`` in all."""
+    keys = ", ".join(f'"{c}"' for c in columns)
+    return f"""WITH numbered AS (
+    SELECT row_no, ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY row_no) AS copy
+    FROM {SOURCE}
+)
+SELECT row_no, COUNT(*) OVER () AS n FROM numbered WHERE copy > 1
+ORDER BY row_no LIMIT {int(limit)}"""
