@@ -78,7 +78,7 @@ def _period(end_day: int, last_day: int, day: str = "day") -> str:
             f"WHEN {day} <= {int(last_day)} THEN {HOLDOUT} ELSE {AFTER} END")
 
 
-def netting(end_day: int, last_day: int, *, has_order_id: bool) -> str:
+def netting(end_day: int, last_day: int, *, has_order_id: bool, value: str = "amount") -> str:
     """The CTEs of the netting rule (module doc), ending in ``days`` and ``refunds_matched``.
 
     ``days``: one row per customer, day and period with ``net`` (sum of the amounts netted
@@ -88,7 +88,8 @@ def netting(end_day: int, last_day: int, *, has_order_id: bool) -> str:
     form their own rows with ``n_orders = 0`` and ``purchase = false``, so spend totals stay
     whole. ``refunds_matched``: one row per return in calibration or holdout with ``how``
     (``order``, ``date``, ``other_period``, ``unmatched``) and ``target`` (the day it nets
-    into, NULL if none).
+    into, NULL if none). ``value`` is an SQL expression per order (a margin) netted along
+    with the amount into ``net_value``.
     """
     order_col = ", order_id" if has_order_id else ""
     by_order = (
@@ -99,13 +100,16 @@ def netting(end_day: int, last_day: int, *, has_order_id: bool) -> str:
     )
     return f"""
 v AS (
-    SELECT row_no, customer_id, day, amount{order_col}, {_period(end_day, last_day)} AS part
+    SELECT row_no, customer_id, day, amount, {value} AS value{order_col},
+        {_period(end_day, last_day)} AS part
     FROM {VALID}
 ),
-buys AS (SELECT row_no, customer_id, day, part, amount{order_col} FROM v WHERE amount >= 0),
+buys AS (
+    SELECT row_no, customer_id, day, part, amount, value{order_col} FROM v WHERE amount >= 0
+),
 buy_days AS (SELECT DISTINCT customer_id, day, part FROM buys WHERE part < {AFTER}),
 refunds AS (
-    SELECT row_no, customer_id, day, part, amount{order_col} FROM v
+    SELECT row_no, customer_id, day, part, amount, value{order_col} FROM v
     WHERE amount < 0 AND part < {AFTER}
 ),
 {by_order}
@@ -115,7 +119,7 @@ by_date AS (
     GROUP BY r.row_no
 ),
 refunds_matched AS (
-    SELECT r.row_no, r.customer_id, r.day, r.part, r.amount,
+    SELECT r.row_no, r.customer_id, r.day, r.part, r.amount, r.value,
         CASE WHEN o.target IS NOT NULL THEN
                 CASE WHEN ({_period(end_day, last_day, 'o.target')}) = r.part
                      THEN 'order' ELSE 'other_period' END
@@ -128,22 +132,23 @@ refunds_matched AS (
     LEFT JOIN by_date d ON d.row_no = r.row_no
 ),
 entries AS (
-    SELECT customer_id, day, part, amount, row_no, 1 AS is_order, 0 AS is_refund FROM buys
+    SELECT customer_id, day, part, amount, value, row_no, 1 AS is_order, 0 AS is_refund
+    FROM buys
     UNION ALL
-    SELECT customer_id, COALESCE(target, day) AS day, part, amount, row_no, 0 AS is_order,
-        CASE WHEN target IS NULL THEN 0 ELSE 1 END AS is_refund
+    SELECT customer_id, COALESCE(target, day) AS day, part, amount, value, row_no,
+        0 AS is_order, CASE WHEN target IS NULL THEN 0 ELSE 1 END AS is_refund
     FROM refunds_matched
     UNION ALL
-    SELECT customer_id, day, part, amount, row_no, 0, 0 FROM v
+    SELECT customer_id, day, part, amount, value, row_no, 0, 0 FROM v
     WHERE amount < 0 AND part = {AFTER}
 ),
 grouped AS (
-    SELECT customer_id, day, part, SUM(amount) AS net, SUM(is_order) AS n_orders,
-        MAX(is_refund) AS refunded, MIN(row_no) AS first_row
+    SELECT customer_id, day, part, SUM(amount) AS net, SUM(value) AS net_value,
+        SUM(is_order) AS n_orders, MAX(is_refund) AS refunded, MIN(row_no) AS first_row
     FROM entries GROUP BY customer_id, day, part
 ),
 days AS (
-    SELECT customer_id, day, part, net, n_orders, refunded, first_row,
+    SELECT customer_id, day, part, net, net_value, n_orders, refunded, first_row,
         (n_orders > 0 AND (refunded = 0 OR net > 0)) AS purchase
     FROM grouped
 )"""
@@ -261,3 +266,54 @@ def duplicate_rows(columns: list[str], limit: int) -> str:
 )
 SELECT row_no, COUNT(*) OVER () AS n FROM numbered WHERE copy > 1
 ORDER BY row_no LIMIT {int(limit)}"""
+
+
+# -------------------------------------------------------------------------------------------
+# cohorts and segments (clvdesk.core.cohorts, clvdesk.core.segments), up to end_day
+
+
+def customer_days(end_day: int, *, has_order_id: bool, value: str) -> str:
+    """The netted (customer, day) rows up to ``end_day`` of customers with a purchase day:
+    ``customer`` (their first source position up to ``end_day``), ``day``, ``net``,
+    ``net_value`` (netted ``value``, a margin), ``purchase``."""
+    return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value)},
+calibration AS (SELECT * FROM days WHERE part = {CALIBRATION}),
+buyers AS (
+    SELECT customer_id, MIN(first_row) AS customer FROM calibration GROUP BY customer_id
+    HAVING COUNT(*) FILTER (WHERE purchase) > 0
+)
+SELECT b.customer, d.day, d.net, d.net_value, d.purchase
+FROM calibration d JOIN buyers b ON b.customer_id = d.customer_id"""
+
+
+def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
+                   acquisition_cost: bool) -> str:
+    """Per customer with orders up to ``end_day``: ``customer`` (first source position),
+    ``orders`` (orders of amount >= 0: distinct order ids, a row without one counts alone),
+    ``segment`` (the value of ``segment`` on the first order, by date then source order) and
+    ``acquisition_cost`` (the first given value)."""
+    rank = "CAST(day AS BIGINT) * 4294967296 + row_no"
+    order_key = ("COALESCE(order_id, 'row ' || CAST(row_no AS VARCHAR))" if has_order_id
+                 else "CAST(row_no AS VARCHAR)")
+    columns = ["MIN(row_no) AS customer",
+               f"COUNT(DISTINCT {order_key}) FILTER (WHERE amount >= 0) AS orders"]
+    if segment is not None:
+        columns.append(f'ARG_MIN("{segment}", {rank}) FILTER (WHERE amount >= 0) AS segment')
+    if acquisition_cost:
+        columns.append(f"ARG_MIN(acquisition_cost, {rank}) FILTER "
+                       "(WHERE acquisition_cost IS NOT NULL) AS acquisition_cost")
+    return (f"SELECT {', '.join(columns)} FROM {VALID} WHERE day <= {int(end_day)} "
+            "GROUP BY customer_id")
+
+
+def repeat_days(end_day: int, last_day: int, *, has_order_id: bool) -> str:
+    """The repeat purchase days (``day``) of the customers with a calibration purchase, in
+    calibration and holdout: their purchase days after their first, returns netted as in the
+    summary."""
+    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id)},
+firsts AS (
+    SELECT customer_id, MIN(day) FILTER (WHERE purchase AND part = {CALIBRATION}) AS first_day
+    FROM days GROUP BY customer_id
+)
+SELECT d.day FROM days d JOIN firsts f ON f.customer_id = d.customer_id
+WHERE d.purchase AND d.part < {AFTER} AND d.day > f.first_day"""
