@@ -584,9 +584,9 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
     return pair_of_customer.astype(np.intp), low, high, seg_low, seg_high
 
 
-#: Numbers (pairs x draws) per block of the interval computation: 2M doubles, 16 MB (below
-#: malloc's mmap threshold, so the blocks reuse memory instead of faulting in new pages).
-_BLOCK_VALUES = 2_000_000
+#: Numbers (pairs x draws) per block of the interval computation: 512K doubles, 4 MB, so the
+#: ten passes over a block (gather, spend, product, checks, sort) mostly run in the CPU's cache.
+_BLOCK_VALUES = 524_288
 
 
 def _spend_evaluator(spend_draws, spend_keys):
