@@ -51,7 +51,12 @@ SELECT customer_id,
            AS monetary_value
 FROM days, ends GROUP BY customer_id
 '''
-s = duckdb.execute(query, [sys.argv[1]]).fetch_arrow_table()
+con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
+source = "'" + sys.argv[1].replace("'", "''") + "'"
+result = con.sql(query.replace("?", source))
+s = (result.to_arrow_table() if hasattr(result, "to_arrow_table")
+     else result.arrow())  # the name of DuckDB 2 and of 1.x
 import pyarrow.compute as pc
 print(json.dumps({"customers": s.num_rows,
                   "repeat": int(pc.sum(pc.greater(s["frequency"], 0)).as_py()),
