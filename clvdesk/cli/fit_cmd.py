@@ -121,10 +121,14 @@ class LoadedData:
     def summary(self):
         """The summary DataFrame (index ``customer_id``, or ``row`` from 1 without ids)."""
         if self.frame is None:
+            import numpy as np
             import pandas as pd
 
             n = len(next(iter(self.columns.values())))
-            index = (pd.Index(self.ids, name="customer_id") if self.ids is not None
+            ids = self.ids
+            if ids is not None and not isinstance(ids, np.ndarray | list):
+                ids = ids.to_pandas()  # an Arrow text column: pandas' Arrow-backed strings
+            index = (pd.Index(ids, name="customer_id") if ids is not None
                      else pd.RangeIndex(1, n + 1, name="row"))
             self.frame = pd.DataFrame(self.columns, index=index)
             self.frame.attrs["period"] = self.period
@@ -339,7 +343,7 @@ def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
                 return None  # the slow path names the offending row
             out[name] = _arrow_numbers(column)
         else:
-            out[name] = np.asarray(column.cast(pa.string()).to_pylist(), dtype=object)
+            out[name] = column.cast(pa.string())  # Arrow text: no Python string per row
     return out
 
 

@@ -174,10 +174,17 @@ def write_predictions(
         n_draws=n_draws, rng=np.random.default_rng(rng), segment=None, progress=progress,
         cancel=cancel)
     n = len(summary)
-    chunks = (values.customers(start, min(start + chunk_rows, n))
-              for start in range(0, max(n, 1), chunk_rows))
-    write_table_chunks(chunks, path)
-    totals = _segment_totals(values)
+    clv_total = [0.0]
+
+    def chunks():
+        for start in range(0, max(n, 1), chunk_rows):
+            chunk = values.customers(start, min(start + chunk_rows, n))
+            if "clv" in chunk:
+                clv_total[0] += float(chunk["clv"].sum())
+            yield chunk
+
+    write_table_chunks(chunks(), path)
+    totals = _segment_totals(values, clv_total[0])
     settings = _settings(period, horizon, horizon_unit, horizon_data, discount_step,
                          values.n_steps, rate, margin, interval, n_draws, values.has_draws)
     return CLVForecast(customers=None, segments=totals, settings=settings)
@@ -308,16 +315,13 @@ def _distinct_predictions(model, spend_model, summary, *, period, horizon_data, 
     return values
 
 
-def _segment_totals(values: _DistinctPredictions) -> pd.DataFrame:
-    """The whole-base row of :func:`_segment_table`, from the distinct rows (no customer table)."""
+def _segment_totals(values: _DistinctPredictions, total: float) -> pd.DataFrame:
+    """The whole-base row of :func:`_segment_table` from the distinct rows and the CLV total
+    summed over the written chunks (no customer table)."""
     counts = np.bincount(values.inverse, minlength=len(values.keys))
     row = {"segment": ALL_CUSTOMERS, "customers": int(len(values.inverse)),
            "expected_purchases": float(np.dot(counts, values.expected))}
     if values.spend is not None:
-        total = 0.0
-        for start in range(0, len(values.inverse), 1_000_000):
-            part = values.customers(start, min(start + 1_000_000, len(values.inverse)))
-            total += float(part["clv"].sum())
         row.update(clv=total, clv_mean=total / max(len(values.inverse), 1))
         if values.has_draws:
             row.update(clv_low=min(float(values.seg_low[-1]), total),
@@ -589,9 +593,9 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
     return pair_of_customer.astype(np.intp), low, high, seg_low, seg_high
 
 
-#: Numbers (pairs x draws) per block of the interval computation: 2M doubles, 16 MB (below
-#: malloc's mmap threshold, so the blocks reuse memory instead of faulting in new pages).
-_BLOCK_VALUES = 2_000_000
+#: Numbers (pairs x draws) per block of the interval computation: 512K doubles, 4 MB, so the
+#: ten passes over a block (gather, spend, product, checks, sort) mostly run in the CPU's cache.
+_BLOCK_VALUES = 524_288
 
 
 def _spend_evaluator(spend_draws, spend_keys):

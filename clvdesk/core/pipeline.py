@@ -390,8 +390,12 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
     Repeat buyers whose mean repeat spend is 0 or less are left out, with a note in
     ``warnings``.
     """
-    repeat = summary["frequency"] > 0
-    positive = repeat & (summary["monetary_value"] > 0)
+    frequency = summary["frequency"].to_numpy(dtype=float)
+    monetary = summary["monetary_value"].to_numpy(dtype=float)
+    # numpy masks: a boolean Series in .loc makes pandas hash the customer index (seconds at
+    # ten million customers)
+    repeat = frequency > 0
+    positive = repeat & (monetary > 0)
     left_out = int(repeat.sum() - positive.sum())
     if left_out:
         warnings.append(f"{left_out} repeat buyer(s) with a mean repeat spend of 0 or less "
@@ -399,8 +403,7 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
     if positive.sum() < 2:
         raise DataError("the spend model needs at least two customers with repeat purchases "
                         "of a positive amount")
-    return model_class().fit(summary.loc[positive, "frequency"].to_numpy(dtype=float),
-                             summary.loc[positive, "monetary_value"].to_numpy(dtype=float),
+    return model_class().fit(frequency[positive], monetary[positive],
                              progress=progress, cancel=cancel)
 
 

@@ -141,9 +141,9 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
                 continue
             table = pa.Table.from_pandas(frame, preserve_index=False)
             if writer is None:
-                # dictionary pages pay for text and whole-number columns, not for measurements
-                coded = [f.name for f in table.schema if not pa.types.is_floating(f.type)]
-                writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=coded or False)
+                # no dictionary pages: ids and measurements are mostly distinct values, for
+                # which pyarrow would build a dictionary per chunk and then discard it
+                writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=False)
             writer.write_table(table)
         if writer is not None:
             writer.close()

@@ -426,6 +426,22 @@ def _unidentified(information: np.ndarray) -> list[int]:
     return [int(j) for j in np.flatnonzero(weakest >= 0.5 * weakest.max())]
 
 
+_LAST_DRAWS: list = [None, None]
+
+
+def param_matrix(draws: Sequence[ProbabilisticModel]) -> np.ndarray:
+    """Parameters of a list of models as a (draws, parameters) matrix.
+
+    Remembers the last list it was given (the same list comes back for every block of a CLV
+    interval), so the matrix is built once per list, not once per block.
+    """
+    if _LAST_DRAWS[0] is draws:
+        return _LAST_DRAWS[1]
+    matrix = np.array([d._param_array() for d in draws], dtype=float)
+    _LAST_DRAWS[:] = [draws, matrix]
+    return matrix
+
+
 class TransactionModel(ProbabilisticModel):
     """Base of the continuous-time non-contractual models fitted on (frequency, recency, T).
 
@@ -514,7 +530,7 @@ class TransactionModel(ProbabilisticModel):
             return np.column_stack([np.asarray(d.p_alive(frequency, recency, T), dtype=float)
                                     for d in draws])
         x, t_x, age, _ = draws[0]._broadcast_rfm(frequency, recency, T)
-        params = np.array([d._param_array() for d in draws], dtype=float)
+        params = param_matrix(draws)
         columns = (params[:, k][None, :] for k in range(params.shape[1]))
         return cls.p_alive_formula(*columns, x[:, None], t_x[:, None], age[:, None])
 

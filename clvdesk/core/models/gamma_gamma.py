@@ -35,6 +35,7 @@ from clvdesk.core.models.base import (
     as_vector,
     as_weights,
     compress,
+    param_matrix,
     same_length,
 )
 from clvdesk.core.models.special import digamma, gammaln
@@ -102,7 +103,7 @@ class GammaGammaModel(ProbabilisticModel):
         (the same operations, broadcast over the parameter draws); used for the CLV interval.
         """
         x, m_x = _check(frequency, monetary_value)
-        params = np.array([d._param_array() for d in draws], dtype=float).reshape(-1, 3)
+        params = param_matrix(draws).reshape(-1, 3)
         p, q, gamma = (params[:, k][None, :] for k in range(3))
         # the denominator depends on x alone: computed per distinct frequency, then gathered
         xs, x_index = np.unique(x, return_inverse=True)
