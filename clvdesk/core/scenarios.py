@@ -26,12 +26,13 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from clvdesk.core import formulas
 from clvdesk.core.errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported by the functions returning tables, not at start-up
+    import pandas as pd
 
 #: Inputs a scenario needs; the others default as in simple_clv.
 REQUIRED_INPUTS = ("aov", "frequency", "lifespan")
@@ -108,6 +109,8 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
     ``clv_vs_baseline`` (currency) and ``clv_vs_baseline_pct`` (fraction; NaN when the
     baseline CLV is 0).
     """
+    import pandas as pd
+
     scenarios = list(scenarios)
     if not scenarios:
         raise InputError("no scenarios to compare")
@@ -124,7 +127,7 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
     base_clv = table.loc[base_name, "clv"]
     table["clv_vs_baseline"] = table["clv"] - base_clv
     table["clv_vs_baseline_pct"] = (
-        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else np.nan
+        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else float("nan")
     )
     table.attrs["baseline"] = base_name
     return table[list(DRIVERS) + list(RESULT_COLUMNS)]
@@ -138,6 +141,8 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
     ``swing`` (``|clv_high - clv_low|``) and ``clv`` (the scenario's own). Margin is capped at
     1 (100 %).
     """
+    import pandas as pd
+
     step = formulas.check_number("step", step, low=0.0, high=1.0, low_open=True, high_open=True)
     _validate(scenario)
     base = scenario.clv()
