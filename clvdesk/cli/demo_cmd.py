@@ -176,6 +176,8 @@ def print_demo(demo: Demo) -> None:
     _title(f"Simple CLV per segment to {data['calibration_end']} (CDs in the first basket; "
            f"margin {demo.assumptions.margin:.0%}, {_cac_text(demo.assumptions)}, observed "
            f"lifespan)")
+    print("Simple CLV looks back: the averages observed so far (order value x orders per year x\n"
+          "years as a customer x margin - CAC), as if every customer stays as long as observed.")
     header = ["segment", "customers", "AOV", "orders/yr", "years", "CAC", "CLV", "LTV:CAC"]
     rows = [[str(name), f"{row['customers']:,}", f"{row['aov']:,.2f}",
              f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
@@ -202,6 +204,14 @@ def print_demo(demo: Demo) -> None:
     if demo.analysis is not None:
         predicted = _predicted_figures(demo.analysis)
         _title(f"Predicted CLV, next {predicted['horizon']}")
+        print(f"Predicted CLV looks ahead: what the fitted models expect each customer to bring "
+              f"in the\nnext {predicted['horizon']} only, weighted by the chance they are still a "
+              f"customer (P(alive)),\ndiscounted, on margin. It is not comparable with the "
+              f"simple CLV above, which counts the\nwhole observed lifespan. low-high: the "
+              f"{demo.analysis.assumptions.interval:.0%} interval from the parameters' "
+              f"uncertainty.\nA one-time buyer has P(alive) 100 %: BG/NBD lets customers drop "
+              f"out only right after a\nrepeat purchase, so nobody without one can have left "
+              f"yet (MBG/NBD and Pareto/NBD do not\nassume this).")
         params = ", ".join(f"{k} = {v:.4g}" for k, v in predicted["model_params"].items())
         print(f"{predicted['model']}: {params}")
         if predicted.get("spend_params"):

@@ -147,7 +147,8 @@ class LoadedData:
 def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
                  holdout_end: str | None = None, with_ids: bool = False,
                  segment_col: str | None = None,
-                 read_options: dict[str, Any] | None = None) -> LoadedData:
+                 read_options: dict[str, Any] | None = None,
+                 optional: tuple[str, ...] = ()) -> LoadedData:
     """A summary table from a summary file, or from an order file summarised on the fly.
 
     A file whose header has a ``frequency`` column is a summary file (``recency``
@@ -158,7 +159,8 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     ``segment`` column) or a canonical role the importer maps itself (``segment``, ``channel``);
     :attr:`LoadedData.segment_col` names it in the order table. ``read_options``: keyword
     arguments of ``read_orders`` from :func:`clvdesk.cli.quality_cmd.import_options` (for order
-    files only; a summary file with any of them is refused).
+    files only; a summary file with any of them is refused). ``optional``: summary file columns
+    read when the file has them.
     """
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
@@ -178,7 +180,9 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
             flags = ", ".join(IMPORT_FLAGS[key] for key in read_options)
             raise InputError(f"{flags} appl{'ies' if len(read_options) == 1 else 'y'} to order "
                              "files; this is a summary file")
-        values, ids = _read_summary_file(Path(path), required, columns, with_ids=with_ids)
+        present = tuple(c for c in optional if c.lower() in columns and c not in required)
+        values, ids = _read_summary_file(Path(path), required + present, columns,
+                                         with_ids=with_ids)
         return LoadedData(period, columns=values, ids=ids)
     from clvdesk.core.io.readers import read_orders
     from clvdesk.core.summary import summarize
@@ -188,18 +192,18 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
                          "weights")
     canonical = mapping = None
     if segment_col is not None:
-        from clvdesk.core.io.mapping import CANONICAL
+        from clvdesk.core.io.mapping import CANONICAL, find_column
 
         canonical = segment_col.strip().lower()
         if canonical not in CANONICAL:
-            source = columns.get(canonical)
+            source = _matching(columns.values(), segment_col)
             if source is None and not _STRUCTURE_OPTIONS & read_options.keys():
                 # the first line may be a title above the header: ask the reader
                 columns = {c.strip().lower(): c for c in _detected_columns(Path(path), {})}
-                source = columns.get(canonical)
+                source = _matching(columns.values(), segment_col)
             if source is None:
-                raise InputError(f"segment column '{segment_col}' not found; columns are: "
-                                 f"{', '.join(columns.values())}")
+                # none matches: the error names the columns
+                find_column(columns.values(), segment_col, "segment column")
             mapping, canonical = {"segment": source}, "segment"
     if mapping is not None:
         read_options["mapping"] = {**read_options.get("mapping", {}), **mapping}
@@ -254,6 +258,17 @@ def _plain_first_line(head: bytes) -> str:
 def _delimiter(line: str) -> str:
     """The likeliest delimiter of a header line (a comma for a single column)."""
     return max(",;\t", key=line.count)
+
+
+def _matching(columns, name: str) -> str | None:
+    """The header among ``columns`` that ``name`` means (as the import mapping matches), or None."""
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.mapping import find_column
+
+    try:
+        return find_column(columns, name.strip())
+    except InputError:
+        return None
 
 
 def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str], *,

@@ -60,11 +60,12 @@ def check_number(
     if type(value) in _SCALAR_TYPES or (isinstance(value, Real) and not isinstance(value, bool)):
         number = float(value)
         if not math.isfinite(number):
-            raise InputError(f"{name} must be a number, got {value!r}")
+            raise InputError(f"{name} must be a number, got {value!r}", code="not_a_number",
+                             name=name, value=repr(value))
         _check_range(name, number, number, low, high, low_open, high_open)
         return number
     if isinstance(value, bool) or value is None or isinstance(value, str | bytes):
-        raise InputError(f"{name} must be a number")
+        raise InputError(f"{name} must be a number", code="not_a_number", name=name)
     import numpy as np
 
     pd = _loaded_pandas()
@@ -79,9 +80,9 @@ def check_number(
                 raise TypeError(raw.dtype)
             array = raw.astype(float)
     except (TypeError, ValueError):
-        raise InputError(f"{name} must be a number") from None
+        raise InputError(f"{name} must be a number", code="not_a_number", name=name) from None
     if np.isinf(array).any():
-        raise InputError(f"{name} must be finite")
+        raise InputError(f"{name} must be finite", code="not_finite", name=name)
     if array.size and not np.isnan(array).all():
         _check_range(name, np.nanmin(array), np.nanmax(array), low, high, low_open, high_open)
     return array
@@ -93,7 +94,7 @@ def check_scalar(name: str, value, **bounds) -> float:
     For inputs that must be a single number, such as a pipeline's margin or horizon.
     """
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise InputError(f"{name} must be a number")
+        raise InputError(f"{name} must be a number", code="not_a_number", name=name)
     return check_number(name, value, **bounds)
 
 
@@ -111,7 +112,8 @@ def _check_range(name, smallest, largest, low, high, low_open, high_open) -> Non
         need = f"greater than {low:g}" if low_open else f"{low:g} or more"
     else:
         need = f"below {high:g}" if high_open else f"{high:g} or less"
-    raise InputError(f"{name} must be {need}, got {got:g}")
+    raise InputError(f"{name} must be {need}, got {got:g}", code="out_of_range", name=name,
+                     need=need, got=float(got))
 
 
 def _wrap(result, *inputs):

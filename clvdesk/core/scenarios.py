@@ -15,7 +15,8 @@ a tornado chart. Scenario files are TOML or JSON::
     margin = 0.4      # optional, default 1 (revenue based)
 
 JSON: a list of such objects, or ``{"scenarios": [...]}``. Optional inputs: ``cac``,
-``margin``, ``referral_value``, ``growth_rate``, ``discount_rate`` (yearly fractions).
+``margin``, ``referral_value``, ``growth_rate``, ``discount_rate`` (yearly fractions). A value
+may also be text as a person types it: ``margin = "40%"``, ``aov = "39,95"``.
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ from typing import TYPE_CHECKING
 
 from clvdesk.core import formulas
 from clvdesk.core.errors import InputError
+from clvdesk.core.numbers import parse_user_number
 
 if TYPE_CHECKING:  # pandas is imported by the functions returning tables, not at start-up
     import pandas as pd
 
 #: Inputs a scenario needs; the others default as in simple_clv.
 REQUIRED_INPUTS = ("aov", "frequency", "lifespan")
+#: Inputs that are rates or shares: a scenario file may write them as "30%".
+RATE_INPUTS = ("margin", "growth_rate", "discount_rate")
 #: Drivers :func:`sensitivity` moves, in the order of simple_clv.
 DRIVERS = ("aov", "frequency", "lifespan", "cac", "margin", "referral_value", "growth_rate",
            "discount_rate")
@@ -221,8 +225,12 @@ def scenario_from_dict(entry, number: int = 1) -> Scenario:
     for key in DRIVERS:
         if key in entry:
             value = entry[key]
+            if isinstance(value, str):  # "30%", "12,50": as a person types it
+                value = parse_user_number(f"scenario '{name}': {key}", value,
+                                          percent=key in RATE_INPUTS)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InputError(f"scenario '{name}': {key} must be a number")
+                raise InputError(f"scenario '{name}': {key} must be a number",
+                                 code="scenario_not_a_number", scenario=name, input=key)
             values[key] = float(value)
     scenario = Scenario(name=name, **values)
     _validate(scenario)
