@@ -88,6 +88,13 @@ def test_nsis_script_installs_per_user_with_shortcut_addin_and_uninstaller():
     uninstall = script[script.index('Section "Uninstall"'):]
     assert uninstall.index("register_addin.py") < uninstall.index('RMDir /r "$INSTDIR\\python"')
     assert 'RMDir /r "$INSTDIR"' not in script  # never wipe a folder the user may share
+    # the one-time Excel step's files, where a Start-menu shortcut finds them
+    assert ('CopyFiles /SILENT "$INSTDIR\\python\\Lib\\site-packages\\excel_addin\\${UDF_BAS}" '
+            '"$INSTDIR\\excel"') in script
+    assert '!define UDF_BAS "clvdesk_udfs.bas"' in script
+    assert (ROOT / "excel_addin" / "clvdesk_udfs.bas").is_file()
+    assert 'CreateShortcut "$SMPROGRAMS\\${APP_NAME} Excel functions.lnk" "$INSTDIR\\excel"' in script
+    assert 'Delete "$INSTDIR\\excel\\${UDF_BAS}"' in uninstall and 'RMDir /r "$INSTDIR\\excel"' not in script
 
 
 # --- add-in registration -----------------------------------------------------------------
@@ -237,7 +244,7 @@ def test_a_broken_state_file_gives_one_error_line(paths):
 def test_udf_requirements_are_the_core_dependencies_plus_xlwings_bridge():
     requirements = pyenv.udf_requirements()
     names = {pyenv._name(r) for r in requirements}
-    assert {"numpy", "pandas", "scipy", "xlwings", "pywin32", "python-calamine"} <= names
+    assert {"numpy", "pandas", "scipy", "xlwings", "pywin32"} <= names
     assert not names & {"pyside6-essentials", "matplotlib"}
 
 

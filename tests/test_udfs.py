@@ -485,3 +485,47 @@ def test_first_closed_form_call_loads_no_model_code():
                             env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_classic_module_imports_and_computes_without_xlwings():
+    """``pip install clvdesk`` without the excel extra: excel_addin.udfs still imports, and its
+    functions are the plain guarded functions (what xlwings' pass-throughs give on Linux)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] == 'xlwings':\n"
+            "            raise ImportError(name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "import excel_addin.udfs as u\n"
+            "print(u.xw, u.CLV_SIMPLE(50, 4, 5, 100), u.CLV_SIMPLE('x', 4, 5))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None 900.0 #VALUE! aov must be a number"
+
+
+def test_iferror_friendly_form_of_classic_error_texts():
+    """What the README promises for the classic add-in's error texts, checked in a real formula
+    engine (IronCalc): IFERROR and ISERROR miss the text, SUM skips it, and the ``--`` form
+    turns it into a real error while leaving a number as it is."""
+    ic = pytest.importorskip("ironcalc", reason="IronCalc (PyPI ironcalc) is the formula engine")
+    error, number = udfs.CLV_SIMPLE("fifty", 4, 5), udfs.CLV_SIMPLE(50, 4, 5, 100)
+    assert error == "#VALUE! aov must be a number" and number == 900.0
+    model = ic.create("errors", "en", "UTC")
+    model.set_user_input(0, 1, 1, error)
+    model.set_user_input(0, 2, 1, str(number))
+    formulas_and_values = [("=ISERROR(A1)", False), ("=IFERROR(A1,0)", error),
+                           ("=SUM(A1:A2)", 900.0), ("=IFERROR(--A1,0)", 0.0),
+                           ("=IFERROR(--A2,0)", 900.0), ("=ISERROR(--A1)", True),
+                           ("=ISNUMBER(A1)", False)]
+    for row, (formula, _) in enumerate(formulas_and_values, start=1):
+        model.set_user_input(0, row, 2, formula)
+    model.evaluate()
+    assert [model.get_cell_value(0, row, 2) for row in range(1, 8)] == [
+        value for _, value in formulas_and_values]

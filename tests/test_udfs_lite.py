@@ -200,14 +200,15 @@ def test_table_functions_return_lists_of_rows_that_spill(lite, officejs_orders):
 
 
 def test_the_functions_need_no_package_pyodide_lacks(tmp_path, officejs_orders):
-    """Every Lite function runs with xlwings, pyarrow, python-calamine, PySide6, matplotlib
-    and polars unimportable (none is needed in the browser)."""
+    """Every Lite function runs with xlwings, pyarrow, python-calamine, openpyxl, XlsxWriter,
+    Qt, matplotlib and polars unimportable: the light core (numpy, pandas, scipy, duckdb, all
+    Pyodide packages) is all the browser needs."""
     (tmp_path / "orders.json").write_text(json.dumps(officejs_orders[:2000]))
     script = tmp_path / "run.py"
     script.write_text(
         "import sys\n"
-        "BLOCKED = {'xlwings', 'pyarrow', 'python_calamine', 'PySide6', 'shiboken6',\n"
-        "           'matplotlib', 'polars', 'pyspark'}\n"
+        "BLOCKED = {'xlwings', 'pyarrow', 'python_calamine', 'openpyxl', 'xlsxwriter', 'PySide6',\n"
+        "           'shiboken6', 'defusedxml', 'matplotlib', 'polars', 'pyspark'}\n"
         "class Block:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name.split('.')[0] in BLOCKED:\n"

@@ -287,8 +287,13 @@ def _distinct_predictions(model, spend_model, summary, *, period, horizon_data, 
         _report(progress, 1.0, "predictions done")
         return values
     monetary = _column(summary, "monetary_value")
-    spend_keys, spend_inverse = _unique_rows(np.column_stack([keys[inverse, 0], monetary]))
-    del monetary
+    # repeat purchases that net to 0 or less (returns on their own day) say nothing about
+    # spend: such customers get the spend of a customer without repeat purchases (the
+    # population mean), as the pipeline leaves them out of the spend model's fit
+    repeat = monetary > 0
+    spend_keys, spend_inverse = _unique_rows(np.column_stack(
+        [np.where(repeat, keys[inverse, 0], 0.0), np.where(repeat, monetary, 0.0)]))
+    del monetary, repeat
     values.spend_inverse = spend_inverse
     values.spend = np.asarray(
         spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float)

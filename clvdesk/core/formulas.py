@@ -105,15 +105,12 @@ def _check_range(name, smallest, largest, low, high, low_open, high_open) -> Non
         return
     got = smallest if bad_low else largest
     if low is not None and high is not None:
-        left = "greater than" if low_open else "at least"
-        right = "below" if high_open else "at most"
-        need = f"{left} {low:g} and {right} {high:g}"
+        code = "between" + ("_open_low" if low_open else "") + ("_open_high" if high_open else "")
     elif low is not None:
-        need = f"greater than {low:g}" if low_open else f"{low:g} or more"
+        code = "greater_than" if low_open else "at_least"
     else:
-        need = f"below {high:g}" if high_open else f"{high:g} or less"
-    raise InputError(f"{name} must be {need}, got {got:g}", code="out_of_range", name=name,
-                     need=need, got=float(got))
+        code = "below" if high_open else "at_most"
+    raise InputError(code=code, name=name, low=low, high=high, got=float(got))
 
 
 def _wrap(result, *inputs):

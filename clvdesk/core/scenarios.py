@@ -175,6 +175,35 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
     return table
 
 
+def observed_scenarios(orders: pd.DataFrame, segment_col: str | None = None, *, end=None,
+                       margin: float | None = None,
+                       cac: float | dict[str, float] | None = None) -> dict[str, Scenario]:
+    """One scenario per segment of ``segment_col`` and one for all customers, from the orders.
+
+    The inputs are what the data show (:func:`clvdesk.core.segments.segment_clv`): average order
+    value, purchases per year and the observed lifespan (mean tenure so far, in years) of each
+    segment, its acquisition cost (``cac``: one number, one per segment, or ``None`` for an
+    ``acquisition_cost`` column, else 0) and ``margin`` (a fraction; ``None``: the table's own
+    margin or cost columns, else 1). Keys are the segment labels, the last one
+    :data:`clvdesk.core.segments.TOTAL_LABEL`; each scenario is named after its key. Sorted as
+    the segment table is (largest revenue first).
+    """
+    from clvdesk.core.segments import TOTAL_LABEL, segment_clv
+
+    table = segment_clv(orders, segment_col, end=end, margin=margin, cac=cac)
+    if segment_col is None:
+        table.index = pd.Index([TOTAL_LABEL], name="segment")
+    out = {}
+    for name, row in table.iterrows():
+        margin_fraction = row["margin"] / row["revenue"] if row["revenue"] > 0 else 1.0
+        out[str(name)] = Scenario(
+            name=str(name), aov=float(row["aov"]), frequency=float(row["frequency_per_year"]),
+            lifespan=float(row["lifespan_years"]), cac=float(row["cac"]),
+            margin=float(min(max(margin_fraction, 0.0), 1.0)),
+        )
+    return out
+
+
 def load_scenarios(path: str | os.PathLike) -> list[Scenario]:
     """Read scenarios from a ``.toml`` or ``.json`` file (format in the module docstring)."""
     path = Path(path)

@@ -244,6 +244,18 @@
     </message>
 </context>
 <context>
+    <name>DemoScenarios</name>
+    <message>
+        <source>Repeat buyer</source>
+        <extracomment>The core&apos;s demo scenario names, marked for translation (context ``DemoScenarios``).</extracomment>
+        <translation>Vaste klant</translation>
+    </message>
+    <message>
+        <source>One-time buyer</source>
+        <translation>Eenmalige koper</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Check the file, the column mapping or the value you entered, then try again.</source>
@@ -385,6 +397,34 @@
         <translation>CSV (*.csv);;Excel (*.xlsx);;Parquet (*.parquet)</translation>
     </message>
     <message>
+        <source>Cohort (month of first order)</source>
+        <translation>Cohort (maand van eerste order)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Klanten</translation>
+    </message>
+    <message>
+        <source>Bought again (share)</source>
+        <translation>Kocht opnieuw (aandeel)</translation>
+    </message>
+    <message>
+        <source>Revenue per customer</source>
+        <translation>Omzet per klant</translation>
+    </message>
+    <message>
+        <source>Margin per customer</source>
+        <translation>Marge per klant</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>Payback month</source>
+        <translation>Terugverdienmaand</translation>
+    </message>
+    <message>
         <source>nothing to export yet: run the analysis first</source>
         <translation>nog niets te exporteren: voer eerst de analyse uit</translation>
     </message>
@@ -451,6 +491,10 @@
     <message>
         <source>First rows of the file:</source>
         <translation>Eerste rijen van het bestand:</translation>
+    </message>
+    <message>
+        <source>Keep my margin, discount rate, horizon, models and acquisition cost (dates, split and currency always come from this file)</source>
+        <translation>Mijn marge, disconteringsvoet, horizon, modellen en acquisitiekosten behouden (datums, indeling en valuta komen altijd uit dit bestand)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1138,6 +1182,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Modelfit</translation>
     </message>
     <message>
+        <source>These results are out of date: an assumption changed after they were computed.</source>
+        <translation>Deze resultaten zijn verouderd: een aanname is gewijzigd nadat ze zijn berekend.</translation>
+    </message>
+    <message>
+        <source>Re-run analysis (F5)</source>
+        <translation>Analyse opnieuw uitvoeren (F5)</translation>
+    </message>
+    <message>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
@@ -1345,6 +1397,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Scenario toevoegen</translation>
     </message>
     <message>
+        <source>Add scenario from segment</source>
+        <translation>Scenario uit segment</translation>
+    </message>
+    <message>
+        <source>A scenario with the observed average order, purchases per year, lifespan so far and acquisition cost of one segment, or of all customers.</source>
+        <translation>Een scenario met de waargenomen gemiddelde order, aankopen per jaar, levensduur tot nu toe en acquisitiekosten van één segment, of van alle klanten.</translation>
+    </message>
+    <message>
         <source>Remove selected</source>
         <translation>Selectie verwijderen</translation>
     </message>
@@ -1367,6 +1427,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>Scenario {0}</source>
         <translation>Scenario {0}</translation>
+    </message>
+    <message>
+        <source>Scenarios from the data</source>
+        <translation>Scenario&apos;s uit de gegevens</translation>
+    </message>
+    <message>
+        <source>{0} (data)</source>
+        <translation>{0} (gegevens)</translation>
     </message>
     <message>
         <source>Load scenarios</source>
@@ -1438,6 +1506,196 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>years</source>
         <translation>jaren</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{name} must be a number</source>
+        <translation>{name} moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be finite</source>
+        <translation>{name} moet een eindig getal zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be {low:g} or more, got {got:g}</source>
+        <translation>{name} moet {low:g} of meer zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low:g}, got {got:g}</source>
+        <translation>{name} moet groter zijn dan {low:g}, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be {high:g} or less, got {got:g}</source>
+        <translation>{name} moet {high:g} of minder zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be below {high:g}, got {got:g}</source>
+        <translation>{name} moet kleiner zijn dan {high:g}, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {low:g} and at most {high:g}, got {got:g}</source>
+        <translation>{name} moet tussen {low:g} en {high:g} liggen, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low:g} and at most {high:g}, got {got:g}</source>
+        <translation>{name} moet groter zijn dan {low:g} en hoogstens {high:g}, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {low:g} and below {high:g}, got {got:g}</source>
+        <translation>{name} moet minstens {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low:g} and below {high:g}, got {got:g}</source>
+        <translation>{name} moet groter dan {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be a date like 1997-09-30, got {value}</source>
+        <translation>{name} moet een datum zijn zoals 30-09-1997, niet {value}</translation>
+    </message>
+    <message>
+        <source>the end of the holdout period ({holdout_end}) must be after the end of the calibration period ({end})</source>
+        <translation>het einde van de controleperiode ({holdout_end}) moet na het einde van de kalibratieperiode ({end}) liggen</translation>
+    </message>
+    <message>
+        <source>a holdout period needs an end date for the calibration period</source>
+        <translation>een controleperiode vraagt een einddatum voor de kalibratieperiode</translation>
+    </message>
+    <message>
+        <source>unknown time unit {value}; use days, weeks, months or years</source>
+        <translation>onbekende tijdseenheid {value}; kies dagen, weken, maanden of jaren</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; not found; columns are: {columns}</source>
+        <translation>kolom &apos;{column}&apos; niet gevonden; de kolommen zijn: {columns}</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; matches several columns: {columns}</source>
+        <translation>kolom &apos;{column}&apos; past bij meerdere kolommen: {columns}</translation>
+    </message>
+    <message>
+        <source>segment column &apos;{column}&apos; not found; columns are: {columns}</source>
+        <translation>segmentkolom &apos;{column}&apos; niet gevonden; de kolommen zijn: {columns}</translation>
+    </message>
+    <message>
+        <source>no {missing} column found; columns are: {columns} (choose them with the column options)</source>
+        <translation>geen kolom voor {missing} gevonden; de kolommen zijn: {columns} (kies ze bij de kolomtoewijzing)</translation>
+    </message>
+    <message>
+        <source>file not found: {file}</source>
+        <translation>bestand niet gevonden: {file}</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} is leeg</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no order rows</source>
+        <translation>{file} heeft een kopregel maar geen orderregels</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; not found in {file}; sheets are: {sheets}</source>
+        <translation>werkblad &apos;{sheet}&apos; niet gevonden in {file}; de werkbladen zijn: {sheets}</translation>
+    </message>
+    <message>
+        <source>the order table has no orders with a customer, date and amount</source>
+        <translation>de ordertabel heeft geen orders met een klant, datum en bedrag</translation>
+    </message>
+    <message>
+        <source>no orders on or before the end date {end}; the data run from {first} to {last}</source>
+        <translation>geen orders op of vóór de einddatum {end}; de gegevens lopen van {first} tot {last}</translation>
+    </message>
+    <message>
+        <source>no customer bought more than once in the calibration period, so no model can learn how often customers come back</source>
+        <translation>geen enkele klant kocht meer dan eens in de kalibratieperiode, dus geen model kan leren hoe vaak klanten terugkomen</translation>
+    </message>
+    <message>
+        <source>{customers} customer(s) in the calibration period: too few to fit a model</source>
+        <translation>{customers} klant(en) in de kalibratieperiode: te weinig om een model te schatten</translation>
+    </message>
+    <message>
+        <source>{what} given for unknown segment(s): {segments}</source>
+        <translation>{what} opgegeven voor onbekend(e) segment(en): {segments}</translation>
+    </message>
+    <message>
+        <source>acquisition costs per segment need a segment column</source>
+        <translation>acquisitiekosten per segment vragen een segmentkolom</translation>
+    </message>
+    <message>
+        <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
+        <translation>geen beeldscherm om de app op te openen (DISPLAY is niet ingesteld); gebruik de opdrachtregel, bijvoorbeeld clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help toont alle opdrachten)</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>gross margin</source>
+        <translation>brutomarge</translation>
+    </message>
+    <message>
+        <source>discount rate</source>
+        <translation>disconteringsvoet</translation>
+    </message>
+    <message>
+        <source>horizon</source>
+        <translation>horizon</translation>
+    </message>
+    <message>
+        <source>end of the calibration period</source>
+        <translation>einde van de kalibratieperiode</translation>
+    </message>
+    <message>
+        <source>end of the holdout period</source>
+        <translation>einde van de controleperiode</translation>
+    </message>
+    <message>
+        <source>interval width</source>
+        <translation>breedte van het interval</translation>
+    </message>
+    <message>
+        <source>number of parameter draws</source>
+        <translation>aantal parametertrekkingen</translation>
+    </message>
+    <message>
+        <source>acquisition cost</source>
+        <translation>acquisitiekosten</translation>
+    </message>
+    <message>
+        <source>average repeat order value</source>
+        <translation>gemiddelde waarde van herhaalaankopen</translation>
+    </message>
+    <message>
+        <source>average order value</source>
+        <translation>gemiddelde orderwaarde</translation>
+    </message>
+    <message>
+        <source>purchases per year</source>
+        <translation>aankopen per jaar</translation>
+    </message>
+    <message>
+        <source>lifespan</source>
+        <translation>levensduur</translation>
+    </message>
+    <message>
+        <source>churn rate</source>
+        <translation>churnpercentage</translation>
+    </message>
+    <message>
+        <source>retention</source>
+        <translation>retentie</translation>
+    </message>
+    <message>
+        <source>spend growth</source>
+        <translation>groei van de besteding</translation>
+    </message>
+    <message>
+        <source>referral value</source>
+        <translation>waarde van doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>penalty</source>
+        <translation>straf (regularisatie)</translation>
     </message>
 </context>
 </TS>

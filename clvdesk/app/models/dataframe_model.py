@@ -396,7 +396,7 @@ class DataFrameModel(QAbstractTableModel):
         if kind is ColumnKind.DATE:
             if values.dtype.kind != "M":
                 return fmt.date(value)
-            return "" if np.isnat(value) else np.datetime_as_string(value, unit="D")
+            return "" if np.isnat(value) else fmt.day(np.datetime_as_string(value, unit="D"))
         if kind is ColumnKind.MONEY:
             return fmt.money(value)
         if kind is ColumnKind.NUMBER:

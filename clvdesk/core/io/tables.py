@@ -15,6 +15,11 @@ is neutralised:
 - **parquet** is not opened by spreadsheets and stores values unchanged.
 
 Numbers are never altered (``-5`` stays a number). Dates are written as dates.
+
+CSV follows the reader's spreadsheet convention (:data:`CSV_STYLES`): English ``,`` between
+fields and a decimal point; Dutch ``;`` and a decimal comma with a UTF-8 byte order mark, so
+Dutch Excel opens the file in columns with numbers as numbers (Excel picks the delimiter from
+the Windows list separator, ``;`` where the decimal sign is a comma).
 """
 
 from __future__ import annotations
@@ -39,6 +44,11 @@ TABLE_FORMATS = (".csv", ".xlsx", ".parquet")
 #: The optional package (``io`` extra) each format other than csv is written with.
 _NEEDS = {".xlsx": ("openpyxl", "writing .xlsx tables"),
           ".parquet": ("pyarrow", "writing Parquet files")}
+#: CSV conventions by language: field separator, decimal sign, UTF-8 byte order mark.
+CSV_STYLES: dict[str, dict[str, object]] = {
+    "en": {"sep": ",", "decimal": ".", "bom": False},
+    "nl": {"sep": ";", "decimal": ",", "bom": True},
+}
 #: Rows an xlsx worksheet holds, including the header row.
 XLSX_MAX_ROWS = 1_048_576
 
@@ -64,12 +74,14 @@ def write_table(
     *,
     index: bool | None = None,
     sheet_name: str = "Sheet1",
+    csv_style: str = "en",
 ) -> Path:
     """Write ``table`` to ``path`` as csv, xlsx or parquet (by extension), atomically.
 
     ``index``: write the index as the first column(s); by default when it is named or is not
     a plain 0..n-1 range (a summary's ``customer_id`` index is written, a default index is
-    not). Returns the path written. Raises :class:`InputError` for an unknown extension, a
+    not). ``csv_style``: the language whose CSV convention to write (:data:`CSV_STYLES`).
+    Returns the path written. Raises :class:`InputError` for an unknown extension, a
     missing folder, or more rows than an xlsx sheet holds.
     """
     path = Path(path)
@@ -86,11 +98,15 @@ def write_table(
         )
     frame = table.reset_index() if index else table.reset_index(drop=True)
     frame.columns = [str(c) for c in frame.columns]
-    writer = {".csv": _write_csv, ".xlsx": _write_xlsx, ".parquet": _write_parquet}[suffix]
     if suffix in _NEEDS:  # before the file is touched: a missing extra is one line
         require(*_NEEDS[suffix])
+    if csv_style not in CSV_STYLES:
+        raise InputError(f"unknown CSV style {csv_style!r}; use {', '.join(CSV_STYLES)}")
     with atomic_path(path) as tmp:
-        writer(frame, tmp, sheet_name)
+        if suffix == ".csv":
+            _write_csv(frame, tmp, **CSV_STYLES[csv_style])
+        else:
+            {".xlsx": _write_xlsx, ".parquet": _write_parquet}[suffix](frame, tmp, sheet_name)
     return path
 
 
@@ -136,8 +152,9 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
     return path
 
 
-def _write_csv(frame: pd.DataFrame, path: Path, _sheet: str) -> None:
-    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+def _write_csv(frame: pd.DataFrame, path: Path, *, sep: str, decimal: str, bom: bool) -> None:
+    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig" if bom else "utf-8",
+                            lineterminator="\n", sep=sep, decimal=decimal)
 
 
 def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
