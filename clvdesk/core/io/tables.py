@@ -118,9 +118,6 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
     CSV one append per chunk, so memory holds one chunk at a time; text is escaped as in
     :func:`write_table`. Returns the path written.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".parquet", ".csv"):
@@ -128,6 +125,9 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
                          ".csv")
     if not path.parent.exists():
         raise InputError(f"output folder does not exist: {path.parent}")
+    if suffix == ".parquet":  # the io extra, asked for before the file is touched
+        pa = require("pyarrow", "writing Parquet files")
+        pq = require("pyarrow.parquet", "writing Parquet files")
     with atomic_path(path) as tmp:
         writer = None
         for number, chunk in enumerate(chunks):
