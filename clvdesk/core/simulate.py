@@ -145,6 +145,7 @@ def simulate(
     duplicates: float = 0.0,
     same_day: float = 0.0,
     order_ids: bool = True,
+    dropout_probability: float | None = None,
     seed: int | None = None,
 ) -> SimulatedBase:
     """Draw an order log of ``n_customers`` from a purchase model and Gamma-Gamma spend.
@@ -157,12 +158,21 @@ def simulate(
     from ``start`` to ``end``; ``holdout_periods``: log continues past ``end``;
     ``future_periods``: truth-only window after the log. ``returns``, ``duplicates``,
     ``same_day``: shares (0..1) as in the module docstring. ``order_ids``: give the log an
-    ``order_id`` column. ``seed``: for a reproducible base. Raises :class:`InputError` for bad
-    options.
+    ``order_id`` column. ``dropout_probability``: BG/NBD with one dropout probability for
+    everyone (the limit a, b -> infinity with a/(a+b) fixed, a base the BG/NBD likelihood
+    cannot identify); ``params`` then holds r and alpha only. ``seed``: for a reproducible
+    base. Raises :class:`InputError` for bad options.
     """
     model = _model_name(model)
-    params = _params(PURCHASE_PARAMS[model], DEFAULT_PARAMS[model] if params is None else params,
-                     "purchase")
+    names = PURCHASE_PARAMS[model]
+    defaults = DEFAULT_PARAMS[model]
+    if dropout_probability is not None:
+        if model != "bgnbd":
+            raise InputError("one dropout probability for everyone is a BG/NBD base",
+                             code="dropout_probability_needs_bgnbd")
+        dropout_probability = _share("dropout_probability", dropout_probability)
+        names, defaults = ("r", "alpha"), {k: defaults[k] for k in ("r", "alpha")}
+    params = _params(names, defaults if params is None else params, "purchase")
     if spend_params is True:
         spend = dict(DEFAULT_SPEND)
     elif spend_params is None or spend_params is False:
@@ -197,7 +207,8 @@ def simulate(
 
     lam = np.maximum(rng.gamma(params["r"], 1.0 / params["alpha"], size=n), 1e-12)
     if model == "bgnbd":
-        p_drop = rng.beta(params["a"], params["b"], size=n)
+        p_drop = (np.full(n, dropout_probability) if dropout_probability is not None
+                  else rng.beta(params["a"], params["b"], size=n))
         mu = np.full(n, np.nan)
         max_repeats = rng.geometric(np.maximum(p_drop, 1e-300))
         lifetime = np.full(n, np.inf)
@@ -247,7 +258,8 @@ def simulate(
         "future_end": date(future_day).isoformat() if future > 0 else None,
         "acquisition_periods": acquisition, "calibration_periods": calibration,
         "holdout_periods": holdout, "future_periods": future, **shares,
-        "order_ids": bool(order_ids), "seed": seed,
+        "order_ids": bool(order_ids), "dropout_probability": dropout_probability,
+        "seed": seed,
     }
     return SimulatedBase(
         orders=orders, truth=truth, model=model, params=params, spend_params=spend,
