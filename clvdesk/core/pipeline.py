@@ -432,9 +432,8 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
     (:func:`clvdesk.core.clv.spend_from_own_history`). ``penalty``, ``auto_penalty``, ``fits``
     as in :func:`fit_transaction_model`.
     """
-    from clvdesk.core.models.regularisation import fit_with_penalty_rule
-
     from clvdesk.core.clv import spend_from_own_history
+    from clvdesk.core.models.regularisation import fit_with_penalty_rule
 
     repeat = summary["frequency"] > 0
     positive = pd.Series(spend_from_own_history(summary["frequency"], summary["monetary_value"]),
