@@ -36,6 +36,8 @@ DEFAULT_ASSUMPTIONS: dict[str, Any] = {
     "segment_col": None,
     "model": "bgnbd",
     "spend_model": "gamma-gamma",
+    "penalty": 0.0,
+    "auto_penalty": True,
     "currency": "€",
 }
 

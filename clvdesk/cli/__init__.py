@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clvdesk.cli.predict_cmd",
     "clvdesk.cli.quality_cmd",
     "clvdesk.cli.excel_functions_cmd",
+    "clvdesk.cli.simulate_cmd",
     "clvdesk.cli.gui_cmd",
     "clvdesk.cli.completion_cmd",
 )

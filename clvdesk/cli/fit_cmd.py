@@ -58,6 +58,7 @@ def register(subparsers) -> None:
     parser.add_argument("data", metavar="DATA", nargs="?",
                         help="order file or summary file (sbg: file of alive counts)")
     add_period_options(parser)
+    add_penalty_arguments(parser, auto=False)
     parser.add_argument("--alive", metavar="N0,N1,...",
                         help="sbg: customers still active at period 0, 1, 2, ... (comma-separated)")
     parser.add_argument("--column", metavar="NAME",
@@ -76,13 +77,24 @@ def add_period_options(parser) -> None:
                         help="last day of the observation period (default: last order date)")
 
 
+def add_penalty_arguments(parser, *, auto: bool = True) -> None:
+    """``--penalty`` (all fitting commands) and, with ``auto``, ``--no-auto-penalty``."""
+    parser.add_argument("--penalty", type=float, default=0.0, metavar="X",
+                        help="L2 penalty per customer on the log parameters, as lifetimes' "
+                             "penalizer_coef (default 0: plain maximum likelihood)")
+    if auto:
+        parser.add_argument("--no-auto-penalty", dest="auto_penalty", action="store_false",
+                            help="do not refit with a penalty when the data do not identify "
+                                 "the model (default: refit and say so)")
+
+
 def run(args) -> int:
     from clvdesk.core.errors import InputError
 
     if args.model not in MODEL_NAMES:
         raise InputError(f"unknown model {args.model!r}; choose one of {', '.join(MODEL_NAMES)}")
     if args.model == "sbg":
-        model = _fit_sbg(args)
+        model = _fit_sbg(args, args.penalty)
         extra: dict[str, Any] = {}
     else:
         if args.alive:
@@ -91,7 +103,7 @@ def run(args) -> int:
             raise InputError(f"give the data file to fit {args.model} on")
         data = load_summary(args.data, SUMMARY_COLUMNS[args.model], period=args.period,
                             end=args.end, read_options=import_options(args))
-        model = _fit(args.model, data)
+        model = _fit(args.model, data, args.penalty)
         extra = data.info()
     result = model.to_dict()
     result.update(extra)
@@ -444,7 +456,7 @@ def _names_header(names: list[str]):
     return is_header
 
 
-def _fit(name: str, data: LoadedData):
+def _fit(name: str, data: LoadedData, penalty: float = 0.0):
     from clvdesk.core.errors import DataError
     from clvdesk.core.models import get_model
 
@@ -452,19 +464,21 @@ def _fit(name: str, data: LoadedData):
     weights = data.column("weights")
     frequency = data.column("frequency")
     if name in TRANSACTION_MODELS:
-        return model.fit(frequency, data.column("recency"), data.column("T"), weights)
+        return model.fit(frequency, data.column("recency"), data.column("T"), weights,
+                         penalty=penalty)
     if name == "bgbb":
-        return model.fit(frequency, data.column("recency"), data.column("periods"), weights)
+        return model.fit(frequency, data.column("recency"), data.column("periods"), weights,
+                         penalty=penalty)
     monetary = data.column("monetary_value")
     repeat = (frequency > 0) & (monetary > 0)
     if not repeat.any():
         raise DataError("Gamma-Gamma needs customers with repeat purchases of a positive amount; "
                         "there are none")
     return model.fit(frequency[repeat], monetary[repeat],
-                     None if weights is None else weights[repeat])
+                     None if weights is None else weights[repeat], penalty=penalty)
 
 
-def _fit_sbg(args):
+def _fit_sbg(args, penalty: float = 0.0):
     from clvdesk.core.errors import InputError
     from clvdesk.core.models import get_model
 
@@ -480,7 +494,7 @@ def _fit_sbg(args):
         alive = _read_alive_file(Path(args.data), args.column)
     else:
         raise InputError("sbg needs the customers still active per period: --alive 1000,631,...")
-    return get_model("sbg")().fit(alive)
+    return get_model("sbg")().fit(alive, penalty=penalty)
 
 
 def _read_alive_file(path: Path, column: str | None) -> list[float]:

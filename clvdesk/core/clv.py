@@ -8,7 +8,8 @@ unit (``summary.attrs["period"]``)::
 with ``E[Y_i(t)]`` the model's conditional expected number of purchases in ``(0, t]`` after the
 end of calibration (BG/NBD: Fader, Hardie & Lee 2005a, eq. 10; Pareto/NBD: Schmittlein et al.
 1987), ``E[spend_i]`` the Gamma-Gamma conditional expected spend per transaction (Fader, Hardie
-& Lee 2005b, eq. 5), ``d`` the annual discount rate and ``t_k`` the ends of the discounting
+& Lee 2005b, eq. 5; the population mean for one-time buyers and for repeat buyers whose mean
+repeat spend is 0 or less, :func:`spend_from_own_history`), ``d`` the annual discount rate and ``t_k`` the ends of the discounting
 steps (by default months: ``t_k = k`` months, the last step cut at the horizon). Each step's
 expected purchases are discounted from the end of that step. This is the discrete version of
 the discounted expected transactions (DET) of Fader, Hardie & Lee (2005b, "RFM and CLV", eq. 2)
@@ -294,13 +295,14 @@ def _distinct_predictions(model, spend_model, summary, *, period, horizon_data, 
         _report(progress, 1.0, "predictions done")
         return values
     monetary = _column(summary, "monetary_value")
-    # repeat purchases that net to 0 or less (returns on their own day) say nothing about
-    # spend: such customers get the spend of a customer without repeat purchases (the
-    # population mean), as the pipeline leaves them out of the spend model's fit
-    repeat = monetary > 0
+    # repeat buyers with a mean repeat spend of 0 or less (returns netted against their
+    # purchases) carry no spend information the model can use: like one-time buyers they get
+    # the population mean, E[M | x = 0], as the pipeline leaves them out of the spend fit
+    frequency = keys[inverse, 0]
+    own = spend_from_own_history(frequency, monetary)
     spend_keys, spend_inverse = _unique_rows(np.column_stack(
-        [np.where(repeat, keys[inverse, 0], 0.0), np.where(repeat, monetary, 0.0)]))
-    del monetary, repeat
+        [np.where(own, frequency, 0.0), np.where(own, monetary, 0.0)]))
+    del monetary, own, frequency
     values.spend_inverse = spend_inverse
     values.spend = np.asarray(
         spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float)
@@ -327,6 +329,15 @@ def _segment_totals(values: _DistinctPredictions, total: float) -> pd.DataFrame:
             row.update(clv_low=min(float(values.seg_low[-1]), total),
                        clv_high=max(float(values.seg_high[-1]), total))
     return pd.DataFrame([row])
+
+
+def spend_from_own_history(frequency: np.ndarray, monetary_value: np.ndarray) -> np.ndarray:
+    """True where a customer's expected spend uses her own repeat purchases (Gamma-Gamma).
+
+    Those are the repeat buyers with a mean repeat spend above 0, the customers the spend
+    model is fitted on; everyone else gets the population mean spend per transaction.
+    """
+    return (np.asarray(frequency, dtype=float) > 0) & (np.asarray(monetary_value, dtype=float) > 0)
 
 
 def discount_steps(horizon_periods: float, period: str, step: str = "months") -> np.ndarray:

@@ -71,6 +71,9 @@ class Assumptions:
     ``interval``, ``n_draws``, ``seed``: CLV interval from ``n_draws`` parameter draws
     (``n_draws`` 0: none), reproducible with ``seed``.
     ``compare_models``: transaction models fitted for the comparison table (with a holdout).
+    ``penalty``: L2 penalty per customer on the models' log parameters (0: plain maximum
+    likelihood); ``auto_penalty``: when a fit is not identified, refit with the smallest
+    penalty that identifies it (:mod:`clvdesk.core.models.regularisation`) and say so.
     """
 
     period: str = "weeks"
@@ -89,6 +92,8 @@ class Assumptions:
     n_draws: int = 200
     seed: int = 2005
     compare_models: tuple[str, ...] = TRANSACTION_MODEL_NAMES
+    penalty: float = 0.0
+    auto_penalty: bool = True
 
     @classmethod
     def demo(cls) -> Assumptions:
@@ -137,6 +142,11 @@ class Assumptions:
         if 0 < self.n_draws < 20:
             raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for "
                              "none)")
+        from clvdesk.core.models.base import check_penalty
+
+        penalty = check_penalty(self.penalty)
+        if not isinstance(self.auto_penalty, bool):
+            raise InputError("auto_penalty must be true or false", code="bad_auto_penalty")
         end = parse_date("end", self.end)
         holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
@@ -147,7 +157,7 @@ class Assumptions:
             self, period=period, horizon_unit=horizon_unit, horizon=horizon, margin=margin,
             annual_discount_rate=rate, cac=cac, cac_by_segment=by_segment, interval=interval,
             model=model, spend_model=spend, compare_models=compare, end=end,
-            holdout_end=holdout_end,
+            holdout_end=holdout_end, penalty=penalty,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -197,7 +207,11 @@ class AnalysisResult:
     (:func:`clvdesk.core.validation.holdout_by_frequency`) and ``model_comparison``
     (:func:`clvdesk.core.validation.compare_models`); otherwise None.
     ``settings``: horizon in data units, discounting steps and draws actually used.
-    ``warnings``: one-line notes for the user (e.g. customers left out of the spend model).
+    ``warnings``: one-line notes for the user (e.g. customers left out of the spend model,
+    a regularised estimate). ``regularisation``: per fitted model (transaction, spend) the
+    :meth:`clvdesk.core.models.regularisation.Regularisation.to_dict` (``regularised``,
+    ``penalty``, ``automatic``, ``reason``). ``spend_fit``: how the spend model was used
+    (:func:`spend_fit_counts`; None without one).
     """
 
     assumptions: Assumptions
@@ -215,6 +229,13 @@ class AnalysisResult:
     model_comparison: pd.DataFrame | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    regularisation: list[dict[str, Any]] = field(default_factory=list)
+    spend_fit: dict[str, Any] | None = None
+
+    @property
+    def regularised(self) -> bool:
+        """True when any model's estimate is penalised (by the user or the rule)."""
+        return any(entry["regularised"] for entry in self.regularisation)
 
     def to_dict(self, *, customers: bool = False) -> dict[str, Any]:
         """JSON-able dict (NaN becomes None, dates ISO text); per-customer rows if asked."""
@@ -241,6 +262,9 @@ class AnalysisResult:
             "holdout_by_frequency": _records(self.holdout_by_frequency),
             "model_comparison": _records(self.model_comparison),
             "warnings": list(self.warnings),
+            "regularised": self.regularised,
+            "regularisation": list(self.regularisation),
+            "spend_fit": self.spend_fit,
         }
         if customers:
             result["customers"] = _records(self.predictions.reset_index())
@@ -288,14 +312,19 @@ def run_analysis(
         summary["segment"] = segment
 
     steps.start(0.15, f"fitting {a.model}")
+    fits: list = []
     model = fit_transaction_model(get_model(a.model), summary,
-                                  progress=steps.sub(0.15, 0.30), cancel=cancel)
+                                  progress=steps.sub(0.15, 0.30), cancel=cancel,
+                                  penalty=a.penalty, auto_penalty=a.auto_penalty, fits=fits)
 
-    spend_model = None
+    spend_model = spend_fit = None
     if a.spend_model is not None:
         steps.start(0.30, f"fitting {a.spend_model}")
         spend_model = fit_spend_model(get_model(a.spend_model), summary, warnings,
-                                      progress=steps.sub(0.30, 0.40), cancel=cancel)
+                                      progress=steps.sub(0.30, 0.40), cancel=cancel,
+                                      penalty=a.penalty, auto_penalty=a.auto_penalty, fits=fits)
+        spend_fit = spend_fit_counts(spend_model, summary)
+    warnings.extend(note for fit in fits if (note := fit.note()) is not None)
 
     steps.start(0.40, "predicting CLV")
     forecast = clv.forecast_clv(
@@ -336,6 +365,7 @@ def run_analysis(
         segments_closed_form=closed_form, cohorts=cohorts, tracking=tracking,
         holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
+        regularisation=[fit.to_dict() for fit in fits], spend_fit=spend_fit,
     )
 
 
@@ -370,41 +400,88 @@ def _quality(orders: pd.DataFrame, log) -> dict[str, Any]:
 
 
 def fit_transaction_model(model_class, summary: pd.DataFrame, *, progress: Progress | None = None,
-                          cancel: Cancel | None = None):
-    """Fit a transaction model on a summary's frequency, recency and T (DataError if hopeless)."""
+                          cancel: Cancel | None = None, penalty: float = 0.0,
+                          auto_penalty: bool = False, fits: list | None = None):
+    """Fit a transaction model on a summary's frequency, recency and T (DataError if hopeless).
+
+    ``penalty``: L2 penalty on the log parameters; ``auto_penalty``: refit by the rule of
+    :mod:`clvdesk.core.models.regularisation` when the fit is not identified. The
+    :class:`~clvdesk.core.models.regularisation.Regularisation` is appended to ``fits``.
+    """
+    from clvdesk.core.models.regularisation import fit_with_penalty_rule
+
     if len(summary) < 2:
         raise DataError(f"{len(summary)} customer(s) in the calibration period: "
                         "a model needs many customers")
     if not (summary["frequency"] > 0).any():
         raise DataError("no customer bought more than once in the calibration period: "
                         "the models cannot estimate how often customers buy again")
-    return model_class().fit(summary["frequency"].to_numpy(dtype=float),
-                             summary["recency"].to_numpy(dtype=float),
-                             summary["T"].to_numpy(dtype=float), progress=progress, cancel=cancel)
+    columns = [summary[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T")]
+    model, how = fit_with_penalty_rule(
+        model_class.name, lambda pen: model_class().fit(*columns, progress=progress,
+                                                        cancel=cancel, penalty=pen),
+        penalty=penalty, auto=auto_penalty)
+    if fits is not None:
+        fits.append(how)
+    return model
 
 
 def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
-                    progress: Progress | None = None, cancel: Cancel | None = None):
+                    progress: Progress | None = None, cancel: Cancel | None = None,
+                    penalty: float = 0.0, auto_penalty: bool = False,
+                    fits: list | None = None):
     """Fit a spend model on the repeat buyers with a positive mean repeat spend.
 
     Repeat buyers whose mean repeat spend is 0 or less are left out, with a note in
-    ``warnings``.
+    ``warnings``; they get the population mean spend, like one-time buyers
+    (:func:`clvdesk.core.clv.spend_from_own_history`). ``penalty``, ``auto_penalty``, ``fits``
+    as in :func:`fit_transaction_model`.
     """
+    from clvdesk.core.clv import spend_from_own_history
+    from clvdesk.core.models.regularisation import fit_with_penalty_rule
+
     frequency = summary["frequency"].to_numpy(dtype=float)
     monetary = summary["monetary_value"].to_numpy(dtype=float)
     # numpy masks: a boolean Series in .loc makes pandas hash the customer index (seconds at
     # ten million customers)
     repeat = frequency > 0
-    positive = repeat & (monetary > 0)
+    positive = spend_from_own_history(frequency, monetary)
     left_out = int(repeat.sum() - positive.sum())
     if left_out:
         warnings.append(f"{left_out} repeat buyer(s) with a mean repeat spend of 0 or less "
-                        "are left out of the spend model")
+                        "(e.g. after returns) are left out of the spend model and get the "
+                        "population mean spend")
     if positive.sum() < 2:
         raise DataError("the spend model needs at least two customers with repeat purchases "
                         "of a positive amount")
-    return model_class().fit(frequency[positive], monetary[positive],
-                             progress=progress, cancel=cancel)
+    frequency, monetary = frequency[positive], monetary[positive]
+    model, how = fit_with_penalty_rule(
+        model_class.name, lambda pen: model_class().fit(frequency, monetary, progress=progress,
+                                                        cancel=cancel, penalty=pen),
+        penalty=penalty, auto=auto_penalty)
+    if fits is not None:
+        fits.append(how)
+    return model
+
+
+def spend_fit_counts(spend_model, summary: pd.DataFrame) -> dict[str, Any]:
+    """Who the spend model's expected spend rests on, for the results and the report.
+
+    ``fitted_on``: repeat buyers with a positive mean repeat spend (their own history counts);
+    ``population_mean_customers``: everyone else, who get ``population_mean`` (currency per
+    transaction), of whom ``repeat_buyers_left_out`` are repeat buyers with a mean repeat
+    spend of 0 or less (e.g. after returns).
+    """
+    from clvdesk.core.clv import spend_from_own_history
+
+    own = spend_from_own_history(summary["frequency"], summary["monetary_value"])
+    repeat = summary["frequency"].to_numpy() > 0
+    try:
+        mean = spend_model.population_mean()
+    except DataError:
+        mean = None
+    return {"fitted_on": int(own.sum()), "population_mean_customers": int((~own).sum()),
+            "repeat_buyers_left_out": int((repeat & ~own).sum()), "population_mean": mean}
 
 
 def _customer_segments(orders: pd.DataFrame, summary: pd.DataFrame,

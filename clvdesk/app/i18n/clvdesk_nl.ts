@@ -73,6 +73,22 @@
         <translation>geen (alleen aankopen en P(actief))</translation>
     </message>
     <message>
+        <source>Penalty (regularisation)</source>
+        <translation>Straf (regularisatie)</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the models&apos; log parameters; 0 = plain maximum likelihood</source>
+        <translation>L2-straf op de logaritmen van de modelparameters; 0 = gewone maximum likelihood</translation>
+    </message>
+    <message>
+        <source>add one when needed</source>
+        <translation>zo nodig toevoegen</translation>
+    </message>
+    <message>
+        <source>add a penalty when the data cannot pin the model down</source>
+        <translation>een straf toevoegen als de gegevens het model niet kunnen vastleggen</translation>
+    </message>
+    <message>
         <source>Acquisition cost (CAC)</source>
         <translation>Acquisitiekosten (CAC)</translation>
     </message>
