@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.atomic import write_text_atomic
+from clvdesk.core.io.outputs import check_output
 
 FORMAT = "clvdesk-project"
 VERSION = 1
@@ -119,9 +120,7 @@ class Project:
 
 def save_project(project: Project, path: str | os.PathLike) -> Path:
     """Write ``project`` to ``path`` atomically as indented UTF-8 JSON."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise InputError(f"folder does not exist: {path.parent}")
+    path = check_output(path, [project.source.path])
     text = json.dumps(project.to_dict(base=path.parent.resolve()), indent=2, ensure_ascii=False)
     return write_text_atomic(path, text + "\n")
 

@@ -39,6 +39,9 @@ def _scenarios(args: argparse.Namespace) -> int:
     from clvdesk.core.io.tables import write_table
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare, load_scenarios, sensitivity
 
+    from clvdesk.core.io.tables import TABLE_FORMATS
+
+    target = None if not args.output else output_path(args.output, [args.file], TABLE_FORMATS)
     scenarios = list(DEMO_SCENARIOS) if args.file is None else load_scenarios(args.file)
     table = compare(scenarios, baseline=args.baseline)
     base_name = table.attrs["baseline"]
@@ -47,7 +50,7 @@ def _scenarios(args: argparse.Namespace) -> int:
         step = parse_number("step", args.step, percent=True)
         tornado = sensitivity(next(s for s in scenarios if s.name == base_name), step=step)
     if args.output:
-        write_table(table, output_path(args.output))
+        write_table(table, target)
     if args.json:
         result = {"baseline": base_name,
                   "scenarios": table.reset_index().to_dict(orient="records")}
