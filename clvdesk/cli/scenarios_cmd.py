@@ -36,10 +36,8 @@ def register(subparsers) -> None:
 
 def _scenarios(args: argparse.Namespace) -> int:
     from clvdesk.cli.formulas_cmd import parse_number
-    from clvdesk.core.io.tables import write_table
+    from clvdesk.core.io.tables import TABLE_FORMATS, write_table
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare, load_scenarios, sensitivity
-
-    from clvdesk.core.io.tables import TABLE_FORMATS
 
     target = None if not args.output else output_path(args.output, [args.file], TABLE_FORMATS)
     scenarios = list(DEMO_SCENARIOS) if args.file is None else load_scenarios(args.file)
