@@ -85,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:
-        print(f"error: file not found: {exc.filename or exc}", file=sys.stderr)
+        print(f"error: file not found: {_one_line(FileNotFoundError(exc.filename or exc))}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -102,7 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
+    from clvdesk.core.display import safe_message
+
+    text = " ".join(safe_message(str(exc)).split())
     return text or type(exc).__name__
 
 

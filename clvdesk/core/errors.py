@@ -14,15 +14,21 @@ class CLVError(ValueError):
     (``"column_not_found"``) and ``values`` carry what the message quotes, in the user's terms
     (the file's column name, its line number, the customer id), so a frontend can word the same
     error in the interface language. Errors raised without a code are shown by their message.
-    Both survive pickling (the app's worker processes send errors back to the window).
+    Both survive pickling (the app's worker processes send errors back to the window). The
+    message has its control characters escaped and long quoted input cut
+    (:func:`clvdesk.core.display.safe_message`).
     """
 
     excel_code = "#VALUE!"
 
     def __init__(self, message: str = "", *, code: str = "", **values: object) -> None:
-        super().__init__(message)
+        from clvdesk.core.display import safe_message, shown
+
+        # input quoted in a message is escaped and cut to ~100 characters (a 1 MB id, ESC)
+        super().__init__(safe_message(message))
         self.code = code
-        self.values = values
+        self.values = {key: shown(value) if isinstance(value, str) else value
+                       for key, value in values.items()}
 
 
 class InputError(CLVError):

@@ -41,7 +41,13 @@ from clvdesk.core.io.mapping import (
     suggest_mapping,
 )
 from clvdesk.core.io.parquet_reader import PARQUET_MAGIC, read_parquet_table
-from clvdesk.core.io.parse import detect_dayfirst, detect_decimal, parse_dates, parse_numbers
+from clvdesk.core.io.parse import (
+    detect_dayfirst,
+    detect_decimal,
+    parse_dates,
+    parse_numbers,
+    year_out_of_range,
+)
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, report
 
 #: Extensions read as workbooks when the content does not say otherwise.
@@ -52,11 +58,18 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 DROP_REASONS: dict[str, str] = {
     "malformed_row": "the line does not split into the header's columns",
     "missing_customer_id": "no customer id",
+    "customer_id_too_long": "customer id longer than 32,767 characters (Excel's cell limit)",
     "missing_date": "no date",
     "unparseable_date": "date cannot be read",
+    "date_out_of_range": "date outside the years 1900-2200",
     "missing_amount": "no amount",
     "unparseable_amount": "amount cannot be read",
+    "amount_out_of_range": "amount beyond a trillion (1e12)",
 }
+#: Longest customer id kept: Excel's cell limit, so every output holds the same ids.
+MAX_ID_LENGTH = 32_767
+#: Largest order amount taken as real (larger ones make sums overflow to infinity).
+MAX_AMOUNT = 1e12
 _DROPPED_COLUMNS = ["row", "reason", "column", "value"]
 
 
@@ -370,10 +383,13 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     reason_code = np.zeros(len(frame), dtype=np.int8)
     checks = (
         ("missing_customer_id", "customer_id", lambda: customers.isna()),
+        ("customer_id_too_long", "customer_id", lambda: _too_long(customers)),
         ("missing_date", "date", lambda: dates.isna() & ~bad_dates),
+        ("date_out_of_range", "date", lambda: bad_dates & year_out_of_range(date_source)),
         ("unparseable_date", "date", lambda: bad_dates),
         ("missing_amount", "amount", lambda: amounts.isna() & ~bad_amounts),
         ("unparseable_amount", "amount", lambda: bad_amounts),
+        ("amount_out_of_range", "amount", lambda: amounts.abs() > MAX_AMOUNT),
     )
     for code, (_, _, mask) in enumerate(checks, start=1):
         hit = mask().to_numpy(dtype=bool) & ~blank
@@ -435,6 +451,12 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     orders.attrs["import"] = ImportRecord(dropped, blanked, source_rows, options["blank_rows"])
     return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
                         dropped=dropped, blanked=blanked, source_rows=source_rows)
+
+
+def _too_long(customers: pd.Series) -> pd.Series:
+    """Ids over :data:`MAX_ID_LENGTH` characters (checked on the byte length first: cheap)."""
+    lengths = customers.str.len()
+    return (lengths > MAX_ID_LENGTH).fillna(False)
 
 
 def _all_blank_text(frame: pd.DataFrame, mapping: Mapping[str, str]) -> np.ndarray:
