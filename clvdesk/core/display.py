@@ -46,7 +46,8 @@ def shown(value: object, limit: int = QUOTE_LIMIT) -> str:
 
 
 #: A quoted stretch of a message (``'...'`` or ``"..."``): input values are quoted so.
-_QUOTED = re.compile(r"'[^']{%d,}'|\"[^\"]{%d,}\"" % (QUOTE_LIMIT + 1, QUOTE_LIMIT + 1))
+_LONG = QUOTE_LIMIT + 1
+_QUOTED = re.compile(rf"'[^']{{{_LONG},}}'|\"[^\"]{{{_LONG},}}\"")
 #: Longest message shown, whatever it quotes.
 MESSAGE_LIMIT = 600
 
