@@ -88,6 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: file not found: {_one_line(FileNotFoundError(exc.filename or exc))}",
               file=sys.stderr)
         return 2
+    except PermissionError as exc:
+        print(f"error: no permission to use {_one_line(OSError(exc.filename or exc))}",
+              file=sys.stderr)
+        return 2
+    except (IsADirectoryError, NotADirectoryError) as exc:
+        print(f"error: not a file: {_one_line(OSError(exc.filename or exc))}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

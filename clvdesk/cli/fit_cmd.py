@@ -166,6 +166,11 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     period = units.parse_unit(period)
     if period not in PERIODS:
         raise InputError("--period must be days, weeks or months")
+    if end is not None or holdout_end is not None:  # before the file is read
+        from clvdesk.core.dates import parse_date
+
+        parse_date("--end", end)
+        parse_date("--holdout-end", holdout_end)
     read_options = dict(read_options or {})
     columns = {c.strip().lower(): c for c in _header_columns(Path(path), read_options)}
     for alias, name in HARDIE_NAMES.items():

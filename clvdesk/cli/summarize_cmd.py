@@ -100,8 +100,11 @@ def _target(args: argparse.Namespace) -> Path | None:
 
 def _read(args: argparse.Namespace, mapping: dict[str, str] | None = None):
     """The order file read with the import flags; ``mapping`` adds to (and beats) ``--map``."""
+    from clvdesk.core.dates import parse_date
     from clvdesk.core.io.readers import read_orders
 
+    for flag in ("end", "holdout_end"):  # checked before the file is read
+        parse_date(f"--{flag.replace('_', '-')}", getattr(args, flag, None))
     options = import_options(args)
     if mapping:
         options["mapping"] = {**options.get("mapping", {}), **mapping}

@@ -54,6 +54,6 @@ MESSAGE_LIMIT = 600
 
 def safe_message(message: str) -> str:
     """A message for a terminal, a dialog or a cell: escaped, long quotes and the whole cut."""
-    text = escape_control(message)
+    text = escape_control(" ".join(message.split(None)) if has_control(message) else message)
     text = _QUOTED.sub(lambda m: m.group()[0] + clip(m.group()[1:-1]) + m.group()[0], text)
     return clip(text, MESSAGE_LIMIT)

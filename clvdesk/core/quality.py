@@ -447,13 +447,9 @@ _CHECKS = {
 def _today(today) -> pd.Timestamp:
     if today is None:
         return pd.Timestamp.today().normalize()
-    try:
-        stamp = pd.Timestamp(today)
-    except (ValueError, TypeError):
-        raise InputError(f"today must be a date such as 2024-12-31, not {today!r}") from None
-    if stamp is pd.NaT:
-        raise InputError("today must be a date")
-    return stamp.normalize()
+    from clvdesk.core.dates import parse_date
+
+    return pd.Timestamp(parse_date("today", today))
 
 
 def _iso(value) -> str | None:

@@ -182,9 +182,9 @@ def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
     detected, day first if undecided). Raises :class:`InputError` for unreadable files, missing
     columns and files without one usable order; :class:`Cancelled` if ``cancel()`` turns true.
     """
+    _check_options(decimal, header_row, encoding)
     path = _existing(path)
     overrides = _overrides(mapping, customer_col, date_col, amount_col)
-    _check_options(decimal, header_row)
     if sheet is not None:
         _check_sheet_applies(path)
     raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
@@ -211,9 +211,9 @@ def preview_file(path: str | os.PathLike, n: int = 50, *, sheet: str | int | Non
     Unlike :func:`read_orders` an incomplete mapping is no error: ``missing`` names the required
     columns not found, so the dialog can ask for them.
     """
+    _check_options(decimal, header_row, encoding)
     path = _existing(path)
     overrides = {k: v for k, v in (mapping or {}).items() if v is not None}
-    _check_options(decimal, header_row)
     raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
                                            delimiter, max(int(n), 1), None, None))
     columns = list(raw.frame.columns)
@@ -311,12 +311,42 @@ def _overrides(mapping: Mapping[str, str | None] | None, customer_col: str | Non
     return overrides
 
 
-def _check_options(decimal: str | None, header_row: int | None) -> None:
+#: Highest header row accepted (a sheet's last row; checked before the file is read).
+MAX_HEADER_ROW = 1_048_576
+
+
+def _check_options(decimal: str | None, header_row: int | None,
+                   encoding: str | None = None) -> None:
+    """Options checked before any work: a bad one costs no read of the file."""
     if decimal is not None and decimal not in (".", ","):
-        raise InputError(f"decimal separator must be '.' or ',', not {decimal!r}")
+        raise InputError(f"decimal separator must be '.' or ',', not {decimal!r}",
+                         code="bad_decimal", value=str(decimal))
     if header_row is not None and (not isinstance(header_row, int | np.integer)
-                                   or header_row < 1):
-        raise InputError(f"header row must be a row number from 1, not {header_row!r}")
+                                   or isinstance(header_row, bool) or header_row < 1
+                                   or header_row > MAX_HEADER_ROW):
+        raise InputError(f"header row must be a row number from 1 to {MAX_HEADER_ROW:,}, not "
+                         f"{header_row!r}", code="bad_header_row", value=str(header_row),
+                         limit=MAX_HEADER_ROW)
+    if encoding is not None:
+        check_encoding(encoding)
+
+
+def check_encoding(encoding: str) -> str:
+    """``encoding`` if it names a text encoding Python knows (``rot13``, ``zlib`` do not count)."""
+    import codecs
+
+    if not isinstance(encoding, str) or not encoding.strip() or len(encoding) > 40:
+        raise InputError(f"unknown encoding {encoding!r}", code="unknown_encoding",
+                         value=str(encoding))
+    try:
+        info = codecs.lookup(encoding.strip())
+    except (LookupError, ValueError):
+        raise InputError(f"unknown encoding {encoding!r}; use e.g. utf-8, cp1252 or latin-1",
+                         code="unknown_encoding", value=encoding) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{encoding!r} is not a text encoding; use e.g. utf-8, cp1252 or "
+                         "latin-1", code="unknown_encoding", value=encoding)
+    return encoding.strip()
 
 
 def _check_sheet_applies(path: Path) -> None:
