@@ -8,8 +8,13 @@ agree: every row the importer left out appears here under its reason.
 
 Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 
-* ``malformed_row``, ``missing_customer_id``, ``missing_date``, ``unparseable_date``,
-  ``missing_amount``, ``unparseable_amount``: rows left out of every computation;
+* ``malformed_row``, ``missing_customer_id``, ``customer_id_too_long`` (over Excel's
+  32,767-character cell limit), ``missing_date``, ``unparseable_date``, ``date_out_of_range``
+  (years outside 1900-2200), ``missing_amount``, ``unparseable_amount``,
+  ``amount_out_of_range`` (beyond 1e12: sums would overflow): rows left out of every
+  computation;
+* ``control_characters``: rows whose id or text holds ESC, NUL or another control character;
+  kept, shown escaped and written to xlsx as ``_xHHHH_``;
 * ``unparseable_value``: an optional column (quantity, cost, ...) whose value could not be read;
   the row is kept and the value treated as missing;
 * ``duplicate_orders``: rows identical in every column to an earlier row (the extra copies are
