@@ -69,7 +69,9 @@ def error_text(exc: BaseException) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    from clvdesk.core.display import safe_message
+
+    return " ".join(safe_message(text).split())
 
 
 def is_empty(value: Any) -> bool:
