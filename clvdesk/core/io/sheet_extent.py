@@ -34,9 +34,10 @@ from clvdesk.core.errors import InputError
 MAX_CELLS = 30_000_000
 _CHUNK = 1024 * 1024
 _REF = re.compile(r"\$?([A-Za-z]{1,10})\$?([0-9]{1,15})")
-_WORKSHEET_REL = "/worksheet"
+#: Relationship types of sheet parts (macro and dialog sheets hold cells too).
+_WORKSHEET_REL = ("/worksheet", "/xlMacrosheet", "/xlIntlMacrosheet", "/dialogsheet")
 _WORKSHEET_TYPES = ("sheet.main+xml", "worksheet+xml", "sheet.macroEnabled.main+xml",
-                    "template.main+xml")
+                    "template.main+xml", "macrosheet+xml", "dialogsheet+xml")
 _OFFICE_DOCUMENT_REL = "/officeDocument"
 
 
