@@ -184,6 +184,11 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     period = units.parse_unit(period)
     if period not in PERIODS:
         raise InputError("--period must be days, weeks or months")
+    if end is not None or holdout_end is not None:  # before the file is read
+        from clvdesk.core.dates import parse_date
+
+        parse_date("--end", end)
+        parse_date("--holdout-end", holdout_end)
     read_options = dict(read_options or {})
     columns = {c.strip().lower(): c for c in _header_columns(Path(path), read_options)}
     for alias, name in HARDIE_NAMES.items():
@@ -320,7 +325,6 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
 
 def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
     """``{column: array}`` by pyarrow when every ``numeric`` column reads as numbers, else None."""
-    import numpy as np
 
     try:  # the io extra; without it the general readers below take over
         import pyarrow as pa

@@ -91,10 +91,8 @@ def run(args) -> int:
 
     if args.model not in TRANSACTION_MODELS:
         raise InputError(f"predict needs a transaction model: {', '.join(TRANSACTION_MODELS)}")
-    out = output_path(args.output)
+    out = output_path(args.output, [args.orders], (".csv", ".parquet", ".xlsx"))
     suffix = out.suffix.lower()
-    if suffix not in (".csv", ".parquet", ".xlsx"):
-        raise InputError("the output must end in .csv, .parquet or .xlsx")
     currency = _currency(args.currency)
     asked = {None: "gamma-gamma", "none": None}.get(args.spend_model, args.spend_model)
     assumptions = Assumptions(

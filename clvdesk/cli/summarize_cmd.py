@@ -181,25 +181,20 @@ def _add_file_arguments(parser) -> None:
 
 def _target(args: argparse.Namespace) -> Path | None:
     """The checked ``-o`` path: a table format, an existing folder, not the order file."""
-    from clvdesk.core.errors import InputError
     from clvdesk.core.io.tables import TABLE_FORMATS
 
     if not args.output:
         return None
-    target = output_path(args.output)
-    if target.suffix.lower() not in TABLE_FORMATS:
-        raise InputError(f"cannot write '{target.name}': use a file name ending in "
-                         f"{', '.join(TABLE_FORMATS)}")
-    if target.exists() and Path(args.orders).exists() and target.samefile(args.orders):
-        raise InputError("the output file is the order file itself; choose another name "
-                         "(input files are never overwritten)")
-    return target
+    return output_path(args.output, [args.orders], TABLE_FORMATS)
 
 
 def _read(args: argparse.Namespace, mapping: dict[str, str] | None = None):
     """The order file read with the import flags; ``mapping`` adds to (and beats) ``--map``."""
+    from clvdesk.core.dates import parse_date
     from clvdesk.core.io.readers import read_orders
 
+    for flag in ("end", "holdout_end"):  # checked before the file is read
+        parse_date(f"--{flag.replace('_', '-')}", getattr(args, flag, None))
     options = import_options(args)
     if mapping:
         options["mapping"] = {**options.get("mapping", {}), **mapping}

@@ -51,6 +51,9 @@ SEGMENT_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: Most parameter draws for the CLV interval (each draw predicts every customer once).
+MAX_DRAWS = 10_000
+
 @dataclass
 class Assumptions:
     """Everything a user sets for one analysis. Rates are fractions (0.10 = 10 % a year).
@@ -147,6 +150,10 @@ class Assumptions:
         penalty = check_penalty(self.penalty)
         if not isinstance(self.auto_penalty, bool):
             raise InputError("auto_penalty must be true or false", code="bad_auto_penalty")
+        if self.n_draws > MAX_DRAWS:
+            raise InputError(f"n_draws must be at most {MAX_DRAWS:,} (more does not make the "
+                             f"interval better, only slower); got {self.n_draws:,}",
+                             code="too_many_draws", value=self.n_draws, limit=MAX_DRAWS)
         end = parse_date("end", self.end)
         holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:

@@ -8,8 +8,13 @@ agree: every row the importer left out appears here under its reason.
 
 Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 
-* ``malformed_row``, ``missing_customer_id``, ``missing_date``, ``unparseable_date``,
-  ``missing_amount``, ``unparseable_amount``: rows left out of every computation;
+* ``malformed_row``, ``missing_customer_id``, ``customer_id_too_long`` (over Excel's
+  32,767-character cell limit), ``missing_date``, ``unparseable_date``, ``date_out_of_range``
+  (years outside 1900-2200), ``missing_amount``, ``unparseable_amount``,
+  ``amount_out_of_range`` (beyond 1e12: sums would overflow): rows left out of every
+  computation;
+* ``control_characters``: rows whose id or text holds ESC, NUL or another control character;
+  kept, shown escaped and written to xlsx as ``_xHHHH_``;
 * ``unparseable_value``: an optional column (quantity, cost, ...) whose value could not be read;
   the row is kept and the value treated as missing;
 * ``duplicate_orders``: rows identical in every column to an earlier row (the extra copies are
@@ -39,6 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from clvdesk.core.display import has_control, shown
 from clvdesk.core.errors import InputError
 from clvdesk.core.orderlog import OrderLog, queries
 
@@ -49,11 +55,25 @@ ISSUE_KINDS: dict[str, tuple[str, str]] = {
         "excluded: left out of every computation",
     ),
     "missing_customer_id": ("rows without a customer id", "excluded: left out of every computation"),
+    "customer_id_too_long": (
+        "customer ids longer than Excel's cell limit (32,767 characters)",
+        "excluded: left out of every computation and every output",
+    ),
     "missing_date": ("rows without a date", "excluded: left out of every computation"),
     "unparseable_date": ("dates that cannot be read", "excluded: left out of every computation"),
+    "date_out_of_range": (
+        "dates outside the years 1900-2200", "excluded: left out of every computation",
+    ),
     "missing_amount": ("rows without an amount", "excluded: left out of every computation"),
     "unparseable_amount": (
         "amounts that cannot be read", "excluded: left out of every computation",
+    ),
+    "amount_out_of_range": (
+        "amounts beyond a trillion (1e12) or not finite", "excluded: left out of every computation",
+    ),
+    "control_characters": (
+        "customer ids or text with control characters (ESC, NUL, ...)",
+        "kept: shown escaped (\\x1b) on screen and written to xlsx as _x001B_",
     ),
     "unparseable_value": (
         "values of optional columns that cannot be read",
@@ -95,6 +115,10 @@ ISSUE_KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+#: Kinds of rows the importer leaves out (reported from its dropped rows).
+_DROP_KINDS = frozenset({"malformed_row", "missing_customer_id", "customer_id_too_long",
+                         "missing_date", "unparseable_date", "date_out_of_range",
+                         "missing_amount", "unparseable_amount", "amount_out_of_range"})
 #: Most examples listed per issue.
 MAX_EXAMPLES = 5
 #: Outlier fence in interquartile ranges of ln(amount), and the fewest amounts it needs.
@@ -203,8 +227,7 @@ def _report(orders, rows, dropped, blanked, blank_rows, today, log) -> QualityRe
     table = _Table(orders, rows, today, log, customers=int(totals["customers"][0]))
     issues: list[QualityIssue] = []
     for kind in ISSUE_KINDS:
-        if kind in ("malformed_row", "missing_customer_id", "missing_date", "unparseable_date",
-                    "missing_amount", "unparseable_amount"):
+        if kind in _DROP_KINDS:
             issue = _from_rows(kind, dropped)
         elif kind == "unparseable_value":
             issue = _from_rows(kind, blanked, with_column=True)
@@ -293,7 +316,7 @@ def _from_rows(kind: str, rows: pd.DataFrame, with_column: bool = False) -> Qual
         if with_column and isinstance(hit["column"], str):
             text += f" {hit['column']}"
         if isinstance(hit["value"], str) and hit["value"]:
-            text += f": {hit['value']}"
+            text += f": {shown(hit['value'], 60)}"
         examples.append(text)
     return _issue(kind, len(hits), examples)
 
@@ -319,7 +342,7 @@ class _Table:
         """``row N: customer date amount`` for the given positions in ``orders``."""
         orders = self.orders
         return [
-            f"row {int(self.rows[p])}: {orders['customer_id'].iat[p]} "
+            f"row {int(self.rows[p])}: {shown(orders['customer_id'].iat[p], 60)} "
             f"{_iso(orders['date'].iat[p])} {_amount(orders['amount'].iat[p])}"
             for p in positions
         ]
@@ -429,7 +452,25 @@ def _gaps(table: _Table) -> QualityIssue | None:
     return _issue("date_gaps", missing.size, names, share=missing.size / present.size)
 
 
+def _control_characters(table: _Table) -> QualityIssue | None:
+    """Rows whose customer id or a text column holds a control character (checked on the
+    distinct values only)."""
+    orders = table.orders
+    mask = np.zeros(len(orders), dtype=bool)
+    for name in orders.columns:
+        column = orders[name]
+        if name == "date" or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
+            continue
+        codes, uniques = pd.factorize(column)
+        flagged = np.fromiter((isinstance(v, str) and has_control(v) for v in uniques),
+                              dtype=bool, count=len(uniques))
+        if flagged.any():
+            mask |= (codes >= 0) & flagged[np.maximum(codes, 0)]
+    return table.rows_issue("control_characters", mask)
+
+
 _CHECKS = {
+    "control_characters": _control_characters,
     "duplicate_orders": _duplicates,
     "negative_amounts": _negative,
     "zero_amounts": _zero,
@@ -443,13 +484,9 @@ _CHECKS = {
 def _today(today) -> pd.Timestamp:
     if today is None:
         return pd.Timestamp.today().normalize()
-    try:
-        stamp = pd.Timestamp(today)
-    except (ValueError, TypeError):
-        raise InputError(f"today must be a date such as 2024-12-31, not {today!r}") from None
-    if stamp is pd.NaT:
-        raise InputError("today must be a date")
-    return stamp.normalize()
+    from clvdesk.core.dates import parse_date
+
+    return pd.Timestamp(parse_date("today", today))
 
 
 def _iso(value) -> str | None:

@@ -645,6 +645,10 @@
         <translation>{0} lezen</translation>
     </message>
     <message>
+        <source>the file {0} could not be read (the reader stopped, code {1}). Open it in Excel or LibreOffice and save it again as .xlsx or .csv, or remove empty or formatted rows and columns far below and beside the table, then import it again.</source>
+        <translation>het bestand {0} kon niet worden gelezen (het inlezen stopte, code {1}). Open het in Excel of LibreOffice en sla het opnieuw op als .xlsx of .csv, of verwijder lege of opgemaakte rijen en kolommen ver onder en naast de tabel, en importeer het daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>there are no orders yet: enter or import them on the Data page</source>
         <translation>er zijn nog geen orders: voer ze in of importeer ze op de pagina Gegevens</translation>
     </message>

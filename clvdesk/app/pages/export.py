@@ -221,6 +221,13 @@ class ExportPage(Page):
         self._run(job, path, self.tr("Saving {0}").format(path.name))
 
     def _run(self, job, path: Path, action: str) -> None:
+        from clvdesk.core.io.outputs import check_output
+
+        try:  # never over the order file or the project file (the check the CLI uses)
+            check_output(path, [self.session.project.source.path, self.session.path])
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            self.main.reporter.report(exc, action)
+            return
         def finished(written) -> None:
             self.last_label.setText(self.tr("Saved {0}").format(written))
             self.main.status_label.setText(self.tr("Saved {0}").format(Path(written).name))
