@@ -12,7 +12,9 @@ Steps (each reports progress and checks ``cancel`` before it starts):
 6. cohort tables (:mod:`clvdesk.core.cohorts`);
 7. model checks: actual against expected repeat transactions over time, and with a holdout,
    holdout purchases by calibration frequency and a comparison of the transaction models
-   (:mod:`clvdesk.core.validation`).
+   (:mod:`clvdesk.core.validation`);
+8. what to act on: value tiers, churn risk, lifecycle status, next purchase, priority list,
+   levers per segment and NPS groups (:mod:`clvdesk.core.actions`).
 
 The CLI (``demo``, ``predict``), the desktop app and the report workbook all consume the same
 :class:`AnalysisResult`, so a number shown anywhere was computed here once.
@@ -31,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import units
+from clvdesk.core.actions import ActionSettings
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
@@ -71,6 +74,8 @@ class Assumptions:
     ``interval``, ``n_draws``, ``seed``: CLV interval from ``n_draws`` parameter draws
     (``n_draws`` 0: none), reproducible with ``seed``.
     ``compare_models``: transaction models fitted for the comparison table (with a holdout).
+    ``actions``: tiers, churn window, status thresholds, lever step and referral value of the
+    action lists (:class:`clvdesk.core.actions.ActionSettings`).
     """
 
     period: str = "weeks"
@@ -89,6 +94,7 @@ class Assumptions:
     n_draws: int = 200
     seed: int = 2005
     compare_models: tuple[str, ...] = TRANSACTION_MODEL_NAMES
+    actions: ActionSettings = field(default_factory=ActionSettings)
 
     @classmethod
     def demo(cls) -> Assumptions:
@@ -143,11 +149,13 @@ class Assumptions:
             raise InputError("a holdout end needs a calibration end date")
         if holdout_end is not None and holdout_end <= end:
             raise InputError(f"holdout_end {holdout_end} must be after end {end}")
+        actions = (self.actions if isinstance(self.actions, ActionSettings)
+                   else ActionSettings.from_dict(self.actions)).validated()
         return dataclasses.replace(
             self, period=period, horizon_unit=horizon_unit, horizon=horizon, margin=margin,
             annual_discount_rate=rate, cac=cac, cac_by_segment=by_segment, interval=interval,
             model=model, spend_model=spend, compare_models=compare, end=end,
-            holdout_end=holdout_end,
+            holdout_end=holdout_end, actions=actions,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,6 +165,7 @@ class Assumptions:
             if values[key] is not None:
                 values[key] = str(parse_date(key, values[key]))
         values["compare_models"] = list(values["compare_models"])
+        values["actions"] = ActionSettings(**values["actions"]).to_dict()
         return values
 
     @classmethod
@@ -198,6 +207,8 @@ class AnalysisResult:
     (:func:`clvdesk.core.validation.compare_models`); otherwise None.
     ``settings``: horizon in data units, discounting steps and draws actually used.
     ``warnings``: one-line notes for the user (e.g. customers left out of the spend model).
+    ``actions``: tiers, churn risk, status, priority list, levers and NPS groups
+    (:func:`clvdesk.core.actions.compute_actions` with ``assumptions.actions``).
     """
 
     assumptions: Assumptions
@@ -215,6 +226,7 @@ class AnalysisResult:
     model_comparison: pd.DataFrame | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    actions: Any = None
 
     def to_dict(self, *, customers: bool = False) -> dict[str, Any]:
         """JSON-able dict (NaN becomes None, dates ISO text); per-customer rows if asked."""
@@ -241,6 +253,7 @@ class AnalysisResult:
             "holdout_by_frequency": _records(self.holdout_by_frequency),
             "model_comparison": _records(self.model_comparison),
             "warnings": list(self.warnings),
+            "actions": None if self.actions is None else self.actions.to_dict(),
         }
         if customers:
             result["customers"] = _records(self.predictions.reset_index())
@@ -324,6 +337,14 @@ def run_analysis(
             summary, models=a.compare_models, fitted={a.model: model},
             progress=steps.sub(0.82, 1.0), cancel=cancel,
         )
+    steps.start(0.98 if a.holdout_end is not None else 0.90, "listing customers to act on")
+    from clvdesk.core.actions import compute_actions
+
+    actions = compute_actions(
+        model=model, spend_model=spend_model, summary=summary, predictions=predictions,
+        segments=segments, orders=orders, forecast_settings=forecast.settings,
+        interval=a.interval, settings=a.actions)
+    warnings.extend(actions.warnings)
     steps.start(1.0, "done")
     return AnalysisResult(
         assumptions=a, orders=orders, quality=quality, summary=summary, model=model,
@@ -331,6 +352,7 @@ def run_analysis(
         segments_closed_form=closed_form, cohorts=cohorts, tracking=tracking,
         holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
+        actions=actions,
     )
 
 
