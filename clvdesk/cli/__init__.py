@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clvdesk.cli.fit_cmd",
     "clvdesk.cli.predict_cmd",
     "clvdesk.cli.quality_cmd",
+    "clvdesk.cli.simulate_cmd",
     "clvdesk.cli.gui_cmd",
 )
 
