@@ -357,7 +357,7 @@ def compute_actions(*, model, spend_model, summary: pd.DataFrame, predictions: p
     table["tier"] = value_tiers(value, s.tier_cuts, summary.index)
     table["churn_risk"] = risk
     table["churn_band"] = churn_bands(risk, s.churn_bands)
-    since_last = (age - t_x) * day
+    since_last = np.round((age - t_x) * day, 6)
     table["status"] = lifecycle_status(p_alive=p_alive, churn_risk=risk, days_since_first=age * day,
                                        days_since_last=since_last, settings=s)
     table["days_since_last_purchase"] = since_last
