@@ -328,6 +328,15 @@ def run_analysis(
     cohorts = cohort_tables(orders, end=summary.attrs["end"], margin=a.margin,
                                  cac=by_segment_cac[TOTAL_LABEL])
 
+    steps.start(0.78, "listing customers to act on")
+    from clvdesk.core.actions import compute_actions
+
+    actions = compute_actions(
+        model=model, spend_model=spend_model, summary=summary, predictions=predictions,
+        segments=segments, orders=orders, forecast_settings=forecast.settings,
+        interval=a.interval, settings=a.actions)
+    warnings.extend(actions.warnings)
+
     steps.start(0.80, "checking the model against the data")
     tracking = validation.tracking(model, summary, orders)
     by_frequency = comparison = None
@@ -337,14 +346,6 @@ def run_analysis(
             summary, models=a.compare_models, fitted={a.model: model},
             progress=steps.sub(0.82, 1.0), cancel=cancel,
         )
-    steps.start(0.98 if a.holdout_end is not None else 0.90, "listing customers to act on")
-    from clvdesk.core.actions import compute_actions
-
-    actions = compute_actions(
-        model=model, spend_model=spend_model, summary=summary, predictions=predictions,
-        segments=segments, orders=orders, forecast_settings=forecast.settings,
-        interval=a.interval, settings=a.actions)
-    warnings.extend(actions.warnings)
     steps.start(1.0, "done")
     return AnalysisResult(
         assumptions=a, orders=orders, quality=quality, summary=summary, model=model,

@@ -2,7 +2,7 @@
 
 :func:`write_report` writes the :class:`~clvdesk.core.pipeline.AnalysisResult` of
 :func:`~clvdesk.core.pipeline.run_analysis` to an ``.xlsx`` (openpyxl, written atomically) with
-seven sheets:
+eight sheets:
 
 ========================  =========================================================================
 Assumptions / Aannames    named input cells (margin, discount rate, horizon, CAC, AOV, orders per
@@ -19,6 +19,9 @@ Scenarios / Scenario's    base case (follows the assumptions) and the user's sce
 Model fit / Modelfit      parameters, standard errors, log-likelihood, AIC/BIC, model comparison,
                           holdout check with its chart
 Data quality              the data-quality report: overview and issues with what CLV Desk does
+Actions / Acties          tier x status matrix (live counts), levers per segment with a sentence
+                          each, NPS groups, customer list with live churn risk and next purchase
+                          (:mod:`clvdesk.core.io.report_actions`)
 ========================  =========================================================================
 
 Live formulas use the defined names of the assumption cells (``Margin``, ``AcquisitionCost``,
@@ -40,6 +43,7 @@ from openpyxl import Workbook
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.atomic import write_atomic
+from clvdesk.core.io.report_actions import write_actions
 from clvdesk.core.io.report_assumptions import NAMES, AssumptionValues, write_assumptions
 from clvdesk.core.io.report_cohorts import write_cohorts
 from clvdesk.core.io.report_customers import write_customers
@@ -53,7 +57,7 @@ from clvdesk.core.segments import TOTAL_LABEL
 
 #: Order of the sheets in the workbook.
 SHEET_ORDER: tuple[str, ...] = ("assumptions", "customers", "segments", "cohorts", "scenarios",
-                                "model_fit", "quality")
+                                "model_fit", "quality", "actions")
 
 #: Fields of ``AnalysisResult`` the report reads.
 RESULT_FIELDS: tuple[str, ...] = (
@@ -85,7 +89,7 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
     scenarios = list(scenarios or [])
     if not all(isinstance(s, Scenario) for s in scenarios):
         raise InputError("scenarios must be Scenario objects (see clvdesk.core.scenarios)")
-    book = build_workbook(result, labels, formats, scenarios)
+    book = build_workbook(result, labels, formats, scenarios, currency.strip())
     try:
         return write_atomic(target, book.save)
     except PermissionError:
@@ -95,7 +99,8 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
         raise InputError(f"cannot write '{target}': {exc.strerror or exc}") from None
 
 
-def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Workbook:
+def build_workbook(result, labels, formats, scenarios: Sequence[Scenario],
+                   currency: str = "€") -> Workbook:
     """The report as an openpyxl :class:`Workbook` (not saved); see :func:`write_report`."""
     a = result.assumptions
     book = Workbook()
@@ -141,6 +146,10 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency,
                     tracking=result.tracking)
     write_quality(sheets["quality"], result.quality, labels, formats)
+    if getattr(result, "actions", None) is not None:
+        write_actions(sheets["actions"], result, labels, formats, currency)
+    else:
+        book.remove(sheets.pop("actions"))
     for sheet in sheets.values():
         _print_setup(sheet)
     return book
