@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clvdesk.cli.demo_cmd",
     "clvdesk.cli.fit_cmd",
     "clvdesk.cli.predict_cmd",
+    "clvdesk.cli.actions_cmd",
     "clvdesk.cli.quality_cmd",
     "clvdesk.cli.excel_functions_cmd",
     "clvdesk.cli.simulate_cmd",

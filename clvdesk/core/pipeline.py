@@ -12,7 +12,9 @@ Steps (each reports progress and checks ``cancel`` before it starts):
 6. cohort tables (:mod:`clvdesk.core.cohorts`);
 7. model checks: actual against expected repeat transactions over time, and with a holdout,
    holdout purchases by calibration frequency and a comparison of the transaction models
-   (:mod:`clvdesk.core.validation`).
+   (:mod:`clvdesk.core.validation`);
+8. what to act on: value tiers, churn risk, lifecycle status, next purchase, priority list,
+   levers per segment and NPS groups (:mod:`clvdesk.core.actions`).
 
 The CLI (``demo``, ``predict``), the desktop app and the report workbook all consume the same
 :class:`AnalysisResult`, so a number shown anywhere was computed here once.
@@ -31,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import units
+from clvdesk.core.actions import ActionSettings
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
@@ -77,6 +80,8 @@ class Assumptions:
     ``penalty``: L2 penalty per customer on the models' log parameters (0: plain maximum
     likelihood); ``auto_penalty``: when a fit is not identified, refit with the smallest
     penalty that identifies it (:mod:`clvdesk.core.models.regularisation`) and say so.
+    ``actions``: tiers, churn window, status thresholds, lever step and referral value of the
+    action lists (:class:`clvdesk.core.actions.ActionSettings`).
     """
 
     period: str = "weeks"
@@ -97,6 +102,7 @@ class Assumptions:
     compare_models: tuple[str, ...] = TRANSACTION_MODEL_NAMES
     penalty: float = 0.0
     auto_penalty: bool = True
+    actions: ActionSettings = field(default_factory=ActionSettings)
 
     @classmethod
     def demo(cls) -> Assumptions:
@@ -160,11 +166,13 @@ class Assumptions:
             raise InputError("a holdout end needs a calibration end date")
         if holdout_end is not None and holdout_end <= end:
             raise InputError(f"holdout_end {holdout_end} must be after end {end}")
+        actions = (self.actions if isinstance(self.actions, ActionSettings)
+                   else ActionSettings.from_dict(self.actions)).validated()
         return dataclasses.replace(
             self, period=period, horizon_unit=horizon_unit, horizon=horizon, margin=margin,
             annual_discount_rate=rate, cac=cac, cac_by_segment=by_segment, interval=interval,
             model=model, spend_model=spend, compare_models=compare, end=end,
-            holdout_end=holdout_end, penalty=penalty,
+            holdout_end=holdout_end, penalty=penalty, actions=actions,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,6 +182,7 @@ class Assumptions:
             if values[key] is not None:
                 values[key] = str(parse_date(key, values[key]))
         values["compare_models"] = list(values["compare_models"])
+        values["actions"] = ActionSettings(**values["actions"]).to_dict()
         return values
 
     @classmethod
@@ -219,6 +228,8 @@ class AnalysisResult:
     :meth:`clvdesk.core.models.regularisation.Regularisation.to_dict` (``regularised``,
     ``penalty``, ``automatic``, ``reason``). ``spend_fit``: how the spend model was used
     (:func:`spend_fit_counts`; None without one).
+    ``actions``: tiers, churn risk, status, priority list, levers and NPS groups
+    (:func:`clvdesk.core.actions.compute_actions` with ``assumptions.actions``).
     """
 
     assumptions: Assumptions
@@ -236,6 +247,7 @@ class AnalysisResult:
     model_comparison: pd.DataFrame | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    actions: Any = None
     regularisation: list[dict[str, Any]] = field(default_factory=list)
     spend_fit: dict[str, Any] | None = None
 
@@ -272,6 +284,7 @@ class AnalysisResult:
             "regularised": self.regularised,
             "regularisation": list(self.regularisation),
             "spend_fit": self.spend_fit,
+            "actions": None if self.actions is None else self.actions.to_dict(),
         }
         if customers:
             result["customers"] = _records(self.predictions.reset_index())
@@ -355,6 +368,15 @@ def run_analysis(
     cohorts = cohort_tables(log, end=summary.attrs["end"], margin=a.margin,
                                  cac=by_segment_cac[TOTAL_LABEL])
 
+    steps.start(0.78, "listing customers to act on")
+    from clvdesk.core.actions import compute_actions
+
+    actions = compute_actions(
+        model=model, spend_model=spend_model, summary=summary, predictions=predictions,
+        segments=segments, orders=orders, forecast_settings=forecast.settings,
+        interval=a.interval, settings=a.actions)
+    warnings.extend(actions.warnings)
+
     steps.start(0.80, "checking the model against the data")
     tracking = validation.tracking(model, summary, log)
     by_frequency = comparison = None
@@ -373,6 +395,7 @@ def run_analysis(
         holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
         regularisation=[fit.to_dict() for fit in fits], spend_fit=spend_fit,
+        actions=actions,
     )
 
 
