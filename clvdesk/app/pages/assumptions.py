@@ -185,6 +185,11 @@ class AssumptionsPage(Page):
         self.end_auto.setText(self.tr("last order date"))
         self.holdout_label.setText(self.tr("End of holdout"))
         self.holdout_check.setText(self.tr("check the model on a holdout"))
+        from clvdesk.app.explanations import tooltip
+
+        for widget in (self.end_label, self.holdout_label, self.holdout_check, self.end_edit,
+                       self.holdout_edit):
+            widget.setToolTip(tooltip("calibration_holdout"))
         self.horizon_label.setText(self.tr("Horizon (how far ahead)"))
         self.money_box.setTitle(self.tr("Money"))
         self.margin_label.setText(self.tr("Gross margin (% of revenue)"))

@@ -157,6 +157,10 @@ class ScenariosPage(Page):
         self.load_button.setText(self.tr("Load from file..."))
         self.baseline_label.setText(self.tr("Baseline:"))
         self.tornado_label.setText(self.tr("Sensitivity of:"))
+        from clvdesk.app.explanations import tooltip
+
+        self.result_table.setToolTip(tooltip("simple_vs_predicted"))
+        self._intro.setToolTip(tooltip("simple_vs_predicted"))
         self.input_table.setHorizontalHeaderLabels(
             [self.tr("Scenario")] + [input_label(name, currency) for name, _pct in INPUTS]
         )
