@@ -70,7 +70,6 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
     _check(cancel)
     _say(progress, 0.85, "checking data quality")
     from clvdesk.core.quality import quality_report
-
     from clvdesk.core.suggest import suggest_assumptions
 
     if source.kind == "file":

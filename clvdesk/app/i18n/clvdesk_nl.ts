@@ -339,11 +339,11 @@
     </message>
     <message>
         <source>Calibration and holdout</source>
-        <translation>Kalibratie en holdout</translation>
+        <translation>Kalibratie en controleperiode (holdout)</translation>
     </message>
     <message>
         <source>The models learn from the orders up to the end of calibration. With a holdout, the orders after that date up to the end of the holdout are kept aside: the model predicts them without seeing them, and the Model fit tab compares the prediction with what really happened. That is the honest test of a model. A new data source starts without a holdout; switching it on proposes the last third of your data, from a month end. Predictions start at the end of calibration.</source>
-        <translation>De modellen leren van de orders tot het einde van de kalibratie. Met een holdout worden de orders na die datum tot het einde van de holdout apart gehouden: het model voorspelt ze zonder ze te zien, en het tabblad Modelfit vergelijkt de voorspelling met wat werkelijk gebeurde. Dat is de eerlijke toets van een model. Een nieuwe gegevensbron begint zonder holdout; inschakelen stelt het laatste derde van uw gegevens voor, vanaf een maandeinde. Voorspellingen beginnen bij het einde van de kalibratie.</translation>
+        <translation>De modellen leren van de orders tot het einde van de kalibratie. Met een controleperiode (holdout) worden de orders na die datum tot het einde van de controleperiode apart gehouden: het model voorspelt ze zonder ze te zien, en het tabblad Modelfit vergelijkt de voorspelling met wat werkelijk gebeurde. Dat is de eerlijke toets van een model. Een nieuwe gegevensbron begint zonder controleperiode; inschakelen stelt het laatste derde van uw gegevens voor, vanaf een maandeinde. Voorspellingen beginnen bij het einde van de kalibratie.</translation>
     </message>
     <message>
         <source>The range (interval) of CLV</source>

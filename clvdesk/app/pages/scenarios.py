@@ -13,16 +13,16 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QMenu,
-    QToolButton,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +61,15 @@ def input_label(name: str, currency: str) -> str:
         "clv_vs_baseline_pct": translate("ScenarioLabels", "CLV vs baseline (%)"),
     }
     return labels.get(name, name).format(currency)
+
+
+def two_lines(text: str) -> str:
+    """``text`` on two lines, broken at the space nearest its middle (narrow table headers)."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if len(text) < 12 or not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1:]
 
 
 class ScenariosPage(Page):
@@ -162,7 +171,7 @@ class ScenariosPage(Page):
         self.result_table.setToolTip(tooltip("simple_vs_predicted"))
         self._intro.setToolTip(tooltip("simple_vs_predicted"))
         self.input_table.setHorizontalHeaderLabels(
-            [self.tr("Scenario")] + [input_label(name, currency) for name, _pct in INPUTS]
+            [self.tr("Scenario")] + [two_lines(input_label(name, currency)) for name, _pct in INPUTS]
         )
         self.recompute()
 
