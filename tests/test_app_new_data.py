@@ -7,6 +7,7 @@ projects are not modified; a changed assumption marks the results stale until th
 
 import datetime as dt
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -65,6 +66,17 @@ def test_dutch_export_into_the_demo_is_a_new_analysis(qtbot, window, tmp_path):
     assert set(result.segments["segment"]) == {*CHANNELS, TOTAL_LABEL}
     assert result.summary.attrs["end"] == written["date"].max()
     assert not window.session.stale
+
+    # the Dutch report's quality sheet is Dutch: descriptions and actions as the app words them
+    report = tmp_path / "rapport.xlsx"
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
+        window.pages["export"].export_report(report)
+    assert done.args == ["export", "finished"], window.reporter.last
+    sheet = openpyxl.load_workbook(report)["Datakwaliteit"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "retouren en negatieve bedragen" in texts
+    assert any(t.startswith("behouden en verrekend") for t in texts)
+    assert not any("returns and negative amounts" in t or t.startswith("kept") for t in texts)
 
     # switching the holdout on proposes dates inside the data: the last third, to a month end
     page.holdout_check.setChecked(True)
