@@ -791,6 +791,18 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Texts of QFileDialog that qtbase_nl.qm (Qt 6) lacks.</extracomment>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestanden van &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QualityActions</name>
     <message>
         <source>excluded: left out of every computation</source>

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from clvdesk.app.file_dialogs import save_file_name
 from clvdesk.app.pages.base import Page
 
 TABLES = ("customers", "segments", "orders", "cohorts")
@@ -115,7 +115,7 @@ class ExportPage(Page):
 
     # ------------------------------------------------------------------ actions
     def export_report_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save report workbook"),
             str(self.main._last_folder() / "clv-report.xlsx"), self.tr("Excel workbook (*.xlsx)"),
         )
@@ -168,7 +168,7 @@ class ExportPage(Page):
 
     def export_table_dialog(self) -> None:
         name = self.table_combo.currentData()
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save table"), str(self.main._last_folder() / f"clv-{name}.csv"),
             self.tr("CSV (*.csv);;Excel (*.xlsx);;Parquet (*.parquet)"),
         )

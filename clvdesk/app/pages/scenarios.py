@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.file_dialogs import open_file_name
 from clvdesk.app.pages.base import Page
 
 #: Scenario inputs in table order; True marks fractions shown as percentages.
@@ -300,7 +300,7 @@ class ScenariosPage(Page):
         self.session.set_scenarios(scenarios)
 
     def load_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("Load scenarios"), str(self.main._last_folder()),
             self.tr("Scenario files (*.toml *.json)"),
         )
