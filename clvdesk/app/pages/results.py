@@ -229,9 +229,11 @@ class ResultsPage(Page):
                       self.cohort_chart, self.fit_chart):
             chart.set_placeholder(placeholder)
         labels = result_labels(self.session.currency)
-        self.segment_model.set_labels(segment_labels(self.session.currency))
-        for model in (self.customer_model, self.comparison_model):
-            model.set_labels(labels)
+        split = self.session.assumptions.get("segment_col")
+        named = {"segment": self.session.header(split)} if split in self.session.headers else {}
+        self.segment_model.set_labels({**segment_labels(self.session.currency), **named})
+        self.customer_model.set_labels({**labels, **named})
+        self.comparison_model.set_labels(labels)
         self.refresh()
 
     def formatter_changed(self) -> None:
@@ -261,6 +263,11 @@ class ResultsPage(Page):
                 chart.clear()
             return
         self._shown_result = result
+        split = result.assumptions.segment_col
+        if split in self.session.headers:  # the split under the file's own header ("Kanaal")
+            named = {"segment": self.session.header(split)}
+            self.segment_model.set_labels({**segment_labels(self.session.currency), **named})
+            self.customer_model.set_labels({**result_labels(self.session.currency), **named})
         self._fill_cards(result)
         names = {"segment": segment_value_labels()}  # imports the core: only with a result
         for model in (self.segment_model, self.customer_model):
