@@ -178,6 +178,8 @@ def print_demo(demo: Demo) -> None:
     _title(f"Simple CLV per segment to {data['calibration_end']} (CDs in the first basket; "
            f"margin {demo.assumptions.margin:.0%}, {_cac_text(demo.assumptions)}, observed "
            f"lifespan)")
+    print("what-if formula: average order x orders per year x years so far x margin - CAC, "
+          "over the relationship so far (not a forecast)")
     header = ["segment", "customers", "AOV", "orders/yr", "years", "CAC", "CLV", "LTV:CAC"]
     rows = [[str(name), f"{row['customers']:,}", f"{row['aov']:,.2f}",
              f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
@@ -204,6 +206,9 @@ def print_demo(demo: Demo) -> None:
     if demo.analysis is not None:
         predicted = _predicted_figures(demo.analysis)
         _title(f"Predicted CLV, next {predicted['horizon']}")
+        print("forecast: discounted margin each existing customer is expected to bring in the "
+              "horizon, from models fitted on the orders, before CAC (differs from the simple "
+              "CLV above, which covers the past relationship)")
         params = ", ".join(f"{k} = {v:.4g}" for k, v in predicted["model_params"].items())
         print(f"{predicted['model']}: {params}")
         if predicted.get("spend_params"):
