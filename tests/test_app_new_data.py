@@ -50,6 +50,7 @@ def test_dutch_export_into_the_demo_is_a_new_analysis(qtbot, window, tmp_path):
     assert values["segment_col"] == "channel" and values["cac_by_segment"] == {}
     assert values["cac"] == 0.0 and values["currency"] == "€"
     assert window.session.dirty  # the import is unsaved work
+    assert window.session.project.scenarios == []  # the demo's examples are gone too
 
     page = window.pages["assumptions"]
     assert page.end_auto.isChecked() and not page.holdout_check.isChecked()
