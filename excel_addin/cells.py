@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core.errors import CLVError, InputError
+from clvdesk.core.numbers import parse_number_text
 
 #: Error values Excel can hold in a cell, as text (what xlwings passes with ``err_to_str``).
 EXCEL_ERRORS = frozenset(
@@ -41,8 +42,6 @@ CellResult: TypeAlias = CellValue | list[list[CellValue]]
 #: What a NaN or infinite result shows as.
 NUM_ERROR = "#NUM!"
 
-_CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f'€$£¥]|EUR|USD|GBP", re.IGNORECASE)
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 class CellError(InputError):
@@ -87,34 +86,6 @@ def excel_error_in(value: Any) -> str | None:
         return None
     head = value.strip().split(" ", 1)[0].upper()
     return head if head in EXCEL_ERRORS else None
-
-
-def parse_number_text(text: str) -> float | None:
-    """Read a number typed as text, English or Dutch style; None if it is not one.
-
-    ``"12,5"`` and ``"1.234,56"`` (Dutch), ``"1,234.56"`` (English), ``"€ 50"``, ``"10%"``
-    (= 0.10) and ``"1e3"`` all work. With both separators present the last one is the decimal
-    mark; a lone comma is a decimal comma (``"1,5"`` = 1.5); a repeated one groups thousands
-    (``"1.234.567"``).
-    """
-    s = _CURRENCY_AND_SPACES.sub("", text.strip())
-    percent = s.endswith("%")
-    if percent:
-        s = s[:-1]
-    if s.startswith("(") and s.endswith(")"):  # accounting negative: (50) = -50
-        s = "-" + s[1:-1]
-    commas, dots = s.count(","), s.count(".")
-    if commas and dots:
-        thousands, decimal = (".", ",") if s.rfind(",") > s.rfind(".") else (",", ".")
-        s = s.replace(thousands, "").replace(decimal, ".")
-    elif commas:
-        s = s.replace(",", "") if commas > 1 else s.replace(",", ".")
-    elif dots > 1:
-        s = s.replace(".", "")
-    if not _PLAIN_NUMBER.match(s):
-        return None
-    value = float(s)
-    return value / 100.0 if percent else value
 
 
 def to_number(value: Any, name: str, default: float | None = None) -> float:

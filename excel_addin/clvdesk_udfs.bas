@@ -28,6 +28,7 @@ failed:
 End Function
 
 Function CLV_FIT(data, Optional model, Optional end_date, Optional period)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         CLV_FIT = XLPy.CallUDF("excel_addin.udfs", "CLV_FIT", Array(data, model, end_date, period), ThisWorkbook, Application.Caller)
@@ -67,6 +68,7 @@ failed:
 End Function
 
 Function CLV_PREDICT(orders, Optional horizon, Optional margin, Optional discount_rate, Optional model, Optional end_date)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         CLV_PREDICT = XLPy.CallUDF("excel_addin.udfs", "CLV_PREDICT", Array(orders, horizon, margin, discount_rate, model, end_date), ThisWorkbook, Application.Caller)
@@ -106,6 +108,7 @@ failed:
 End Function
 
 Function CLV_SEGMENTS(orders, Optional segment_column, Optional margin, Optional cac, Optional lifespan_years, Optional end_date)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         CLV_SEGMENTS = XLPy.CallUDF("excel_addin.udfs", "CLV_SEGMENTS", Array(orders, segment_column, margin, cac, lifespan_years, end_date), ThisWorkbook, Application.Caller)
@@ -132,6 +135,7 @@ failed:
 End Function
 
 Function CLV_SUMMARY(orders, Optional end_date, Optional period)
+    If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
         CLV_SUMMARY = XLPy.CallUDF("excel_addin.udfs", "CLV_SUMMARY", Array(orders, end_date, period), ThisWorkbook, Application.Caller)

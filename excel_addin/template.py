@@ -1,7 +1,8 @@
 """Build the add-in's workbook template ``excel_addin/clvdesk_template.xlsm``.
 
-Starts from xlwings' own ``quickstart.xlsm`` (its VBA project calls the xlwings add-in), turns on
-its settings sheet as ``xlwings.conf`` with ``UDF Modules = excel_addin.udfs``, and adds:
+Starts from xlwings' own ``quickstart.xlsm`` (its VBA project references the xlwings add-in, and
+holds no ``xlwings_udfs`` module: see below), turns on its settings sheet as ``xlwings.conf``
+with one setting, ``UDF Modules = excel_addin.udfs``, and adds:
 
 * ``Start``: what the workbook is, how to connect it, and every function with its description;
 * ``Orders``: part of the CDNOW order log (Fader, Hardie & Lee 2005) to point the functions at;
@@ -10,6 +11,19 @@ its settings sheet as ``xlwings.conf`` with ``UDF Modules = excel_addin.udfs``, 
   template was built, to check the connection against; table functions are entered as array
   formulas over exactly the table they return for the template's data, so the whole table shows
   in every Excel version (openpyxl cannot write Excel 365's spilling formulas).
+
+The settings sheet holds nothing but ``UDF Modules``. xlwings' VBA reads a setting from the
+workbook's ``xlwings.conf`` sheet before the user's ``%USERPROFILE%\\.xlwings\\xlwings.conf``
+(xlwings/addin/Config.bas, ``GetConfig``: sheet, then directory, then user file), and a key
+present with an empty value still counts. So any ``Interpreter_Win`` here, even an empty one,
+would override the private Python the Windows installer registers; the interpreter is left to
+the user's settings (the installer's, or the xlwings ribbon's). ``GetConfigFromSheet`` reads
+from A1 down to the first empty cell, so the quickstart's other rows are removed, not blanked.
+
+The ``xlwings_udfs`` VBA module (what *Import Functions* writes) is not in the template: a VBA
+project is a compound file with compiled p-code that only Office writes reliably, and no tool
+here can produce one Excel is known to accept. The one-time step is therefore to import
+``clvdesk_udfs.bas`` (the README, *Excel add-in*).
 
 Regenerate with ``python -m excel_addin.template``; a test checks the committed file against a
 fresh build.
@@ -39,8 +53,8 @@ from excel_addin.vba import MODULE_NAME
 
 TEMPLATE_PATH = Path(__file__).with_name("clvdesk_template.xlsm")
 CONF_SHEET = "xlwings.conf"
-#: Settings written into the xlwings.conf sheet (keys as in xlwings' quickstart).
-CONF_SETTINGS = {"Interpreter_Win": "python", "UDF Modules": MODULE_NAME}
+#: The settings of the xlwings.conf sheet (key spelled as in xlwings' quickstart), from A1 down.
+CONF_SETTINGS = {"UDF Modules": MODULE_NAME}
 #: Customers of the CDNOW sample copied into the Orders sheet (ids 1..N).
 N_CUSTOMERS = 300
 #: The CDNOW calibration period ends here (39 weeks, FHL 2005).
@@ -90,10 +104,12 @@ def build_template(path: Path = TEMPLATE_PATH) -> Path:
 def _configure(book: openpyxl.Workbook) -> None:
     sheet = book["_xlwings.conf"]
     sheet.title = CONF_SHEET  # without the underscore the settings are active
-    for row in sheet.iter_rows(min_col=1, max_col=2):
-        key = row[0].value
-        if key in CONF_SETTINGS:
-            row[1].value = CONF_SETTINGS[key]
+    first_blank = next(row[0].row for row in sheet.iter_rows(max_col=1) if row[0].value is None)
+    sheet.delete_rows(1, first_blank - 1)  # the quickstart's settings; its instructions stay
+    sheet.insert_rows(1, len(CONF_SETTINGS))
+    for row, (key, value) in enumerate(CONF_SETTINGS.items(), start=1):
+        sheet.cell(row=row, column=1, value=key)
+        sheet.cell(row=row, column=2, value=value)
 
 
 def _orders_sheet(sheet: Worksheet) -> int:
@@ -125,7 +141,8 @@ def _examples(n_orders: int) -> dict[str, Example]:
     orders = f"Orders!$A$1:$D${n_orders + 1}"
     customers = [["frequency", "recency", "T"], [2, 30.43, 38.86], [0, 0, 38.86],
                  [5, 20.0, 38.86], [10, 38.0, 38.86]]
-    per_customer = "Per customer (one formula per row, column D; all rows share one model):"
+    per_customer = ("Per customer (one formula per row, column D; all rows share one model). One "
+                    "formula over the whole columns is faster (README, Speed in Excel):")
     return {
         "CLV_SIMPLE": Example(
             [("aov", 50), ("frequency", 4), ("lifespan", 5), ("cac", 100), ("margin", None)],
@@ -194,15 +211,18 @@ def _start_sheet(sheet: Worksheet, specs: list[UdfSpec]) -> None:
     sheet["A1"] = "CLV Desk functions for Excel"
     sheet["A1"].font = TITLE
     lines = [
-        "Connect once: install the xlwings add-in (xlwings addin install), then in the xlwings "
-        "ribbon set the Python interpreter and click Import Functions.",
-        f"The sheet xlwings.conf names the UDF module ({MODULE_NAME}) and the interpreter; "
-        "the workbook works wherever it is saved once the clvdesk package is installed in that "
-        "Python.",
+        "Connect once (Windows, classic xlwings): press Alt+F11, select this workbook's "
+        "VBAProject, File > Import File..., choose clvdesk_udfs.bas (see the README), close the "
+        "editor and save. Or, with Trust access to the VBA project object model on, click "
+        "Import Functions on the xlwings tab.",
+        f"The sheet xlwings.conf names the UDF module ({MODULE_NAME}); the Python that runs it "
+        "is the one the CLV Desk installer (or the xlwings tab's Interpreter) set. Mac and "
+        "Excel on the web: use xlwings Lite (excel_addin/lite).",
         "Each function has its own sheet with a worked example. Dutch Excel: use ; between "
         "arguments, e.g. =CLV_SIMPLE(50;4;5;100).",
-        "Table functions here are array formulas sized to their result. In your own sheets, "
-        "Excel 365 spills them by itself; older Excel: xlwings resizes them.",
+        "Table functions here are array formulas sized to their result, so they show in every "
+        "Excel. In your own sheets Excel 365 spills them as dynamic arrays; in older Excel "
+        "select the output range, type the formula and press Ctrl+Shift+Enter.",
     ]
     for i, line in enumerate(lines, start=3):
         sheet.cell(row=i, column=1, value=line)
@@ -341,8 +361,7 @@ def _per_row_formulas(sheet: Worksheet, spec: UdfSpec, example: Example, refs: d
 
 
 def _spills(spec: UdfSpec) -> bool:
-    return spec.name in ("CLV_SUMMARY", "CLV_SEGMENTS", "CLV_FIT", "CLV_PREDICT",
-                         "CLV_SCENARIOS")
+    return spec.table
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,328 +1,72 @@
-"""CLV Desk's Excel functions (xlwings UDFs): the module named in xlwings' ``UDF Modules``.
+"""CLV Desk's Excel functions for classic xlwings on Windows: the module named in ``UDF Modules``.
 
-Each function is a thin layer over :mod:`clvdesk.core`: cells in, core call, cells out. Inputs
-go through :mod:`excel_addin.cells` (numbers as text with decimal commas, dates as serial
-numbers, empty cells, error cells), every function is wrapped by
-:func:`excel_addin.safety.excel_safe` so a cell gets an error string such as
-``"#VALUE! aov must be a number"`` instead of a traceback, and fitted models are cached by the
-content of their input (:mod:`excel_addin.model_cache`).
+The functions are defined once, in :mod:`excel_addin.functions`; this module registers each
+with xlwings' own decorators, so ``excel_addin.udfs.CLV_SIMPLE`` is what Excel calls:
 
-Ranges arrive as lists of lists (``ndim=2``) with error cells as text (``err_to_str``); the
-closed-form functions broadcast cell by cell, the table functions spill a table with a header
-row. The docstring of each function is the description Excel shows (at most 255 characters).
+* ``@xw.arg(name, doc=..., ndim=2, err_to_str=True)`` per argument: every argument arrives as
+  a list of rows, error cells as their text (xlwings docs, *UDF Tutorial* and *Converters*);
+* ``@xw.func(category="CLV", call_in_wizard=...)``: the fits and the functions over whole
+  order lists have ``call_in_wizard=False``, for which the wrapper xlwings generates starts with
+  ``If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function``
+  (xlwings/udfs.py, ``generate_vba_wrapper``), so they do not run while the user types in the
+  function wizard;
+* no ``@xw.ret(expand="table")``: a table is returned as a plain list of rows, which Excel 365
+  spills as a dynamic array. xlwings' docs (*UDF Tutorial*, "Legacy Dynamic Arrays") say not to
+  use ``expand`` where Excel has native dynamic arrays: it writes a fixed-size legacy array that
+  overwrites the cells around it. In older Excel a table function is entered as an array
+  formula over the cells it fills (select them, type the formula, Ctrl+Shift+Enter).
+
+**Errors are text here.** In xlwings' classic path a UDF's return value goes to Excel through
+``conversion.write`` and pywin32 as a plain value (xlwings/udfs.py, ``call_udf``), and a Python
+exception becomes the string ``Err.Description`` in the generated VBA wrapper; xlwings offers
+no way to return an Excel error value. So a cell shows ``"#VALUE! aov must be a number"``
+(:func:`excel_addin.safety.excel_safe`): the message is the useful part, but ISERROR and IFERROR
+do not see it. The IFERROR-friendly form of a number function is ``=IFERROR(--CLV_SIMPLE(...),
+0)``: the double minus turns a number into itself and an error text into the real ``#VALUE!``
+(README, *Errors*). xlwings Lite does return real error values (:mod:`excel_addin.lite_udfs`).
+
+Without xlwings installed (``pip install clvdesk`` without the ``excel`` extra) the module still
+imports: the functions are then plain Python functions, as on Linux, where xlwings'
+decorators are pass-throughs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
-import numpy as np
-import pandas as pd
-import xlwings as xw
-
-from clvdesk.core import formulas
-from clvdesk.core.errors import InputError
-from clvdesk.core.scenarios import compare, scenario_from_dict
-from excel_addin import analysis, model_cache
-from excel_addin.cells import (
-    CellArg,
-    CellResult,
-    CellValue,
-    as_grid,
-    is_empty,
-    to_cells,
-    to_date,
-    to_number,
-    to_text,
-)
-from excel_addin.elementwise import OMIT, Arg, apply
-from excel_addin.ranges import params_from_range, scenarios_from_range
+from excel_addin.functions import ARG_OPTIONS, CATEGORY, FUNCTIONS
 from excel_addin.safety import excel_safe
 
-CATEGORY = "CLV"
-#: Read every argument as a 2-D range with error cells as text ("#N/A").
-RANGE = {"ndim": 2, "err_to_str": True}
+try:
+    import xlwings as xw
+except ImportError:  # the light install: no Excel bridge, plain functions
+    xw = None
+
+#: Decorators that change nothing (what xlwings itself offers where UDFs cannot run).
+PASS_THROUGH = SimpleNamespace(func=lambda **_: (lambda f: f), arg=lambda *_, **__: (lambda f: f))
 
 
-@xw.func(category=CATEGORY)
-@xw.arg("aov", doc="Average order value (currency), a number or a range.", **RANGE)
-@xw.arg("frequency", doc="Purchases per customer per year.", **RANGE)
-@xw.arg("lifespan", doc="Customer lifespan in years.", **RANGE)
-@xw.arg("cac", doc="Optional: acquisition cost per customer (currency); empty = 0.", **RANGE)
-@xw.arg("margin", doc="Optional: gross margin as a fraction (0.3 = 30 %); empty = 1 (revenue).",
-        **RANGE)
-@excel_safe
-def CLV_SIMPLE(aov: CellArg, frequency: CellArg, lifespan: CellArg, cac: CellArg = None,
-               margin: CellArg = None) -> CellResult:
-    """Simple CLV = margin x average order value x purchases per year x lifespan in years - acquisition cost (Kumar 2006; Gupta & Lehmann 2003). Ranges give a range of results."""
-    return apply(formulas.simple_clv, [
-        Arg("aov", aov), Arg("frequency", frequency), Arg("lifespan", lifespan),
-        Arg("cac", cac, 0.0), Arg("margin", margin, 1.0),
-    ])
+def register(decorators: Any = None) -> dict[str, Callable[..., Any]]:
+    """Every function of :data:`excel_addin.functions.FUNCTIONS` wrapped by
+    :func:`~excel_addin.safety.excel_safe` and decorated with ``decorators.arg`` and
+    ``decorators.func`` (default: xlwings' ``xw.arg``/``xw.func``), by name.
+
+    ``func`` is applied last: xlwings' ``xlarg`` (re)creates the function's ``__xlfunc__`` with
+    the default category, ``xlfunc`` then sets the category and ``call_in_wizard``.
+    """
+    if decorators is None:
+        decorators = xw if xw is not None else PASS_THROUGH
+    registered = {}
+    for spec in FUNCTIONS.values():
+        udf = excel_safe(spec.impl)
+        for param in reversed(spec.params):
+            udf = decorators.arg(param.name, doc=param.doc, **ARG_OPTIONS)(udf)
+        udf = decorators.func(category=CATEGORY, call_in_wizard=spec.call_in_wizard)(udf)
+        registered[spec.name] = udf
+    return registered
 
 
-@xw.func(category=CATEGORY)
-@xw.arg("margin", doc="Margin per customer per period (currency), e.g. per year.", **RANGE)
-@xw.arg("retention", doc="Fraction of customers kept each period (0.8 = 80 %).", **RANGE)
-@xw.arg("discount_rate", doc="Discount rate per period (0.1 = 10 %).", **RANGE)
-@xw.arg("periods", doc="Optional: number of periods; empty = an unlimited horizon.", **RANGE)
-@excel_safe
-def CLV_RETENTION(margin: CellArg, retention: CellArg, discount_rate: CellArg,
-                  periods: CellArg = None) -> CellResult:
-    """Retention CLV = sum over periods t of margin x retention^t / (1 + discount rate)^t; unlimited: margin x r / (1 + d - r) (Gupta & Lehmann 2003, eq. 2)."""
-    return apply(formulas.retention_clv, [
-        Arg("margin", margin), Arg("retention", retention),
-        Arg("discount_rate", discount_rate), Arg("periods", periods, OMIT),
-    ])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("churn_rate", doc="Fraction of customers lost per period (0.2 = 20 % a year).", **RANGE)
-@excel_safe
-def CLV_LIFESPAN(churn_rate: CellArg) -> CellResult:
-    """Expected customer lifespan = 1 / churn rate, in the period of the churn rate (20 % a year gives 5 years; Gupta & Lehmann 2003)."""
-    return apply(formulas.lifespan_from_churn, [Arg("churn_rate", churn_rate)])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("clv", doc="Customer lifetime value before acquisition cost (currency).", **RANGE)
-@xw.arg("cac", doc="Acquisition cost per customer (currency, above 0).", **RANGE)
-@excel_safe
-def LTV_CAC(clv: CellArg, cac: CellArg) -> CellResult:
-    """LTV:CAC ratio = lifetime value / acquisition cost; 3 or more is commonly read as healthy."""
-    return apply(formulas.ltv_cac_ratio, [Arg("clv", clv), Arg("cac", cac)])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("cac", doc="Acquisition cost per customer (currency).", **RANGE)
-@xw.arg("monthly_revenue", doc="Revenue per customer per month (currency).", **RANGE)
-@xw.arg("margin", doc="Optional: gross margin as a fraction; empty = 1 (revenue).", **RANGE)
-@excel_safe
-def CAC_PAYBACK(cac: CellArg, monthly_revenue: CellArg, margin: CellArg = None) -> CellResult:
-    """Months until a customer repays the acquisition cost = cac / (monthly revenue x margin); #NUM! when it never pays back."""
-    return apply(formulas.cac_payback_months, [
-        Arg("cac", cac), Arg("monthly_revenue", monthly_revenue), Arg("margin", margin, 1.0),
-    ])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("orders", doc="Orders with a header row: customer, date and amount columns (English or Dutch headers).", **RANGE)
-@xw.arg("end_date", doc="Optional: last day of the observation period; empty = the last order date.", **RANGE)
-@xw.arg("period", doc="Optional: time unit of recency and T: days, weeks or months; empty = weeks.", **RANGE)
-@xw.ret(expand="table")
-@excel_safe
-def CLV_SUMMARY(orders: CellArg, end_date: CellArg = None, period: CellArg = None) -> CellResult:
-    """One row per customer from an order list: repeat purchases (frequency), recency, age T, mean repeat spend, first and last purchase, orders and total spend."""
-    summary = analysis.customer_summary(orders, end=_one_date(end_date, "end_date"),
-                                        period=_one_text(period, "period", "weeks"))
-    columns = [c for c in analysis.SUMMARY_COLUMNS if c in summary.columns]
-    return to_cells(summary[columns], index_label="customer_id")
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("orders", doc="Orders with a header row: customer, date and amount (and a segment column).", **RANGE)
-@xw.arg("segment_column", doc="Optional: header of the column that groups customers (e.g. segment, kanaal); empty = all customers.", **RANGE)
-@xw.arg("margin", doc="Optional: gross margin fraction; empty = from a margin or cost column, else 1.", **RANGE)
-@xw.arg("cac", doc="Optional: acquisition cost per customer: a number, or a 2-column range of segment and cost.", **RANGE)
-@xw.arg("lifespan_years", doc="Optional: assumed lifespan in years (number or segment/years range); empty = observed tenure.", **RANGE)
-@xw.arg("end_date", doc="Optional: last day of the observation period; empty = the last order date.", **RANGE)
-@xw.ret(expand="table")
-@excel_safe
-def CLV_SEGMENTS(orders: CellArg, segment_column: CellArg = None, margin: CellArg = None,
-                 cac: CellArg = None, lifespan_years: CellArg = None,
-                 end_date: CellArg = None) -> CellResult:
-    """Three-factor CLV per segment: average order value x purchases per year x lifespan, with margin, CAC, LTV:CAC and payback months (Kumar 2006)."""
-    table = analysis.segments_table(
-        orders, _one_text(segment_column, "segment_column"),
-        margin=_one_number(margin, "margin"),
-        cac=_number_or_mapping(cac, "cac"),
-        lifespan_years=_number_or_mapping(lifespan_years, "lifespan_years"),
-        end=_one_date(end_date, "end_date"),
-    )
-    return to_cells(table, index_label="segment")
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("data", doc="Orders (customer, date, amount) or a summary (frequency, recency, T; bgbb: periods, weights) with headers; sbg: customers still active at period 0, 1, 2...", **RANGE)
-@xw.arg("model", doc="Optional: bgnbd, mbgnbd, pareto-nbd, gamma-gamma, bgbb or sbg; empty = bgnbd.", **RANGE)
-@xw.arg("end_date", doc="Optional: last day of the calibration period for orders; empty = the last order date.", **RANGE)
-@xw.arg("period", doc="Optional: time unit for orders: days, weeks or months; empty = weeks.", **RANGE)
-@xw.ret(expand="table")
-@excel_safe
-def CLV_FIT(data: CellArg, model: CellArg = None, end_date: CellArg = None,
-            period: CellArg = None) -> CellResult:
-    """Fit a CLV model by maximum likelihood: parameters with standard errors, log-likelihood, customers, AIC and BIC. Use the result as the parameters of CLV_PALIVE."""
-    table = analysis.fit_table(data, _one_text(model, "model", analysis.DEFAULT_MODEL),
-                               end=_one_date(end_date, "end_date"),
-                               period=_one_text(period, "period", "weeks"))
-    return to_cells(table, index=False)
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("parameters", doc="The CLV_FIT result, or a 2-column range of parameter names and values.", **RANGE)
-@xw.arg("frequency", doc="Repeat purchases of the customer (a number or a range).", **RANGE)
-@xw.arg("recency", doc="Age at the last purchase, in the time unit of the fit (e.g. weeks).", **RANGE)
-@xw.arg("T", doc="Age of the customer at the end of the period, same time unit (BG/BB: the number of purchase opportunities).", **RANGE)
-@xw.arg("model", doc="Optional: the model name; empty = as in the parameters.", **RANGE)
-@excel_safe
-def CLV_PALIVE(parameters: CellArg, frequency: CellArg, recency: CellArg, T: CellArg,
-               model: CellArg = None) -> CellResult:
-    """Probability that a customer is still active, given repeat purchases, recency and age (BG/NBD: Fader, Hardie & Lee 2005, eq. 12)."""
-    fitted = _model_from_range(parameters, model)
-
-    def p_alive(frequency, recency, T):
-        return fitted.p_alive(*_as_arrays(frequency, recency, T))
-
-    return apply(p_alive, [Arg("frequency", frequency), Arg("recency", recency), Arg("T", T)])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("parameters", doc="The CLV_FIT result, or a 2-column range of parameter names and values.", **RANGE)
-@xw.arg("frequency", doc="Repeat purchases of the customer (a number or a range).", **RANGE)
-@xw.arg("recency", doc="Age at the last purchase, in the time unit of the fit (e.g. weeks).", **RANGE)
-@xw.arg("T", doc="Age of the customer at the end of the period, same time unit (BG/BB: the number of purchase opportunities).", **RANGE)
-@xw.arg("horizon", doc="Length of the future period, same time unit (e.g. 52 weeks; BG/BB: future opportunities).", **RANGE)
-@xw.arg("model", doc="Optional: the model name; empty = as in the parameters.", **RANGE)
-@excel_safe
-def CLV_EXPECTED_PURCHASES(parameters: CellArg, frequency: CellArg, recency: CellArg,
-                           T: CellArg, horizon: CellArg, model: CellArg = None) -> CellResult:
-    """Expected purchases of a customer in the next horizon periods, given repeat purchases, recency and age (BG/NBD: Fader, Hardie & Lee 2005, eq. 10)."""
-    fitted = _model_from_range(parameters, model)
-
-    def expected(frequency, recency, T, horizon):
-        return fitted.expected_purchases(*_as_arrays(horizon, frequency, recency, T))
-
-    return apply(expected, [Arg("frequency", frequency), Arg("recency", recency), Arg("T", T),
-                            Arg("horizon", horizon)])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("parameters", doc="sBG parameters (alpha, beta): the CLV_FIT result for model sbg, or a 2-column range of names and values.", **RANGE)
-@xw.arg("periods", doc="Periods since the start of the contract (0, 1, 2, ...), a number or a range.", **RANGE)
-@excel_safe
-def CLV_SURVIVAL(parameters: CellArg, periods: CellArg) -> CellResult:
-    """Share of a contract cohort still active after t periods, S(t) = B(alpha, beta + t) / B(alpha, beta) (shifted-beta-geometric; Fader & Hardie 2007)."""
-    fitted = _model_from_range(parameters, None, ("sbg",))
-
-    def survival(periods):
-        return fitted.survival(*_as_arrays(periods))
-
-    return apply(survival, [Arg("periods", periods)])
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("orders", doc="Orders with a header row: customer, date and amount columns.", **RANGE)
-@xw.arg("horizon", doc="Optional: months ahead the CLV counts; empty = 12.", **RANGE)
-@xw.arg("margin", doc="Optional: gross margin fraction (0.3 = 30 %); empty = 1 (revenue).", **RANGE)
-@xw.arg("discount_rate", doc="Optional: discount rate per year (0.1 = 10 %); empty = 0.1.", **RANGE)
-@xw.arg("model", doc="Optional: bgnbd, mbgnbd or pareto-nbd; empty = bgnbd. Spend: Gamma-Gamma.", **RANGE)
-@xw.arg("end_date", doc="Optional: last day of the calibration period; empty = the last order date.", **RANGE)
-@xw.ret(expand="table")
-@excel_safe
-def CLV_PREDICT(orders: CellArg, horizon: CellArg = None, margin: CellArg = None,
-                discount_rate: CellArg = None, model: CellArg = None,
-                end_date: CellArg = None) -> CellResult:
-    """Predictive CLV per customer: P(alive), expected purchases and spend, discounted CLV over the horizon with a 90 % interval (clv_low, clv_high) from the parameter uncertainty."""
-    table = analysis.predictions(
-        orders,
-        horizon_months=_one_number(horizon, "horizon", 12.0),
-        margin=_one_number(margin, "margin", 1.0),
-        discount_rate=_one_number(discount_rate, "discount_rate", 0.10),
-        model_name=_one_text(model, "model", analysis.DEFAULT_MODEL),
-        end=_one_date(end_date, "end_date"),
-        period="weeks",
-    )
-    return to_cells(table, index_label="customer_id")
-
-
-@xw.func(category=CATEGORY)
-@xw.arg("scenarios", doc="Scenarios with labelled inputs aov, frequency, lifespan (cac, margin...): one per row or per column, named in the first column or row.", **RANGE)
-@xw.arg("baseline", doc="Optional: name of the scenario the others are compared with; empty = the first.", **RANGE)
-@xw.ret(expand="table")
-@excel_safe
-def CLV_SCENARIOS(scenarios: CellArg, baseline: CellArg = None) -> CellResult:
-    """Compare what-if scenarios of the simple CLV side by side: LTV, CLV, LTV:CAC, payback months and the difference with the baseline."""
-    entries, across_columns = scenarios_from_range(scenarios)
-    table = compare([scenario_from_dict(e, n) for n, e in enumerate(entries, start=1)],
-                    baseline=_one_text(baseline, "baseline"))
-    if across_columns:
-        table = table.T.rename_axis("scenario")
-        return to_cells(table.astype(object), index_label="input")
-    return to_cells(table, index_label="scenario")
-
-
-# ----------------------------------------------------------------------------- argument helpers
-
-def _single(value: CellArg, name: str) -> CellValue:
-    """The one cell of an argument that must be a single cell."""
-    grid = as_grid(value)
-    if len(grid) > 1 or len(grid[0]) > 1:
-        raise InputError(f"{name} takes one cell, not a range")
-    return grid[0][0]
-
-
-def _is_empty_arg(value: CellArg) -> bool:
-    """True for an omitted argument or an empty single cell."""
-    grid = as_grid(value)
-    return len(grid) == 1 and len(grid[0]) == 1 and is_empty(grid[0][0])
-
-
-def _one_number(value: CellArg, name: str, default: float | None = None) -> float | None:
-    """A one-cell argument as a number; empty gives ``default``."""
-    return default if _is_empty_arg(value) else to_number(_single(value, name), name)
-
-
-def _one_text(value: CellArg, name: str, default: str | None = None) -> str | None:
-    """A one-cell argument as text; empty gives ``default``."""
-    return default if _is_empty_arg(value) else to_text(_single(value, name), name)
-
-
-def _one_date(value: CellArg, name: str) -> pd.Timestamp | None:
-    """A one-cell argument as a day; empty gives None."""
-    return None if _is_empty_arg(value) else to_date(_single(value, name), name)
-
-
-def _model_from_range(parameters: CellArg, model: CellArg,
-                      allowed: tuple[str, ...] = analysis.PURCHASE_MODELS):
-    """The model of a parameter range; the same cells give the same model without re-reading
-    the range (hundreds of CLV_PALIVE cells point at one range)."""
-    name = _one_text(model, "model")
-    grid = as_grid(parameters)
-
-    def build():
-        return analysis.model_for_params(*params_from_range(grid), name, allowed)
-
-    try:
-        key = (name, allowed, tuple(tuple(row) for row in grid))
-        hash(key)
-    except TypeError:  # an unhashable cell value: read the range every time
-        return build()
-    return model_cache.PARAM_RANGES.get_or_compute(key, build)
-
-
-def _as_arrays(*values: Any) -> list[np.ndarray]:
-    """Model inputs as arrays (one cell as a 1-element array): the models' array path is the
-    one every model implements the same way."""
-    return [np.atleast_1d(np.asarray(v, dtype=float)) for v in values]
-
-
-def _number_or_mapping(value: CellArg, name: str) -> float | dict[str, float] | None:
-    """One number, or a 2-column range of label and number (per segment); empty = None."""
-    if _is_empty_arg(value):
-        return None
-    grid = as_grid(value)
-    if len(grid) == 1 and len(grid[0]) == 1:
-        return to_number(grid[0][0], name)
-    if len(grid[0]) != 2:
-        raise InputError(f"{name} must be one number or two columns: segment and value")
-    mapping = {}
-    for label, number in grid:
-        if is_empty(label) and is_empty(number):
-            continue
-        try:
-            mapping[to_text(label, f"{name} segment")] = to_number(number, f"{name} {label}")
-        except InputError:
-            if not mapping and isinstance(number, str):  # a header row: segment | cac
-                continue
-            raise
-    return mapping
+globals().update(register())
+__all__ = list(FUNCTIONS)

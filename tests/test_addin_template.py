@@ -29,19 +29,43 @@ def _settings(sheet) -> dict:
             if row[0] is not None}
 
 
-def test_xlwings_conf_sheet_names_the_udf_module(book):
+def test_xlwings_conf_sheet_names_the_udf_module_and_no_interpreter(book):
+    """xlwings' VBA reads A1 down to the first empty cell of the xlwings.conf sheet, and a key
+    found there beats the user's xlwings.conf (xlwings/addin/Config.bas), even with an empty
+    value: the sheet must hold UDF Modules and nothing that overrides the installer's Python."""
     assert CONF_SHEET == "xlwings.conf" and CONF_SHEET in book.sheetnames
-    settings = _settings(book[CONF_SHEET])
-    assert settings["UDF Modules"] == "excel_addin.udfs"
-    assert settings["Interpreter_Win"] == "python"
+    sheet = book[CONF_SHEET]
+    read_by_xlwings = []
+    for key, value in sheet.iter_rows(min_row=1, max_col=2, values_only=True):
+        if key is None:
+            break
+        read_by_xlwings.append((key.upper(), value))
+    assert read_by_xlwings == [("UDF MODULES", "excel_addin.udfs")]
+    every_key = {str(row[0]).upper() for row in sheet.iter_rows(max_col=1, values_only=True)
+                 if row[0] is not None}
+    assert not every_key & {"INTERPRETER_WIN", "INTERPRETER", "INTERPRETER_MAC", "CONDA PATH",
+                            "CONDA ENV", "PYTHONPATH"}
     quickstart = openpyxl.load_workbook(Path(xlwings.__file__).with_name("quickstart.xlsm"))
-    expected_keys = [k for k in _settings(quickstart["_xlwings.conf"]) if k != "Instructions:"]
-    assert all(key in settings for key in expected_keys)  # xlwings' own keys, spelled as it does
+    assert "UDF Modules" in _settings(quickstart["_xlwings.conf"])  # xlwings' own spelling
 
 
-def test_template_keeps_the_quickstart_vba_project():
+def _vba_project_entries(data: bytes) -> list[str]:
+    """The ``Document=``/``Module=`` lines of a vbaProject.bin's PROJECT stream (MS-OVBA
+    2.3.1: plain text, not compressed, so readable from the compound file's sectors)."""
+    return [m.decode("ascii") for m in re.findall(rb"(?:Document|Module|Class)=[\w/&]+", data)]
+
+
+def test_template_vba_project_is_the_quickstart_one_without_the_udf_module():
+    """No tool here writes a VBA project Excel is known to accept, so the template carries
+    xlwings' quickstart project unchanged (it references the xlwings add-in, which runs the
+    UDFs) and the user imports clvdesk_udfs.bas once (README)."""
     with zipfile.ZipFile(TEMPLATE_PATH) as archive:
-        assert "xl/vbaProject.bin" in archive.namelist()
+        ours = archive.read("xl/vbaProject.bin")
+    with zipfile.ZipFile(Path(xlwings.__file__).with_name("quickstart.xlsm")) as archive:
+        assert ours == archive.read("xl/vbaProject.bin")
+    entries = _vba_project_entries(ours)
+    assert "Module=Module1" in entries and "Document=ThisWorkbook/&H00000000" in entries
+    assert not any("xlwings_udfs" in e for e in entries)
 
 
 def test_every_udf_has_a_worked_example(book):

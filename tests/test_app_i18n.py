@@ -82,3 +82,42 @@ def test_qt_dialogs_speak_dutch(qtbot):
             assert dialog_options() == QFileDialog.Option.DontUseNativeDialog
     finally:
         manager.set_language("en")
+
+
+def test_core_errors_are_worded_in_dutch_from_their_code_and_values(qtbot):
+    from clvdesk.app.errors import describe
+    from clvdesk.app.i18n import LanguageManager
+    from clvdesk.core.errors import DataError, InputError
+    from clvdesk.core.formulas import check_number
+
+    with pytest.raises(InputError) as raised:
+        check_number("margin", 55, low=0, high=1)
+    assert str(raised.value) == "margin must be at least 0 and at most 1, got 55"
+    missing = InputError(code="column_not_found", column="Bedrag", columns="Klant, Datum")
+    manager = LanguageManager()
+    manager.set_language("nl")
+    try:
+        assert describe(raised.value).what == "brutomarge moet tussen 0 en 1 liggen, niet 55"
+        assert describe(missing).what == ("kolom 'Bedrag' niet gevonden; de kolommen zijn: "
+                                          "Klant, Datum")
+        # an error without a code keeps its own words
+        assert describe(DataError("something specific")).what == "something specific"
+    finally:
+        manager.set_language("en")
+    assert describe(missing).what == "column 'Bedrag' not found; columns are: Klant, Datum"
+
+
+def test_every_core_message_has_a_dutch_translation_with_the_same_fields():
+    import re
+    import xml.etree.ElementTree as ET  # noqa: N817 - our own file
+
+    from clvdesk.core.messages import MESSAGES
+
+    root = ET.parse(I18N_DIR / "clvdesk_nl.ts").getroot()
+    dutch = {m.findtext("source"): m.findtext("translation")
+             for c in root.iter("context") if c.findtext("name") == "messages"
+             for m in c.iter("message")}
+    for code, english in MESSAGES.items():
+        assert dutch.get(english), f"no Dutch for {code}"
+        fields = sorted(re.findall(r"\{[^}]*\}", english))
+        assert sorted(re.findall(r"\{[^}]*\}", dutch[english])) == fields, code

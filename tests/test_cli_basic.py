@@ -89,12 +89,15 @@ def test_payback_text_never(capsys):
 
 @pytest.mark.parametrize("argv, message", [
     (["simple", "--aov", "abc", "--frequency", "4", "--lifespan", "5"],
-     "aov must be a number, got 'abc'"),
+     "argument --aov: must be a number such as 12.5 or 12,5, not 'abc'"),
     (["simple", "--aov", "50", "--frequency", "4", "--lifespan", "-5"],
-     "lifespan must be 0 or more, got -5"),
+     "--lifespan must be 0 or more, got -5"),
     (["simple", "--aov", "50", "--frequency", "4"], "--lifespan"),
-    (["lifespan", "--churn-rate", "0"], "churn_rate must be greater than 0"),
-    (["ltv-cac", "--ltv", "300", "--cac", "0"], "cac must be greater than 0"),
+    (["lifespan", "--churn-rate", "0"], "error: --churn-rate must be greater than 0"),
+    (["ltv-cac", "--ltv", "300", "--cac", "0"], "error: --cac must be greater than 0"),
+    (["predict", "bgnbd", "x.csv", "-o", "o.csv", "--margin", "30"], "--margin must be"),
+    (["simple", "--aov", "50", "--frequency", "4", "--lifespan", "5", "--margin", "1,2,3"],
+     "argument --margin: must be a number such as 0.3, 0,3 or 30%, not '1,2,3'"),
     (["summarize", "no/such/orders.csv"], "file not found"),
     (["scenarios", "no_such.toml"], "scenario file not found"),
 ])
@@ -276,7 +279,7 @@ def test_console_script():
     bad = subprocess.run([str(script), "simple", "--aov", "50", "--frequency", "4",
                           "--lifespan", "-1"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2
-    assert bad.stderr == "error: lifespan must be 0 or more, got -1\n"
+    assert bad.stderr == "error: --lifespan must be 0 or more, got -1\n"
     assert bad.stdout == ""
 
 
@@ -322,7 +325,8 @@ def test_segments_bad_input(capsys, channel_csv):
     assert_one_line_error(*run(capsys, "segments", str(channel_csv), "--segment-col", "kanaal",
                                "--segment-cac", "web"), "--segment-cac takes NAME=VALUE")
     assert_one_line_error(*run(capsys, "segments", str(channel_csv), "--margin", "veel"),
-                          "margin must be a number, got 'veel'")
+                          "argument --margin: must be a number such as 0.3, 0,3 or 30%, not "
+                          "'veel'")
 
 
 def test_cohorts_of_a_file(capsys, channel_csv, tmp_path):
@@ -341,3 +345,45 @@ def test_cohorts_of_a_file(capsys, channel_csv, tmp_path):
     assert written["revenue_month_0"].tolist() == [90.0, 20.0]
     code, out, _ = run(capsys, "cohorts", str(channel_csv), "--end", "2024-02-29")
     assert code == 0 and "2024-01" in out and "m0" in out
+
+
+@pytest.mark.parametrize("flag", ["kanaal", "KANAAL", " Kanaal ", "kanaal"])
+def test_column_flags_match_headers_as_the_import_mapping_does(capsys, tmp_path, flag):
+    path = tmp_path / "orders.csv"
+    path.write_text("Klant-ID;Datum;Bedrag (EUR);Kanaal\n"
+                    "a;01-01-2024;100,00;Web\n"
+                    "a;31-01-2024;50,00;Winkel\n"
+                    "b;11-01-2024;30,00;Winkel\n", encoding="utf-8")
+    result = run_json(capsys, "segments", str(path), "--segment-col", flag,
+                      "--customer-col", "klant id", "--amount-col", "bedrag (eur)")
+    names = {row["segment"] for row in result["segments"]}
+    assert {"Web", "Winkel"} <= names
+    assert_one_line_error(*run(capsys, "segments", str(path), "--segment-col", "regio"),
+                          "column 'regio' not found; columns are: Klant-ID, Datum, Bedrag (EUR), "
+                          "Kanaal")
+
+
+# excel-functions ----------------------------------------------------------------------------
+
+def test_excel_functions_workbook(capsys, tmp_path):
+    """``clvdesk excel-functions`` writes a macro-free workbook of named LAMBDA functions (their
+    values are checked in IronCalc in test_excel_lambdas.py)."""
+    import openpyxl
+
+    from clvdesk.core.io.excel_lambdas import FUNCTIONS
+
+    target = tmp_path / "clv_functions.xlsx"
+    result = run_json(capsys, "excel-functions", "-o", str(target))
+    assert result["path"] == str(target)
+    assert [f["name"] for f in result["functions"]] == [f.name for f in FUNCTIONS]
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Functions"]
+    assert all(f.name in book.defined_names for f in FUNCTIONS)
+    code, out, _ = run(capsys, "excel-functions", "-o", str(tmp_path / "f.xlsx"),
+                       "--language", "nl")
+    assert code == 0 and "CLV.SIMPLE(aov, frequency, lifespan, [cac]" in out
+    assert openpyxl.load_workbook(tmp_path / "f.xlsx").sheetnames == ["Functies"]
+    assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "f.xlsm")),
+                          "must be an .xlsx file")
+    assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "no" / "f.xlsx")),
+                          "output folder does not exist")

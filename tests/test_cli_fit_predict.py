@@ -101,7 +101,8 @@ def test_fit_sbg_from_alive_counts_and_file(capsys, tmp_path):
 def test_predict_per_customer_csv(capsys, order_file, tmp_path):
     out = tmp_path / "predictions.csv"
     result = run_json(capsys, "predict", "bgnbd", str(order_file), "--horizon", "39",
-                      "--horizon-unit", "weeks", "--end", "1997-09-30", "-o", str(out))
+                      "--horizon-unit", "weeks", "--end", "1997-09-30", "--spend-model", "none",
+                      "-o", str(out))
     table = pd.read_csv(out, dtype={"customer_id": str}).set_index("customer_id")
     assert list(table.columns) == ["frequency", "recency", "T", "p_alive", "expected_purchases"]
     assert len(table) == 2357 == result["customers"]
@@ -121,6 +122,28 @@ def test_predict_clv_with_spend_model(capsys, order_file, tmp_path):
     assert (table["clv_low"] <= table["clv"]).all() and (table["clv"] <= table["clv_high"]).all()
     assert result["total_clv"] == pytest.approx(table["clv"].sum())
     assert result["total_clv_low"] < result["total_clv"] < result["total_clv_high"]
+
+
+def test_predict_gives_clv_in_money_by_default_and_says_which_margin(capsys, order_file,
+                                                                     tmp_path):
+    out = tmp_path / "clv.csv"
+    code = main(["predict", "bgnbd", str(order_file), "--end", "1997-09-30", "--draws", "0",
+                 "-o", str(out)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "clv" in pd.read_csv(out).columns
+    assert "predicted CLV over 12 months" in printed
+    assert "margin 100 % (CLV as revenue; set --margin for profit)" in printed
+
+
+@pytest.mark.parametrize("margin", ["30%", "0,3", "0.3", "30 %"])
+def test_predict_rates_as_percent_or_decimal_comma(capsys, order_file, tmp_path, margin):
+    out = tmp_path / "clv.csv"
+    result = run_json(capsys, "predict", "bgnbd", str(order_file), "--end", "1997-09-30",
+                      "--draws", "0", "--margin", margin, "--discount-rate", "10%",
+                      "-o", str(out))
+    assert result["margin"] == pytest.approx(0.3)
+    assert result["spend_model"] == "gamma-gamma"
 
 
 def test_predict_xlsx_is_the_report_workbook(capsys, order_file, tmp_path):

@@ -88,6 +88,13 @@ def test_nsis_script_installs_per_user_with_shortcut_addin_and_uninstaller():
     uninstall = script[script.index('Section "Uninstall"'):]
     assert uninstall.index("register_addin.py") < uninstall.index('RMDir /r "$INSTDIR\\python"')
     assert 'RMDir /r "$INSTDIR"' not in script  # never wipe a folder the user may share
+    # the one-time Excel step's files, where a Start-menu shortcut finds them
+    assert ('CopyFiles /SILENT "$INSTDIR\\python\\Lib\\site-packages\\excel_addin\\${UDF_BAS}" '
+            '"$INSTDIR\\excel"') in script
+    assert '!define UDF_BAS "clvdesk_udfs.bas"' in script
+    assert (ROOT / "excel_addin" / "clvdesk_udfs.bas").is_file()
+    assert 'CreateShortcut "$SMPROGRAMS\\${APP_NAME} Excel functions.lnk" "$INSTDIR\\excel"' in script
+    assert 'Delete "$INSTDIR\\excel\\${UDF_BAS}"' in uninstall and 'RMDir /r "$INSTDIR\\excel"' not in script
 
 
 # --- add-in registration -----------------------------------------------------------------
@@ -237,7 +244,7 @@ def test_a_broken_state_file_gives_one_error_line(paths):
 def test_udf_requirements_are_the_core_dependencies_plus_xlwings_bridge():
     requirements = pyenv.udf_requirements()
     names = {pyenv._name(r) for r in requirements}
-    assert {"numpy", "pandas", "scipy", "xlwings", "pywin32", "python-calamine"} <= names
+    assert {"numpy", "pandas", "scipy", "xlwings", "pywin32"} <= names
     assert not names & {"pyside6-essentials", "matplotlib"}
 
 
@@ -290,3 +297,93 @@ def test_pip_steps_fetch_windows_wheels_and_install_offline(tmp_path):
     for command in (install_app, install_deps):
         assert "--no-index" in command and command[command.index("--target") + 1] == str(tmp_path / "sp")
     assert install_app[-2:] == ["--no-deps", "clvdesk"]
+
+
+# --- where xlwings' DLL ends up ------------------------------------------------------------
+
+XLWINGS_VERSION = "0.37.8"
+
+
+def _xlwings_like_wheel(folder: Path) -> Path:
+    """A wheel laid out like xlwings' Windows wheel: the package, and the DLLs as data files
+    for the prefix (xlwings' setup.py ``data_files=[("", glob("xlwings??-*.dll"))]``)."""
+    name = f"xlwings-{XLWINGS_VERSION}"
+    wheel = folder / f"{name}-py3-none-any.whl"
+    files = {
+        "xlwings/__init__.py": f'__version__ = "{XLWINGS_VERSION}"\n',
+        f"{name}.data/data/xlwings64-{XLWINGS_VERSION}.dll": "MZ 64-bit",
+        f"{name}.data/data/xlwings32-{XLWINGS_VERSION}.dll": "MZ 32-bit",
+        f"{name}.dist-info/METADATA": f"Metadata-Version: 2.1\nName: xlwings\nVersion: {XLWINGS_VERSION}\n",
+        f"{name}.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = "".join(f"{path},,\n" for path in files) + f"{name}.dist-info/RECORD,,\n"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+        archive.writestr(f"{name}.dist-info/RECORD", record)
+    return wheel
+
+
+def _payload_after_pip_target(tmp_path: Path) -> Path:
+    """The UDF environment's folder after step 4 (``pip install --target Lib\\site-packages``)
+    with the xlwings-like wheel, run by the real pip."""
+    out = tmp_path / "pyenv"
+    pth = pyenv.unpack_embed(_fake_embed_zip(tmp_path / "python-3.11.9-embed-amd64.zip"), out)
+    pyenv.patch_pth(pth)
+    site_packages = out / "Lib" / "site-packages"
+    (site_packages / "excel_addin").mkdir()
+    (site_packages / "excel_addin" / "udfs.py").write_text("")
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-index", "--no-deps", "--no-compile",
+         "--disable-pip-version-check", "--target", str(site_packages),
+         str(_xlwings_like_wheel(tmp_path))],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_pip_target_puts_the_xlwings_dll_where_the_vba_never_looks(tmp_path):
+    """The bug of issue 12: with ``pip --target`` the DLL lands in site-packages, while
+    xlwings' VBA (Main.bas, XLPyLoadDLL) tries only the interpreter's folder and the one above."""
+    out = _payload_after_pip_target(tmp_path)
+    assert (out / "Lib" / "site-packages" / f"xlwings64-{XLWINGS_VERSION}.dll").is_file()
+    assert pyenv.payload_problems(out) == [
+        f"xlwings64-{XLWINGS_VERSION}.dll is not beside pythonw.exe, where xlwings' VBA looks "
+        "for it"]
+
+
+def test_built_payload_has_the_dll_beside_pythonw(tmp_path):
+    out = _payload_after_pip_target(tmp_path)
+    placed = pyenv.place_xlwings_dlls(out)
+    assert sorted(p.name for p in placed) == [f"xlwings32-{XLWINGS_VERSION}.dll",
+                                              f"xlwings64-{XLWINGS_VERSION}.dll"]
+    interpreter = out / "pythonw.exe"  # what register_addin.py writes as INTERPRETER_WIN
+    assert interpreter.is_file() and (out / "python.exe").is_file()
+    # the first folder XLPyLoadDLL tries: ParentFolder(INTERPRETER_WIN)
+    assert (interpreter.parent / f"xlwings64-{XLWINGS_VERSION}.dll").read_text() == "MZ 64-bit"
+    assert not list((out / "Lib" / "site-packages").glob("xlwings??-*.dll"))
+    assert pyenv.installed_version(out / "Lib" / "site-packages", "xlwings") == XLWINGS_VERSION
+    assert pyenv.payload_problems(out) == []
+
+
+def test_a_payload_without_dll_or_interpreter_is_refused(tmp_path):
+    out = tmp_path / "pyenv"
+    (out / "Lib" / "site-packages").mkdir(parents=True)
+    with pytest.raises(pyenv.BuildError, match="not the Windows one"):
+        pyenv.place_xlwings_dlls(out)
+    assert pyenv.payload_problems(out) == [
+        "python.exe is missing", "pythonw.exe is missing",
+        "excel_addin is not in Lib\\site-packages", "xlwings is not in Lib\\site-packages"]
+
+
+def test_dll_check_finds_the_dll_beside_the_interpreter(tmp_path):
+    """The check verify() and the release job run with the installed Python, here run with a
+    stand-in xlwings next to this interpreter's folder layout."""
+    fake = tmp_path / "fake"
+    (fake / "xlwings").mkdir(parents=True)
+    (fake / "xlwings" / "__init__.py").write_text(f'__version__ = "{XLWINGS_VERSION}"\n')
+    env = {"PYTHONPATH": str(fake), "PATH": ""}
+    result = subprocess.run([sys.executable, "-c", pyenv.DLL_CHECK], capture_output=True,
+                            text=True, env=env)
+    assert result.returncode != 0 and f"xlwings64-{XLWINGS_VERSION}.dll not found" in result.stderr
+    assert pyenv.DLL_CHECK in (ROOT / ".github" / "workflows" / "release.yml").read_text()

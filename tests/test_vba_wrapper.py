@@ -20,6 +20,8 @@ EXPECTED_UDFS = {
     "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_SURVIVAL", "CLV_PREDICT",
     "CLV_SCENARIOS",
 }
+#: Functions Excel's function wizard must not call (a fit, or a pass over a whole order list).
+WIZARD_SKIPPED = {"CLV_SUMMARY", "CLV_SEGMENTS", "CLV_FIT", "CLV_PREDICT"}
 
 
 def test_committed_bas_is_up_to_date():
@@ -65,19 +67,15 @@ def _xlwings_udfs_module():
 
 @pytest.fixture(scope="module")
 def udfs_under_windows_xlwings():
-    """excel_addin/udfs.py executed with xlwings' real Windows decorators (``xlfunc``,
+    """excel_addin.udfs' registration run with xlwings' real Windows decorators (``xlfunc``,
     ``xlarg``, ``xlret``) in place of the pass-throughs xlwings installs elsewhere."""
     try:
         xl_udfs = _xlwings_udfs_module()
     except Exception as exc:  # a future xlwings may import more Windows-only modules
         pytest.fail(f"could not load xlwings.udfs with COM stand-ins: {exc}")
-    source = Path(udfs.__file__).read_text(encoding="utf-8")
-    assert "import xlwings as xw\n" in source
-    module = types.ModuleType("udfs")
-    module.__file__ = udfs.__file__
-    module.xw = types.SimpleNamespace(func=xl_udfs.xlfunc, arg=xl_udfs.xlarg, ret=xl_udfs.xlret)
-    code = compile(source.replace("import xlwings as xw\n", "\n"), udfs.__file__, "exec")
-    exec(code, module.__dict__)
+    decorators = types.SimpleNamespace(func=xl_udfs.xlfunc, arg=xl_udfs.xlarg, ret=xl_udfs.xlret)
+    module = types.ModuleType("excel_addin.udfs")
+    module.__dict__.update(udfs.register(decorators))
     return xl_udfs, module
 
 
@@ -92,9 +90,10 @@ def test_windows_decorators_register_every_udf(udfs_under_windows_xlwings):
             assert arg["doc"] == expected.doc
             assert arg["options"] == {"ndim": 2, "err_to_str": True}  # no type-hint converters
             assert ("optional" in arg) == expected.optional
-        spills = spec.name in ("CLV_SUMMARY", "CLV_SEGMENTS", "CLV_FIT", "CLV_PREDICT",
-                               "CLV_SCENARIOS")
-        assert info["ret"]["options"] == ({"expand": "table"} if spills else {})
+        # no expand="table": tables are returned as they are and spill as dynamic arrays
+        assert info["ret"]["options"] == {}
+        # fits and whole order lists do not run while the user types in the function wizard
+        assert info["call_in_wizard"] is (spec.name not in WIZARD_SKIPPED)
 
 
 def test_same_text_as_xlwings_own_generator(udfs_under_windows_xlwings):
@@ -106,3 +105,7 @@ def test_same_text_as_xlwings_own_generator(udfs_under_windows_xlwings):
     xl_udfs.generate_vba_wrapper("excel_addin.udfs", module, out, workbook)
     body = BAS_PATH.read_bytes().decode("ascii").replace("\r\n", "\n").split("\n", 3)[3]
     assert body == out.getvalue()
+    for name in WIZARD_SKIPPED:  # the wizard guard xlwings writes for call_in_wizard=False
+        block = body[body.index(f"Function {name}("):]
+        assert block.split("\n")[1].strip() == (
+            'If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function')

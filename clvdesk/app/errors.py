@@ -19,8 +19,31 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
+from clvdesk.core.messages import MESSAGES, SETTING_NAMES, render
 
 translate = QCoreApplication.translate
+
+
+def core_message(exc: BaseException) -> str:
+    """The one-line message of a core error in the interface language.
+
+    An error with a code in :data:`clvdesk.core.messages.MESSAGES` is worded from the
+    translation of its template (context ``messages``) and its values, a setting's name
+    (``margin``) shown as the field's label (context ``settings``); any other error keeps its
+    own message.
+    """
+    code = getattr(exc, "code", "")
+    if code not in MESSAGES:
+        return " ".join(str(exc).split()) or type(exc).__name__
+    values = {key: _shown(key, value) for key, value in getattr(exc, "values", {}).items()}
+    text = render(code, values, translate("messages", MESSAGES[code]))
+    return " ".join(text.split())
+
+
+def _shown(key: str, value: object) -> object:
+    if key in ("name", "setting") and isinstance(value, str) and value in SETTING_NAMES:
+        return translate("settings", SETTING_NAMES[value])
+    return value
 
 
 @dataclass(frozen=True)
@@ -37,7 +60,7 @@ class ErrorMessage:
 def describe(exc: BaseException, action: str = "") -> ErrorMessage:
     """The dialog text for ``exc``, raised while doing ``action`` (e.g. "Importing orders.csv")."""
     prefix = f"{action}: " if action else ""
-    one_line = " ".join(str(exc).split()) or type(exc).__name__
+    one_line = core_message(exc)
     if isinstance(exc, InputError):
         advice = translate("ErrorReporter", "Check the file, the column mapping or the value you entered, then try again.")
     elif isinstance(exc, ConvergenceError):

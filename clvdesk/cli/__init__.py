@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -27,15 +28,38 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clvdesk.cli.fit_cmd",
     "clvdesk.cli.predict_cmd",
     "clvdesk.cli.quality_cmd",
+    "clvdesk.cli.excel_functions_cmd",
     "clvdesk.cli.gui_cmd",
+    "clvdesk.cli.completion_cmd",
 )
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one ``error: ...`` line and exit code 2."""
+    """An ArgumentParser whose usage errors are one ``error: ...`` line and exit code 2, and
+    whose ``-h`` text is plain text (descriptions come from docstrings)."""
 
     def error(self, message: str):  # noqa: D102 - argparse API
         raise _UsageError(f"{self.prog}: {message}")
+
+    def format_help(self) -> str:  # noqa: D102 - argparse API
+        return plain_text(super().format_help())
+
+
+_ROLE = re.compile(r":[a-z]+:`(~?)([^`<]*?)\s*(?:<[^`>]*>)?`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def plain_text(text: str) -> str:
+    """reStructuredText markup of docstrings as plain text for a terminal.
+
+    ``:func:`~clvdesk.core.pipeline.run_analysis``` -> ``run_analysis``, ``:class:`Thing <a.b>```
+    -> ``Thing``, double backticks dropped.
+    """
+    def role(match: re.Match) -> str:
+        tilde, target = match.groups()
+        return target.rsplit(".", 1)[-1] if tilde else target
+
+    return _LITERAL.sub(r"\1", _ROLE.sub(role, text))
 
 
 class _UsageError(Exception):
@@ -68,11 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from clvdesk.core.errors import CLVError
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    flags: dict[str, str] = {}
     try:
         parser = build_parser()
         if not argv:
             argv = ["gui"]
         args = parser.parse_args(argv)
+        flags = _flags(parser, args.command)
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.print_help()
@@ -82,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except CLVError as exc:
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        print(f"error: {_one_line(_in_flag_terms(exc, flags))}", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:
         print(f"error: file not found: {exc.filename or exc}", file=sys.stderr)
@@ -95,13 +121,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        from clvdesk.core.extras import missing_extra
+
+        missing = missing_extra(exc)  # an optional package (an extra) is not installed
+        if missing is not None:
+            print(f"error: {missing}", file=sys.stderr)
+            return 2
         if os.environ.get("CLVDESK_DEBUG"):
             raise
         print(f"error: internal error: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
         return 1
 
 
-def _one_line(exc: BaseException) -> str:
+#: Names the core gives a setting where the command line's flag says it differently.
+CORE_NAMES: dict[str, str] = {
+    "annual_discount_rate": "discount_rate", "n_draws": "draws", "segment_col": "segment_column",
+}
+
+
+def _flags(parser: argparse.ArgumentParser, command: str | None) -> dict[str, str]:
+    """The options of ``command`` by destination: ``{"churn_rate": "--churn-rate"}``."""
+    choices = next((action.choices for action in parser._actions  # noqa: SLF001 - argparse API
+                    if isinstance(action, argparse._SubParsersAction)), {})
+    sub = choices.get(command) if command else None
+    if sub is None:
+        return {}
+    return {action.dest: max(action.option_strings, key=len)
+            for action in sub._actions if action.option_strings}  # noqa: SLF001
+
+
+def _in_flag_terms(exc: BaseException, flags: dict[str, str]) -> str:
+    """The message of ``exc`` with the core's name of a setting (``churn_rate``) replaced by the
+    flag the user typed (``--churn-rate``), so no internal name reaches the terminal."""
+    text = str(exc)
+    name = getattr(exc, "values", {}).get("name")
+    flag = flags.get(CORE_NAMES.get(name, name)) if isinstance(name, str) else None
+    if flag and text.startswith(name):
+        return flag + text[len(name):]
+    return text
+
+
+def _one_line(exc: BaseException | str) -> str:
     text = " ".join(str(exc).split())
     return text or type(exc).__name__
 

@@ -16,8 +16,6 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from clvdesk.cli.output import add_json_flag, print_json
 from clvdesk.cli.scenarios_cmd import print_grid
 
@@ -178,8 +176,8 @@ def print_demo(demo: Demo) -> None:
     _title(f"Simple CLV per segment to {data['calibration_end']} (CDs in the first basket; "
            f"margin {demo.assumptions.margin:.0%}, {_cac_text(demo.assumptions)}, observed "
            f"lifespan)")
-    print("what-if formula: average order x orders per year x years so far x margin - CAC, "
-          "over the relationship so far (not a forecast)")
+    print("Simple CLV looks back: the averages observed so far (order value x orders per year x\n"
+          "years as a customer x margin - CAC), as if every customer stays as long as observed.")
     header = ["segment", "customers", "AOV", "orders/yr", "years", "CAC", "CLV", "LTV:CAC"]
     rows = [[str(name), f"{row['customers']:,}", f"{row['aov']:,.2f}",
              f"{row['frequency_per_year']:.2f}", f"{row['lifespan_years']:.2f}",
@@ -206,9 +204,14 @@ def print_demo(demo: Demo) -> None:
     if demo.analysis is not None:
         predicted = _predicted_figures(demo.analysis)
         _title(f"Predicted CLV, next {predicted['horizon']}")
-        print("forecast: discounted margin each existing customer is expected to bring in the "
-              "horizon, from models fitted on the orders, before CAC (differs from the simple "
-              "CLV above, which covers the past relationship)")
+        print(f"Predicted CLV looks ahead: what the fitted models expect each customer to bring "
+              f"in the\nnext {predicted['horizon']} only, weighted by the chance they are still a "
+              f"customer (P(alive)),\ndiscounted, on margin. It is not comparable with the "
+              f"simple CLV above, which counts the\nwhole observed lifespan. low-high: the "
+              f"{demo.analysis.assumptions.interval:.0%} interval from the parameters' "
+              f"uncertainty.\nA one-time buyer has P(alive) 100 %: BG/NBD lets customers drop "
+              f"out only right after a\nrepeat purchase, so nobody without one can have left "
+              f"yet (MBG/NBD and Pareto/NBD do not\nassume this).")
         params = ", ".join(f"{k} = {v:.4g}" for k, v in predicted["model_params"].items())
         print(f"{predicted['model']}: {params}")
         if predicted.get("spend_params"):
@@ -290,6 +293,8 @@ def _title(text: str) -> None:
 
 
 def _fmt(value, spec: str, prefix: str = "") -> str:
+    import numpy as np  # the demo has computed with numpy by now; not at parser set-up
+
     if value is None or (isinstance(value, float | np.floating) and not math.isfinite(value)):
         return "-"
     return f"{prefix}{value:{spec}}"

@@ -147,7 +147,8 @@ class LoadedData:
 def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str | None,
                  holdout_end: str | None = None, with_ids: bool = False,
                  segment_col: str | None = None,
-                 read_options: dict[str, Any] | None = None) -> LoadedData:
+                 read_options: dict[str, Any] | None = None,
+                 optional: tuple[str, ...] = ()) -> LoadedData:
     """A summary table from a summary file, or from an order file summarised on the fly.
 
     A file whose header has a ``frequency`` column is a summary file (``recency``
@@ -158,7 +159,8 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     ``segment`` column) or a canonical role the importer maps itself (``segment``, ``channel``);
     :attr:`LoadedData.segment_col` names it in the order table. ``read_options``: keyword
     arguments of ``read_orders`` from :func:`clvdesk.cli.quality_cmd.import_options` (for order
-    files only; a summary file with any of them is refused).
+    files only; a summary file with any of them is refused). ``optional``: summary file columns
+    read when the file has them.
     """
     from clvdesk.core import units
     from clvdesk.core.errors import InputError
@@ -178,7 +180,9 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
             flags = ", ".join(IMPORT_FLAGS[key] for key in read_options)
             raise InputError(f"{flags} appl{'ies' if len(read_options) == 1 else 'y'} to order "
                              "files; this is a summary file")
-        values, ids = _read_summary_file(Path(path), required, columns, with_ids=with_ids)
+        present = tuple(c for c in optional if c.lower() in columns and c not in required)
+        values, ids = _read_summary_file(Path(path), required + present, columns,
+                                         with_ids=with_ids)
         return LoadedData(period, columns=values, ids=ids)
     from clvdesk.core.io.readers import read_orders
     from clvdesk.core.summary import summarize
@@ -188,18 +192,18 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
                          "weights")
     canonical = mapping = None
     if segment_col is not None:
-        from clvdesk.core.io.mapping import CANONICAL
+        from clvdesk.core.io.mapping import CANONICAL, find_column
 
         canonical = segment_col.strip().lower()
         if canonical not in CANONICAL:
-            source = columns.get(canonical)
+            source = _matching(columns.values(), segment_col)
             if source is None and not _STRUCTURE_OPTIONS & read_options.keys():
                 # the first line may be a title above the header: ask the reader
                 columns = {c.strip().lower(): c for c in _detected_columns(Path(path), {})}
-                source = columns.get(canonical)
+                source = _matching(columns.values(), segment_col)
             if source is None:
-                raise InputError(f"segment column '{segment_col}' not found; columns are: "
-                                 f"{', '.join(columns.values())}")
+                # none matches: the error names the columns
+                find_column(columns.values(), segment_col, "segment column")
             mapping, canonical = {"segment": source}, "segment"
     if mapping is not None:
         read_options["mapping"] = {**read_options.get("mapping", {}), **mapping}
@@ -220,8 +224,9 @@ def _header_columns(path: Path, read_options: dict[str, Any] | None = None) -> l
         with path.open("rb") as fh:
             head = fh.read(65536)
         if head.startswith(b"PAR1"):
-            import pyarrow.parquet as pq
+            from clvdesk.core.extras import require
 
+            pq = require("pyarrow.parquet", "reading Parquet files")
             try:
                 return [str(name) for name in pq.read_schema(path).names]
             except (OSError, ValueError):
@@ -253,6 +258,17 @@ def _plain_first_line(head: bytes) -> str:
 def _delimiter(line: str) -> str:
     """The likeliest delimiter of a header line (a comma for a single column)."""
     return max(",;\t", key=line.count)
+
+
+def _matching(columns, name: str) -> str | None:
+    """The header among ``columns`` that ``name`` means (as the import mapping matches), or None."""
+    from clvdesk.core.errors import InputError
+    from clvdesk.core.io.mapping import find_column
+
+    try:
+        return find_column(columns, name.strip())
+    except InputError:
+        return None
 
 
 def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str], *,
@@ -289,8 +305,11 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
 def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
     """``{column: array}`` by pyarrow when every ``numeric`` column reads as numbers, else None."""
     import numpy as np
-    import pyarrow as pa
 
+    try:  # the io extra; without it the general readers below take over
+        import pyarrow as pa
+    except ImportError:
+        return None
     with path.open("rb") as fh:
         head = fh.read(65536)
     try:
@@ -364,34 +383,39 @@ def _read_summary_slow(path: Path, names: list[str], sources: dict[str, str],
 
 def _read_raw_columns(path: Path, names: list[str]):
     """The named columns of a csv/tsv/txt, xlsx or parquet file (text cells as read)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     from clvdesk.core.errors import InputError
+    from clvdesk.core.extras import require
 
     with path.open("rb") as fh:
         head = fh.read(8)
+    if head.startswith(b"PAR1"):
+        pa = require("pyarrow", "reading Parquet files")
+        arrow_error: type[Exception] = pa.ArrowException
+    else:
+        arrow_error = ValueError  # no pyarrow below but for Parquet
     try:
         if head.startswith(b"PAR1"):
-            return pq.read_table(path, columns=names).to_pandas()
+            return require("pyarrow.parquet").read_table(path, columns=names).to_pandas()
         if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx) or OLE (xls)
             from clvdesk.core.io.xlsx_reader import read_workbook_table
 
             return read_workbook_table(path, is_header=_names_header(names)).frame[names]
         return _read_text_columns(path, names)
-    except (pa.ArrowException, ValueError, KeyError, OSError) as exc:
+    except (arrow_error, ValueError, KeyError, OSError) as exc:
         text = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise InputError(f"{path.name} could not be read: {text}") from None
 
 
 def _read_text_columns(path: Path, names: list[str]):
     """Fast path for plain UTF-8 comma/semicolon/tab files, else the tolerant text reader."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
+    try:  # the io extra: pyarrow's parser is the fast path
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+    except ImportError:
+        pa = None
     with path.open("rb") as fh:
         first_line = _plain_first_line(fh.read(65536))
-    if first_line:
+    if first_line and pa is not None:
         delimiter = _delimiter(first_line)
         try:
             table = pacsv.read_csv(

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import re
 
+from clvdesk.cli.arguments import amount, rate
 from clvdesk.cli.output import add_json_flag, print_json
-
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 
 def register(subparsers) -> None:
@@ -25,18 +23,22 @@ def register(subparsers) -> None:
         "on gross margin, plus referral value, minus acquisition cost. Optional yearly spend "
         "growth and discounting (end-of-year convention).",
     )
-    simple.add_argument("--aov", required=True, help="average order value (currency)")
-    simple.add_argument("--frequency", required=True, help="purchases per customer per year")
+    simple.add_argument("--aov", type=amount, required=True, help="average order value (currency)")
+    simple.add_argument("--frequency", type=amount, required=True,
+                        help="purchases per customer per year")
     life = simple.add_mutually_exclusive_group(required=True)
-    life.add_argument("--lifespan", help="customer lifespan in years")
-    life.add_argument("--churn-rate", help="yearly churn, 0.2 or 20%% (lifespan = 1 / churn)")
-    simple.add_argument("--cac", default="0", help="acquisition cost per customer (default 0)")
-    simple.add_argument("--margin", default="1", help="gross margin, 0.3 or 30%% (default 1)")
-    simple.add_argument("--referral-value", default="0",
+    life.add_argument("--lifespan", type=amount, help="customer lifespan in years")
+    life.add_argument("--churn-rate", type=rate,
+                      help="yearly churn, 0.2 or 20%% (lifespan = 1 / churn)")
+    simple.add_argument("--cac", type=amount, default="0",
+                        help="acquisition cost per customer (default 0)")
+    simple.add_argument("--margin", type=rate, default="1",
+                        help="gross margin, 0.3 or 30%% (default 1)")
+    simple.add_argument("--referral-value", type=amount, default="0",
                         help="value of referrals per customer (currency, default 0)")
-    simple.add_argument("--growth-rate", default="0",
+    simple.add_argument("--growth-rate", type=rate, default="0",
                         help="yearly growth of spend, 0.05 or 5%% (default 0)")
-    simple.add_argument("--discount-rate", default="0",
+    simple.add_argument("--discount-rate", type=rate, default="0",
                         help="yearly discount rate, 0.1 or 10%% (default 0)")
     add_json_flag(simple)
     simple.set_defaults(handler=_simple)
@@ -47,12 +49,14 @@ def register(subparsers) -> None:
         description="Retention-based CLV (Gupta & Lehmann 2003): margin per period, retention "
         "and discount rate per period; infinite horizon unless --periods is given.",
     )
-    retention.add_argument("--margin", required=True,
+    retention.add_argument("--margin", type=amount, required=True,
                            help="margin per customer per period (currency)")
-    retention.add_argument("--retention", required=True, help="retention per period, 0.8 or 80%%")
-    retention.add_argument("--discount-rate", required=True,
+    retention.add_argument("--retention", type=rate, required=True,
+                           help="retention per period, 0.8 or 80%%")
+    retention.add_argument("--discount-rate", type=rate, required=True,
                            help="discount rate per period, 0.1 or 10%%")
-    retention.add_argument("--periods", help="number of periods (default: infinite horizon)")
+    retention.add_argument("--periods", type=amount,
+                           help="number of periods (default: infinite horizon)")
     add_json_flag(retention)
     retention.set_defaults(handler=_retention)
 
@@ -60,15 +64,18 @@ def register(subparsers) -> None:
         "lifespan", help="expected lifespan = 1 / churn rate",
         description="Expected customer lifespan from a churn rate, in the churn rate's period.",
     )
-    lifespan.add_argument("--churn-rate", required=True, help="churn per period, 0.2 or 20%%")
+    lifespan.add_argument("--churn-rate", type=rate, required=True,
+                          help="churn per period, 0.2 or 20%%")
     add_json_flag(lifespan)
     lifespan.set_defaults(handler=_lifespan)
 
     ratio = subparsers.add_parser(
         "ltv-cac", help="LTV:CAC ratio", description="Lifetime value (before CAC) divided by CAC."
     )
-    ratio.add_argument("--ltv", required=True, help="lifetime value before CAC (currency)")
-    ratio.add_argument("--cac", required=True, help="acquisition cost per customer (currency)")
+    ratio.add_argument("--ltv", type=amount, required=True,
+                       help="lifetime value before CAC (currency)")
+    ratio.add_argument("--cac", type=amount, required=True,
+                       help="acquisition cost per customer (currency)")
     add_json_flag(ratio)
     ratio.set_defaults(handler=_ltv_cac)
 
@@ -76,31 +83,14 @@ def register(subparsers) -> None:
         "payback", help="CAC payback in months",
         description="Months until the margin of a customer repays the acquisition cost.",
     )
-    payback.add_argument("--cac", required=True, help="acquisition cost per customer (currency)")
-    payback.add_argument("--monthly-revenue", required=True,
+    payback.add_argument("--cac", type=amount, required=True,
+                         help="acquisition cost per customer (currency)")
+    payback.add_argument("--monthly-revenue", type=amount, required=True,
                          help="revenue per customer per month (currency)")
-    payback.add_argument("--margin", default="1", help="gross margin, 0.3 or 30%% (default 1)")
+    payback.add_argument("--margin", type=rate, default="1",
+                         help="gross margin, 0.3 or 30%% (default 1)")
     add_json_flag(payback)
     payback.set_defaults(handler=_payback)
-
-
-def parse_number(name: str, text: str, *, percent: bool = False) -> float:
-    """Parse a number typed by a user; ``percent`` also accepts ``30%`` (-> 0.30)."""
-    from clvdesk.core.errors import InputError
-
-    raw = str(text).strip()
-    scale = 1.0
-    if percent and raw.endswith("%"):
-        raw, scale = raw[:-1].strip(), 0.01
-    if _DECIMAL_COMMA.match(raw):
-        raw = raw.replace(",", ".")
-    try:
-        value = float(raw)
-    except ValueError:
-        raise InputError(f"{name} must be a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise InputError(f"{name} must be a number, got {text!r}")
-    return value * scale
 
 
 def _simple(args: argparse.Namespace) -> int:
@@ -108,19 +98,19 @@ def _simple(args: argparse.Namespace) -> int:
     from clvdesk.core.scenarios import Scenario
 
     if args.churn_rate is not None:
-        lifespan = lifespan_from_churn(parse_number("churn_rate", args.churn_rate, percent=True))
+        lifespan = lifespan_from_churn(args.churn_rate)
     else:
-        lifespan = parse_number("lifespan", args.lifespan)
+        lifespan = args.lifespan
     scenario = Scenario(
         name="simple",
-        aov=parse_number("aov", args.aov),
-        frequency=parse_number("frequency", args.frequency),
+        aov=args.aov,
+        frequency=args.frequency,
         lifespan=lifespan,
-        cac=parse_number("cac", args.cac),
-        margin=parse_number("margin", args.margin, percent=True),
-        referral_value=parse_number("referral_value", args.referral_value),
-        growth_rate=parse_number("growth_rate", args.growth_rate, percent=True),
-        discount_rate=parse_number("discount_rate", args.discount_rate, percent=True),
+        cac=args.cac,
+        margin=args.margin,
+        referral_value=args.referral_value,
+        growth_rate=args.growth_rate,
+        discount_rate=args.discount_rate,
     )
     results = scenario.results()
     if args.json:
@@ -155,10 +145,10 @@ def _optional_rows(scenario) -> list[tuple[str, str]]:
 def _retention(args: argparse.Namespace) -> int:
     from clvdesk.core.formulas import retention_clv
 
-    margin = parse_number("margin", args.margin)
-    retention = parse_number("retention", args.retention, percent=True)
-    discount = parse_number("discount_rate", args.discount_rate, percent=True)
-    periods = None if args.periods is None else parse_number("periods", args.periods)
+    margin = args.margin
+    retention = args.retention
+    discount = args.discount_rate
+    periods = args.periods
     clv = retention_clv(margin, retention, discount, periods)
     if args.json:
         print_json({"clv": clv, "margin": margin, "retention": retention,
@@ -177,7 +167,7 @@ def _retention(args: argparse.Namespace) -> int:
 def _lifespan(args: argparse.Namespace) -> int:
     from clvdesk.core.formulas import lifespan_from_churn
 
-    churn = parse_number("churn_rate", args.churn_rate, percent=True)
+    churn = args.churn_rate
     lifespan = lifespan_from_churn(churn)
     if args.json:
         print_json({"lifespan": lifespan, "churn_rate": churn})
@@ -190,8 +180,8 @@ def _lifespan(args: argparse.Namespace) -> int:
 def _ltv_cac(args: argparse.Namespace) -> int:
     from clvdesk.core.formulas import ltv_cac_ratio
 
-    ltv = parse_number("ltv", args.ltv)
-    cac = parse_number("cac", args.cac)
+    ltv = args.ltv
+    cac = args.cac
     ratio = ltv_cac_ratio(ltv, cac)
     if args.json:
         print_json({"ltv_cac": ratio, "ltv": ltv, "cac": cac})
@@ -203,9 +193,9 @@ def _ltv_cac(args: argparse.Namespace) -> int:
 def _payback(args: argparse.Namespace) -> int:
     from clvdesk.core.formulas import cac_payback_months
 
-    cac = parse_number("cac", args.cac)
-    revenue = parse_number("monthly_revenue", args.monthly_revenue)
-    margin = parse_number("margin", args.margin, percent=True)
+    cac = args.cac
+    revenue = args.monthly_revenue
+    margin = args.margin
     months = cac_payback_months(cac, revenue, margin)
     if args.json:
         print_json({"payback_months": months, "cac": cac, "monthly_revenue": revenue,

@@ -28,7 +28,30 @@ def register(subparsers) -> None:
 
 
 def handle(args) -> int:
+    if args.screenshot is None:
+        check_display()
+    from clvdesk.core.extras import require
+
+    require("PySide6", "the desktop app (clvdesk gui)")
     from clvdesk.app.application import run
 
     return run(args.file, demo=args.demo, screenshot=args.screenshot, page=args.page,
                language=args.lang)
+
+
+def check_display() -> None:
+    """Refuse, in one line that points to the command line, to open a window without a screen.
+
+    On Linux and other X11/Wayland systems Qt aborts the process (exit 134) when it finds no
+    display; a server or an ssh session without X forwarding has none.
+    """
+    import os
+    import sys
+
+    from clvdesk.core.errors import InputError
+
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    raise InputError(code="no_display")

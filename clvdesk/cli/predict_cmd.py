@@ -2,14 +2,15 @@
 
 ORDERS is an order file (csv/tsv/txt, xlsx, parquet; read with the import flags shared by every
 command that reads orders, see ``clvdesk quality --help``), summarised in ``--period`` up to
-``--end``; the whole analysis runs as in the app (:func:`clvdesk.core.pipeline.run_analysis`).
-A summary file (frequency, recency, T, and monetary_value for a spend model) works too.
+``--end``; the whole analysis runs as in the desktop app. A summary file (frequency, recency, T,
+and monetary_value for CLV in money) works too.
 OUT by extension: ``.csv``/``.parquet`` one row per customer (customer_id, frequency, recency, T,
-p_alive, expected_purchases, and with ``--spend-model`` expected_spend, clv, clv_low, clv_high);
-``.xlsx`` the full report workbook (from an order file; money in ``--currency``, euro by
-default). The horizon is in ``--horizon-unit``
-whatever the data's period; CLV is the margin on expected spend, discounted monthly at
-``--discount-rate`` a year.
+p_alive, expected_purchases, expected_spend, clv, clv_low, clv_high); ``.xlsx`` the full report
+workbook (from an order file; money in ``--currency``, euro by default).
+CLV is in money by default: the Gamma-Gamma spend model gives each customer's expected spend,
+CLV is ``--margin`` (default 100 %: revenue) of it over ``--horizon`` (in ``--horizon-unit``,
+whatever the data's period), discounted monthly at ``--discount-rate`` a year.
+``--spend-model none`` predicts purchases only.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import dataclasses
 import sys
 
+from clvdesk.cli.arguments import amount, count, rate
 from clvdesk.cli.fit_cmd import TRANSACTION_MODELS, add_period_options, load_summary
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 from clvdesk.cli.quality_cmd import add_import_arguments, import_options
@@ -25,6 +27,9 @@ from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 #: Currency of the report workbook's money cells unless ``--currency`` says otherwise (the
 #: default of :func:`clvdesk.core.io.report.write_report`).
 DEFAULT_CURRENCY = "€"
+#: Share of revenue counted as profit unless ``--margin`` says otherwise: all of it, so CLV is
+#: revenue. Every output says which margin it used.
+DEFAULT_MARGIN = 1.0
 
 
 def register(subparsers) -> None:
@@ -35,7 +40,7 @@ def register(subparsers) -> None:
     parser.add_argument("model", metavar="MODEL", type=str.lower,
                         help=f"transaction model: {', '.join(TRANSACTION_MODELS)}")
     parser.add_argument("orders", metavar="ORDERS", help="order file (or customer summary file)")
-    parser.add_argument("--horizon", type=float, default=12.0,
+    parser.add_argument("--horizon", type=amount, default=12.0,
                         help="how far ahead to predict (default 12)")
     parser.add_argument("--horizon-unit", default="months", type=str.lower,
                         help="unit of --horizon: days, weeks, months (default) or years")
@@ -43,21 +48,22 @@ def register(subparsers) -> None:
     parser.add_argument("--holdout-end", metavar="YYYY-MM-DD",
                         help="hold out the orders after --end up to this day for the model check "
                              "in the report")
-    parser.add_argument("--spend-model", choices=("gamma-gamma", "none"), default="none",
-                        help="spend model for expected spend and CLV (default none: purchases "
-                             "only)")
-    parser.add_argument("--margin", type=float, default=1.0,
-                        help="share of revenue that is profit, 0..1 (default 1: CLV as revenue)")
-    parser.add_argument("--discount-rate", type=float, default=0.10,
-                        help="annual discount rate, 0..1 (default 0.10 = 10 %% a year)")
-    parser.add_argument("--interval", type=float, default=0.90,
-                        help="width of the CLV interval (default 0.90)")
-    parser.add_argument("--draws", type=int, default=200,
+    parser.add_argument("--spend-model", choices=("gamma-gamma", "none"), default=None,
+                        help="spend model for expected spend and CLV in money (default "
+                             "gamma-gamma when the data have amounts; none: purchases only)")
+    parser.add_argument("--margin", type=rate, default=DEFAULT_MARGIN,
+                        help="share of revenue that is profit: 0.3, 0,3 or 30%% (default 1 = "
+                             "100 %%: CLV as revenue)")
+    parser.add_argument("--discount-rate", type=rate, default=0.10,
+                        help="annual discount rate: 0.1, 0,1 or 10%% (default 10 %% a year)")
+    parser.add_argument("--interval", type=rate, default=0.90,
+                        help="width of the CLV interval: 0.9 or 90%% (default 90 %%)")
+    parser.add_argument("--draws", type=count, default=200,
                         help="parameter draws for the CLV interval (default 200; 0: none)")
-    parser.add_argument("--seed", type=int, default=2005, help="random seed of the draws")
+    parser.add_argument("--seed", type=count, default=2005, help="random seed of the draws")
     parser.add_argument("--segment-column", metavar="COLUMN",
                         help="order column that splits customers into segments (e.g. channel)")
-    parser.add_argument("--cac", type=float,
+    parser.add_argument("--cac", type=amount,
                         help="acquisition cost per customer (default: from an acquisition_cost "
                              "column, else 0)")
     parser.add_argument("--language", choices=("en", "nl"), default="en",
@@ -84,18 +90,27 @@ def run(args) -> int:
     if suffix not in (".csv", ".parquet", ".xlsx"):
         raise InputError("the output must end in .csv, .parquet or .xlsx")
     currency = _currency(args.currency)
-    spend_model = None if args.spend_model == "none" else args.spend_model
+    asked = {None: "gamma-gamma", "none": None}.get(args.spend_model, args.spend_model)
     assumptions = Assumptions(
         period=args.period, end=args.end, holdout_end=args.holdout_end, horizon=args.horizon,
         horizon_unit=args.horizon_unit, margin=args.margin,
         annual_discount_rate=args.discount_rate, cac=args.cac,
-        segment_col=args.segment_column, model=args.model, spend_model=spend_model,
+        segment_col=args.segment_column, model=args.model, spend_model=asked,
         interval=args.interval, n_draws=args.draws, seed=args.seed,
     ).validated()
-    required = ("frequency", "recency", "T") + (("monetary_value",) if spend_model else ())
-    data = load_summary(args.orders, required, period=assumptions.period,
+    data = load_summary(args.orders, ("frequency", "recency", "T"), period=assumptions.period,
                         end=args.end, holdout_end=args.holdout_end, with_ids=True,
-                        segment_col=args.segment_column, read_options=import_options(args))
+                        segment_col=args.segment_column, read_options=import_options(args),
+                        optional=("monetary_value",))
+    has_spend = data.orders is not None or data.column("monetary_value") is not None
+    if asked is not None and not has_spend:
+        if args.spend_model is not None:
+            raise InputError("--spend-model gamma-gamma needs amounts: an order file, or a "
+                             "summary file with a monetary_value column",
+                             code="spend_model_needs_amounts")
+        assumptions = dataclasses.replace(assumptions, spend_model=None)
+        print("note: the summary file has no monetary_value column, so no CLV in money: "
+              "purchases only", file=sys.stderr)
     if data.orders is not None:
         assumptions = dataclasses.replace(assumptions, segment_col=data.segment_col)
         predictions, totals, report = _from_orders(data.orders, assumptions, out, args.language,
@@ -106,18 +121,38 @@ def run(args) -> int:
                              "write .csv or .parquet")
         if args.segment_column or args.holdout_end:
             raise InputError("--segment-column and --holdout-end need an order file")
-        predictions, totals = _from_summary(data.summary, assumptions)
-        report = None
-    if report is None:
-        from clvdesk.core.io.tables import write_table
+        totals = _from_summary(data.summary, assumptions, out)
+        n_customers, report = len(data.summary), None
+    if data.orders is not None:
+        n_customers = len(predictions)
+        if report is None:
+            from clvdesk.core.io.tables import write_table
 
-        write_table(predictions, out)
+            write_table(predictions, out)
     if args.json:
-        print_json(_overview(predictions, totals, assumptions, out, data.info()))
+        print_json(_overview(n_customers, totals, assumptions, out, data.info()))
     else:
-        what = "report workbook" if report is not None else f"{len(predictions):,} customers"
+        what = "report workbook" if report is not None else f"{n_customers:,} customers"
         print(f"wrote {out} ({what})")
+        print(_clv_line(totals, assumptions))
     return 0
+
+
+def _clv_line(totals, assumptions) -> str:
+    """What the CLV figures are: the total with its interval, the margin and horizon used."""
+    from clvdesk.core.segments import TOTAL_LABEL
+
+    horizon = f"{assumptions.horizon:g} {assumptions.horizon_unit}"
+    if assumptions.spend_model is None:
+        return f"expected purchases over {horizon}; no CLV in money (no spend model)"
+    everyone = totals.loc[totals["segment"] == TOTAL_LABEL].iloc[0]
+    margin = ("margin 100 % (CLV as revenue; set --margin for profit)"
+              if assumptions.margin == DEFAULT_MARGIN else f"margin {assumptions.margin:.0%}")
+    text = f"predicted CLV over {horizon}, all customers: {everyone['clv']:,.2f}"
+    if "clv_low" in everyone and everyone["clv_low"] == everyone["clv_low"]:
+        text += (f" ({assumptions.interval:.0%} interval {everyone['clv_low']:,.2f} to "
+                 f"{everyone['clv_high']:,.2f})")
+    return f"{text}; {margin}, discounted at {assumptions.annual_discount_rate:.0%} a year"
 
 
 def _currency(text: str) -> str:
@@ -149,14 +184,15 @@ def _from_orders(orders, assumptions, out, language: str, currency: str):
     return result.predictions, result.segments, out
 
 
-def _from_summary(summary, assumptions):
+def _from_summary(summary, assumptions, out):
     """Fit and predict on a summary file (no orders: no quality, cohorts or segments).
 
-    Returns (predictions, whole-base table of :func:`clvdesk.core.clv.forecast_clv`).
+    The per-customer predictions are streamed to ``out`` in chunks
+    (:func:`clvdesk.core.clv.write_predictions`). Returns the whole-base table.
     """
     import numpy as np
 
-    from clvdesk.core.clv import forecast_clv
+    from clvdesk.core.clv import write_predictions
     from clvdesk.core.models import get_model
     from clvdesk.core.pipeline import fit_spend_model, fit_transaction_model
 
@@ -164,28 +200,29 @@ def _from_summary(summary, assumptions):
     spend = None
     if assumptions.spend_model is not None:
         spend = fit_spend_model(get_model(assumptions.spend_model), summary, [])
-    forecast = forecast_clv(
-        model, spend, summary, horizon=assumptions.horizon,
+    forecast = write_predictions(
+        out, model, spend, summary, horizon=assumptions.horizon,
         horizon_unit=assumptions.horizon_unit, margin=assumptions.margin,
         annual_discount_rate=assumptions.annual_discount_rate, interval=assumptions.interval,
         n_draws=assumptions.n_draws, rng=np.random.default_rng(assumptions.seed),
     )
-    return forecast.customers, forecast.segments
+    return forecast.segments
 
 
-def _overview(predictions, totals, assumptions, out, source: dict) -> dict:
+def _overview(n_customers: int, totals, assumptions, out, source: dict) -> dict:
     """Totals for ``--json``: the interval of the total CLV comes from aggregated draws."""
     from clvdesk.core.segments import TOTAL_LABEL
 
     everyone = totals.loc[totals["segment"] == TOTAL_LABEL].iloc[0]
     overview = {
         "output": str(out),
-        "customers": len(predictions),
+        "customers": n_customers,
         "model": assumptions.model,
         "spend_model": assumptions.spend_model,
+        "margin": assumptions.margin,
         "horizon": assumptions.horizon,
         "horizon_unit": assumptions.horizon_unit,
-        "expected_purchases": float(predictions["expected_purchases"].sum()),
+        "expected_purchases": float(everyone["expected_purchases"]),
         **source,
     }
     for column in ("clv", "clv_low", "clv_high"):

@@ -6,6 +6,7 @@ import argparse
 import math
 from typing import TYPE_CHECKING
 
+from clvdesk.cli.arguments import rate
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 
 if TYPE_CHECKING:
@@ -19,23 +20,23 @@ def register(subparsers) -> None:
         help="compare CLV scenarios from a TOML or JSON file",
         description="Compare named sets of simple-CLV inputs side by side: CLV, LTV:CAC, "
         "payback and the difference to a baseline. Without FILE: the built-in example (a "
-        "repeat buyer against a one-time buyer). File format: see `clvdesk.core.scenarios`; "
-        "e.g. TOML [[scenario]] tables with name, aov, frequency, lifespan and optional cac, "
-        "margin, referral_value, growth_rate, discount_rate.",
+        "repeat buyer against a one-time buyer). File format: TOML [[scenario]] tables (or a "
+        "JSON list) with name, aov, frequency, lifespan and optional cac, margin, "
+        "referral_value, growth_rate, discount_rate; rates as 0.3 or \"30%\".",
     )
     parser.add_argument("file", metavar="FILE", nargs="?", help="scenario file (.toml, .json)")
     parser.add_argument("--baseline", metavar="NAME",
                         help="scenario to compare against (default: the first)")
     parser.add_argument("--sensitivity", action="store_true",
                         help="also show each driver of the baseline -/+ the step")
-    parser.add_argument("--step", default="0.10", help="sensitivity step (default 0.10 = 10%%)")
+    parser.add_argument("--step", type=rate, default="0.10",
+                        help="sensitivity step (default 0.10 = 10%%)")
     parser.add_argument("-o", "--output", help="write the comparison here (.csv, .xlsx, .parquet)")
     add_json_flag(parser)
     parser.set_defaults(handler=_scenarios)
 
 
 def _scenarios(args: argparse.Namespace) -> int:
-    from clvdesk.cli.formulas_cmd import parse_number
     from clvdesk.core.io.tables import write_table
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare, load_scenarios, sensitivity
 
@@ -44,7 +45,7 @@ def _scenarios(args: argparse.Namespace) -> int:
     base_name = table.attrs["baseline"]
     tornado = None
     if args.sensitivity:
-        step = parse_number("step", args.step, percent=True)
+        step = args.step
         tornado = sensitivity(next(s for s in scenarios if s.name == base_name), step=step)
     if args.output:
         write_table(table, output_path(args.output))

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clvdesk.cli.arguments import amount, count, rate
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 
@@ -54,10 +55,13 @@ def register(subparsers) -> None:
     segments.add_argument("--segment-col", help="column to group by (default: the file's "
                           "segment column; 'none' for all customers together)")
     segments.add_argument("--end", help="last day of the observation period, YYYY-MM-DD")
-    segments.add_argument("--lifespan", help="assumed lifespan in years (default: observed)")
-    segments.add_argument("--margin", help="gross margin, 0.3 or 30%% (default: from the "
+    segments.add_argument("--lifespan", type=amount,
+                          help="assumed lifespan in years (default: observed)")
+    segments.add_argument("--margin", type=rate,
+                          help="gross margin, 0.3 or 30%% (default: from the "
                           "file's margin or cost column, else 100%%)")
-    segments.add_argument("--cac", help="acquisition cost per customer (default: the file's "
+    segments.add_argument("--cac", type=amount,
+                          help="acquisition cost per customer (default: the file's "
                           "acquisition_cost column, else 0)")
     segments.add_argument("--segment-cac", action="append", default=[], metavar="NAME=VALUE",
                           help="acquisition cost of one segment (repeatable)")
@@ -74,10 +78,12 @@ def register(subparsers) -> None:
     )
     _add_file_arguments(cohorts)
     cohorts.add_argument("--end", help="last day of the observation period, YYYY-MM-DD")
-    cohorts.add_argument("--margin", help="gross margin, 0.3 or 30%% (default: from the file's "
+    cohorts.add_argument("--margin", type=rate,
+                         help="gross margin, 0.3 or 30%% (default: from the file's "
                          "margin or cost column, else 100%%)")
-    cohorts.add_argument("--cac", help="acquisition cost per customer, for the payback month")
-    cohorts.add_argument("--max-months", help="months since the first order to show")
+    cohorts.add_argument("--cac", type=amount,
+                         help="acquisition cost per customer, for the payback month")
+    cohorts.add_argument("--max-months", type=count, help="months since the first order to show")
     cohorts.add_argument("-o", "--output", help="write the table here (.csv, .xlsx, .parquet): "
                          "one row per cohort, then cumulative revenue per customer by month")
     add_json_flag(cohorts)
@@ -148,11 +154,11 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _segments(args: argparse.Namespace) -> int:
-    from clvdesk.cli.formulas_cmd import parse_number
     from clvdesk.cli.scenarios_cmd import print_grid
     from clvdesk.core.errors import InputError
     from clvdesk.core.io.mapping import CANONICAL
     from clvdesk.core.io.tables import write_table
+    from clvdesk.core.numbers import parse_user_number
     from clvdesk.core.segments import segment_clv
 
     target = _target(args)
@@ -168,21 +174,18 @@ def _segments(args: argparse.Namespace) -> int:
         column = None
     elif mapping is not None:
         column = "segment"
-    cac = None if args.cac is None else parse_number("cac", args.cac)
+    cac = args.cac
     if args.segment_cac:
         by_segment = {}
         for item in args.segment_cac:
             name, sep, value = item.rpartition("=")
             if not sep or not name:
                 raise InputError(f"--segment-cac takes NAME=VALUE, got {item!r}")
-            by_segment[name] = parse_number(f"cac of '{name}'", value)
+            by_segment[name] = parse_user_number(f"--segment-cac {name}", value)
         cac = by_segment if cac is None else {**_all_segments(orders, column, cac), **by_segment}
     table = segment_clv(
         orders, column, end=args.end,
-        lifespan_years=None if args.lifespan is None else parse_number("lifespan", args.lifespan),
-        margin=None if args.margin is None else parse_number("margin", args.margin,
-                                                             percent=True),
-        cac=cac,
+        lifespan_years=args.lifespan, margin=args.margin, cac=cac,
     )
     if target is not None:
         write_table(table, target)
@@ -218,7 +221,6 @@ def _all_segments(orders, column, cac: float) -> dict[str, float]:
 
 
 def _cohorts(args: argparse.Namespace) -> int:
-    from clvdesk.cli.formulas_cmd import parse_number
     from clvdesk.cli.scenarios_cmd import print_grid
     from clvdesk.core.cohorts import cohort_table
     from clvdesk.core.io.tables import write_table
@@ -227,11 +229,7 @@ def _cohorts(args: argparse.Namespace) -> int:
     imported = _read(args)
     table = cohort_table(
         imported.orders, end=args.end,
-        margin=None if args.margin is None else parse_number("margin", args.margin,
-                                                             percent=True),
-        cac=None if args.cac is None else parse_number("cac", args.cac),
-        max_months=None if args.max_months is None else parse_number("max_months",
-                                                                     args.max_months),
+        margin=args.margin, cac=args.cac, max_months=args.max_months,
     )
     wide = table.summary.join(table.revenue.add_prefix("revenue_month_"))
     if target is not None:

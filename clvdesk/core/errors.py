@@ -14,12 +14,18 @@ class CLVError(ValueError):
     (``"column_not_found"``) and ``values`` carry what the message quotes, in the user's terms
     (the file's column name, its line number, the customer id), so a frontend can word the same
     error in the interface language. Errors raised without a code are shown by their message.
+    Without a message, the English text of ``code`` in :data:`clvdesk.core.messages.MESSAGES`
+    is used: ``InputError(code="column_not_found", column="Bedrag", columns="...")``.
     Both survive pickling (the app's worker processes send errors back to the window).
     """
 
     excel_code = "#VALUE!"
 
     def __init__(self, message: str = "", *, code: str = "", **values: object) -> None:
+        if not message and code:
+            from clvdesk.core.messages import render
+
+            message = render(code, values)
         super().__init__(message)
         self.code = code
         self.values = values

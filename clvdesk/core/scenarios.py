@@ -15,7 +15,8 @@ a tornado chart. Scenario files are TOML or JSON::
     margin = 0.4      # optional, default 1 (revenue based)
 
 JSON: a list of such objects, or ``{"scenarios": [...]}``. Optional inputs: ``cac``,
-``margin``, ``referral_value``, ``growth_rate``, ``discount_rate`` (yearly fractions).
+``margin``, ``referral_value``, ``growth_rate``, ``discount_rate`` (yearly fractions). A value
+may also be text as a person types it: ``margin = "40%"``, ``aov = "39,95"``.
 """
 
 from __future__ import annotations
@@ -26,15 +27,19 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from clvdesk.core import formulas
 from clvdesk.core.errors import InputError
+from clvdesk.core.numbers import parse_user_number
+
+if TYPE_CHECKING:  # pandas is imported by the functions returning tables, not at start-up
+    import pandas as pd
 
 #: Inputs a scenario needs; the others default as in simple_clv.
 REQUIRED_INPUTS = ("aov", "frequency", "lifespan")
+#: Inputs that are rates or shares: a scenario file may write them as "30%".
+RATE_INPUTS = ("margin", "growth_rate", "discount_rate")
 #: Drivers :func:`sensitivity` moves, in the order of simple_clv.
 DRIVERS = ("aov", "frequency", "lifespan", "cac", "margin", "referral_value", "growth_rate",
            "discount_rate")
@@ -108,6 +113,8 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
     ``clv_vs_baseline`` (currency) and ``clv_vs_baseline_pct`` (fraction; NaN when the
     baseline CLV is 0).
     """
+    import pandas as pd
+
     scenarios = list(scenarios)
     if not scenarios:
         raise InputError("no scenarios to compare")
@@ -124,7 +131,7 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
     base_clv = table.loc[base_name, "clv"]
     table["clv_vs_baseline"] = table["clv"] - base_clv
     table["clv_vs_baseline_pct"] = (
-        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else np.nan
+        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else float("nan")
     )
     table.attrs["baseline"] = base_name
     return table[list(DRIVERS) + list(RESULT_COLUMNS)]
@@ -138,6 +145,8 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
     ``swing`` (``|clv_high - clv_low|``) and ``clv`` (the scenario's own). Margin is capped at
     1 (100 %).
     """
+    import pandas as pd
+
     step = formulas.check_number("step", step, low=0.0, high=1.0, low_open=True, high_open=True)
     _validate(scenario)
     base = scenario.clv()
@@ -179,6 +188,8 @@ def observed_scenarios(orders: pd.DataFrame, segment_col: str | None = None, *, 
     :data:`clvdesk.core.segments.TOTAL_LABEL`; each scenario is named after its key. Sorted as
     the segment table is (largest revenue first).
     """
+    import pandas as pd
+
     from clvdesk.core.segments import TOTAL_LABEL, segment_clv
 
     table = segment_clv(orders, segment_col, end=end, margin=margin, cac=cac)
@@ -245,8 +256,12 @@ def scenario_from_dict(entry, number: int = 1) -> Scenario:
     for key in DRIVERS:
         if key in entry:
             value = entry[key]
+            if isinstance(value, str):  # "30%", "12,50": as a person types it
+                value = parse_user_number(f"scenario '{name}': {key}", value,
+                                          percent=key in RATE_INPUTS)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InputError(f"scenario '{name}': {key} must be a number")
+                raise InputError(f"scenario '{name}': {key} must be a number",
+                                 code="scenario_not_a_number", scenario=name, input=key)
             values[key] = float(value)
     scenario = Scenario(name=name, **values)
     _validate(scenario)

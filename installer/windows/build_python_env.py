@@ -12,8 +12,16 @@ COM), never inside the frozen desktop app. The installer therefore ships its own
    project's dependencies from ``pyproject.toml`` without the desktop-only ones (PySide6,
    matplotlib: the app is frozen separately) plus pywin32 (xlwings' COM bridge);
 4. those wheels installed into ``Lib\\site-packages`` (``pip install --no-index --target``);
-5. on Windows, a check that the new interpreter imports ``excel_addin.udfs`` and xlwings, and
-   bytecode compiled with it so the first call from Excel is fast.
+5. xlwings' DLLs (``xlwings64-<version>.dll``, ``xlwings32-<version>.dll``) moved from
+   ``Lib\\site-packages`` to the folder of ``pythonw.exe``. xlwings' VBA loads the DLL only
+   from the folder of ``INTERPRETER_WIN`` or the folder above it (xlwings/addin/Main.bas,
+   ``XLPyLoadDLL``: "Could not load xlwings64-...dll from either of the following folders").
+   The xlwings wheel ships the DLLs as data files for the prefix (xlwings' setup.py,
+   ``data_files=[("", ...)]``: beside python.exe in a normal install), and ``pip --target``
+   puts data files into the target folder, i.e. site-packages, where the VBA never looks;
+6. on Windows, a check that the new interpreter imports ``excel_addin.udfs`` and xlwings and
+   finds the DLL of its xlwings version beside itself, and bytecode compiled with it so the
+   first call from Excel is fast.
 
 Usage, on the Windows build machine (pip picks wheels for ``--python-version``, so the Python
 running this script may differ; CI uses the same version for both)::
@@ -23,7 +31,7 @@ running this script may differ; CI uses the same version for both)::
         [--wheelhouse build\\wheelhouse]
 
 It also runs on Linux or macOS (cross-building: only Windows wheels are downloaded), but then
-step 5 is skipped. The result is the ``PYENV_DIR`` of ``clvdesk.nsi``.
+step 6 is skipped; :func:`payload_problems` checks the layout on any system. The result is the ``PYENV_DIR`` of ``clvdesk.nsi``.
 """
 
 from __future__ import annotations
@@ -57,10 +65,18 @@ def _name(requirement: str) -> str:
     return re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
 
+#: The extras of the UDF environment: xlwings (``excel``) and the file readers (``io``).
+UDF_EXTRAS = ("excel", "io")
+
+
 def udf_requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
-    """The requirements of the UDF environment: project dependencies minus desktop-only ones."""
+    """The requirements of the UDF environment: project dependencies and the ``excel`` and
+    ``io`` extras (xlwings, workbook readers), minus desktop-only ones."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-    kept = [r for r in project["dependencies"] if _name(r) not in DESKTOP_ONLY]
+    extras = project.get("optional-dependencies", {})
+    extra = [r for name in UDF_EXTRAS for r in extras.get(name, [])]
+    wanted = [*project["dependencies"], *(r for r in extra if not r.startswith("clvdesk"))]
+    kept = [r for r in dict.fromkeys(wanted) if _name(r) not in DESKTOP_ONLY]
     return kept + [r for r in WINDOWS_EXTRAS if r not in {_name(k) for k in kept}]
 
 
@@ -137,11 +153,64 @@ def pip_commands(python: str, wheelhouse: Path, site_packages: Path, version: st
     ]
 
 
+#: The DLLs of an installed xlwings wheel (64- and 32-bit Excel), as its setup.py globs them.
+XLWINGS_DLL_GLOB = "xlwings??-*.dll"
+#: With the installed Python: xlwings' 64-bit DLL of its own version sits beside the interpreter
+#: (the first folder XLPyLoadDLL tries); prints the DLL's path.
+DLL_CHECK = ("import sys, pathlib, xlwings; "
+             "dll = pathlib.Path(sys.executable).with_name(f'xlwings64-{xlwings.__version__}.dll'); "
+             "assert dll.is_file(), f'{dll} not found'; print(dll)")
+
+
+def place_xlwings_dlls(out: Path) -> list[Path]:
+    """Move xlwings' DLLs from ``Lib\\site-packages`` (where ``pip --target`` puts the wheel's
+    data files) beside ``python.exe``/``pythonw.exe`` in ``out``; return their new paths."""
+    site_packages = out / "Lib" / "site-packages"
+    dlls = sorted(site_packages.glob(XLWINGS_DLL_GLOB))
+    if not dlls:
+        raise BuildError(f"no {XLWINGS_DLL_GLOB} in {site_packages}: the xlwings wheel is not "
+                         "the Windows one (its DLLs are data files of the win_amd64 wheel)")
+    placed = []
+    for dll in dlls:
+        target = out / dll.name
+        dll.replace(target)
+        placed.append(target)
+    return placed
+
+
+def installed_version(site_packages: Path, project: str) -> str | None:
+    """The version of ``project`` installed in ``site_packages``, from its ``.dist-info``."""
+    infos = sorted(site_packages.glob(f"{project}-*.dist-info"))
+    return infos[-1].name[len(project) + 1:-len(".dist-info")] if infos else None
+
+
+def payload_problems(out: Path) -> list[str]:
+    """Why Excel could not run the functions with the environment in ``out`` (empty: none).
+
+    Checks what the installer registers and xlwings' VBA needs: ``pythonw.exe`` (the
+    ``INTERPRETER_WIN``) and ``python.exe``, ``excel_addin`` and xlwings in
+    ``Lib\\site-packages``, and ``xlwings64-<installed version>.dll`` beside the interpreter.
+    """
+    problems = [f"{exe} is missing" for exe in ("python.exe", "pythonw.exe")
+                if not (out / exe).is_file()]
+    site_packages = out / "Lib" / "site-packages"
+    if not (site_packages / "excel_addin" / "udfs.py").is_file():
+        problems.append("excel_addin is not in Lib\\site-packages")
+    version = installed_version(site_packages, "xlwings")
+    if version is None:
+        problems.append("xlwings is not in Lib\\site-packages")
+    elif not (out / f"xlwings64-{version}.dll").is_file():
+        problems.append(f"xlwings64-{version}.dll is not beside pythonw.exe, where xlwings' VBA "
+                        "looks for it")
+    return problems
+
+
 def verify(out: Path) -> None:
-    """Import what Excel will import, with the new interpreter, then compile the bytecode."""
+    """Import what Excel will import, with the new interpreter, check that it finds xlwings'
+    DLL beside itself, then compile the bytecode."""
     python = str(out / "python.exe")
     check = "import excel_addin.udfs, xlwings, clvdesk.core; print('UDF environment OK')"
-    for command in ([python, "-c", check],
+    for command in ([python, "-c", check], [python, "-c", DLL_CHECK],
                     [python, "-m", "compileall", "-q", str(out / "Lib" / "site-packages")]):
         if subprocess.run(command).returncode != 0:
             raise BuildError(f"the new environment failed: {' '.join(command)}")
@@ -160,6 +229,10 @@ def build(out: Path, version: str, embed_zip: Path | None, wheelhouse: Path) -> 
     shutil.rmtree(site_packages / "bin", ignore_errors=True)  # console scripts: unused
     for stray in site_packages.glob("*.whl"):  # an empty marker file some wheels leave behind
         stray.unlink()
+    place_xlwings_dlls(out)
+    problems = payload_problems(out)
+    if problems:
+        raise BuildError("; ".join(problems))
     if platform.system() == "Windows":
         verify(out)
     else:

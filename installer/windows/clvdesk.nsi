@@ -45,6 +45,8 @@ RequestExecutionLevel user
 !define PUBLISHER "The CLV Desk developers"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\CLVDesk"
 !define STATE_FILE "addin-registration.json"
+!define UDF_BAS "clvdesk_udfs.bas"
+!define TEMPLATE "clvdesk_template.xlsm"
 
 Name "${APP_NAME} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -101,6 +103,15 @@ Section "${APP_NAME}" SecMain
 
   CreateShortcut "$SMPROGRAMS\${APP_NAME}.lnk" "$INSTDIR\app\${APP_EXE}" "" "$INSTDIR\clvdesk.ico" 0
 
+  ; What a user needs once per workbook for the Excel functions (README, Excel add-in): the VBA
+  ; wrappers to import with File > Import File (no Trust access needed) and the template, copied
+  ; out of the private Python into a folder the Start-menu shortcut opens. Only these two files
+  ; are ever replaced or deleted there: a workbook the user saved in it stays.
+  CreateDirectory "$INSTDIR\excel"
+  CopyFiles /SILENT "$INSTDIR\python\Lib\site-packages\excel_addin\${UDF_BAS}" "$INSTDIR\excel"
+  CopyFiles /SILENT "$INSTDIR\python\Lib\site-packages\excel_addin\${TEMPLATE}" "$INSTDIR\excel"
+  CreateShortcut "$SMPROGRAMS\${APP_NAME} Excel functions.lnk" "$INSTDIR\excel"
+
   DetailPrint "$(MSG_REGISTER)"
   nsExec::ExecToLog '"$INSTDIR\python\python.exe" "$INSTDIR\register_addin.py" install --interpreter "$INSTDIR\python\pythonw.exe" --state "$INSTDIR\${STATE_FILE}"'
   Pop $0
@@ -136,6 +147,10 @@ Section "Uninstall"
   ${EndIf}
 
   Delete "$SMPROGRAMS\${APP_NAME}.lnk"
+  Delete "$SMPROGRAMS\${APP_NAME} Excel functions.lnk"
+  Delete "$INSTDIR\excel\${UDF_BAS}"
+  Delete "$INSTDIR\excel\${TEMPLATE}"
+  RMDir "$INSTDIR\excel"  ; only if empty
   RMDir /r "$INSTDIR\app"
   RMDir /r "$INSTDIR\python"
   Delete "$INSTDIR\register_addin.py"

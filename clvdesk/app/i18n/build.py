@@ -9,9 +9,11 @@ into the ``.qm`` the app loads. ``--check`` only reports untranslated texts.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from clvdesk.app.i18n import I18N_DIR
@@ -36,12 +38,31 @@ def sources() -> list[str]:
     return sorted(str(p) for p in APP_DIR.rglob("*.py") if "i18n" not in p.parts)
 
 
+def core_texts() -> str:
+    """The core's message templates and setting names as ``translate()`` calls lupdate reads.
+
+    The core imports no Qt, so its words (:mod:`clvdesk.core.messages`) are handed to lupdate
+    through this generated source, under the contexts the app translates them in.
+    """
+    from clvdesk.core.messages import MESSAGES, SETTING_NAMES
+
+    lines = [f"translate({json.dumps('messages')}, {json.dumps(text, ensure_ascii=False)})"
+             for text in MESSAGES.values()]
+    lines += [f"translate({json.dumps('settings')}, {json.dumps(text, ensure_ascii=False)})"
+              for text in dict.fromkeys(SETTING_NAMES.values())]
+    return "\n".join(lines) + "\n"
+
+
 def update(ts: Path) -> None:
     """Merge the current source texts into ``ts`` (keeps translations, drops obsolete)."""
-    subprocess.run(
-        [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none", "-ts", str(ts)],
-        check=True, capture_output=True,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        core = Path(folder) / "core_texts.py"
+        core.write_text(core_texts(), encoding="utf-8")
+        subprocess.run(
+            [tool("pyside6-lupdate"), *sources(), str(core), "-no-obsolete", "-locations", "none",
+             "-ts", str(ts)],
+            check=True, capture_output=True,
+        )
 
 
 def release(ts: Path, qm: Path) -> None:

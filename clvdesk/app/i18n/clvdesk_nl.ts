@@ -1575,4 +1575,194 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>jaren</translation>
     </message>
 </context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>{name} must be a number</source>
+        <translation>{name} moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be finite</source>
+        <translation>{name} moet een eindig getal zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be {low:g} or more, got {got:g}</source>
+        <translation>{name} moet {low:g} of meer zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low:g}, got {got:g}</source>
+        <translation>{name} moet groter zijn dan {low:g}, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be {high:g} or less, got {got:g}</source>
+        <translation>{name} moet {high:g} of minder zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be below {high:g}, got {got:g}</source>
+        <translation>{name} moet kleiner zijn dan {high:g}, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {low:g} and at most {high:g}, got {got:g}</source>
+        <translation>{name} moet tussen {low:g} en {high:g} liggen, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low:g} and at most {high:g}, got {got:g}</source>
+        <translation>{name} moet groter zijn dan {low:g} en hoogstens {high:g}, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be at least {low:g} and below {high:g}, got {got:g}</source>
+        <translation>{name} moet minstens {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be greater than {low:g} and below {high:g}, got {got:g}</source>
+        <translation>{name} moet groter dan {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
+    </message>
+    <message>
+        <source>{name} must be a date like 1997-09-30, got {value}</source>
+        <translation>{name} moet een datum zijn zoals 30-09-1997, niet {value}</translation>
+    </message>
+    <message>
+        <source>the end of the holdout period ({holdout_end}) must be after the end of the calibration period ({end})</source>
+        <translation>het einde van de controleperiode ({holdout_end}) moet na het einde van de kalibratieperiode ({end}) liggen</translation>
+    </message>
+    <message>
+        <source>a holdout period needs an end date for the calibration period</source>
+        <translation>een controleperiode vraagt een einddatum voor de kalibratieperiode</translation>
+    </message>
+    <message>
+        <source>unknown time unit {value}; use days, weeks, months or years</source>
+        <translation>onbekende tijdseenheid {value}; kies dagen, weken, maanden of jaren</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; not found; columns are: {columns}</source>
+        <translation>kolom &apos;{column}&apos; niet gevonden; de kolommen zijn: {columns}</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; matches several columns: {columns}</source>
+        <translation>kolom &apos;{column}&apos; past bij meerdere kolommen: {columns}</translation>
+    </message>
+    <message>
+        <source>segment column &apos;{column}&apos; not found; columns are: {columns}</source>
+        <translation>segmentkolom &apos;{column}&apos; niet gevonden; de kolommen zijn: {columns}</translation>
+    </message>
+    <message>
+        <source>no {missing} column found; columns are: {columns} (choose them with the column options)</source>
+        <translation>geen kolom voor {missing} gevonden; de kolommen zijn: {columns} (kies ze bij de kolomtoewijzing)</translation>
+    </message>
+    <message>
+        <source>file not found: {file}</source>
+        <translation>bestand niet gevonden: {file}</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} is leeg</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no order rows</source>
+        <translation>{file} heeft een kopregel maar geen orderregels</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; not found in {file}; sheets are: {sheets}</source>
+        <translation>werkblad &apos;{sheet}&apos; niet gevonden in {file}; de werkbladen zijn: {sheets}</translation>
+    </message>
+    <message>
+        <source>the order table has no orders with a customer, date and amount</source>
+        <translation>de ordertabel heeft geen orders met een klant, datum en bedrag</translation>
+    </message>
+    <message>
+        <source>no orders on or before the end date {end}; the data run from {first} to {last}</source>
+        <translation>geen orders op of vóór de einddatum {end}; de gegevens lopen van {first} tot {last}</translation>
+    </message>
+    <message>
+        <source>no customer bought more than once in the calibration period, so no model can learn how often customers come back</source>
+        <translation>geen enkele klant kocht meer dan eens in de kalibratieperiode, dus geen model kan leren hoe vaak klanten terugkomen</translation>
+    </message>
+    <message>
+        <source>{customers} customer(s) in the calibration period: too few to fit a model</source>
+        <translation>{customers} klant(en) in de kalibratieperiode: te weinig om een model te schatten</translation>
+    </message>
+    <message>
+        <source>{what} given for unknown segment(s): {segments}</source>
+        <translation>{what} opgegeven voor onbekend(e) segment(en): {segments}</translation>
+    </message>
+    <message>
+        <source>acquisition costs per segment need a segment column</source>
+        <translation>acquisitiekosten per segment vragen een segmentkolom</translation>
+    </message>
+    <message>
+        <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
+        <translation>geen beeldscherm om de app op te openen (DISPLAY is niet ingesteld); gebruik de opdrachtregel, bijvoorbeeld clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help toont alle opdrachten)</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>gross margin</source>
+        <translation>brutomarge</translation>
+    </message>
+    <message>
+        <source>discount rate</source>
+        <translation>disconteringsvoet</translation>
+    </message>
+    <message>
+        <source>horizon</source>
+        <translation>horizon</translation>
+    </message>
+    <message>
+        <source>end of the calibration period</source>
+        <translation>einde van de kalibratieperiode</translation>
+    </message>
+    <message>
+        <source>end of the holdout period</source>
+        <translation>einde van de controleperiode</translation>
+    </message>
+    <message>
+        <source>interval width</source>
+        <translation>breedte van het interval</translation>
+    </message>
+    <message>
+        <source>number of parameter draws</source>
+        <translation>aantal parametertrekkingen</translation>
+    </message>
+    <message>
+        <source>acquisition cost</source>
+        <translation>acquisitiekosten</translation>
+    </message>
+    <message>
+        <source>average repeat order value</source>
+        <translation>gemiddelde waarde van herhaalaankopen</translation>
+    </message>
+    <message>
+        <source>average order value</source>
+        <translation>gemiddelde orderwaarde</translation>
+    </message>
+    <message>
+        <source>purchases per year</source>
+        <translation>aankopen per jaar</translation>
+    </message>
+    <message>
+        <source>lifespan</source>
+        <translation>levensduur</translation>
+    </message>
+    <message>
+        <source>churn rate</source>
+        <translation>churnpercentage</translation>
+    </message>
+    <message>
+        <source>retention</source>
+        <translation>retentie</translation>
+    </message>
+    <message>
+        <source>spend growth</source>
+        <translation>groei van de besteding</translation>
+    </message>
+    <message>
+        <source>referral value</source>
+        <translation>waarde van doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>penalty</source>
+        <translation>straf (regularisatie)</translation>
+    </message>
+</context>
 </TS>

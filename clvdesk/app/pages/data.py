@@ -198,7 +198,7 @@ class DataPage(Page):
         self._update_source_label()
 
     def _update_count(self) -> None:
-        shown = self.orders_model.rowCount()
+        shown = self.orders_model.shown_rows()
         total = self.orders_model.total_rows()
         fmt = self.formatter
         if shown == total:

@@ -337,7 +337,7 @@ class ResultsPage(Page):
 
     def _update_count(self) -> None:
         fmt = self.formatter
-        shown, total = self.customer_model.rowCount(), self.customer_model.total_rows()
+        shown, total = self.customer_model.shown_rows(), self.customer_model.total_rows()
         text = (self.tr("{0} customers").format(fmt.integer(total)) if shown == total else
                 self.tr("{0} of {1} customers").format(fmt.integer(shown), fmt.integer(total)))
         self.count_label.setText(text)

@@ -30,8 +30,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-from pyarrow import csv as pa_csv
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.raw import (
@@ -249,6 +247,11 @@ def _read_with_arrow(data: bytes | None, text: str, delimiter: str, header_index
     Returns None (the caller then uses pandas' parser, which reports line numbers) when any
     row does not have the header's number of fields, blank lines included, or pyarrow fails.
     """
+    try:  # the io extra; without it pandas' parser reads every file
+        import pyarrow as pa
+        from pyarrow import csv as pa_csv
+    except ImportError:
+        return None
     if data is None:
         data = text.encode("utf-8")
     elif data.startswith(codecs.BOM_UTF8):

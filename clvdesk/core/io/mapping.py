@@ -166,10 +166,7 @@ def resolve_mapping(columns: Iterable[object], overrides: Mapping[str, str | Non
         if source is None:
             mapping.pop(canonical, None)
             continue
-        if str(source) not in sources:
-            raise InputError(
-                f"column {str(source)!r} not found; columns are: {describe_columns(sources)}"
-            )
+        source = find_column(sources, source)
         # a source column serves one role: the user's choice wins over a suggestion
         for other, taken in list(mapping.items()):
             if taken == str(source) and other != canonical:
@@ -184,6 +181,31 @@ def resolve_mapping(columns: Iterable[object], overrides: Mapping[str, str | Non
             f"{describe_columns(sources)} (choose them with the column options)"
         )
     return {canonical: mapping[canonical] for canonical in CANONICAL if canonical in mapping}
+
+
+def find_column(columns: Iterable[object], name: object, what: str = "column") -> str:
+    """The column of ``columns`` a user means by ``name``, matched as headers are mapped.
+
+    The exact header first; else the one header equal to ``name`` after
+    :func:`normalize_header` (case, accents, spaces and punctuation ignored: ``kanaal`` finds
+    ``Kanaal``, ``klant id`` finds ``Klant-ID``). Raises :class:`InputError` naming the
+    available columns when none, or more than one, matches; ``what`` names the column in it
+    (``"segment column"``).
+    """
+    sources = [str(c) for c in columns]
+    wanted = str(name)
+    if wanted in sources:
+        return wanted
+    key = normalize_header(wanted)
+    matches = [source for source in sources if key and normalize_header(source) == key]
+    if len(matches) == 1:
+        return matches[0]
+    shown = describe_columns([wanted])
+    if matches:
+        raise InputError(f"{what} '{shown}' matches several columns: {describe_columns(matches)}",
+                         code="column_ambiguous", column=shown, columns=matches)
+    raise InputError(f"{what} '{shown}' not found; columns are: {describe_columns(sources)}",
+                     code="column_not_found", column=shown, columns=describe_columns(sources))
 
 
 def describe_columns(columns: Iterable[object], limit: int = 20) -> str:

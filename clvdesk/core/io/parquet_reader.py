@@ -6,12 +6,14 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.extras import optional_module, require
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, header_names, report
 
 PARQUET_MAGIC = b"PAR1"
+_PARQUET = "reading Parquet files"
+pa = optional_module("pyarrow", _PARQUET)
 
 
 def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progress | None = None,
@@ -23,7 +25,7 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
     their local calendar day, integer columns with missing values become nullable ``Int64`` (not
     float, which would round ids above 2**53). ``nrows`` limits the rows read.
     """
-    import pyarrow.parquet as pq  # here, not at the top: text and workbook imports skip it
+    pq = require("pyarrow.parquet", _PARQUET)  # here: text and workbook imports skip it
 
     report(progress, 0.05, "reading Parquet")
     try:

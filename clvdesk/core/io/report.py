@@ -1,8 +1,9 @@
 """The report workbook: one analysis as an Excel file a colleague can open, check and change.
 
 :func:`write_report` writes the :class:`~clvdesk.core.pipeline.AnalysisResult` of
-:func:`~clvdesk.core.pipeline.run_analysis` to an ``.xlsx`` (openpyxl, written atomically) with
-seven sheets:
+:func:`~clvdesk.core.pipeline.run_analysis` to an ``.xlsx`` (openpyxl for the small sheets, the
+customer rows streamed in by :mod:`clvdesk.core.io.report_stream`; written atomically) with
+eight sheets:
 
 ========================  =========================================================================
 Assumptions / Aannames    named input cells (margin, discount rate, horizon, CAC, AOV, orders per
@@ -19,6 +20,8 @@ Scenarios / Scenario's    base case (follows the assumptions) and the user's sce
 Model fit / Modelfit      parameters, standard errors, log-likelihood, AIC/BIC, model comparison,
                           holdout check with its chart
 Data quality              the data-quality report: overview and issues with what CLV Desk does
+Functions / Functies      the named LAMBDA functions (CLV.SIMPLE, BGNBD.PALIVE, ...) of
+                          :mod:`clvdesk.core.io.report_functions`, usable in any cell
 ========================  =========================================================================
 
 Live formulas use the defined names of the assumption cells (``Margin``, ``AcquisitionCost``,
@@ -39,10 +42,12 @@ import pandas as pd
 from openpyxl import Workbook
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.io import report_stream
 from clvdesk.core.io.atomic import write_atomic
 from clvdesk.core.io.report_assumptions import NAMES, AssumptionValues, write_assumptions
 from clvdesk.core.io.report_cohorts import write_cohorts
 from clvdesk.core.io.report_customers import write_customers
+from clvdesk.core.io.report_functions import write_functions
 from clvdesk.core.io.report_labels import SHEETS, labels_for, number_formats
 from clvdesk.core.io.report_model_fit import write_model_fit
 from clvdesk.core.io.report_quality import write_quality
@@ -53,7 +58,7 @@ from clvdesk.core.segments import TOTAL_LABEL
 
 #: Order of the sheets in the workbook.
 SHEET_ORDER: tuple[str, ...] = ("assumptions", "customers", "segments", "cohorts", "scenarios",
-                                "model_fit", "quality")
+                                "model_fit", "quality", "functions")
 
 #: Fields of ``AnalysisResult`` the report reads.
 RESULT_FIELDS: tuple[str, ...] = (
@@ -87,7 +92,7 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
         raise InputError("scenarios must be Scenario objects (see clvdesk.core.scenarios)")
     book = build_workbook(result, labels, formats, scenarios)
     try:
-        return write_atomic(target, book.save)
+        return write_atomic(target, lambda tmp: report_stream.save(book, tmp))
     except PermissionError:
         raise InputError(f"cannot write '{target}': permission denied (is it open in Excel?)") \
             from None
@@ -96,7 +101,11 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
 
 
 def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Workbook:
-    """The report as an openpyxl :class:`Workbook` (not saved); see :func:`write_report`."""
+    """The report as an openpyxl :class:`Workbook` (not saved); see :func:`write_report`.
+
+    The customer rows are not cells of it: they are streamed in by
+    :func:`clvdesk.core.io.report_stream.save`, which must be used to save it.
+    """
     a = result.assumptions
     book = Workbook()
     book.remove(book.active)
@@ -141,6 +150,7 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency,
                     tracking=result.tracking)
     write_quality(sheets["quality"], result.quality, labels, formats)
+    write_functions(sheets["functions"], labels, formats)
     for sheet in sheets.values():
         _print_setup(sheet)
     return book

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +34,7 @@ INPUT_FONT = Font(color="0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 NOTE_FONT = Font(italic=True, color="595959")
 SECTION_FONT = Font(bold=True, size=12)
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 class Formula(str):
@@ -45,11 +48,13 @@ class Formula(str):
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: its header, number format and width in characters."""
+    """One column of a table: its header, number format, width in characters and whether its
+    cells wrap their text (lines of a multi-line text shown, top-aligned)."""
 
     header: str
     number_format: str | None = None
     width: float | None = None
+    wrap: bool = False
 
 
 def absolute(ws: Worksheet, row: int, col: int) -> str:
@@ -107,6 +112,28 @@ def put(ws: Worksheet, row: int, col: int, value, number_format: str | None = No
     return cell
 
 
+def new_workbook() -> Workbook:
+    """An empty workbook (no sheets) that recalculates every formula when it is opened."""
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.creator = "CLV Desk"
+    book.calculation.fullCalcOnLoad = True
+    return book
+
+
+def define_name(ws: Worksheet, name: str, formula: str, comment: str | None = None) -> None:
+    """A workbook-scoped defined name in the workbook of ``ws``.
+
+    ``formula`` is the text as Excel stores it, without ``=`` (a reference such as
+    ``Aannames!$B$5``, or a LAMBDA in stored form: :func:`clvdesk.core.io.excel_lambdas.
+    stored_form`); ``comment`` is what Excel's Name Manager and formula autocomplete show (at
+    most 255 characters).
+    """
+    if comment is not None and len(comment) > 255:
+        raise ValueError(f"the comment of name {name} is longer than Excel's 255 characters")
+    ws.parent.defined_names[name] = DefinedName(name, attr_text=formula, comment=comment)
+
+
 def restrict(ws: Worksheet, cells: str, message: str, *, low: float = 0.0,
              high: float | None = None) -> None:
     """Excel data validation on input ``cells`` (e.g. ``"B5"`` or ``"B6:I9"``): a number of at
@@ -147,7 +174,9 @@ def put_rows(ws: Worksheet, first_row: int, columns: Sequence[Column],
     for row_values in rows:
         row += 1
         for offset, (column, value) in enumerate(zip(columns, row_values, strict=True)):
-            put(ws, row, first_col + offset, value, column.number_format)
+            cell = put(ws, row, first_col + offset, value, column.number_format)
+            if column.wrap:
+                cell.alignment = WRAP
     return row
 
 

@@ -31,11 +31,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import python_calamine
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, XMLParser
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.extras import optional_module
 from clvdesk.core.io.raw import (
     HEADER_SEARCH_ROWS,
     CancelCheck,
@@ -48,6 +46,11 @@ from clvdesk.core.io.raw import (
     header_names,
     report,
 )
+
+_WORKBOOKS = "reading Excel workbooks (.xlsx, .xls, .ods)"
+python_calamine = optional_module("python_calamine", _WORKBOOKS)
+defusedxml = optional_module("defusedxml", _WORKBOOKS)
+defused_tree = optional_module("defusedxml.ElementTree", _WORKBOOKS)
 
 #: Most parts a workbook zip may have.
 MAX_PARTS = 10_000
@@ -167,23 +170,22 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _prolog_parser() -> XMLParser:
-    return XMLParser(target=_StopAtRoot(), forbid_dtd=True, forbid_entities=True,
+def _prolog_parser():
+    return defused_tree.XMLParser(target=_StopAtRoot(), forbid_dtd=True, forbid_entities=True,
                      forbid_external=True)
 
 
-def _feed_prolog(parser: XMLParser, chunk: bytes, unpacked: int, part: str, name: str,
-                 ) -> XMLParser | None:
+def _feed_prolog(parser, chunk: bytes, unpacked: int, part: str, name: str):
     """Feed the XML parser until the root element; None once it was seen."""
     try:
         parser.feed(chunk)
     except _RootSeen:
         return None
-    except DefusedXmlException:
+    except defusedxml.DefusedXmlException:
         raise InputError(
             f"{name} contains a DOCTYPE or entity declaration in {part} (an XML bomb?); refused"
         ) from None
-    except ParseError:
+    except defused_tree.ParseError:
         raise InputError(f"{name} is damaged: {part} is not well-formed XML") from None
     if unpacked > MAX_PROLOG:
         raise InputError(f"{name} is damaged: {part} has no root element")
