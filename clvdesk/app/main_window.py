@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from clvdesk.app import jobs
 from clvdesk.app.errors import ErrorReporter
+from clvdesk.app.file_dialogs import open_file_name, save_file_name
 from clvdesk.app.formatting import Formatter
 from clvdesk.app.i18n import LANGUAGES, LanguageManager
 from clvdesk.app.project import SUFFIX, DataSource, Project, load_project, save_project
@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
     def open_project_dialog(self) -> None:
         if not self._may_discard_changes():
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("Open project"), str(self._last_folder()),
             self.tr("CLV Desk projects (*{0} *.json)").format(SUFFIX),
         )
@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save project"), str(self._last_folder() / f"clv{SUFFIX}"),
             self.tr("CLV Desk projects (*{0})").format(SUFFIX),
         )

@@ -335,6 +335,50 @@
     </message>
 </context>
 <context>
+    <name>Explanations</name>
+    <message>
+        <source>Why P(alive) is 100 % for customers who bought once</source>
+        <extracomment>Keys in the order the Help page shows them.</extracomment>
+        <translation>Waarom P(actief) 100 % is voor klanten die één keer kochten</translation>
+    </message>
+    <message>
+        <source>P(alive) is the chance that a customer still buys from you. The BG/NBD model assumes a customer can only drop out right after a repeat purchase, so a customer who bought once has, in the model, not had a chance to leave yet: P(alive) is 100 %. That does not mean they will buy again: their expected purchases are low, and so is their CLV. Compare customers by expected purchases or CLV, not by P(alive) alone; the MBG/NBD and Pareto/NBD models do give one-time buyers a P(alive) below 100 %.</source>
+        <translation>P(actief) is de kans dat een klant nog bij u koopt. Het BG/NBD-model neemt aan dat een klant alleen direct na een herhaalaankoop kan afhaken, dus een klant die één keer kocht heeft in het model nog geen kans gehad om te vertrekken: P(actief) is 100 %. Dat betekent niet dat die klant opnieuw koopt: de verwachte aankopen zijn laag, en de CLV ook. Vergelijk klanten op verwachte aankopen of CLV, niet op P(actief) alleen; de modellen MBG/NBD en Pareto/NBD geven eenmalige kopers wel een P(actief) onder 100 %.</translation>
+    </message>
+    <message>
+        <source>Simple CLV and predicted CLV</source>
+        <translation>Eenvoudige CLV en voorspelde CLV</translation>
+    </message>
+    <message>
+        <source>The simple CLV (Scenarios page, report formulas) is a what-if formula: average order x purchases per year x lifespan x margin, minus the acquisition cost. You choose the inputs; it says what a customer like that is worth over the whole relationship. The predicted CLV (Results page) comes from models fitted on your orders (BG/NBD or Pareto/NBD for how often each customer buys, Gamma-Gamma for how much): the discounted margin each existing customer is expected to bring within the horizon, before acquisition cost. The two answer different questions and differ in size: the predicted CLV covers only the horizon and only customers you already have.</source>
+        <translation>De eenvoudige CLV (pagina Scenario&apos;s, formules in het rapport) is een wat-als-formule: gemiddelde order x aankopen per jaar x levensduur x marge, min de acquisitiekosten. U kiest de invoer; de uitkomst is wat zo&apos;n klant waard is over de hele relatie. De voorspelde CLV (pagina Resultaten) komt uit modellen die op uw orders zijn geschat (BG/NBD of Pareto/NBD voor hoe vaak elke klant koopt, Gamma-Gamma voor hoeveel): de verdisconteerde marge die elke bestaande klant naar verwachting binnen de horizon oplevert, vóór acquisitiekosten. De twee beantwoorden verschillende vragen en verschillen in grootte: de voorspelde CLV dekt alleen de horizon en alleen klanten die u al hebt.</translation>
+    </message>
+    <message>
+        <source>Calibration and holdout</source>
+        <translation>Kalibratie en controleperiode (holdout)</translation>
+    </message>
+    <message>
+        <source>The models learn from the orders up to the end of calibration. With a holdout, the orders after that date up to the end of the holdout are kept aside: the model predicts them without seeing them, and the Model fit tab compares the prediction with what really happened. That is the honest test of a model. A new data source starts without a holdout; switching it on proposes the last third of your data, from a month end. Predictions start at the end of calibration.</source>
+        <translation>De modellen leren van de orders tot het einde van de kalibratie. Met een controleperiode (holdout) worden de orders na die datum tot het einde van de controleperiode apart gehouden: het model voorspelt ze zonder ze te zien, en het tabblad Modelfit vergelijkt de voorspelling met wat werkelijk gebeurde. Dat is de eerlijke toets van een model. Een nieuwe gegevensbron begint zonder controleperiode; inschakelen stelt het laatste derde van uw gegevens voor, vanaf een maandeinde. Voorspellingen beginnen bij het einde van de kalibratie.</translation>
+    </message>
+    <message>
+        <source>The range (interval) of CLV</source>
+        <translation>De bandbreedte (interval) van de CLV</translation>
+    </message>
+    <message>
+        <source>CLV is an estimate. The low and high values are a 90 % interval from the uncertainty of the fitted model parameters: the analysis redraws the parameters many times and recomputes CLV. With few customers or few repeat purchases the range is wide. It does not cover everything: a change in your market, prices or data quality is not in it.</source>
+        <translation>CLV is een schatting. De lage en hoge waarde vormen een interval van 90 % uit de onzekerheid van de geschatte modelparameters: de analyse trekt de parameters vele keren opnieuw en berekent de CLV opnieuw. Met weinig klanten of weinig herhaalaankopen is de bandbreedte groot. Niet alles zit erin: een verandering in uw markt, prijzen of datakwaliteit niet.</translation>
+    </message>
+    <message>
+        <source>A regularised fit</source>
+        <translation>Een geregulariseerde schatting</translation>
+    </message>
+    <message>
+        <source>With a small customer base (a few hundred B2B customers, few repeat purchases) a model&apos;s parameters can run to extreme values that fit the data no better than sensible ones. A regularised fit adds a small penalty that pulls the parameters towards moderate values. The results then depend less on chance, at the price of a small bias; the Results page says when a fit was regularised. With many customers the penalty changes almost nothing.</source>
+        <translation>Bij een klein klantenbestand (een paar honderd zakelijke klanten, weinig herhaalaankopen) kunnen de parameters van een model naar extreme waarden lopen die de gegevens niet beter beschrijven dan redelijke waarden. Een geregulariseerde schatting voegt een kleine straf toe die de parameters naar gematigde waarden trekt. De resultaten hangen dan minder van toeval af, ten koste van een kleine vertekening; de pagina Resultaten meldt wanneer een schatting geregulariseerd is. Met veel klanten verandert de straf vrijwel niets.</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export</source>
@@ -451,6 +495,17 @@
     <message>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Help</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <source>What the numbers mean, where they are easy to misread. The same explanations show as tooltips where the numbers are.</source>
+        <translation>Wat de getallen betekenen, waar ze makkelijk verkeerd gelezen worden. Dezelfde uitleg verschijnt als tooltip bij de getallen.</translation>
     </message>
 </context>
 <context>
@@ -753,6 +808,18 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>&apos;{0}&apos; is not a date (use YYYY-MM-DD or DD-MM-YYYY)</source>
         <translation>&apos;{0}&apos; is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ)</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Texts of QFileDialog that qtbase_nl.qm (Qt 6) lacks.</extracomment>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestanden van &amp;type:</translation>
     </message>
 </context>
 <context>

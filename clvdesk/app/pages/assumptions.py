@@ -69,13 +69,14 @@ class AssumptionsPage(Page):
         end_row = QHBoxLayout()
         end_row.addWidget(self.end_edit)
         end_row.addWidget(self.end_auto)
-        holdout_row = QHBoxLayout()
+        holdout_row = QHBoxLayout()  # the switch above its date: long texts fit (Dutch)
         holdout_row.addWidget(self.holdout_edit)
-        holdout_row.addWidget(self.holdout_check)
+        holdout_row.addStretch(1)
         self.period_label, self.end_label = QLabel(), QLabel()
         self.holdout_label, self.horizon_label = QLabel(), QLabel()
         time_form.addRow(self.period_label, self.period_box)
         time_form.addRow(self.end_label, end_row)
+        time_form.addRow("", self.holdout_check)
         time_form.addRow(self.holdout_label, holdout_row)
         time_form.addRow(self.horizon_label, horizon_row)
         left.addWidget(self.time_box)
@@ -194,6 +195,11 @@ class AssumptionsPage(Page):
         self.end_auto.setText(self.tr("last order date"))
         self.holdout_label.setText(self.tr("End of holdout"))
         self.holdout_check.setText(self.tr("check the model on a holdout"))
+        from clvdesk.app.explanations import tooltip
+
+        for widget in (self.end_label, self.holdout_label, self.holdout_check, self.end_edit,
+                       self.holdout_edit):
+            widget.setToolTip(tooltip("calibration_holdout"))
         self.horizon_label.setText(self.tr("Horizon (how far ahead)"))
         self.money_box.setTitle(self.tr("Money"))
         self.margin_label.setText(self.tr("Gross margin (% of revenue)"))
