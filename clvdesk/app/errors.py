@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
-from clvdesk.core.messages import MESSAGES, SETTING_NAMES, render
+from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES, render
 
 translate = QCoreApplication.translate
 
@@ -36,13 +36,19 @@ def core_message(exc: BaseException) -> str:
     if code not in MESSAGES:
         return " ".join(str(exc).split()) or type(exc).__name__
     values = {key: _shown(key, value) for key, value in getattr(exc, "values", {}).items()}
+    roles = values.get("roles")
+    if isinstance(roles, list | tuple):  # the column roles a file lacks, in the user's words
+        values["missing"] = " / ".join(translate("roles", ROLE_NAMES.get(role, str(role)))
+                                       for role in roles)
     text = render(code, values, translate("messages", MESSAGES[code]))
     return " ".join(text.split())
 
 
 def _shown(key: str, value: object) -> object:
-    if key in ("name", "setting") and isinstance(value, str) and value in SETTING_NAMES:
+    if key in ("name", "setting", "input") and isinstance(value, str) and value in SETTING_NAMES:
         return translate("settings", SETTING_NAMES[value])
+    if isinstance(value, BaseException):  # an error inside another (a scenario's input)
+        return core_message(value)
     return value
 
 

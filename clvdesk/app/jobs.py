@@ -45,7 +45,7 @@ def read_source(source: DataSource, progress=None, cancel=None) -> LoadedData:
         orders = records_to_orders(source.records)
     elif source.kind == "file":
         if not source.path:
-            raise InputError("no data file chosen")
+            raise InputError(code="no_data_file")
         from clvdesk.core.io.readers import read_orders
 
         imported = read_orders(

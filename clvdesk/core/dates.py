@@ -21,9 +21,9 @@ def parse_date(name: str, value) -> dt.date | None:
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}") from None
+        raise InputError(code="not_a_date", name=name, value=repr(value)) from None
     if pd.isna(stamp):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}")
+        raise InputError(code="not_a_date", name=name, value=repr(value))
     return stamp.date()
 
 
