@@ -127,8 +127,22 @@ def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path
     with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
         export.export_table("customers", csv)
     assert done.args == ["export", "finished"]
-    written = pd.read_csv(csv, dtype={"customer_id": str}).set_index("customer_id")
-    assert written["clv"].to_numpy() == pytest.approx(result.predictions["clv"].to_numpy())
+    written = pd.read_csv(csv, dtype={"Customer": str}).set_index("Customer")
+    assert csv.read_bytes()[:3] != b"\xef\xbb\xbf"  # English: plain UTF-8, "," and "."
+    assert written["CLV ($)"].to_numpy() == pytest.approx(result.predictions["clv"].to_numpy())
+    # Dutch: ";" and a decimal comma with a BOM, headers in Dutch, so Dutch Excel splits it
+    window.set_language("nl")
+    dutch = tmp_path / "klanten.csv"
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
+        export.export_table("customers", dutch)
+    assert done.args == ["export", "finished"]
+    assert dutch.read_bytes()[:3] == b"\xef\xbb\xbf"
+    header = dutch.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Klant;") and "CLV ($)" in header
+    written = pd.read_csv(dutch, sep=";", decimal=",", encoding="utf-8-sig",
+                          dtype={"Klant": str}).set_index("Klant")
+    assert written["CLV ($)"].to_numpy() == pytest.approx(result.predictions["clv"].to_numpy())
+    window.set_language("en")
 
     # Save and reopen the project: source, assumptions and scenarios come back
     project_file = tmp_path / "demo.clvproj"

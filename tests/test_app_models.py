@@ -44,7 +44,7 @@ def test_million_rows_load_sort_and_filter_without_per_row_python(qtbot, million
     start = time.perf_counter()
     model.set_frame(million)
     assert time.perf_counter() - start < 0.1  # no per-row work at load
-    assert model.rowCount() == 1_000_000
+    assert model.shown_rows() == 1_000_000
     with qtbot.waitSignal(model.sorted, timeout=20_000):
         start = time.perf_counter()
         model.sort(1, Qt.SortOrder.DescendingOrder)
@@ -63,15 +63,46 @@ def test_million_rows_load_sort_and_filter_without_per_row_python(qtbot, million
         model.sort(1, Qt.SortOrder.AscendingOrder)
     model.set_range_filter("clv", 100.0, None)
     expected = int((million["clv"] >= 100).sum())
-    assert model.rowCount() == expected
+    assert model.shown_rows() == expected
     shown = million["clv"].to_numpy()[model.visible_rows()]
     assert np.all(shown >= 100) and np.all(np.diff(shown) >= 0)  # still sorted
     model.set_text_filter("1234")
     both = (million["clv"] >= 100) & million["customer_id"].str.contains("1234", regex=False)
-    assert model.rowCount() == int(both.sum())
+    assert model.shown_rows() == int(both.sum())
     model.clear_filter()
-    assert model.rowCount() == 1_000_000
+    assert model.shown_rows() == 1_000_000
     assert model.data(model.index(0, 2)) == str(million["date"].iloc[model.visible_rows()[0]].date())
+
+
+def test_rows_reach_the_view_lazily_in_batches(qtbot, million):
+    """Qt's incremental population: the view holds FETCH_ROWS rows and fetches more as the
+    user scrolls to the end; sorting or filtering starts again from the first batch."""
+    from PySide6.QtWidgets import QTableView
+
+    from clvdesk.app.models.dataframe_model import FETCH_ROWS
+
+    model = DataFrameModel(kinds={"clv": ColumnKind.MONEY})
+    model.set_frame(million)
+    assert model.rowCount() == FETCH_ROWS < model.shown_rows() == 1_000_000
+    assert model.canFetchMore()
+    view = QTableView()
+    view.setModel(model)
+    view.resize(600, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.scrollToBottom()  # reaching the end asks the model for the next batch
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * FETCH_ROWS, timeout=5_000)
+    assert view.model().rowCount() == 2 * FETCH_ROWS
+    last = model.rowCount() - 1
+    assert model.raw_value(last, 1) == million["clv"].iloc[last]
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 1_000_000 and not model.canFetchMore()
+    model.set_range_filter("clv", 100.0, None)
+    assert model.rowCount() == min(FETCH_ROWS, model.shown_rows())
+    model.set_range_filter("clv", 10_000.0, None)  # fewer than a batch: all of them
+    assert model.rowCount() == model.shown_rows() == int((million["clv"] >= 10_000).sum())
+    assert not model.canFetchMore()
 
 
 def test_sort_puts_missing_values_last_both_ways(qtbot):

@@ -293,3 +293,21 @@ def test_long_series_give_num_instead_of_hanging(engine):
     assert tiny[0] == "#NUM!"
     assert math.isclose(tiny[1], core_value(BY_NAME["SBG.DEL"], (0.704, 1.182, 0.0001)),
                         rel_tol=1e-9)
+
+
+def test_map_gives_a_column_at_once(workbook):
+    """README: a column of customers through MAP spills one P(alive) per row."""
+    model = ic.load_from_xlsx(str(workbook))
+    model.add_sheet("Column")
+    sheet = len(model.get_worksheets_properties()) - 1
+    customers = [(2, 30.43, 38.86), (0, 0, 38.86), (5, 20, 30)]
+    for row, values in enumerate(customers, start=1):
+        for col, value in enumerate(values, start=1):
+            model.set_user_input(sheet, row, col, str(value))
+    model.set_user_input(sheet, 1, 5, "=MAP(A1:A3,B1:B3,C1:C3,LAMBDA(x,tx,age,"
+                                      "BGNBD.PALIVE(0.243,4.414,0.793,2.426,x,tx,age)))")
+    model.evaluate()
+    function = BY_NAME["BGNBD.PALIVE"]
+    for row, customer in enumerate(customers, start=1):
+        expected = core_value(function, (0.243, 4.414, 0.793, 2.426, *customer))
+        assert agree(model.get_cell_value(sheet, row, 5), expected)

@@ -95,6 +95,34 @@ def test_features_of_an_extra_name_it(venv, tmp_path, argv, extra):
     assert not list(tmp_path.iterdir())  # nothing half-written
 
 
+@pytest.fixture(scope="module")
+def order_files(tmp_path_factory) -> Path:
+    """The CDNOW sample as an .xlsx workbook and a CSV (written by this process)."""
+    from clvdesk.core.datasets import load_cdnow
+    from clvdesk.core.io.tables import write_table
+
+    folder = tmp_path_factory.mktemp("orders")
+    orders = load_cdnow().head(200)
+    write_table(orders, folder / "orders.xlsx")
+    write_table(orders, folder / "orders.csv")
+    return folder
+
+
+def test_csv_reads_and_workbooks_name_the_io_extra(venv, order_files, tmp_path):
+    result = _run([str(venv / "clvdesk"), "quality", str(order_files / "orders.csv"), "--json"],
+                  env=_clean_env())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["rows"] == 200
+    for argv in (["quality", str(order_files / "orders.xlsx")],
+                 ["summarize", str(order_files / "orders.csv"), "-o",
+                  str(tmp_path / "summary.parquet")]):
+        result = _run([str(venv / "clvdesk"), *argv], env=_clean_env())
+        assert result.returncode == 2, result.stderr
+        assert "needs the 'io' extra: pip install \"clvdesk[io]\"" in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert not list(tmp_path.iterdir())
+
+
 def test_excel_functions_as_python_without_xlwings(venv):
     """The UDFs' single definitions, called with what Excel passes, agree with this process."""
     script = textwrap.dedent("""

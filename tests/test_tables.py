@@ -107,3 +107,19 @@ def test_errors(tmp_path):
         write_table(_table(), tmp_path / "out.docx")
     with pytest.raises(InputError, match="output folder does not exist"):
         write_table(_table(), tmp_path / "missing" / "out.csv")
+
+
+def test_dutch_csv_has_semicolons_decimal_commas_and_a_bom(tmp_path):
+    """Issue 11, point 3: Dutch Excel opens the file in columns, numbers as numbers."""
+    from clvdesk.core.io.tables import write_table
+
+    frame = pd.DataFrame({"klant": ["=1+1", "b"], "clv": [1234.5, -0.25]})
+    dutch = write_table(frame, tmp_path / "nl.csv", csv_style="nl")
+    raw = dutch.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw[3:].decode("utf-8").splitlines() == ["klant;clv", "'=1+1;1234,5", "b;-0,25"]
+    english = write_table(frame, tmp_path / "en.csv")
+    assert english.read_text(encoding="utf-8").splitlines() == [
+        "klant,clv", "'=1+1,1234.5", "b,-0.25"]
+    with pytest.raises(InputError, match="unknown CSV style"):
+        write_table(frame, tmp_path / "x.csv", csv_style="fr")

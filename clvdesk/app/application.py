@@ -119,6 +119,7 @@ def _screenshot(file: str | None, demo: bool, target: Path, page: str,
         window = create_window(language or "en", recovery_dir=Path(scratch), settings=settings)
         window.reporter.show_dialogs = False
         project = None
+        bare_file = False  # an order file, not a project: its settings come from its data
         if file is not None:
             path = Path(file)
             if path.suffix.lower() in PROJECT_SUFFIXES:
@@ -127,13 +128,19 @@ def _screenshot(file: str | None, demo: bool, target: Path, page: str,
                 from clvdesk.app.project import Project
 
                 project = Project(source=DataSource(kind="file", path=str(path)))
+                bare_file = True
         elif demo:
             project = demo_project()
         if project is not None:
             window.session.replace_project(project)
             if project.source.kind != "none":
-                loaded = jobs.read_source(project.source)
-                window.session.set_orders(loaded.orders, loaded.quality, None)
+                loaded = jobs.read_source(project.source,
+                                          fallback_currency=window.locale_currency())
+                if bare_file:
+                    window.session.start_analysis(loaded)
+                else:
+                    window.session.headers = dict(loaded.headers or {})
+                    window.session.set_orders(loaded.orders, loaded.quality, None)
                 window.session.set_result(jobs.analyse(loaded.orders, window.session.assumptions))
         window.go_to(page)
         window.resize(1360, 860)

@@ -31,11 +31,28 @@ def demo_assumptions() -> dict:
     return {**DEFAULT_ASSUMPTIONS, **keep, "currency": "$"}
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation (``pyside6-lupdate`` collects it); returns it unchanged."""
+    return text
+
+
+#: The core's demo scenario names, marked for translation (context ``DemoScenarios``).
+DEMO_NAMES = (QT_TRANSLATE_NOOP("DemoScenarios", "Repeat buyer"),
+              QT_TRANSLATE_NOOP("DemoScenarios", "One-time buyer"))
+
+
+def demo_scenario_name(name: str) -> str:
+    """A demo scenario's name in the interface language (other names unchanged)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DemoScenarios", name) if name in DEMO_NAMES else name
+
+
 def demo_scenarios() -> list[dict]:
-    """The repeat-buyer vs one-time-buyer example as scenario dicts."""
+    """The repeat-buyer vs one-time-buyer example as scenario dicts, names translated."""
     from clvdesk.core.scenarios import DEMO_SCENARIOS
 
-    return [asdict(s) for s in DEMO_SCENARIOS]
+    return [{**asdict(s), "name": demo_scenario_name(s.name)} for s in DEMO_SCENARIOS]
 
 
 def demo_project() -> Project:

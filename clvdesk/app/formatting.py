@@ -1,8 +1,8 @@
 """Numbers, money, percentages and dates shown in the app, formatted per language with QLocale.
 
-Dutch: ``€ 1.234,56``, ``12,5 %``; English: ``€1,234.56``, ``12.5%``. Negative money is shown
-with a leading minus sign (``-€ 12,00``), not in accounting brackets. Missing values show as
-an empty string.
+Dutch: ``€ 1.234,56``, ``12,5 %``, dates ``31-12-2024`` (dd-mm-jjjj); English: ``€1,234.56``,
+``12.5%``, dates ISO ``2024-12-31``. Negative money is shown with a leading minus sign
+(``-€ 12,00``), not in accounting brackets. Missing values show as an empty string.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from PySide6.QtCore import QLocale
 
 #: The QLocale used for each interface language.
 LOCALE_NAMES: dict[str, str] = {"en": "en_GB", "nl": "nl_NL"}
+#: Date formats per language: strftime and Qt's (QDateEdit.setDisplayFormat).
+DATE_FORMATS: dict[str, tuple[str, str]] = {"en": ("%Y-%m-%d", "yyyy-MM-dd"),
+                                            "nl": ("%d-%m-%Y", "dd-MM-yyyy")}
 
 
 class Formatter:
@@ -57,8 +60,19 @@ class Formatter:
         number = self.locale.toString(float(fraction) * 100.0, "f", decimals)
         return f"{number}\u00a0%" if self.language == "nl" else f"{number}%"
 
+    @property
+    def qt_date_format(self) -> str:
+        """The date format of date fields (``dd-MM-yyyy`` in Dutch)."""
+        return DATE_FORMATS.get(self.language, DATE_FORMATS["en"])[1]
+
+    def day(self, iso: str) -> str:
+        """An ISO day text (``2024-12-31``, as numpy writes one) in the language's format."""
+        if self.language == "nl" and len(iso) == 10:
+            return f"{iso[8:10]}-{iso[5:7]}-{iso[0:4]}"
+        return iso
+
     def date(self, value) -> str:
-        """A date as ISO ``YYYY-MM-DD`` (unambiguous in both languages)."""
+        """A date: ``31-12-2024`` in Dutch, ISO ``2024-12-31`` in English."""
         if value is None:
             return ""
         try:
@@ -69,7 +83,7 @@ class Formatter:
             return str(value)
         if pd.isna(stamp):
             return ""
-        return stamp.strftime("%Y-%m-%d")
+        return stamp.strftime(DATE_FORMATS.get(self.language, DATE_FORMATS["en"])[0])
 
     def parse_number(self, text: str) -> float | None:
         """Parse a number typed in either convention (``1.234,56`` or ``1,234.56``)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -97,6 +98,12 @@ class ImportDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         layout.addWidget(QLabel(self.tr("First rows of the file:")))
         layout.addWidget(self.table, 1)
+
+        self.keep_check = QCheckBox(self.tr(
+            "Keep my margin, discount rate, horizon, models and acquisition cost (dates, split "
+            "and currency always come from this file)"))
+        self.keep_check.setChecked(False)
+        layout.addWidget(self.keep_check)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -190,6 +197,10 @@ class ImportDialog(QDialog):
         """Canonical -> source column, as chosen."""
         return {name: box.currentData() for name, box in self.mapping_boxes.items()
                 if box.currentData() is not None}
+
+    def keep_settings(self) -> bool:
+        """True if the user keeps their current settings instead of starting from the data."""
+        return self.keep_check.isChecked()
 
     def source(self) -> DataSource:
         """The data source to read: this file with the chosen sheet, options and mapping."""

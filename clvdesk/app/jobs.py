@@ -29,10 +29,19 @@ class LoadedData:
     orders: pd.DataFrame
     quality: Any
     source: DataSource
+    #: settings for a new analysis of these orders (:class:`clvdesk.core.suggest.Suggestion`)
+    suggestion: Any = None
+    #: canonical column -> the file's own header
+    headers: dict[str, str] | None = None
 
 
-def read_source(source: DataSource, progress=None, cancel=None) -> LoadedData:
-    """Read the orders ``source`` points at and report their quality."""
+def read_source(source: DataSource, progress=None, cancel=None, *,
+                fallback_currency: str = "€") -> LoadedData:
+    """Read the orders ``source`` points at, report their quality and suggest settings.
+
+    The suggestion (:func:`clvdesk.core.suggest.suggest_assumptions`) takes the currency from
+    the amounts when they carry one, else ``fallback_currency`` (the user's locale).
+    """
     _check(cancel)
     if source.kind == "demo":
         from clvdesk.core.datasets import load_cdnow
@@ -61,14 +70,20 @@ def read_source(source: DataSource, progress=None, cancel=None) -> LoadedData:
     _check(cancel)
     _say(progress, 0.85, "checking data quality")
     from clvdesk.core.quality import quality_report
+    from clvdesk.core.suggest import suggest_assumptions
 
     if source.kind == "file":
         quality = quality_report(imported)
         orders = imported.orders
+        suggestion = suggest_assumptions(imported, fallback_currency=fallback_currency)
     else:
         quality = quality_report(orders)
+        amounts = [row[2] for row in source.records if len(row) > 2]
+        suggestion = suggest_assumptions(orders, amounts=amounts,
+                                         fallback_currency=fallback_currency)
     _say(progress, 1.0, "done")
-    return LoadedData(orders=orders, quality=quality, source=source)
+    return LoadedData(orders=orders, quality=quality, source=source, suggestion=suggestion,
+                      headers=suggestion.headers)
 
 
 def pipeline_assumptions(values: dict[str, Any]):

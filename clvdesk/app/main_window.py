@@ -286,12 +286,22 @@ class MainWindow(QMainWindow):
 
         return cancelled
 
-    def load_source(self, source: DataSource, *, then_analyse: bool = False) -> None:
-        """Read the orders of ``source`` in the background, then show them (and analyse)."""
+    def load_source(self, source: DataSource, *, then_analyse: bool = False, new: bool = False,
+                    keep: bool = False) -> None:
+        """Read the orders of ``source`` in the background, then show them (and analyse).
+
+        ``new``: a new data source (an import, typed orders), so a new analysis whose settings
+        come from the data (``keep``: the user keeps margin, rates, horizon and models);
+        otherwise the project's own source is re-read and its settings stay as saved.
+        """
         self.status_label.setText(self.tr("Reading orders..."))
 
         def finished(loaded: jobs.LoadedData) -> None:
-            self.session.set_orders(loaded.orders, loaded.quality, loaded.source)
+            if new:
+                self.session.start_analysis(loaded, keep=keep)
+            else:
+                self.session.headers = dict(loaded.headers or {})
+                self.session.set_orders(loaded.orders, loaded.quality, None)
             self.status_label.setText(
                 self.tr("{0} orders of {1} customers loaded").format(
                     self.formatter.integer(loaded.quality.rows),
@@ -305,12 +315,20 @@ class MainWindow(QMainWindow):
 
         where = source.path or self.tr("the entered orders")
         self.runner.start(
-            ProcessJob(jobs.read_source, (source,)),
+            ProcessJob(jobs.read_source, (source,), {"fallback_currency": self.locale_currency()}),
             name="load",
             on_finished=finished,
             on_failed=self._job_failed("load", self.tr("Reading {0}").format(where)),
             on_cancelled=self._job_cancelled("load"),
         )
+
+    def locale_currency(self) -> str:
+        """The currency of the user's locale, for data that do not show theirs."""
+        from PySide6.QtCore import QLocale
+
+        system = QLocale.system()
+        symbol = system.currencySymbol() if system.language() != QLocale.Language.C else ""
+        return symbol or self.formatter.locale.currencySymbol() or "€"
 
     def run_analysis(self) -> None:
         """Fit the models and predict CLV in the background with the current assumptions."""
@@ -327,13 +345,13 @@ class MainWindow(QMainWindow):
         self.runner.start(
             ProcessJob(jobs.analyse, (orders, values)),
             name="analysis",
-            on_finished=self._analysis_finished,
+            on_finished=lambda result: self._analysis_finished(result, values),
             on_failed=self._job_failed("analysis", self.tr("Running the analysis")),
             on_cancelled=self._job_cancelled("analysis"),
         )
 
-    def _analysis_finished(self, result) -> None:
-        self.session.set_result(result)
+    def _analysis_finished(self, result, values=None) -> None:
+        self.session.set_result(result, values)
         self.status_label.setText(self.tr("Analysis done"))
         self.analysis_ready.emit()
         self.job_done.emit("analysis", "finished")

@@ -16,8 +16,6 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from clvdesk.cli.output import add_json_flag, print_json
 from clvdesk.cli.scenarios_cmd import print_grid
 
@@ -295,6 +293,8 @@ def _title(text: str) -> None:
 
 
 def _fmt(value, spec: str, prefix: str = "") -> str:
+    import numpy as np  # the demo has computed with numpy by now; not at parser set-up
+
     if value is None or (isinstance(value, float | np.floating) and not math.isfinite(value)):
         return "-"
     return f"{prefix}{value:{spec}}"

@@ -121,16 +121,18 @@ def run(args) -> int:
                              "write .csv or .parquet")
         if args.segment_column or args.holdout_end:
             raise InputError("--segment-column and --holdout-end need an order file")
-        predictions, totals = _from_summary(data.summary, assumptions)
-        report = None
-    if report is None:
-        from clvdesk.core.io.tables import write_table
+        totals = _from_summary(data.summary, assumptions, out)
+        n_customers, report = len(data.summary), None
+    if data.orders is not None:
+        n_customers = len(predictions)
+        if report is None:
+            from clvdesk.core.io.tables import write_table
 
-        write_table(predictions, out)
+            write_table(predictions, out)
     if args.json:
-        print_json(_overview(predictions, totals, assumptions, out, data.info()))
+        print_json(_overview(n_customers, totals, assumptions, out, data.info()))
     else:
-        what = "report workbook" if report is not None else f"{len(predictions):,} customers"
+        what = "report workbook" if report is not None else f"{n_customers:,} customers"
         print(f"wrote {out} ({what})")
         print(_clv_line(totals, assumptions))
     return 0
@@ -182,14 +184,15 @@ def _from_orders(orders, assumptions, out, language: str, currency: str):
     return result.predictions, result.segments, out
 
 
-def _from_summary(summary, assumptions):
+def _from_summary(summary, assumptions, out):
     """Fit and predict on a summary file (no orders: no quality, cohorts or segments).
 
-    Returns (predictions, whole-base table of :func:`clvdesk.core.clv.forecast_clv`).
+    The per-customer predictions are streamed to ``out`` in chunks
+    (:func:`clvdesk.core.clv.write_predictions`). Returns the whole-base table.
     """
     import numpy as np
 
-    from clvdesk.core.clv import forecast_clv
+    from clvdesk.core.clv import write_predictions
     from clvdesk.core.models import get_model
     from clvdesk.core.pipeline import fit_spend_model, fit_transaction_model
 
@@ -197,29 +200,29 @@ def _from_summary(summary, assumptions):
     spend = None
     if assumptions.spend_model is not None:
         spend = fit_spend_model(get_model(assumptions.spend_model), summary, [])
-    forecast = forecast_clv(
-        model, spend, summary, horizon=assumptions.horizon,
+    forecast = write_predictions(
+        out, model, spend, summary, horizon=assumptions.horizon,
         horizon_unit=assumptions.horizon_unit, margin=assumptions.margin,
         annual_discount_rate=assumptions.annual_discount_rate, interval=assumptions.interval,
         n_draws=assumptions.n_draws, rng=np.random.default_rng(assumptions.seed),
     )
-    return forecast.customers, forecast.segments
+    return forecast.segments
 
 
-def _overview(predictions, totals, assumptions, out, source: dict) -> dict:
+def _overview(n_customers: int, totals, assumptions, out, source: dict) -> dict:
     """Totals for ``--json``: the interval of the total CLV comes from aggregated draws."""
     from clvdesk.core.segments import TOTAL_LABEL
 
     everyone = totals.loc[totals["segment"] == TOTAL_LABEL].iloc[0]
     overview = {
         "output": str(out),
-        "customers": len(predictions),
+        "customers": n_customers,
         "model": assumptions.model,
         "spend_model": assumptions.spend_model,
         "margin": assumptions.margin,
         "horizon": assumptions.horizon,
         "horizon_unit": assumptions.horizon_unit,
-        "expected_purchases": float(predictions["expected_purchases"].sum()),
+        "expected_purchases": float(everyone["expected_purchases"]),
         **source,
     }
     for column in ("clv", "clv_low", "clv_high"):

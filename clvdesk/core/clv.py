@@ -45,9 +45,6 @@ from clvdesk.core.errors import Cancelled, InputError
 from clvdesk.core.formulas import check_scalar
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
-#: Distinct customer rows per block when computing draws; bounds memory to block x n_draws floats.
-_BLOCK = 50_000
-
 #: Name of the whole-base row in the segment table (as in :mod:`clvdesk.core.segments`).
 ALL_CUSTOMERS = TOTAL_LABEL
 
@@ -124,6 +121,119 @@ def forecast_clv(
     """
     period = _summary_period(summary)
     horizon_data = _horizon_in_data_units(horizon, horizon_unit, period)
+    margin, rate, interval = _checked_settings(margin, annual_discount_rate, interval, n_draws)
+    rng = np.random.default_rng(rng)
+    values = _distinct_predictions(
+        model, spend_model, summary, period=period, horizon_data=horizon_data,
+        discount_step=discount_step, rate=rate, margin=margin, interval=interval,
+        n_draws=n_draws, rng=rng, segment=segment, progress=progress, cancel=cancel)
+    out = values.customers(0, len(summary))
+    segments = _segment_table(out, values.seg_codes, values.seg_names, values.has_draws,
+                              values.seg_low, values.seg_high)
+    settings = _settings(period, horizon, horizon_unit, horizon_data, discount_step,
+                         values.n_steps, rate, margin, interval, n_draws, values.has_draws)
+    return CLVForecast(customers=out, segments=segments, settings=settings)
+
+
+def write_predictions(
+    path,
+    model,
+    spend_model,
+    summary: pd.DataFrame,
+    *,
+    chunk_rows: int = 1_000_000,
+    horizon: float = 12,
+    horizon_unit: str = "months",
+    margin: float = 1.0,
+    annual_discount_rate: float = 0.10,
+    interval: float = 0.90,
+    n_draws: int = 200,
+    rng: np.random.Generator | int | None = None,
+    discount_step: str = "months",
+    progress: Callable[[float, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> CLVForecast:
+    """:func:`forecast_clv` streamed to a ``.parquet`` or ``.csv`` file, ``chunk_rows`` at a time.
+
+    The per-customer table (the columns of :func:`predict_clv`, ``customer_id`` first) is
+    written in chunks of ``chunk_rows`` customers (Parquet row groups), so memory holds the
+    distinct-row results and one chunk, never a second copy of the whole base; the numbers are
+    those of :func:`forecast_clv`. Returns the forecast with ``customers`` set to None (the
+    whole-base ``segments`` row and ``settings`` as usual).
+    """
+    from clvdesk.core.io.tables import write_table_chunks
+
+    period = _summary_period(summary)
+    horizon_data = _horizon_in_data_units(horizon, horizon_unit, period)
+    margin, rate, interval = _checked_settings(margin, annual_discount_rate, interval, n_draws)
+    if not isinstance(chunk_rows, int | np.integer) or chunk_rows < 1:
+        raise InputError("chunk_rows must be a whole number, 1 or more")
+    values = _distinct_predictions(
+        model, spend_model, summary, period=period, horizon_data=horizon_data,
+        discount_step=discount_step, rate=rate, margin=margin, interval=interval,
+        n_draws=n_draws, rng=np.random.default_rng(rng), segment=None, progress=progress,
+        cancel=cancel)
+    n = len(summary)
+    chunks = (values.customers(start, min(start + chunk_rows, n))
+              for start in range(0, max(n, 1), chunk_rows))
+    write_table_chunks(chunks, path)
+    totals = _segment_totals(values)
+    settings = _settings(period, horizon, horizon_unit, horizon_data, discount_step,
+                         values.n_steps, rate, margin, interval, n_draws, values.has_draws)
+    return CLVForecast(customers=None, segments=totals, settings=settings)
+
+
+@dataclass
+class _DistinctPredictions:
+    """Predictions computed once per distinct row, and each customer's rows among them.
+
+    ``keys``: distinct (frequency, recency, T); ``inverse``: each customer's row in ``keys``;
+    ``p_alive``, ``expected``, ``det`` per key. With a spend model: ``spend_inverse`` and
+    ``spend`` per distinct (frequency, monetary value); with draws: ``pair_of_customer`` and
+    ``low``/``high`` per distinct (key, spend row) pair, and the segment intervals.
+    """
+
+    index: pd.Index
+    keys: np.ndarray
+    inverse: np.ndarray
+    p_alive: np.ndarray
+    expected: np.ndarray
+    det: np.ndarray
+    n_steps: int
+    margin: float
+    seg_codes: np.ndarray
+    seg_names: list[str]
+    spend_inverse: np.ndarray | None = None
+    spend: np.ndarray | None = None
+    pair_of_customer: np.ndarray | None = None
+    low: np.ndarray | None = None
+    high: np.ndarray | None = None
+    seg_low: np.ndarray | None = None
+    seg_high: np.ndarray | None = None
+
+    @property
+    def has_draws(self) -> bool:
+        return self.low is not None
+
+    def customers(self, start: int, stop: int) -> pd.DataFrame:
+        """Per-customer rows ``start:stop`` (the columns of :func:`predict_clv`)."""
+        rows = self.inverse[start:stop]
+        columns = {"frequency": self.keys[rows, 0], "recency": self.keys[rows, 1],
+                   "T": self.keys[rows, 2], "p_alive": self.p_alive[rows],
+                   "expected_purchases": self.expected[rows]}
+        if self.spend is not None:
+            spend = self.spend[self.spend_inverse[start:stop]]
+            clv = self.margin * self.det[rows] * spend
+            columns.update(expected_spend=spend, clv=clv)
+            if self.has_draws:
+                pairs = self.pair_of_customer[start:stop]
+                columns.update(clv_low=np.minimum(self.low[pairs], clv),
+                               clv_high=np.maximum(self.high[pairs], clv))
+        return pd.DataFrame(columns, index=self.index[start:stop].copy(), copy=False)
+
+
+def _checked_settings(margin, annual_discount_rate, interval, n_draws):
+    """Checked (margin, annual rate, interval) and ``n_draws``; raises :class:`InputError`."""
     margin = _fraction("margin", margin, allow_zero=True)
     rate = check_scalar("annual_discount_rate", annual_discount_rate)
     if rate < 0 or rate > 1:
@@ -135,65 +245,84 @@ def forecast_clv(
         raise InputError("n_draws must be a whole number, 0 or more")
     if n_draws and n_draws < 20:
         raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for none)")
-    rng = np.random.default_rng(rng)
-    frequency, recency, age = _frf(summary)
+    return margin, rate, interval
 
-    step_ends = discount_steps(horizon_data, period, discount_step)
-    weights = discount_factors(step_ends, period, rate)
-    _report(progress, 0.0, "predicting purchases")
 
-    keys, inverse = _unique_rows(np.column_stack([frequency, recency, age]))
-    u_f, u_r, u_t = keys[:, 0], keys[:, 1], keys[:, 2]
-    p_alive = np.asarray(model.p_alive(u_f, u_r, u_t), dtype=float)[inverse]
-    cum = _cumulative_purchases(model, step_ends, u_f, u_r, u_t)
-    expected = cum[-1][inverse]
-    det = _discounted(cum, weights)[inverse]
-
-    out = pd.DataFrame(index=summary.index.copy())
-    out["frequency"] = frequency
-    out["recency"] = recency
-    out["T"] = age
-    out["p_alive"] = p_alive
-    out["expected_purchases"] = expected
-
-    seg_codes, seg_names = _segment_codes(summary.index, segment)
-    has_draws = False
-    seg_low = seg_high = None
-    if spend_model is not None:
-        monetary = _column(summary, "monetary_value")
-        spend_keys, spend_inverse = _unique_rows(np.column_stack([frequency, monetary]))
-        spend = np.asarray(
-            spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float
-        )
-        out["expected_spend"] = spend[spend_inverse]
-        clv = margin * det * out["expected_spend"].to_numpy()
-        out["clv"] = clv
-        if n_draws:
-            draws = _draw_models(model, spend_model, n_draws, rng)
-            if draws is not None:
-                low, high, seg_low, seg_high = _interval_from_draws(
-                    draws, keys, inverse, spend_keys, spend_inverse, step_ends, weights,
-                    margin, interval, seg_codes, len(seg_names), progress, cancel,
-                )
-                out["clv_low"] = np.minimum(low, clv)
-                out["clv_high"] = np.maximum(high, clv)
-                has_draws = True
-    _report(progress, 1.0, "predictions done")
-
-    segments = _segment_table(out, seg_codes, seg_names, has_draws, seg_low, seg_high)
-    settings = {
+def _settings(period, horizon, horizon_unit, horizon_data, discount_step, n_steps, rate, margin,
+              interval, n_draws, has_draws) -> dict[str, Any]:
+    return {
         "period": period,
         "horizon": float(horizon),
         "horizon_unit": units.parse_unit(horizon_unit),
         "horizon_periods": float(horizon_data),
         "discount_step": units.parse_unit(discount_step),
-        "n_discount_steps": len(step_ends),
+        "n_discount_steps": int(n_steps),
         "annual_discount_rate": float(rate),
         "margin": float(margin),
         "interval": float(interval),
         "n_draws": int(n_draws) if has_draws else 0,
     }
-    return CLVForecast(customers=out, segments=segments, settings=settings)
+
+
+def _distinct_predictions(model, spend_model, summary, *, period, horizon_data, discount_step,
+                          rate, margin, interval, n_draws, rng, segment, progress,
+                          cancel) -> _DistinctPredictions:
+    """Everything :func:`forecast_clv` needs, computed once per distinct customer row."""
+    frequency, recency, age = _frf(summary)
+    step_ends = discount_steps(horizon_data, period, discount_step)
+    weights = discount_factors(step_ends, period, rate)
+    _report(progress, 0.0, "predicting purchases")
+
+    keys, inverse = _unique_rows(np.column_stack([frequency, recency, age]))
+    del frequency, recency, age
+    u_f, u_r, u_t = keys[:, 0], keys[:, 1], keys[:, 2]
+    p_alive = np.asarray(model.p_alive(u_f, u_r, u_t), dtype=float)
+    cum = _cumulative_purchases(model, step_ends, u_f, u_r, u_t)
+    seg_codes, seg_names = _segment_codes(summary.index, segment)
+    values = _DistinctPredictions(
+        index=summary.index, keys=keys, inverse=inverse, p_alive=p_alive, expected=cum[-1],
+        det=_discounted(cum, weights), n_steps=len(step_ends), margin=margin,
+        seg_codes=seg_codes, seg_names=seg_names)
+    if spend_model is None:
+        _report(progress, 1.0, "predictions done")
+        return values
+    monetary = _column(summary, "monetary_value")
+    # repeat purchases that net to 0 or less (returns on their own day) say nothing about
+    # spend: such customers get the spend of a customer without repeat purchases (the
+    # population mean), as the pipeline leaves them out of the spend model's fit
+    repeat = monetary > 0
+    spend_keys, spend_inverse = _unique_rows(np.column_stack(
+        [np.where(repeat, keys[inverse, 0], 0.0), np.where(repeat, monetary, 0.0)]))
+    del monetary, repeat
+    values.spend_inverse = spend_inverse
+    values.spend = np.asarray(
+        spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float)
+    if n_draws:
+        draws = _draw_models(model, spend_model, n_draws, rng)
+        if draws is not None:
+            (values.pair_of_customer, values.low, values.high, values.seg_low,
+             values.seg_high) = _interval_from_draws(
+                draws, keys, inverse, spend_keys, spend_inverse, step_ends, weights, margin,
+                interval, seg_codes, len(seg_names), progress, cancel)
+    _report(progress, 1.0, "predictions done")
+    return values
+
+
+def _segment_totals(values: _DistinctPredictions) -> pd.DataFrame:
+    """The whole-base row of :func:`_segment_table`, from the distinct rows (no customer table)."""
+    counts = np.bincount(values.inverse, minlength=len(values.keys))
+    row = {"segment": ALL_CUSTOMERS, "customers": int(len(values.inverse)),
+           "expected_purchases": float(np.dot(counts, values.expected))}
+    if values.spend is not None:
+        total = 0.0
+        for start in range(0, len(values.inverse), 1_000_000):
+            part = values.customers(start, min(start + 1_000_000, len(values.inverse)))
+            total += float(part["clv"].sum())
+        row.update(clv=total, clv_mean=total / max(len(values.inverse), 1))
+        if values.has_draws:
+            row.update(clv_low=min(float(values.seg_low[-1]), total),
+                       clv_high=max(float(values.seg_high[-1]), total))
+    return pd.DataFrame([row])
 
 
 def discount_steps(horizon_periods: float, period: str, step: str = "months") -> np.ndarray:
@@ -296,7 +425,11 @@ def _fraction(name: str, value, *, allow_zero: bool) -> float:
 def _column(summary: pd.DataFrame, name: str) -> np.ndarray:
     if name not in summary.columns:
         raise InputError(f"the summary has no column {name!r}")
-    values = pd.to_numeric(summary[name], errors="coerce").to_numpy(dtype=float)
+    column = summary[name]
+    if not pd.api.types.is_numeric_dtype(column.dtype):
+        # (to_numeric only for text: on a number column it costs a hash of a long index)
+        column = pd.to_numeric(column, errors="coerce")
+    values = column.to_numpy(dtype=float, na_value=np.nan)
     if not np.isfinite(values).all():
         raise InputError(f"column {name!r} has missing or non-numeric values")
     return values
@@ -309,12 +442,36 @@ def _frf(summary: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _unique_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unique rows of a float matrix (sorted) and the index of each original row among them.
 
-    One lexsort over the columns; ``np.unique(axis=0)`` sorts a structured view instead and is
-    an order of magnitude slower on a million rows.
+    Each column is coded by hashing (``pandas.factorize``, sorted codes), the codes combine into
+    one integer per row and that is coded again: linear time, where a lexsort of ten million
+    rows takes seconds. Falls back to one lexsort when the combined code could overflow.
     """
     n = len(matrix)
     if n == 0:
         return matrix, np.zeros(0, dtype=np.intp)
+    codes, uniques = [], []
+    for column in matrix.T:
+        code, unique = pd.factorize(column, sort=True)
+        codes.append(code.astype(np.int64))
+        uniques.append(np.asarray(unique, dtype=float))
+    sizes = [len(u) for u in uniques]
+    if math.prod(sizes) >= 2**62:
+        return _unique_rows_lexsort(matrix)
+    combined = codes[0]
+    for code, size in zip(codes[1:], sizes[1:], strict=True):
+        combined = combined * size + code
+    inverse, distinct = pd.factorize(combined, sort=True)
+    distinct = np.asarray(distinct, dtype=np.int64)
+    columns = []
+    for unique, size in zip(uniques[::-1], sizes[::-1], strict=True):
+        columns.append(unique[distinct % size])
+        distinct = distinct // size
+    return np.column_stack(columns[::-1]), inverse.astype(np.intp)
+
+
+def _unique_rows_lexsort(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_unique_rows` by one lexsort over the columns."""
+    n = len(matrix)
     order = np.lexsort(matrix.T[::-1])
     ordered = matrix[order]
     starts = np.ones(n, dtype=bool)
@@ -325,11 +482,23 @@ def _unique_rows(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _cumulative_purchases(model, step_ends, frequency, recency, age) -> np.ndarray:
-    """Matrix (steps x rows) of conditional expected purchases in ``(0, t_k]``."""
-    return np.vstack([
-        np.asarray(model.expected_purchases(float(t), frequency, recency, age), dtype=float)
-        for t in step_ends
-    ])
+    """Matrix (steps x rows) of conditional expected purchases in ``(0, t_k]``.
+
+    The project's transaction models broadcast: one call with the step ends as a column
+    against the rows (each element as the model computes it for one horizon). Any other
+    model is called once per step with a scalar horizon.
+    """
+    from clvdesk.core.models.base import TransactionModel
+
+    if not isinstance(model, TransactionModel):
+        return np.vstack([
+            np.asarray(model.expected_purchases(float(t), frequency, recency, age), dtype=float)
+            for t in step_ends
+        ])
+    steps = np.asarray(step_ends, dtype=float)[:, None]
+    rows = (np.asarray(v, dtype=float)[None, :] for v in (frequency, recency, age))
+    cumulative = np.asarray(model.expected_purchases(steps, *rows), dtype=float)
+    return np.broadcast_to(cumulative, (len(steps), np.size(frequency)))
 
 
 def _discounted(cumulative: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -361,75 +530,114 @@ def _param_dicts(sample: dict[str, np.ndarray]) -> list[dict[str, float]]:
 
 def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_ends, weights,
                          margin, interval, seg_codes, n_segments, progress, cancel):
-    """Per-customer and per-segment quantiles of CLV over parameter draws.
+    """Quantiles of CLV over parameter draws per distinct pair, and per segment.
 
-    Customers sharing both their (frequency, recency, T) row and their spend row share a CLV,
-    so the draws are evaluated on those distinct pairs, in blocks that bound the memory to
-    block x draws numbers. Per segment each draw is summed over the segment's customers and the
-    quantiles are taken over those sums.
+    Customers sharing both their (frequency, recency, T) row and their (frequency, monetary
+    value) row share every drawn CLV, so the draws are evaluated once per distinct pair, in
+    blocks of pairs x draws that bound the memory. Per segment each draw is summed over the
+    segment's customers and the quantiles are taken over those sums.
+
+    Returns ``(pair of each customer, low and high per pair, segment lows, segment highs)``;
+    the segment arrays have one entry per segment and a last one for all customers.
     """
     q = [(1 - interval) / 2, 1 - (1 - interval) / 2]
     det_of = _det_evaluator(draws, keys, step_ends, weights, progress, cancel)
+    spend_of = _spend_evaluator([spend for _, spend in draws], spend_keys)
     n_spend = len(spend_keys)
-    pair_keys, pair_of_customer = np.unique(
-        inverse.astype(np.int64) * n_spend + spend_inverse, return_inverse=True)
+    pair_of_customer, pair_keys = pd.factorize(
+        inverse.astype(np.int64) * n_spend + spend_inverse, sort=True)
+    pair_keys = np.asarray(pair_keys, dtype=np.int64)
     pair_trans, pair_spend = pair_keys // n_spend, pair_keys % n_spend
-    members = [np.bincount(pair_of_customer[seg_codes == s], minlength=len(pair_keys))
-               for s in range(n_segments)]
-    members.append(np.bincount(pair_of_customer, minlength=len(pair_keys)))
     n_pairs = len(pair_keys)
     n_draws = len(draws)
+    members = np.zeros((n_pairs, n_segments + 1))
+    for s in range(n_segments):
+        members[:, s] = np.bincount(pair_of_customer[seg_codes == s], minlength=n_pairs)
+    members[:, n_segments] = np.bincount(pair_of_customer, minlength=n_pairs)
     low, high = np.empty(n_pairs), np.empty(n_pairs)
     seg_totals = np.zeros((n_segments + 1, n_draws))
     usable = np.ones(n_draws, dtype=bool)
-    for start in range(0, n_pairs, _BLOCK):
-        stop = min(start + _BLOCK, n_pairs)
+    block_rows = max(1, _BLOCK_VALUES // n_draws)
+    for start in range(0, n_pairs, block_rows):
+        stop = min(start + block_rows, n_pairs)
         # pairs are sorted by transaction row: each distinct row is evaluated once per draw
-        trans_rows, trans_of_pair = np.unique(pair_trans[start:stop], return_inverse=True)
-        spend_rows, spend_of_pair = np.unique(pair_spend[start:stop], return_inverse=True)
-        block = np.empty((n_draws, stop - start))
-        for j, (_, spend) in enumerate(draws):
-            if cancel is not None and cancel():
-                raise Cancelled()
-            with np.errstate(all="ignore"):
-                spend_values = np.asarray(spend.expected_spend(
-                    spend_keys[spend_rows, 0], spend_keys[spend_rows, 1]), dtype=float)
-                block[j] = det_of(j, trans_rows)[trans_of_pair] * spend_values[spend_of_pair]
-        block *= margin
-        usable &= np.isfinite(block).all(axis=1)
-        low[start:stop], high[start:stop] = _finite_quantiles(block, q)
-        for s, count in enumerate(members):
-            seg_totals[s] += np.nan_to_num(block, posinf=0.0, neginf=0.0) @ count[start:stop]
+        trans = pair_trans[start:stop]
+        first = np.ones(len(trans), dtype=bool)
+        first[1:] = trans[1:] != trans[:-1]
+        trans_rows, trans_of_pair = trans[first], np.cumsum(first) - 1
+        if cancel is not None and cancel():
+            raise Cancelled()
+        with np.errstate(all="ignore"):
+            block = det_of(trans_rows, cancel)[trans_of_pair]
+            block *= spend_of(pair_spend[start:stop], cancel)
+            if margin != 1.0:
+                block *= margin
+        finite = np.isfinite(block)
+        all_finite = bool(finite.all())
+        if all_finite:
+            seg_totals += members[start:stop].T @ block
+        else:
+            usable &= finite.all(axis=0)
+            seg_totals += members[start:stop].T @ np.where(finite, block, 0.0)
+            block[~finite] = np.inf  # sorted last, out of the finite quantiles
+        block.sort(axis=1)
+        low[start:stop], high[start:stop] = _sorted_quantiles(block, finite.sum(axis=1), q)
         _report(progress, 0.5 + 0.5 * stop / n_pairs, "intervals from parameter draws")
     if usable.sum() < 10:
         raise InputError("the parameter draws give no usable CLV interval; the fit is too uncertain")
     seg_low, seg_high = np.quantile(seg_totals[:, usable], q, axis=1)
-    return low[pair_of_customer], high[pair_of_customer], seg_low, seg_high
+    return pair_of_customer.astype(np.intp), low, high, seg_low, seg_high
 
 
-def _finite_quantiles(block: np.ndarray, q: list[float]) -> np.ndarray:
-    """Quantiles ``q`` of each column over its finite values (linear interpolation).
+#: Numbers (pairs x draws) per block of the interval computation: 2M doubles, 16 MB (below
+#: malloc's mmap threshold, so the blocks reuse memory instead of faulting in new pages).
+_BLOCK_VALUES = 2_000_000
 
-    Vectorised replacement of ``np.nanquantile(axis=0)``, which loops over columns in Python.
-    Columns without a finite value give NaN.
+
+def _spend_evaluator(spend_draws, spend_keys):
+    """``spend_of(rows, cancel)``: (rows x draws) expected spend of every draw on ``spend_keys[rows]``.
+
+    A spend model offering ``expected_spend_of_draws`` (Gamma-Gamma) evaluates all draws in
+    one broadcast; any other is called draw by draw.
     """
-    ordered = np.sort(np.where(np.isfinite(block), block, np.inf), axis=0)
-    n_finite = np.isfinite(block).sum(axis=0)
-    out = np.full((len(q), block.shape[1]), np.nan)
+    batch = getattr(type(spend_draws[0]), "expected_spend_of_draws", None)
+
+    def spend_of(rows: np.ndarray, cancel) -> np.ndarray:
+        k = spend_keys[rows]
+        if batch is not None:
+            return batch(spend_draws, k[:, 0], k[:, 1])
+        out = np.empty((len(rows), len(spend_draws)))
+        for j, spend in enumerate(spend_draws):
+            if cancel is not None and cancel():
+                raise Cancelled()
+            out[:, j] = np.asarray(spend.expected_spend(k[:, 0], k[:, 1]), dtype=float)
+        return out
+
+    return spend_of
+
+
+def _sorted_quantiles(ordered: np.ndarray, n_finite: np.ndarray, q: list[float]) -> np.ndarray:
+    """Quantiles ``q`` of each row over its first ``n_finite`` values (linear interpolation).
+
+    ``ordered``: rows sorted ascending with the non-finite values last (as ``inf``). The
+    vectorised equivalent of ``np.nanquantile(axis=1)``, which loops over rows in Python.
+    Rows without a finite value give NaN.
+    """
+    out = np.full((len(q), ordered.shape[0]), np.nan)
     has = n_finite > 0
+    rows = np.flatnonzero(has)
     for i, level in enumerate(q):
         position = level * (n_finite[has] - 1)
         below = np.floor(position).astype(np.intp)
         above = np.minimum(below + 1, n_finite[has] - 1)
-        columns = np.flatnonzero(has)
-        low_value = ordered[below, columns]
-        high_value = ordered[above, columns]
+        low_value = ordered[rows, below]
+        high_value = ordered[rows, above]
         out[i, has] = low_value + (position - below) * (high_value - low_value)
     return out
 
 
 def _det_evaluator(draws, keys, step_ends, weights, progress, cancel):
-    """``det_of(j, rows)``: discounted expected transactions of draw ``j`` on ``keys[rows]``.
+    """``det_of(rows, cancel)``: (rows x draws) discounted expected transactions on ``keys[rows]``.
 
     For BG/NBD, MBG/NBD and Pareto/NBD the conditional expectation factorises as
     ``E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) * g(t, x, T)``: given that the customer is
@@ -451,22 +659,40 @@ def _det_evaluator(draws, keys, step_ends, weights, progress, cancel):
             g_det[j] = _discounted(cum, weights) / alive_ref
         _report(progress, 0.1 + 0.4 * (j + 1) / len(draws), "intervals from parameter draws")
 
+    transaction_draws = [trans for trans, _ in draws]
+    batch = getattr(type(transaction_draws[0]), "p_alive_of_draws", None)
+    if batch is None:  # a model outside the project's base class: draw by draw
+        def batch(models, *rows):
+            return np.column_stack([np.asarray(m.p_alive(*rows), dtype=float) for m in models])
+
     def factorised(j: int, rows: np.ndarray) -> np.ndarray:
         trans = draws[j][0]
         k = keys[rows]
         return np.asarray(trans.p_alive(k[:, 0], k[:, 1], k[:, 2]), dtype=float) * \
             g_det[j, x_t_index[rows]]
 
+    def factorised_block(rows: np.ndarray, cancel) -> np.ndarray:
+        k = keys[rows]
+        return batch(transaction_draws, k[:, 0], k[:, 1], k[:, 2]) * g_det[:, x_t_index[rows]].T
+
     def direct(j: int, rows: np.ndarray) -> np.ndarray:
         k = keys[rows]
         cum = _cumulative_purchases(draws[j][0], step_ends, k[:, 0], k[:, 1], k[:, 2])
         return _discounted(cum, weights)
 
+    def direct_block(rows: np.ndarray, cancel) -> np.ndarray:
+        out = np.empty((len(rows), len(draws)))
+        for j in range(len(draws)):
+            if cancel is not None and cancel():
+                raise Cancelled()
+            out[:, j] = direct(j, rows)
+        return out
+
     sample = np.linspace(0, len(keys) - 1, min(len(keys), 400)).astype(np.intp)
     with np.errstate(all="ignore"):
         exact, fast = direct(0, sample), factorised(0, sample)
     holds = np.allclose(fast, exact, rtol=1e-7, atol=1e-12, equal_nan=True)
-    return factorised if holds else direct
+    return factorised_block if holds else direct_block
 
 
 def _segment_codes(index: pd.Index, segment: pd.Series | None) -> tuple[np.ndarray, list[str]]:

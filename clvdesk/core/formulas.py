@@ -15,16 +15,28 @@ in years, rates as fractions (0.10 = 10 %). Time is explicit in every name below
 from __future__ import annotations
 
 import math
+import sys
 from numbers import Real
-from typing import TypeAlias
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, TypeAlias
 
 from clvdesk.core.errors import InputError
 
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
 #: Anything a formula accepts for one input: a number, a numpy array or a pandas Series.
-Numeric: TypeAlias = float | int | np.ndarray | pd.Series
+Numeric: TypeAlias = "float | int | np.ndarray | pd.Series"
+
+
+def _loaded_pandas():
+    """pandas if it is already imported, else None.
+
+    A Series can only come from a process that imported pandas, so the closed forms (and
+    ``clvdesk simple`` & co.) never import it themselves: that saves half a second of start-up.
+    numpy, likewise, is imported only on the paths that take arrays.
+    """
+    return sys.modules.get("pandas")
 
 _SCALAR_TYPES = (float, int)
 
@@ -54,8 +66,11 @@ def check_number(
         return number
     if isinstance(value, bool) or value is None or isinstance(value, str | bytes):
         raise InputError(f"{name} must be a number", code="not_a_number", name=name)
+    import numpy as np
+
+    pd = _loaded_pandas()
     try:
-        if isinstance(value, pd.Series | pd.Index):
+        if pd is not None and isinstance(value, pd.Series | pd.Index):
             if not pd.api.types.is_numeric_dtype(value.dtype) or value.dtype == bool:
                 raise TypeError(value.dtype)
             array = value.to_numpy(dtype=float, na_value=np.nan)
@@ -102,8 +117,11 @@ def _wrap(result, *inputs):
     """Give ``result`` the shape of the inputs: float for scalars, Series if any input was one."""
     if isinstance(result, float):
         return result
+    import numpy as np
+
     index = None
-    for item in inputs:
+    pd = _loaded_pandas()
+    for item in inputs if pd is not None else ():
         if isinstance(item, pd.Series):
             if index is None:
                 index = item.index
@@ -176,6 +194,8 @@ def _lifetime_factor(lifespan, growth, discount):
         else:
             series = (q**whole - 1.0) / (q - 1.0)
         return (series + part * q**whole) / (1.0 + discount)
+    import numpy as np
+
     lifespan, growth, discount = np.broadcast_arrays(
         np.asarray(lifespan, float), np.asarray(growth, float), np.asarray(discount, float)
     )
@@ -224,9 +244,12 @@ def retention_clv(
     m = check_number("margin", margin)
     r = check_number("retention", retention, low=0.0, high=1.0)
     d = check_number("discount_rate", discount_rate, low=0.0)
-    rho = r / (1.0 + d) if type(r) is float and type(d) is float else np.divide(r, 1.0 + d)
+    scalar = type(r) is float and type(d) is float
+    if not scalar:
+        import numpy as np
+    rho = r / (1.0 + d) if scalar else np.divide(r, 1.0 + d)
     if periods is None:
-        if np.any(np.asarray(rho) >= 1.0):
+        if (rho >= 1.0) if scalar else np.any(np.asarray(rho) >= 1.0):
             raise InputError(
                 "retention 1 without discounting has no finite lifetime value; "
                 "give a discount rate above 0 or a number of periods"
@@ -234,11 +257,15 @@ def retention_clv(
         result = m * r / (1.0 + d - r)
         return _wrap(result, margin, retention, discount_rate)
     n = check_number("periods", periods, low=0.0)
-    if np.any(np.asarray(n) != np.floor(n)):
+    if type(n) is float and n != math.floor(n):
         raise InputError("periods must be a whole number")
     if type(rho) is float and type(n) is float:
         total = m * n if rho == 1.0 else m * rho * (1.0 - rho**n) / (1.0 - rho)
         return _wrap(total, margin)
+    import numpy as np
+
+    if np.any(np.asarray(n) != np.floor(n)):
+        raise InputError("periods must be a whole number")
     rho_b, n_b = np.broadcast_arrays(np.asarray(rho, float), np.asarray(n, float))
     one = rho_b == 1.0
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -256,8 +283,11 @@ def ltv_cac_ratio(clv: Numeric, cac: Numeric) -> Numeric:
     """
     value = check_number("clv", clv)
     cost = check_number("cac", cac, low=0.0, low_open=True)
-    return _wrap(value / cost if type(value) is float and type(cost) is float
-                 else np.divide(value, cost), clv, cac)
+    if type(value) is float and type(cost) is float:
+        return value / cost
+    import numpy as np
+
+    return _wrap(np.divide(value, cost), clv, cac)
 
 
 def cac_payback_months(cac: Numeric, monthly_revenue: Numeric, margin: Numeric = 1.0) -> Numeric:
@@ -276,6 +306,8 @@ def cac_payback_months(cac: Numeric, monthly_revenue: Numeric, margin: Numeric =
         if per_month == 0.0:
             return 0.0 if cost == 0.0 else math.inf
         return cost / per_month
+    import numpy as np
+
     per_month = np.multiply(revenue, margin_v)
     with np.errstate(divide="ignore", invalid="ignore"):
         result = np.where(per_month > 0, np.divide(cost, np.where(per_month > 0, per_month, 1.0)),

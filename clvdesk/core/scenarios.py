@@ -27,13 +27,14 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from clvdesk.core import formulas
 from clvdesk.core.errors import InputError
 from clvdesk.core.numbers import parse_user_number
+
+if TYPE_CHECKING:  # pandas is imported by the functions returning tables, not at start-up
+    import pandas as pd
 
 #: Inputs a scenario needs; the others default as in simple_clv.
 REQUIRED_INPUTS = ("aov", "frequency", "lifespan")
@@ -112,6 +113,8 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
     ``clv_vs_baseline`` (currency) and ``clv_vs_baseline_pct`` (fraction; NaN when the
     baseline CLV is 0).
     """
+    import pandas as pd
+
     scenarios = list(scenarios)
     if not scenarios:
         raise InputError(code="no_scenarios")
@@ -127,7 +130,7 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
     base_clv = table.loc[base_name, "clv"]
     table["clv_vs_baseline"] = table["clv"] - base_clv
     table["clv_vs_baseline_pct"] = (
-        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else np.nan
+        table["clv_vs_baseline"] / abs(base_clv) if base_clv != 0 else float("nan")
     )
     table.attrs["baseline"] = base_name
     return table[list(DRIVERS) + list(RESULT_COLUMNS)]
@@ -141,6 +144,8 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
     ``swing`` (``|clv_high - clv_low|``) and ``clv`` (the scenario's own). Margin is capped at
     1 (100 %).
     """
+    import pandas as pd
+
     step = formulas.check_number("step", step, low=0.0, high=1.0, low_open=True, high_open=True)
     _validate(scenario)
     base = scenario.clv()
@@ -167,6 +172,35 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
     table = table.sort_values("swing", ascending=False, kind="stable").set_index("driver")
     table.attrs.update(scenario=scenario.name, step=step)
     return table
+
+
+def observed_scenarios(orders: pd.DataFrame, segment_col: str | None = None, *, end=None,
+                       margin: float | None = None,
+                       cac: float | dict[str, float] | None = None) -> dict[str, Scenario]:
+    """One scenario per segment of ``segment_col`` and one for all customers, from the orders.
+
+    The inputs are what the data show (:func:`clvdesk.core.segments.segment_clv`): average order
+    value, purchases per year and the observed lifespan (mean tenure so far, in years) of each
+    segment, its acquisition cost (``cac``: one number, one per segment, or ``None`` for an
+    ``acquisition_cost`` column, else 0) and ``margin`` (a fraction; ``None``: the table's own
+    margin or cost columns, else 1). Keys are the segment labels, the last one
+    :data:`clvdesk.core.segments.TOTAL_LABEL`; each scenario is named after its key. Sorted as
+    the segment table is (largest revenue first).
+    """
+    from clvdesk.core.segments import TOTAL_LABEL, segment_clv
+
+    table = segment_clv(orders, segment_col, end=end, margin=margin, cac=cac)
+    if segment_col is None:
+        table.index = pd.Index([TOTAL_LABEL], name="segment")
+    out = {}
+    for name, row in table.iterrows():
+        margin_fraction = row["margin"] / row["revenue"] if row["revenue"] > 0 else 1.0
+        out[str(name)] = Scenario(
+            name=str(name), aov=float(row["aov"]), frequency=float(row["frequency_per_year"]),
+            lifespan=float(row["lifespan_years"]), cac=float(row["cac"]),
+            margin=float(min(max(margin_fraction, 0.0), 1.0)),
+        )
+    return out
 
 
 def load_scenarios(path: str | os.PathLike) -> list[Scenario]:

@@ -65,15 +65,16 @@ def _name(requirement: str) -> str:
     return re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
 
-#: The extra that brings xlwings (``pip install clvdesk[excel]``), when the core is light.
-EXCEL_EXTRA = "excel"
+#: The extras of the UDF environment: xlwings (``excel``) and the file readers (``io``).
+UDF_EXTRAS = ("excel", "io")
 
 
 def udf_requirements(pyproject: Path = ROOT / "pyproject.toml") -> list[str]:
-    """The requirements of the UDF environment: project dependencies and the ``excel`` extra
-    (xlwings), minus desktop-only ones."""
+    """The requirements of the UDF environment: project dependencies and the ``excel`` and
+    ``io`` extras (xlwings, workbook readers), minus desktop-only ones."""
     project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-    extra = project.get("optional-dependencies", {}).get(EXCEL_EXTRA, [])
+    extras = project.get("optional-dependencies", {})
+    extra = [r for name in UDF_EXTRAS for r in extras.get(name, [])]
     wanted = [*project["dependencies"], *(r for r in extra if not r.startswith("clvdesk"))]
     kept = [r for r in dict.fromkeys(wanted) if _name(r) not in DESKTOP_ONLY]
     return kept + [r for r in WINDOWS_EXTRAS if r not in {_name(k) for k in kept}]

@@ -248,6 +248,18 @@
     </message>
 </context>
 <context>
+    <name>DemoScenarios</name>
+    <message>
+        <source>Repeat buyer</source>
+        <extracomment>The core&apos;s demo scenario names, marked for translation (context ``DemoScenarios``).</extracomment>
+        <translation>Vaste klant</translation>
+    </message>
+    <message>
+        <source>One-time buyer</source>
+        <translation>Eenmalige koper</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Check the file, the column mapping or the value you entered, then try again.</source>
@@ -389,6 +401,34 @@
         <translation>CSV (*.csv);;Excel (*.xlsx);;Parquet (*.parquet)</translation>
     </message>
     <message>
+        <source>Cohort (month of first order)</source>
+        <translation>Cohort (maand van eerste order)</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Klanten</translation>
+    </message>
+    <message>
+        <source>Bought again (share)</source>
+        <translation>Kocht opnieuw (aandeel)</translation>
+    </message>
+    <message>
+        <source>Revenue per customer</source>
+        <translation>Omzet per klant</translation>
+    </message>
+    <message>
+        <source>Margin per customer</source>
+        <translation>Marge per klant</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>Payback month</source>
+        <translation>Terugverdienmaand</translation>
+    </message>
+    <message>
         <source>nothing to export yet: run the analysis first</source>
         <translation>nog niets te exporteren: voer eerst de analyse uit</translation>
     </message>
@@ -455,6 +495,10 @@
     <message>
         <source>First rows of the file:</source>
         <translation>Eerste rijen van het bestand:</translation>
+    </message>
+    <message>
+        <source>Keep my margin, discount rate, horizon, models and acquisition cost (dates, split and currency always come from this file)</source>
+        <translation>Mijn marge, disconteringsvoet, horizon, modellen en acquisitiekosten behouden (datums, indeling en valuta komen altijd uit dit bestand)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1142,6 +1186,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Modelfit</translation>
     </message>
     <message>
+        <source>These results are out of date: an assumption changed after they were computed.</source>
+        <translation>Deze resultaten zijn verouderd: een aanname is gewijzigd nadat ze zijn berekend.</translation>
+    </message>
+    <message>
+        <source>Re-run analysis (F5)</source>
+        <translation>Analyse opnieuw uitvoeren (F5)</translation>
+    </message>
+    <message>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
@@ -1349,6 +1401,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Scenario toevoegen</translation>
     </message>
     <message>
+        <source>Add scenario from segment</source>
+        <translation>Scenario uit segment</translation>
+    </message>
+    <message>
+        <source>A scenario with the observed average order, purchases per year, lifespan so far and acquisition cost of one segment, or of all customers.</source>
+        <translation>Een scenario met de waargenomen gemiddelde order, aankopen per jaar, levensduur tot nu toe en acquisitiekosten van één segment, of van alle klanten.</translation>
+    </message>
+    <message>
         <source>Remove selected</source>
         <translation>Selectie verwijderen</translation>
     </message>
@@ -1371,6 +1431,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>Scenario {0}</source>
         <translation>Scenario {0}</translation>
+    </message>
+    <message>
+        <source>Scenarios from the data</source>
+        <translation>Scenario&apos;s uit de gegevens</translation>
+    </message>
+    <message>
+        <source>{0} (data)</source>
+        <translation>{0} (gegevens)</translation>
     </message>
     <message>
         <source>Load scenarios</source>

@@ -4,6 +4,12 @@ Nothing is done per row at load: the model keeps the DataFrame and an index arra
 the visible rows in display order. ``data()`` formats only the cells Qt asks for (the visible
 ones). Sorting is one ``numpy.argsort`` of the column; filtering is one vectorised mask; both
 just replace ``rows``. No QSortFilterProxyModel and no Python objects per row.
+
+Rows are shown lazily, Qt's incremental population (``canFetchMore``/``fetchMore``): the view
+gets the first :data:`FETCH_ROWS` rows and asks for the next batch when the user scrolls near
+the end, so a table of ten million customers costs the view what a hundred thousand do
+(``rowCount`` is the rows fetched; :meth:`DataFrameModel.shown_rows` the rows the filter
+lets through).
 """
 
 from __future__ import annotations
@@ -66,6 +72,9 @@ def infer_kind(series: pd.Series) -> ColumnKind:
 _LEFT_KINDS = (ColumnKind.TEXT, ColumnKind.DATE)
 
 
+#: Rows handed to the view at first and per ``fetchMore`` as the user scrolls.
+FETCH_ROWS = 100_000
+
 #: Tables with at least this many rows are sorted in a background thread.
 BACKGROUND_SORT_ROWS = 100_000
 
@@ -108,6 +117,7 @@ class DataFrameModel(QAbstractTableModel):
         self._numeric: dict = {}
         self._arrays: dict = {}
         self._order = self._all_rows = self._rows = ()
+        self._fetched = 0
         self._text_mask = self._range_mask = self._mask = None
 
     def clear(self) -> None:
@@ -147,6 +157,7 @@ class DataFrameModel(QAbstractTableModel):
         self._range_mask: np.ndarray | None = None
         self._mask: np.ndarray | None = None
         self._rows = self._all_rows
+        self._fetched = min(len(self._rows), FETCH_ROWS)
         self.endResetModel()
 
     def set_formatter(self, formatter: Formatter) -> None:
@@ -186,8 +197,25 @@ class DataFrameModel(QAbstractTableModel):
         return self._source.iloc[self._rows]
 
     # ------------------------------------------------------------------ Qt API
+    def shown_rows(self) -> int:
+        """Rows after filtering (all of them, fetched by the view or not)."""
+        return len(self._rows)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._fetched
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802 - Qt API
+        return not parent.isValid() and self._fetched < len(self._rows)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008, N802 - Qt API
+        if parent.isValid():
+            return
+        more = min(FETCH_ROWS, len(self._rows) - self._fetched)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._fetched, self._fetched + more - 1)
+        self._fetched += more
+        self.endInsertRows()
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._names)
@@ -325,13 +353,15 @@ class DataFrameModel(QAbstractTableModel):
             self._rows = self._order
         else:
             self._rows = self._order[self._mask[self._order]]
+        # a new order or filter starts again from its first rows
+        self._fetched = min(len(self._rows), FETCH_ROWS)
 
     def _refresh(self) -> None:
-        if len(self._rows) and self._names:
+        if self._fetched and self._names:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self._names) - 1)
+                self.index(0, 0), self.index(self._fetched - 1, len(self._names) - 1)
             )
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(len(self._rows) - 1, 0))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(self._fetched - 1, 0))
 
     def _numeric_column(self, column: int) -> np.ndarray:
         import numpy as np
@@ -366,7 +396,7 @@ class DataFrameModel(QAbstractTableModel):
         if kind is ColumnKind.DATE:
             if values.dtype.kind != "M":
                 return fmt.date(value)
-            return "" if np.isnat(value) else np.datetime_as_string(value, unit="D")
+            return "" if np.isnat(value) else fmt.day(np.datetime_as_string(value, unit="D"))
         if kind is ColumnKind.MONEY:
             return fmt.money(value)
         if kind is ColumnKind.NUMBER:

@@ -158,10 +158,13 @@ class AssumptionsPage(Page):
         self.segment_combo.currentIndexChanged.connect(self._segment_column_changed)
         self.end_auto.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
         self.holdout_check.toggled.connect(self.holdout_edit.setEnabled)
+        self.holdout_check.toggled.connect(self._holdout_toggled)
         self.cac_from_data.toggled.connect(lambda on: self.cac_spin.setEnabled(not on))
 
         self.session.project_changed.connect(self.load_values)
         self.session.orders_changed.connect(self._orders_changed)
+        for edit in (self.end_edit, self.holdout_edit):
+            edit.setDisplayFormat(self.formatter.qt_date_format)
         self.load_values()
 
     # ------------------------------------------------------------------ texts
@@ -201,14 +204,18 @@ class AssumptionsPage(Page):
         self.cac_label.setText(self.tr("CAC per new customer ({0})").format(self.session.currency))
         self.cac_from_data.setText(self.tr("use the acquisition cost column of the data"))
         self.segment_label.setText(self.tr("Split results by"))
+        for i in range(1, self.segment_combo.count()):
+            self.segment_combo.setItemText(i, self._column_title(self.segment_combo.itemData(i)))
         self.segment_combo.setItemText(0, self.tr("(no split)"))
         self.segment_help.setText(self.tr(
             "With a split, CLV is shown per segment or channel, and you can give each its own "
             "acquisition cost below (empty: the overall CAC). A customer belongs to the segment "
             "of the first order."
         ))
+        split = self.segment_combo.currentData()
         self.segment_table.setHorizontalHeaderLabels(
-            [self.tr("Segment or channel"), self.tr("CAC ({0})").format(self.session.currency)]
+            [self._column_title(split) if split else self.tr("Segment or channel"),
+             self.tr("CAC ({0})").format(self.session.currency)]
         )
         self.run_button.setText(self.tr("Run analysis  (F5)"))
 
@@ -216,7 +223,34 @@ class AssumptionsPage(Page):
         locale = self.formatter.locale
         for spin in (self.horizon_spin, self.margin_spin, self.discount_spin, self.cac_spin):
             spin.setLocale(locale)
+        for edit in (self.end_edit, self.holdout_edit):
+            edit.setLocale(locale)
+            edit.setDisplayFormat(self.formatter.qt_date_format)
         self.retranslate()
+
+    def _holdout_toggled(self, on: bool) -> None:
+        """Switched on by the user: propose a holdout inside the data (the core's rule)."""
+        quality = self.session.quality
+        if self._loading or not on or quality is None or quality.last_date is None:
+            return
+        import pandas as pd
+
+        from clvdesk.core.suggest import propose_holdout
+
+        first, last = pd.Timestamp(quality.first_date).date(), pd.Timestamp(quality.last_date).date()
+        proposal = propose_holdout(first, last)
+        if proposal is None:
+            return
+        end = _pydate(self.end_edit.date())
+        self._loading = True
+        try:
+            if self.end_auto.isChecked() or not first < end < last:
+                self.end_auto.setChecked(False)
+                self.end_edit.setDate(_qdate(proposal[0]))
+            self.holdout_edit.setDate(_qdate(last))
+        finally:
+            self._loading = False
+        self.commit()
 
     # ------------------------------------------------------------------ values
     def load_values(self) -> None:
@@ -226,8 +260,9 @@ class AssumptionsPage(Page):
         try:
             _select(self.period_box, values["period"])
             self.end_auto.setChecked(values["end"] is None)
-            if values["end"] is not None:
-                self.end_edit.setDate(_qdate(values["end"]))
+            last = self.session.quality.last_date if self.session.quality is not None else None
+            if values["end"] is not None or last is not None:
+                self.end_edit.setDate(_qdate(values["end"] if values["end"] is not None else last))
             self.holdout_check.setChecked(values["holdout_end"] is not None)
             if values["holdout_end"] is not None:
                 self.holdout_edit.setDate(_qdate(values["holdout_end"]))
@@ -306,9 +341,17 @@ class AssumptionsPage(Page):
         while self.segment_combo.count() > 1:
             self.segment_combo.removeItem(1)
         for column in available:
-            self.segment_combo.addItem(column, column)
+            self.segment_combo.addItem(self._column_title(column), column)
         _select(self.segment_combo, current)
         self.segment_combo.blockSignals(False)
+
+    def _column_title(self, column: str) -> str:
+        """A split column as the user knows it: the file's header, else its translated name."""
+        from clvdesk.app.import_dialog import column_labels
+
+        if column in self.session.headers:
+            return self.session.headers[column]
+        return column_labels().get(column, column)
 
     def _segment_column_changed(self) -> None:
         if self._loading:
@@ -319,6 +362,7 @@ class AssumptionsPage(Page):
         finally:
             self._loading = False
         self.commit()
+        self.retranslate()
 
     def _fill_segment_table(self, costs: dict) -> None:
         column = self.segment_combo.currentData()
@@ -382,8 +426,12 @@ def _qdate(value) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _pydate(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())
+
+
 def _iso(date: QDate) -> str:
-    return dt.date(date.year(), date.month(), date.day()).isoformat()
+    return _pydate(date).isoformat()
 
 
 def _select(box: QComboBox, value) -> None:

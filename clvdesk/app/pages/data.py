@@ -149,7 +149,8 @@ class DataPage(Page):
     def import_file(self, path: Path) -> ImportDialog:
         """Open the preview and mapping dialog for ``path`` (window-modal, non-blocking)."""
         dialog = ImportDialog(path, self.main.reporter, self)
-        dialog.accepted.connect(lambda: self.main.load_source(dialog.source()))
+        dialog.accepted.connect(lambda: self.main.load_source(
+            dialog.source(), new=True, keep=dialog.keep_settings()))
         dialog.open()
         return dialog
 
@@ -169,7 +170,9 @@ class DataPage(Page):
         except Exception as exc:  # noqa: BLE001 - shown as a dialog
             self.main.reporter.report(exc, self.tr("Checking the typed orders"))
             return
-        self.main.load_source(source)
+        # more typed rows are the same data source: the user's settings stay
+        self.main.load_source(source, new=True,
+                              keep=self.session.project.source.kind == "manual")
 
     def _delete_rows(self) -> None:
         rows = [index.row() for index in self.entry_view.selectionModel().selectedRows()]
@@ -202,7 +205,7 @@ class DataPage(Page):
         self._update_source_label()
 
     def _update_count(self) -> None:
-        shown = self.orders_model.rowCount()
+        shown = self.orders_model.shown_rows()
         total = self.orders_model.total_rows()
         fmt = self.formatter
         if shown == total:

@@ -169,8 +169,39 @@ class ExportPage(Page):
             return cohort_frame(result.cohorts, "summary")
         return None
 
+    def headers(self, name: str) -> dict[str, str]:
+        """Column headers of table ``name`` in the interface language (spreadsheet files).
+
+        Parquet keeps the core's column names, for programs that read it.
+        """
+        from clvdesk.app.import_dialog import column_labels
+        from clvdesk.app.pages.results import result_labels, segment_labels
+
+        currency = self.session.currency
+        if name == "orders":
+            return column_labels()
+        if name == "segments":
+            labels = segment_labels(currency)
+        elif name == "cohorts":
+            money = f" ({currency})"
+            labels = {
+                "cohort": self.tr("Cohort (month of first order)"),
+                "customers": self.tr("Customers"),
+                "repeat_rate": self.tr("Bought again (share)"),
+                "revenue_per_customer": self.tr("Revenue per customer") + money,
+                "margin_per_customer": self.tr("Margin per customer") + money,
+                "cac": self.tr("CAC") + money,
+                "payback_month": self.tr("Payback month"),
+            }
+        else:
+            labels = result_labels(currency)
+        split = self.session.assumptions.get("segment_col")
+        if split:
+            labels["segment"] = self.session.header(split)
+        return labels
+
     def export_table(self, name: str, path: Path) -> None:
-        """Write one table in the background."""
+        """Write one table in the background (CSV in the language's convention)."""
         from clvdesk.core.errors import InputError
         from clvdesk.core.io.tables import write_table
 
@@ -178,10 +209,14 @@ class ExportPage(Page):
         if table is None:
             self.main.reporter.report(InputError(self.tr("nothing to export yet: run the analysis first")))
             return
+        language = self.main.languages.language
+        headers = {} if path.suffix.lower() == ".parquet" else self.headers(name)
 
         def job(progress, cancel):
             progress(0.1, "writing the table")
-            return write_table(table, path)
+            frame = table.reset_index() if table.index.name else table
+            return write_table(frame.rename(columns=headers), path, index=False,
+                               csv_style=language)
 
         self._run(job, path, self.tr("Saving {0}").format(path.name))
 

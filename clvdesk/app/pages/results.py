@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -74,6 +75,23 @@ class ResultsPage(Page):
 
     def __init__(self, window) -> None:
         super().__init__(window)
+        # out of date: an assumption changed after this result was computed
+        self.stale_banner = QFrame()
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_banner.setStyleSheet(
+            "QFrame#staleBanner { background: #fff4ce; border: 1px solid #e0b400;"
+            " border-radius: 6px; }")
+        banner = QHBoxLayout(self.stale_banner)
+        banner.setContentsMargins(12, 6, 8, 6)
+        self.stale_label = QLabel()
+        self.stale_label.setWordWrap(True)
+        self.rerun_button = QPushButton()
+        self.rerun_button.clicked.connect(window.run_analysis)
+        banner.addWidget(self.stale_label, 1)
+        banner.addWidget(self.rerun_button)
+        self.stale_banner.hide()
+        self.body.addWidget(self.stale_banner)
+        self.session.stale_changed.connect(self._show_stale)
         self.cards = QGridLayout()
         self.cards.setHorizontalSpacing(12)
         self.card_labels: dict[str, tuple[QLabel, QLabel]] = {}
@@ -187,6 +205,9 @@ class ResultsPage(Page):
                                   self.tr("P(alive)"),
                                   self.tr("Cohorts"), self.tr("Model fit"))):
             self.tabs.setTabText(i, text)
+        self.stale_label.setText(self.tr(
+            "These results are out of date: an assumption changed after they were computed."))
+        self.rerun_button.setText(self.tr("Re-run analysis (F5)"))
         self.filter_label.setText(self.tr("Filter:"))
         self.filter_edit.setPlaceholderText(self.tr("customer or segment contains..."))
         self.min_clv_label.setText(self.tr("CLV at least ({0}):").format(self.session.currency))
@@ -207,6 +228,9 @@ class ResultsPage(Page):
         self.retranslate()
 
     # ------------------------------------------------------------------ content
+    def _show_stale(self, stale: bool) -> None:
+        self.stale_banner.setVisible(stale)
+
     def refresh(self) -> None:
         result = self.session.result
         if result is None:
@@ -293,7 +317,7 @@ class ResultsPage(Page):
 
     def _update_count(self) -> None:
         fmt = self.formatter
-        shown, total = self.customer_model.rowCount(), self.customer_model.total_rows()
+        shown, total = self.customer_model.shown_rows(), self.customer_model.total_rows()
         text = (self.tr("{0} customers").format(fmt.integer(total)) if shown == total else
                 self.tr("{0} of {1} customers").format(fmt.integer(shown), fmt.integer(total)))
         self.count_label.setText(text)

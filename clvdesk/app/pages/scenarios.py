@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +72,11 @@ class ScenariosPage(Page):
         self.comparison = None
         buttons = QHBoxLayout()
         self.add_button = QPushButton()
+        self.data_button = QToolButton()
+        self.data_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.data_menu = QMenu(self.data_button)
+        self.data_menu.aboutToShow.connect(self._fill_data_menu)
+        self.data_button.setMenu(self.data_menu)
         self.remove_button = QPushButton()
         self.load_button = QPushButton()
         self.baseline_label = QLabel()
@@ -78,7 +85,7 @@ class ScenariosPage(Page):
         self.remove_button.clicked.connect(self.remove_selected)
         self.load_button.clicked.connect(self.load_file_dialog)
         self.baseline_box.currentIndexChanged.connect(lambda _i: self.recompute())
-        for widget in (self.add_button, self.remove_button, self.load_button):
+        for widget in (self.add_button, self.data_button, self.remove_button, self.load_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.baseline_label)
@@ -123,6 +130,8 @@ class ScenariosPage(Page):
         splitter.setSizes([600, 500])
         self.body.addWidget(splitter, 1)
         self.session.project_changed.connect(self._project_changed)
+        self.session.orders_changed.connect(
+            lambda: self.data_button.setEnabled(self.session.orders is not None))
 
     # ------------------------------------------------------------------ texts
     def title(self) -> str:
@@ -139,6 +148,11 @@ class ScenariosPage(Page):
         super().retranslate()
         currency = self.session.currency
         self.add_button.setText(self.tr("Add scenario"))
+        self.data_button.setText(self.tr("Add scenario from segment"))
+        self.data_button.setToolTip(self.tr(
+            "A scenario with the observed average order, purchases per year, lifespan so far "
+            "and acquisition cost of one segment, or of all customers."))
+        self.data_button.setEnabled(self.session.orders is not None)
         self.remove_button.setText(self.tr("Remove selected"))
         self.load_button.setText(self.tr("Load from file..."))
         self.baseline_label.setText(self.tr("Baseline:"))
@@ -212,6 +226,60 @@ class ScenariosPage(Page):
         base = dict(scenarios[-1]) if scenarios else dict(DEFAULTS)
         base["name"] = self.tr("Scenario {0}").format(number)
         self.session.set_scenarios([*scenarios, base])
+
+    def observed(self) -> dict:
+        """The core's observed scenarios of the session's orders, by segment label.
+
+        Split, end, margin and acquisition costs are the Costs and assumptions page's.
+        """
+        from clvdesk.core.scenarios import observed_scenarios
+
+        values = self.session.assumptions
+        split = values.get("segment_col")
+        if split and split not in self.session.orders.columns:
+            split = None
+        overall = values.get("cac")
+        by_segment = dict(values.get("cac_by_segment") or {})
+        cac = overall
+        if split and by_segment:
+            names = self.session.orders[split].dropna().astype(str).str.strip().unique()
+            cac = {str(n): by_segment.get(str(n), overall or 0.0) for n in names if str(n)}
+        return observed_scenarios(self.session.orders, split, end=values.get("end"),
+                                  margin=values.get("margin"), cac=cac)
+
+    def _fill_data_menu(self) -> None:
+        from clvdesk.app.pages.results import segment_label
+
+        self.data_menu.clear()
+        if self.session.orders is None:
+            return
+        try:
+            scenarios = self.observed()
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            self.main.reporter.report(exc, self.tr("Scenarios from the data"))
+            return
+        for key in [*list(scenarios)[-1:], *list(scenarios)[:-1]]:  # all customers first
+            action = self.data_menu.addAction(segment_label(key))
+            action.triggered.connect(lambda _c=False, k=key: self.add_from_segment(k))
+
+    def add_from_segment(self, segment: str) -> None:
+        """Add the observed scenario of ``segment`` (a key of :meth:`observed`)."""
+        from dataclasses import asdict
+
+        from clvdesk.app.pages.results import segment_label
+
+        try:
+            scenario = self.observed()[segment]
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            self.main.reporter.report(exc, self.tr("Scenarios from the data"))
+            return
+        scenarios = self.scenarios_from_table()
+        names = {s["name"] for s in scenarios}
+        base = self.tr("{0} (data)").format(segment_label(segment))
+        name, number = base, 2
+        while name in names:
+            name, number = f"{base} {number}", number + 1
+        self.session.set_scenarios([*scenarios, {**asdict(scenario), "name": name}])
 
     def remove_selected(self) -> None:
         rows = {index.row() for index in self.input_table.selectedIndexes()}

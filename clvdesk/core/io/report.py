@@ -1,7 +1,8 @@
 """The report workbook: one analysis as an Excel file a colleague can open, check and change.
 
 :func:`write_report` writes the :class:`~clvdesk.core.pipeline.AnalysisResult` of
-:func:`~clvdesk.core.pipeline.run_analysis` to an ``.xlsx`` (openpyxl, written atomically) with
+:func:`~clvdesk.core.pipeline.run_analysis` to an ``.xlsx`` (openpyxl for the small sheets, the
+customer rows streamed in by :mod:`clvdesk.core.io.report_stream`; written atomically) with
 eight sheets:
 
 ========================  =========================================================================
@@ -41,6 +42,7 @@ import pandas as pd
 from openpyxl import Workbook
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.io import report_stream
 from clvdesk.core.io.atomic import write_atomic
 from clvdesk.core.io.report_assumptions import NAMES, AssumptionValues, write_assumptions
 from clvdesk.core.io.report_cohorts import write_cohorts
@@ -90,7 +92,7 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
         raise InputError("scenarios must be Scenario objects (see clvdesk.core.scenarios)")
     book = build_workbook(result, labels, formats, scenarios)
     try:
-        return write_atomic(target, book.save)
+        return write_atomic(target, lambda tmp: report_stream.save(book, tmp))
     except PermissionError:
         raise InputError(f"cannot write '{target}': permission denied (is it open in Excel?)") \
             from None
@@ -99,7 +101,11 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
 
 
 def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Workbook:
-    """The report as an openpyxl :class:`Workbook` (not saved); see :func:`write_report`."""
+    """The report as an openpyxl :class:`Workbook` (not saved); see :func:`write_report`.
+
+    The customer rows are not cells of it: they are streamed in by
+    :func:`clvdesk.core.io.report_stream.save`, which must be used to save it.
+    """
     a = result.assumptions
     book = Workbook()
     book.remove(book.active)

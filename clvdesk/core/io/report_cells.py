@@ -34,6 +34,7 @@ INPUT_FONT = Font(color="0000FF")
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 NOTE_FONT = Font(italic=True, color="595959")
 SECTION_FONT = Font(bold=True, size=12)
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 class Formula(str):
@@ -47,11 +48,13 @@ class Formula(str):
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: its header, number format and width in characters."""
+    """One column of a table: its header, number format, width in characters and whether its
+    cells wrap their text (lines of a multi-line text shown, top-aligned)."""
 
     header: str
     number_format: str | None = None
     width: float | None = None
+    wrap: bool = False
 
 
 def absolute(ws: Worksheet, row: int, col: int) -> str:
@@ -171,7 +174,9 @@ def put_rows(ws: Worksheet, first_row: int, columns: Sequence[Column],
     for row_values in rows:
         row += 1
         for offset, (column, value) in enumerate(zip(columns, row_values, strict=True)):
-            put(ws, row, first_col + offset, value, column.number_format)
+            cell = put(ws, row, first_col + offset, value, column.number_format)
+            if column.wrap:
+                cell.alignment = WRAP
     return row
 
 

@@ -8,6 +8,10 @@ discounted revenue and its interval bounds as values and CLV, CLV low and CLV hi
 formulas ``= revenue x Margin``: changing the margin on the assumptions sheet updates every
 customer's CLV, the segment averages and the distribution chart.
 
+Past Excel's row limit the sheet keeps the :data:`MAX_CUSTOMERS` customers with the highest
+CLV (in their original order) and a note under the title says how many of how many it shows.
+The rows are streamed into the file (:mod:`clvdesk.core.io.report_stream`), not held as cells.
+
 Distribution: CLV bins with fixed edges (from the CLV at writing time, rounded to a readable
 step, the top bin open for the long tail) and live ``COUNTIFS`` counts over the CLV column.
 """
@@ -28,6 +32,7 @@ from clvdesk.core.io.report_cells import (
     Formula,
     column_range,
     put,
+    put_header,
     put_note,
     put_rows,
     put_table,
@@ -35,9 +40,13 @@ from clvdesk.core.io.report_cells import (
 )
 from clvdesk.core.io.report_charts import bar_chart
 from clvdesk.core.io.report_labels import Labels, NumberFormats
+from clvdesk.core.io.report_stream import FormulaColumn, column_values, defer_rows
 from clvdesk.core.io.tables import XLSX_MAX_ROWS
 
 HEADER_ROW = 4
+#: Customers that fit on the sheet below its header (Excel's 1,048,576 rows); beyond, the sheet
+#: keeps the customers with the highest CLV and says so (csv/parquet outputs stay whole).
+MAX_CUSTOMERS = XLSX_MAX_ROWS - HEADER_ROW
 #: Number of bins of the CLV distribution.
 N_BINS = 12
 #: The distribution's regular bins reach this quantile of CLV; the top bin holds the tail.
@@ -66,21 +75,27 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     repeat order), ``first_purchase``, ``last_purchase`` of
     :func:`clvdesk.core.summary.summarize`), shown before the predictions.
     """
-    if len(predictions) > XLSX_MAX_ROWS - HEADER_ROW:
-        raise InputError(f"{len(predictions):,} customers do not fit on one Excel sheet (at most "
-                         f"{XLSX_MAX_ROWS - HEADER_ROW:,}); write the predictions to csv or "
-                         "parquet instead")
     put_title(ws, labels["title_customers"])
     live = margin > 0 and "clv" in predictions
     put_note(ws, 2, 1, labels["note_customers"] if live else "")
+    total = len(predictions)
+    if total > MAX_CUSTOMERS:
+        if "clv" not in predictions:
+            raise InputError(f"{total:,} customers do not fit on one Excel sheet (at most "
+                             f"{MAX_CUSTOMERS:,}); write the predictions to csv or parquet "
+                             "instead")
+        order = np.argsort(-predictions["clv"].to_numpy(dtype=float), kind="stable")
+        predictions = predictions.iloc[np.sort(order[:MAX_CUSTOMERS])]
+        put_note(ws, 3, 1, labels["note_top_customers"].format(
+            shown=f"{MAX_CUSTOMERS:,}", total=f"{total:,}"))
     period_unit = f" ({labels[period]})" if period else ""
 
     columns: list[Column] = [Column(labels["customer_id"], width=16)]
-    values: list[pd.Series | np.ndarray] = [predictions.index.astype(str).to_numpy()]
+    values: list[pd.Series | np.ndarray] = [predictions.index.astype(str).to_numpy(dtype=object)]
     has_segment = segments is not None
     if has_segment:
         columns.append(Column(labels["segment"], width=16))
-        values.append(segments.reindex(predictions.index).astype(object).to_numpy())
+        values.append(column_values(segments.reindex(predictions.index)))
     if history is not None:
         for key, number_format in (("n_orders", formats.integer), ("total_spend", formats.money),
                                    ("monetary_value", formats.money),
@@ -88,8 +103,7 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
                                    ("last_purchase", formats.date)):
             if key in history:
                 columns.append(Column(labels[key], number_format, 14))
-                column = history[key].reindex(predictions.index)
-                values.append(column.astype(object).where(column.notna(), None).to_numpy())
+                values.append(column_values(history[key].reindex(predictions.index)))
     plain = [
         ("frequency", formats.integer, ""),
         ("recency", formats.number, period_unit),
@@ -122,7 +136,8 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
         if bounds:
             clv_col = len(columns) - len(bounds) + 1
 
-    last = put_table(ws, HEADER_ROW, columns, zip(*values, strict=True))
+    put_header(ws, HEADER_ROW, columns)
+    last = defer_rows(ws, HEADER_ROW + 1, columns, values)
     first = HEADER_ROW + 1
     ws.freeze_panes = ws.cell(row=first, column=2)
     if last >= first:
@@ -135,12 +150,11 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     return CustomerColumns(clv=clv_range, segment=segment_range)
 
 
-def _margin_formulas(revenue_col: int, n_rows: int, margin_name: str) -> list[Formula]:
+def _margin_formulas(revenue_col: int, n_rows: int, margin_name: str) -> FormulaColumn:
     letter = get_column_letter(revenue_col)
-    first = HEADER_ROW + 1
     # an interval bound may be missing (blank): keep it blank rather than 0
-    return [Formula(f'=IF(ISNUMBER({letter}{row}),{letter}{row}*{margin_name},"")')
-            for row in range(first, first + n_rows)]
+    return FormulaColumn(f'=IF(ISNUMBER({letter}{{row}}),{letter}{{row}}*{margin_name},"")',
+                         HEADER_ROW + 1, n_rows)
 
 
 def bin_edges(clv: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:

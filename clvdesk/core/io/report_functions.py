@@ -86,9 +86,11 @@ def write_functions(ws, labels, formats) -> int:
     put_title(ws, text("title"))
     put_note(ws, 2, 1, text("note_use"))
     put_note(ws, 3, 1, text("note_errors"))
-    columns = [Column(text("function"), width=16), Column(text("syntax"), width=48),
-               Column(text("arguments"), width=60), Column(text("description"), width=60),
-               Column(text("core"), width=40)]
+    columns = [Column(text("function"), width=16, wrap=True),
+               Column(text("syntax"), width=48, wrap=True),
+               Column(text("arguments"), width=60, wrap=True),
+               Column(text("description"), width=60, wrap=True),
+               Column(text("core"), width=40, wrap=True)]
     rows = [(f.name, f.syntax, "\n".join(f"{p.name}: {p.doc}" for p in f.params),
              f.description, f.core_name) for f in FUNCTIONS]
     last = put_table(ws, 5, columns, rows)

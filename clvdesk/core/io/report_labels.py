@@ -174,6 +174,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "CLV = discounted revenue x margin (the margin cell on the assumptions sheet).",
         "nl": "CLV = verdisconteerde omzet x marge (de margecel op het blad met aannames).",
     },
+    "note_top_customers": {
+        "en": "Excel holds {shown} of the {total} customers: these are the {shown} with the highest "
+              "CLV. The csv or parquet output of clvdesk predict has them all.",
+        "nl": "Excel past {shown} van de {total} klanten: dit zijn de {shown} met de hoogste CLV. "
+              "De csv- of parquet-uitvoer van clvdesk predict bevat ze allemaal.",
+    },
     # segments
     "orders": {"en": "Orders", "nl": "Bestellingen"},
     "revenue_total": {"en": "Revenue", "nl": "Omzet"},

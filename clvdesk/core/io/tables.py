@@ -15,12 +15,18 @@ is neutralised:
 - **parquet** is not opened by spreadsheets and stores values unchanged.
 
 Numbers are never altered (``-5`` stays a number). Dates are written as dates.
+
+CSV follows the reader's spreadsheet convention (:data:`CSV_STYLES`): English ``,`` between
+fields and a decimal point; Dutch ``;`` and a decimal comma with a UTF-8 byte order mark, so
+Dutch Excel opens the file in columns with numbers as numbers (Excel picks the delimiter from
+the Windows list separator, ``;`` where the decimal sign is a comma).
 """
 
 from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -38,6 +44,11 @@ TABLE_FORMATS = (".csv", ".xlsx", ".parquet")
 #: The optional package (``io`` extra) each format other than csv is written with.
 _NEEDS = {".xlsx": ("openpyxl", "writing .xlsx tables"),
           ".parquet": ("pyarrow", "writing Parquet files")}
+#: CSV conventions by language: field separator, decimal sign, UTF-8 byte order mark.
+CSV_STYLES: dict[str, dict[str, object]] = {
+    "en": {"sep": ",", "decimal": ".", "bom": False},
+    "nl": {"sep": ";", "decimal": ",", "bom": True},
+}
 #: Rows an xlsx worksheet holds, including the header row.
 XLSX_MAX_ROWS = 1_048_576
 
@@ -63,12 +74,14 @@ def write_table(
     *,
     index: bool | None = None,
     sheet_name: str = "Sheet1",
+    csv_style: str = "en",
 ) -> Path:
     """Write ``table`` to ``path`` as csv, xlsx or parquet (by extension), atomically.
 
     ``index``: write the index as the first column(s); by default when it is named or is not
     a plain 0..n-1 range (a summary's ``customer_id`` index is written, a default index is
-    not). Returns the path written. Raises :class:`InputError` for an unknown extension, a
+    not). ``csv_style``: the language whose CSV convention to write (:data:`CSV_STYLES`).
+    Returns the path written. Raises :class:`InputError` for an unknown extension, a
     missing folder, or more rows than an xlsx sheet holds.
     """
     path = Path(path)
@@ -85,21 +98,73 @@ def write_table(
         )
     frame = table.reset_index() if index else table.reset_index(drop=True)
     frame.columns = [str(c) for c in frame.columns]
-    writer = {".csv": _write_csv, ".xlsx": _write_xlsx, ".parquet": _write_parquet}[suffix]
     if suffix in _NEEDS:  # before the file is touched: a missing extra is one line
         require(*_NEEDS[suffix])
+    if csv_style not in CSV_STYLES:
+        raise InputError(f"unknown CSV style {csv_style!r}; use {', '.join(CSV_STYLES)}")
     with atomic_path(path) as tmp:
-        writer(frame, tmp, sheet_name)
+        if suffix == ".csv":
+            _write_csv(frame, tmp, **CSV_STYLES[csv_style])
+        else:
+            {".xlsx": _write_xlsx, ".parquet": _write_parquet}[suffix](frame, tmp, sheet_name)
     return path
 
 
-def _write_csv(frame: pd.DataFrame, path: Path, _sheet: str) -> None:
+def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) -> Path:
+    """Write a long table given as consecutive chunks to ``.parquet`` or ``.csv``, atomically.
+
+    Each chunk's index is written as its first column when named (as :func:`write_table`
+    does); every chunk must have the same columns. Parquet gets one row group per chunk and
+    CSV one append per chunk, so memory holds one chunk at a time; text is escaped as in
+    :func:`write_table`. Returns the path written.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".csv"):
+        raise InputError(f"cannot stream '{path.name}': use a file name ending in .parquet or "
+                         ".csv")
+    if not path.parent.exists():
+        raise InputError(f"output folder does not exist: {path.parent}")
+    with atomic_path(path) as tmp:
+        writer = None
+        for number, chunk in enumerate(chunks):
+            index = any(name is not None for name in chunk.index.names)
+            frame = chunk.reset_index() if index else chunk.reset_index(drop=True)
+            frame.columns = [str(c) for c in frame.columns]
+            if suffix == ".csv":
+                safe = _csv_safe(frame)
+                safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
+                            mode="w" if number == 0 else "a", header=number == 0)
+                continue
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if writer is None:
+                # dictionary pages pay for text and whole-number columns, not for measurements
+                coded = [f.name for f in table.schema if not pa.types.is_floating(f.type)]
+                writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=coded or False)
+            writer.write_table(table)
+        if writer is not None:
+            writer.close()
+        elif suffix == ".parquet":
+            raise InputError("no rows to write")
+    return path
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, *, sep: str, decimal: str, bom: bool) -> None:
+    _csv_safe(frame).to_csv(path, index=False, encoding="utf-8-sig" if bom else "utf-8",
+                            lineterminator="\n", sep=sep, decimal=decimal)
+
+
+def _csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells and headers are escaped (:func:`escape_cell_text`)."""
     safe = frame.copy()
     for col in safe.columns:
         if not (pd.api.types.is_numeric_dtype(safe[col]) or _is_datetime(safe[col])):
             safe[col] = safe[col].map(escape_cell_text, na_action="ignore")
     safe.columns = [escape_cell_text(c) for c in safe.columns]
-    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return safe
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path, _sheet: str) -> None:

@@ -497,6 +497,27 @@ class TransactionModel(ProbabilisticModel):
         checked = self._check_rfm(x.reshape(-1), t_x.reshape(-1), age.reshape(-1))
         return checked[0], checked[1], checked[2], shape
 
+    #: ``(r, alpha, a, b, x, t_x, T) -> P(alive)`` as elementwise numpy, when a model's
+    #: P(alive) is one such formula (BG/NBD, MBG/NBD): :meth:`p_alive_of_draws` broadcasts it.
+    p_alive_formula: ClassVar[Callable[..., np.ndarray] | None] = None
+
+    @classmethod
+    def p_alive_of_draws(cls, draws: Sequence[TransactionModel], frequency: Any, recency: Any,
+                         T: Any) -> np.ndarray:
+        """:meth:`p_alive` of every model in ``draws`` at once, a (rows, draws) matrix.
+
+        Column ``j`` equals ``draws[j].p_alive(frequency, recency, T)`` bit for bit: models with
+        a :attr:`p_alive_formula` evaluate it once, broadcast over the parameter draws; the
+        others are called draw by draw. Used for CLV intervals.
+        """
+        if cls.p_alive_formula is None:
+            return np.column_stack([np.asarray(d.p_alive(frequency, recency, T), dtype=float)
+                                    for d in draws])
+        x, t_x, age, _ = draws[0]._broadcast_rfm(frequency, recency, T)
+        params = np.array([d._param_array() for d in draws], dtype=float)
+        columns = (params[:, k][None, :] for k in range(params.shape[1]))
+        return cls.p_alive_formula(*columns, x[:, None], t_x[:, None], age[:, None])
+
     @staticmethod
     def _horizon(t: Any) -> np.ndarray:
         """A prediction horizon (>= 0, finite) as an array."""

@@ -39,6 +39,15 @@ class BetaGeoModel(TransactionModel):
     param_names = ("r", "alpha", "a", "b")
     loglik_function = staticmethod(_loglik_function)
 
+    @classmethod
+    def p_alive_of_draws(cls, draws, frequency: Any, recency: Any, T: Any) -> np.ndarray:
+        """P(alive) of every model in ``draws``: (rows, draws), each column bit for bit
+        ``draws[j].p_alive(...)``; the logarithms are taken once per distinct x, t_x and T."""
+        x, t_x, age, _ = draws[0]._broadcast_rfm(frequency, recency, T)
+        params = np.array([d._param_array() for d in draws], dtype=float)
+        r, alpha, a, b = (params[:, k][None, :] for k in range(4))
+        return _p_alive_tabulated(r, alpha, a, b, x, t_x, age)
+
     # ------------------------------------------------------------------ predictions
     def p_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
         """P(alive at T | x, t_x, T) (FHL 2005a, eq. 12); 1 for customers without repeats."""
@@ -106,6 +115,25 @@ def _p_alive(r, alpha, a, b, x, t_x, age):
         log_odds_dead = (np.log(a) - np.log(np.where(x > 0, b + x - 1.0, 1.0))
                          + (r + x) * (np.log(alpha + age) - np.log(alpha + t_x)))
     return np.where(x > 0, special.expit(-log_odds_dead), 1.0)
+
+
+def _p_alive_tabulated(r, alpha, a, b, x, t_x, age):
+    """:func:`_p_alive` for parameter rows ``(1, draws)`` and data columns, as a (rows, draws)
+    matrix: the same operations, with each logarithm evaluated on distinct data values and
+    gathered (many customers share x, t_x or T)."""
+    xs, x_index = np.unique(x, return_inverse=True)
+    ages, age_index = np.unique(age, return_inverse=True)
+    recencies, recency_index = np.unique(t_x, return_inverse=True)
+    column = x[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        first = np.log(a) - np.log(np.where(xs[:, None] > 0, b + xs[:, None] - 1.0, 1.0))
+        log_age = np.log(alpha + ages[:, None])
+        log_recency = np.log(alpha + recencies[:, None])
+        spread = log_age[age_index]
+        spread -= log_recency[recency_index]
+        log_odds_dead = first[x_index] + (r + column) * spread
+    np.negative(log_odds_dead, out=log_odds_dead)
+    return np.where(column > 0, special.expit(log_odds_dead), 1.0)
 
 
 def _expected_if_alive(r, alpha, a, b, t, x, age):

@@ -22,6 +22,7 @@ their values. Published estimates on CDNOW: p = 6.25, q = 3.74, gamma = 15.44; L
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -90,16 +91,47 @@ class GammaGammaModel(ProbabilisticModel):
             raise InputError("frequency and monetary_value must have the same length") from None
         shape = x.shape
         x, m_x = _check(x.reshape(-1), m_x.reshape(-1))
-        m_x = np.where(x > 0, m_x, 0.0)
-        denominator = p * x + q - 1.0
-        if np.any(denominator <= 0):
-            raise DataError(f"the fitted spend distribution has no finite mean (q = {q:.3g} "
-                            "<= 1), so customers without repeat purchases have no expected spend")
-        return (p * (gamma + x * m_x) / denominator).reshape(shape)
+        return _conditional_spend(p, q, gamma, x, m_x).reshape(shape)
+
+    @staticmethod
+    def expected_spend_of_draws(draws: Sequence[GammaGammaModel], frequency: Any,
+                                monetary_value: Any) -> np.ndarray:
+        """:meth:`expected_spend` of every model in ``draws`` at once: (rows, draws) matrix.
+
+        Column ``j`` equals ``draws[j].expected_spend(frequency, monetary_value)`` bit for bit
+        (the same operations, broadcast over the parameter draws); used for the CLV interval.
+        """
+        x, m_x = _check(frequency, monetary_value)
+        params = np.array([d._param_array() for d in draws], dtype=float).reshape(-1, 3)
+        p, q, gamma = (params[:, k][None, :] for k in range(3))
+        # the denominator depends on x alone: computed per distinct frequency, then gathered
+        xs, x_index = np.unique(x, return_inverse=True)
+        denominator = _denominator(p, q, xs[:, None])[x_index]
+        weighted = (np.where(x > 0, m_x, 0.0) * x)[:, None]
+        spend = gamma + weighted
+        spend *= p
+        spend /= denominator
+        return spend
 
     def population_mean(self) -> float:
         """Mean spend per transaction of a new customer, ``p gamma / (q - 1)`` (q > 1)."""
         return float(self.expected_spend(0.0, 0.0))
+
+
+def _conditional_spend(p, q, gamma, x, m_x):
+    """``p (gamma + x m_x) / (p x + q - 1)`` (FHL 2005b eq. 5), ``m_x`` ignored where x = 0."""
+    m_x = np.where(x > 0, m_x, 0.0)
+    return p * (gamma + x * m_x) / _denominator(p, q, x)
+
+
+def _denominator(p, q, x):
+    """``p x + q - 1``; :class:`DataError` where it is not positive (no finite mean)."""
+    denominator = p * x + q - 1.0
+    if np.any(denominator <= 0):
+        q_low = float(np.min(q))
+        raise DataError(f"the fitted spend distribution has no finite mean (q = {q_low:.3g} "
+                        "<= 1), so customers without repeat purchases have no expected spend")
+    return denominator
 
 
 def _check(frequency, monetary_value):

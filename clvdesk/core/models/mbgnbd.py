@@ -40,6 +40,7 @@ class ModifiedBetaGeoModel(TransactionModel):
     name = "mbgnbd"
     param_names = ("r", "alpha", "a", "b")
     loglik_function = staticmethod(_loglik_function)
+    p_alive_formula = staticmethod(lambda *args: _p_alive(*args))
 
     def p_alive(self, frequency: Any, recency: Any, T: Any) -> np.ndarray:
         """P(alive) = 1 / (1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x)), for every x."""
