@@ -10,18 +10,21 @@ process, so unsaved work stays in the window and in the recovery file.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import traceback
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from clvdesk.app.formatting import Formatter
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
 from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES, render
 
 translate = QCoreApplication.translate
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def core_message(exc: BaseException) -> str:
@@ -45,6 +48,8 @@ def core_message(exc: BaseException) -> str:
 
 
 def _shown(key: str, value: object) -> object:
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a day, as the interface writes it
+        return Formatter("nl" if QLocale().name().startswith("nl") else "en").day(value)
     if key in ("name", "setting", "input") and isinstance(value, str) and value in SETTING_NAMES:
         return translate("settings", SETTING_NAMES[value])
     if isinstance(value, BaseException):  # an error inside another (a scenario's input)

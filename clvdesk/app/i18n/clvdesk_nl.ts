@@ -1787,6 +1787,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>geen orders op of vóór de einddatum {end}; de gegevens lopen van {first} tot {last}</translation>
     </message>
     <message>
+        <source>no purchases on or before the end date {end} (only returns)</source>
+        <translation>geen aankopen op of vóór de einddatum {end} (alleen retouren)</translation>
+    </message>
+    <message>
         <source>no customer bought more than once in the calibration period, so no model can learn how often customers come back</source>
         <translation>geen enkele klant kocht meer dan eens in de kalibratieperiode, dus geen model kan leren hoe vaak klanten terugkomen</translation>
     </message>
