@@ -170,7 +170,7 @@ def test_assumptions_round_trip_and_validation():
         Assumptions(margin=1.5).validated()
     with pytest.raises(InputError, match="model must be one of"):
         Assumptions(model="gamma-gamma").validated()
-    with pytest.raises(InputError, match="holdout_end .* must be after end"):
+    with pytest.raises(InputError, match="end of the holdout period .* must be after the end"):
         Assumptions(end="1997-09-30", holdout_end="1997-01-01").validated()
     with pytest.raises(InputError, match="unknown assumption"):
         Assumptions.from_dict({"colour": "red"})

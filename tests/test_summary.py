@@ -120,7 +120,8 @@ def test_errors():
         summarize(_log(), amount_col="bedrag")
     with pytest.raises(DataError, match="no orders on or before the end date 2023-01-01"):
         summarize(_log(), end="2023-01-01")
-    with pytest.raises(InputError, match="holdout_end 2024-01-01 must be after end 2024-01-31"):
+    with pytest.raises(InputError, match=r"end of the holdout period \(2024-01-01\) must be "
+                                         r"after the end of the calibration period \(2024-01-31\)"):
         summarize(_log(), end="2024-01-31", holdout_end="2024-01-01")
     with pytest.raises(InputError, match="a holdout period needs an end date"):
         summarize(_log(), holdout_end="2024-03-01")

@@ -10,19 +10,22 @@ process, so unsaved work stays in the window and in the recovery file.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import traceback
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from clvdesk.app.formatting import Formatter
 from clvdesk.core.display import safe_message
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
-from clvdesk.core.messages import MESSAGES, SETTING_NAMES, render
+from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES, render
 
 translate = QCoreApplication.translate
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def core_message(exc: BaseException) -> str:
@@ -37,13 +40,21 @@ def core_message(exc: BaseException) -> str:
     if code not in MESSAGES:
         return " ".join(str(exc).split()) or type(exc).__name__
     values = {key: _shown(key, value) for key, value in getattr(exc, "values", {}).items()}
+    roles = values.get("roles")
+    if isinstance(roles, list | tuple):  # the column roles a file lacks, in the user's words
+        values["missing"] = " / ".join(translate("roles", ROLE_NAMES.get(role, str(role)))
+                                       for role in roles)
     text = render(code, values, translate("messages", MESSAGES[code]))
     return " ".join(text.split())
 
 
 def _shown(key: str, value: object) -> object:
-    if key in ("name", "setting") and isinstance(value, str) and value in SETTING_NAMES:
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a day, as the interface writes it
+        return Formatter("nl" if QLocale().name().startswith("nl") else "en").day(value)
+    if key in ("name", "setting", "input") and isinstance(value, str) and value in SETTING_NAMES:
         return translate("settings", SETTING_NAMES[value])
+    if isinstance(value, BaseException):  # an error inside another (a scenario's input)
+        return core_message(value)
     return value
 
 

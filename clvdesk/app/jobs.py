@@ -54,7 +54,7 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
         orders = records_to_orders(source.records)
     elif source.kind == "file":
         if not source.path:
-            raise InputError("no data file chosen")
+            raise InputError(code="no_data_file")
         from clvdesk.core.io.readers import read_orders
 
         imported = read_orders(

@@ -13,6 +13,9 @@ from clvdesk.core.errors import InputError
 #: Canonical column names, in display order.
 COLUMNS: tuple[str, ...] = ("customer_id", "date", "amount", "segment", "channel")
 REQUIRED = ("customer_id", "date", "amount")
+#: The English headers of the columns, as messages name them (the app shows its own labels).
+ENGLISH_LABELS: dict[str, str] = {"customer_id": "customer", "date": "date", "amount": "amount",
+                                  "segment": "segment", "channel": "channel"}
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 #: Context of these texts in the translation files (see :mod:`clvdesk.app.i18n`).
 TR_CONTEXT = "OrderEntry"
@@ -30,11 +33,11 @@ def records_to_orders(records: list[list[str]]):
     day first (``31-12-2024``, ``31/12/2024``, ``31.12.2024``). Raises InputError naming the
     first invalid cells.
     """
-    rows = [[str(r[i]).strip() if i < len(r) else "" for i in range(len(COLUMNS))] for r in records]
-    rows = [r for r in rows if any(r)]
+    typed = [[str(r[i]).strip() if i < len(r) else "" for i in range(len(COLUMNS))] for r in records]
+    rows = [r for r in typed if any(r)]
     if not rows:
-        raise InputError("no orders entered yet: type at least one row")
-    found = problems(rows, lambda text: text)
+        raise InputError(code="no_orders_entered")
+    found = problems(typed, lambda text: text, ENGLISH_LABELS)  # row numbers as the table shows
     if found:
         more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
         raise InputError("; ".join(found[:3]) + more)
@@ -71,15 +74,19 @@ def parse_amount(text: str) -> float | None:
     return value if value == value and abs(value) != float("inf") else None
 
 
-def problems(rows: list[list[str]], tr) -> list[str]:
+def problems(rows: list[list[str]], tr, labels: dict[str, str] | None = None) -> list[str]:
     """One line per invalid cell (``row 3, amount: '12,3x' is not a number``); ``tr``
-    translates the texts (identity outside Qt)."""
+    translates the texts (identity outside Qt), ``labels`` names the columns as the table's
+    headers do (default :data:`ENGLISH_LABELS`)."""
+    labels = labels or ENGLISH_LABELS
     out = []
     for r, row in enumerate(rows):
+        if not any(text.strip() for text in row):
+            continue  # a blank row is not an order
         for name, text in zip(COLUMNS, row, strict=True):
             error = text_error(name, text, tr)
             if error:
-                out.append(tr(QT_TRANSLATE_NOOP("OrderEntry", "row {0}, {1}: {2}")).format(r + 1, name, error))
+                out.append(tr(QT_TRANSLATE_NOOP("OrderEntry", "row {0}, {1}: {2}")).format(r + 1, labels.get(name, ENGLISH_LABELS[name]), error))
     return out
 
 

@@ -27,14 +27,12 @@ def parse_date(name: str, value) -> dt.date | None:
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError, NotImplementedError, AttributeError):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}",
-                         code="bad_date", field=name, value=str(value)) from None
+        raise InputError(code="not_a_date", name=name, value=repr(value)) from None
     if pd.isna(stamp):
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}",
-                         code="bad_date", field=name, value=str(value))
+        raise InputError(code="not_a_date", name=name, value=repr(value))
     if not YEARS[0] <= stamp.year <= YEARS[1]:
-        raise InputError(f"{name} must be a date in the years {YEARS[0]}-{YEARS[1]}, got "
-                         f"{value!s}", code="date_out_of_range", field=name, value=str(value))
+        raise InputError(code="date_out_of_range", name=name, value=str(value), low=YEARS[0],
+                         high=YEARS[1])
     return stamp.date()
 
 

@@ -33,11 +33,13 @@ MESSAGES: dict[str, str] = {
     "between_open_high": "{name} must be at least {low:g} and below {high:g}, got {got:g}",
     "between_open_low_open_high": "{name} must be greater than {low:g} and below {high:g}, got "
                                   "{got:g}",
+    "date_out_of_range": "{name} must be a date in the years {low}-{high}, got {value}",
     "not_a_date": "{name} must be a date like 1997-09-30, got {value}",
     "holdout_before_end": "the end of the holdout period ({holdout_end}) must be after the end "
                           "of the calibration period ({end})",
     "holdout_needs_end": "a holdout period needs an end date for the calibration period",
     "unknown_time_unit": "unknown time unit {value}; use days, weeks, months or years",
+    "time_unit_not_text": "time unit must be text, got {value}",
     # columns and files
     "column_not_found": "column '{column}' not found; columns are: {columns}",
     "column_ambiguous": "column '{column}' matches several columns: {columns}",
@@ -48,10 +50,70 @@ MESSAGES: dict[str, str] = {
     "file_empty": "{file} is empty",
     "no_order_rows": "{file} has a header but no order rows",
     "sheet_not_found": "sheet '{sheet}' not found in {file}; sheets are: {sheets}",
+    "not_xlsx": "the functions workbook must be an .xlsx file, got '{path}'",
+    "folder_not_found": "output folder does not exist: {path}",
+    "permission_denied": "cannot write '{path}': permission denied (is it open in Excel?)",
+    "missing_extra": "{purpose} needs the '{extra}' extra: pip install \"clvdesk[{extra}]\"",
+    "segment_column_ambiguous": "segment column '{column}' matches several columns: {columns}",
+    "unknown_column_role": "unknown column role {role}; roles are: {roles}",
+    "not_utf8_text": "{file} is not a UTF-8 text file",
+    "invalid_toml": "{file} is not valid TOML: {problem}",
+    "invalid_json": "{file} is not valid JSON: {problem} at line {line}",
+    # scenarios
+    "no_scenarios": "no scenarios to compare",
+    "unknown_baseline": "baseline '{baseline}' is not a scenario; scenarios are: {scenarios}",
+    "scenario_file_not_found": "scenario file not found: {file}",
+    "scenario_file_type": "scenario files are .toml or .json, not '{suffix}'",
+    "no_scenarios_in_file": "{file} has no scenarios; add [[scenario]] tables (TOML) or a list "
+                            "of objects (JSON)",
+    "scenario_not_a_table": "scenario {number} must be a table of inputs",
+    "scenario_unknown_input": "scenario '{scenario}': unknown input {unknown}; inputs are: "
+                              "{inputs}",
+    "scenario_missing_inputs": "scenario '{scenario}' needs {missing}",
+    "scenario_not_a_number": "scenario '{scenario}': {input} must be a number",
+    "scenario_invalid": "scenario '{scenario}': {error}",
+    "duplicate_scenario": "two scenarios are named '{scenario}'; names must be unique",
+    # model inputs (cells of a summary table, alive counts)
+    "frequency_above_recency": "frequency must not exceed recency (row {row}: frequency "
+                               "{frequency:g}, recency {recency:g}, periods {periods:g})",
+    "recency_above_periods": "recency must not exceed the number of periods (row {row}: "
+                             "frequency {frequency:g}, recency {recency:g}, periods {periods:g})",
+    "recency_without_transactions": "recency must be 0 without transactions (row {row}: "
+                                    "frequency {frequency:g}, recency {recency:g}, periods "
+                                    "{periods:g})",
+    "no_recency_with_transactions": "recency must be at least 1 with transactions (row {row}: "
+                                    "frequency {frequency:g}, recency {recency:g}, periods "
+                                    "{periods:g})",
+    "future_whole": "number of future opportunities must be a whole number, 0 or more",
+    "periods_whole": "periods must be whole numbers, 0 or more",
+    "retention_from_period_1": "retention is defined from period 1 on",
+    "churn_from_period_1": "churn is defined from period 1 on",
+    "discount_positive": "discount rate per period must be positive for a discounted lifetime",
+    "sbg_first_count": "the first alive count (the cohort at period 0) must be positive",
+    "alive_counts_rise": "alive counts must not increase (period {period}: {before:g} -> "
+                         "{after:g})",
+    "no_models_to_compare": "give at least one model to compare",
+    "check_needs_holdout": "a model check needs a holdout period: give an end of the holdout "
+                           "period after the end of the calibration period",
     # data that cannot support the job
     "no_orders": "the order table has no orders with a customer, date and amount",
+    "no_orders_entered": "no orders entered yet: type at least one row",
+    "no_data_file": "no data file chosen",
+    "no_customers": "no customers to fit or check the model on",
+    "too_few_to_fit": "too few customers to fit {model} ({customers:g}; need at least {needed})",
+    "bgbb_no_transactions": "no transactions: every customer has frequency 0, so bgbb cannot "
+                            "estimate transaction or dropout probabilities",
+    "bgbb_every_opportunity": "every customer transacted at every opportunity; bgbb cannot "
+                              "estimate dropout from such data",
+    "sbg_needs_counts": "need the cohort size and at least one later alive count",
+    "sbg_no_churn": "no customer was lost; the sBG model needs some churn to fit",
+    "sbg_one_period": "the whole cohort churned in one period; the data cannot separate alpha "
+                      "and beta",
+    "infinite_lifetime": "the expected lifetime is infinite for alpha = {alpha:.3g} <= 1; use the "
+                         "discounted expected lifetime (with a discount rate)",
     "no_orders_before_end": "no orders on or before the end date {end}; the data run from "
                             "{first} to {last}",
+    "no_purchases": "no purchases on or before the end date {end} (only returns)",
     "no_repeat_buyers": "no customer bought more than once in the calibration period, so no "
                         "model can learn how often customers come back",
     "too_few_customers": "{customers} customer(s) in the calibration period: too few to fit a "
@@ -83,6 +145,14 @@ SETTING_NAMES: dict[str, str] = {
     "growth_rate": "spend growth",
     "referral_value": "referral value",
     "penalty": "penalty",
+}
+
+
+#: The English words for the column roles a file must provide (``no_required_columns``).
+ROLE_NAMES: dict[str, str] = {
+    "customer_id": "customer (e.g. klantnummer)",
+    "date": "date (e.g. orderdatum)",
+    "amount": "amount (e.g. bedrag)",
 }
 
 

@@ -163,9 +163,9 @@ class Assumptions:
         end = parse_date("end", self.end)
         holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
-            raise InputError("a holdout end needs a calibration end date")
+            raise InputError(code="holdout_needs_end")
         if holdout_end is not None and holdout_end <= end:
-            raise InputError(f"holdout_end {holdout_end} must be after end {end}")
+            raise InputError(code="holdout_before_end", holdout_end=str(holdout_end), end=str(end))
         actions = (self.actions if isinstance(self.actions, ActionSettings)
                    else ActionSettings.from_dict(self.actions)).validated()
         return dataclasses.replace(

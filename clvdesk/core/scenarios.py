@@ -117,15 +117,14 @@ def compare(scenarios: Iterable[Scenario], baseline: str | None = None) -> pd.Da
 
     scenarios = list(scenarios)
     if not scenarios:
-        raise InputError("no scenarios to compare")
+        raise InputError(code="no_scenarios")
     names = [s.name for s in scenarios]
     _check_unique(names)
     for scenario in scenarios:
         _validate(scenario)
     base_name = names[0] if baseline is None else baseline
     if base_name not in names:
-        raise InputError(f"baseline '{baseline}' is not a scenario; scenarios are: "
-                         f"{', '.join(names)}")
+        raise InputError(code="unknown_baseline", baseline=baseline, scenarios=", ".join(names))
     rows = [{**s.inputs(), **s.results()} for s in scenarios]
     table = pd.DataFrame(rows, index=pd.Index(names, name="scenario"))
     base_clv = table.loc[base_name, "clv"]
@@ -210,30 +209,29 @@ def load_scenarios(path: str | os.PathLike) -> list[Scenario]:
     """Read scenarios from a ``.toml`` or ``.json`` file (format in the module docstring)."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"scenario file not found: {path}")
+        raise InputError(code="scenario_file_not_found", file=str(path))
     suffix = path.suffix.lower()
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not a UTF-8 text file") from None
+        raise InputError(code="not_utf8_text", file=path.name) from None
     if suffix == ".toml":
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InputError(f"{path.name} is not valid TOML: {exc}") from None
+            raise InputError(code="invalid_toml", file=path.name, problem=str(exc)) from None
         entries = data.get("scenario", data.get("scenarios"))
     elif suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}"
-                             ) from None
+            raise InputError(code="invalid_json", file=path.name, problem=exc.msg,
+                             line=exc.lineno) from None
         entries = data.get("scenarios") if isinstance(data, dict) else data
     else:
-        raise InputError(f"scenario files are .toml or .json, not '{path.suffix}'")
+        raise InputError(code="scenario_file_type", suffix=path.suffix)
     if not isinstance(entries, list) or not entries:
-        raise InputError(f"{path.name} has no scenarios; add [[scenario]] tables (TOML) or a "
-                         "list of objects (JSON)")
+        raise InputError(code="no_scenarios_in_file", file=path.name)
     scenarios = [scenario_from_dict(entry, n) for n, entry in enumerate(entries, 1)]
     _check_unique([s.name for s in scenarios])
     return scenarios
@@ -242,16 +240,16 @@ def load_scenarios(path: str | os.PathLike) -> list[Scenario]:
 def scenario_from_dict(entry, number: int = 1) -> Scenario:
     """Build and validate a scenario from a mapping of input names to numbers."""
     if not isinstance(entry, dict):
-        raise InputError(f"scenario {number} must be a table of inputs")
+        raise InputError(code="scenario_not_a_table", number=number)
     name = str(entry.get("name", f"Scenario {number}")).strip() or f"Scenario {number}"
     known = {f.name for f in fields(Scenario)}
     unknown = sorted(set(entry) - known)
     if unknown:
-        raise InputError(f"scenario '{name}': unknown input {', '.join(map(repr, unknown))}; "
-                         f"inputs are: {', '.join(DRIVERS)}")
+        raise InputError(code="scenario_unknown_input", scenario=name,
+                         unknown=", ".join(map(repr, unknown)), inputs=", ".join(DRIVERS))
     missing = [key for key in REQUIRED_INPUTS if key not in entry]
     if missing:
-        raise InputError(f"scenario '{name}' needs {', '.join(missing)}")
+        raise InputError(code="scenario_missing_inputs", scenario=name, missing=", ".join(missing))
     values = {}
     for key in DRIVERS:
         if key in entry:
@@ -260,8 +258,7 @@ def scenario_from_dict(entry, number: int = 1) -> Scenario:
                 value = parse_user_number(f"scenario '{name}': {key}", value,
                                           percent=key in RATE_INPUTS)
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InputError(f"scenario '{name}': {key} must be a number",
-                                 code="scenario_not_a_number", scenario=name, input=key)
+                raise InputError(code="scenario_not_a_number", scenario=name, input=key)
             values[key] = float(value)
     scenario = Scenario(name=name, **values)
     _validate(scenario)
@@ -272,12 +269,12 @@ def _validate(scenario: Scenario) -> None:
     try:
         scenario.clv()
     except InputError as exc:
-        raise InputError(f"scenario '{scenario.name}': {exc}") from None
+        raise InputError(code="scenario_invalid", scenario=scenario.name, error=exc) from None
 
 
 def _check_unique(names: Sequence[str]) -> None:
     seen = set()
     for name in names:
         if name in seen:
-            raise InputError(f"two scenarios are named '{name}'; names must be unique")
+            raise InputError(code="duplicate_scenario", scenario=name)
         seen.add(name)

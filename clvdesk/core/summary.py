@@ -86,17 +86,13 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
                          code="holdout_needs_end")
     holdout_day = None if holdout_date is None else _epoch_day(holdout_date)
     if holdout_day is not None and holdout_day <= end_day:
-        raise InputError(
-            f"holdout_end {_day_text(holdout_day)} must be after end {_day_text(end_day)}",
-            code="holdout_before_end", holdout_end=_day_text(holdout_day),
-            end=_day_text(end_day),
-        )
+        raise InputError(code="holdout_before_end", holdout_end=_day_text(holdout_day),
+                         end=_day_text(end_day))
     last_day = end_day if holdout_day is None else holdout_day
     rows = log.fetch(queries.summary(end_day, last_day, has_order_id=log.has_order_id,
                                      with_ids=log.source is None))
     if rows["first_row"].size == 0:
-        raise DataError(f"no purchases on or before the end date {_day_text(end_day)} "
-                        "(only returns)", code="no_purchases", end=_day_text(end_day))
+        raise DataError(code="no_purchases", end=_day_text(end_day))
     frequency = rows["n_days"].astype(np.int64) - 1
     first = rows["first_day"].astype(np.int64)
     last = rows["last_day"].astype(np.int64)

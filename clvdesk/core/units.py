@@ -32,11 +32,11 @@ _ALIASES = {
 def parse_unit(unit: str) -> str:
     """Return the canonical unit name for ``unit`` (English or Dutch, singular or plural)."""
     if not isinstance(unit, str):
-        raise InputError(f"time unit must be text, got {unit!r}")
+        raise InputError(code="time_unit_not_text", value=repr(unit))
     key = unit.strip().lower()
     key = _ALIASES.get(key, key)
     if key not in DAYS_PER_UNIT:
-        raise InputError(f"unknown time unit {unit!r}; use days, weeks, months or years")
+        raise InputError(code="unknown_time_unit", value=repr(unit))
     return key
 
 

@@ -172,7 +172,7 @@ def compare_models(
 
     names = list(models)
     if not names:
-        raise InputError("give at least one model to compare")
+        raise InputError(code="no_models_to_compare")
     frequency, recency, age, _, _ = _holdout_columns(summary)
     fitted = dict(fitted or {})
     classes = {name: get_model(name) for name in names if name not in fitted}
@@ -224,7 +224,7 @@ def _period(summary: pd.DataFrame) -> str:
     if summary.attrs.get("end") is None:
         raise InputError("the summary does not say when calibration ends (summary.attrs['end'])")
     if len(summary) == 0:
-        raise DataError("the summary has no customers")
+        raise DataError(code="no_customers")
     return units.parse_unit(period)
 
 
@@ -234,12 +234,9 @@ def _holdout_columns(summary: pd.DataFrame):
     needed = ("frequency", "recency", "T", "frequency_holdout", "duration_holdout")
     missing = [c for c in needed if c not in summary.columns]
     if missing:
-        raise InputError(
-            "a model check needs a holdout period: summarise with a holdout end "
-            f"(missing columns: {', '.join(missing)})"
-        )
+        raise InputError(code="check_needs_holdout")
     if len(summary) == 0:
-        raise DataError("the summary has no customers")
+        raise DataError(code="no_customers")
     return tuple(summary[c].to_numpy(dtype=float) for c in needed)
 
 

@@ -44,12 +44,14 @@ def core_texts() -> str:
     The core imports no Qt, so its words (:mod:`clvdesk.core.messages`) are handed to lupdate
     through this generated source, under the contexts the app translates them in.
     """
-    from clvdesk.core.messages import MESSAGES, SETTING_NAMES
+    from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES
 
     lines = [f"translate({json.dumps('messages')}, {json.dumps(text, ensure_ascii=False)})"
              for text in MESSAGES.values()]
     lines += [f"translate({json.dumps('settings')}, {json.dumps(text, ensure_ascii=False)})"
               for text in dict.fromkeys(SETTING_NAMES.values())]
+    lines += [f"translate({json.dumps('roles')}, {json.dumps(text, ensure_ascii=False)})"
+              for text in ROLE_NAMES.values()]
     return "\n".join(lines) + "\n"
 
 

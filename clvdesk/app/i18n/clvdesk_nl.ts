@@ -227,6 +227,10 @@
         <translation>Orderbestanden ({0});;Alle bestanden (*)</translation>
     </message>
     <message>
+        <source> (and {0} more)</source>
+        <translation> (en nog {0})</translation>
+    </message>
+    <message>
         <source>Checking the typed orders</source>
         <translation>Ingevoerde orders controleren</translation>
     </message>
@@ -794,7 +798,7 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <name>OrderEntry</name>
     <message>
         <source>row {0}, {1}: {2}</source>
-        <extracomment>Canonical column names, in display order. Context of these texts in the translation files (see :mod:`clvdesk.app.i18n`).</extracomment>
+        <extracomment>Canonical column names, in display order. The English headers of the columns, as messages name them (the app shows its own labels). Context of these texts in the translation files (see :mod:`clvdesk.app.i18n`).</extracomment>
         <translation>rij {0}, {1}: {2}</translation>
     </message>
     <message>
@@ -1638,6 +1642,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{name} moet groter dan {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
     </message>
     <message>
+        <source>{name} must be a date in the years {low}-{high}, got {value}</source>
+        <translation>{name} moet een datum zijn in de jaren {low}-{high}, niet {value}</translation>
+    </message>
+    <message>
         <source>{name} must be a date like 1997-09-30, got {value}</source>
         <translation>{name} moet een datum zijn zoals 30-09-1997, niet {value}</translation>
     </message>
@@ -1652,6 +1660,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>unknown time unit {value}; use days, weeks, months or years</source>
         <translation>onbekende tijdseenheid {value}; kies dagen, weken, maanden of jaren</translation>
+    </message>
+    <message>
+        <source>time unit must be text, got {value}</source>
+        <translation>de tijdseenheid moet tekst zijn, niet {value}</translation>
     </message>
     <message>
         <source>column &apos;{column}&apos; not found; columns are: {columns}</source>
@@ -1686,12 +1698,188 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>werkblad &apos;{sheet}&apos; niet gevonden in {file}; de werkbladen zijn: {sheets}</translation>
     </message>
     <message>
+        <source>the functions workbook must be an .xlsx file, got &apos;{path}&apos;</source>
+        <translation>de functiewerkmap moet een .xlsx-bestand zijn, niet &apos;{path}&apos;</translation>
+    </message>
+    <message>
+        <source>output folder does not exist: {path}</source>
+        <translation>de uitvoermap bestaat niet: {path}</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;{path}&apos;: permission denied (is it open in Excel?)</source>
+        <translation>kan &apos;{path}&apos; niet schrijven: geen toestemming (is het bestand open in Excel?)</translation>
+    </message>
+    <message>
+        <source>{purpose} needs the &apos;{extra}&apos; extra: pip install &quot;clvdesk[{extra}]&quot;</source>
+        <translation>{purpose} heeft de extra &apos;{extra}&apos; nodig: pip install &quot;clvdesk[{extra}]&quot;</translation>
+    </message>
+    <message>
+        <source>segment column &apos;{column}&apos; matches several columns: {columns}</source>
+        <translation>segmentkolom &apos;{column}&apos; past bij meerdere kolommen: {columns}</translation>
+    </message>
+    <message>
+        <source>unknown column role {role}; roles are: {roles}</source>
+        <translation>onbekende kolomrol {role}; de rollen zijn: {roles}</translation>
+    </message>
+    <message>
+        <source>{file} is not a UTF-8 text file</source>
+        <translation>{file} is geen UTF-8-tekstbestand</translation>
+    </message>
+    <message>
+        <source>{file} is not valid TOML: {problem}</source>
+        <translation>{file} is geen geldige TOML: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON: {problem} at line {line}</source>
+        <translation>{file} is geen geldige JSON: {problem} op regel {line}</translation>
+    </message>
+    <message>
+        <source>no scenarios to compare</source>
+        <translation>geen scenario&apos;s om te vergelijken</translation>
+    </message>
+    <message>
+        <source>baseline &apos;{baseline}&apos; is not a scenario; scenarios are: {scenarios}</source>
+        <translation>basisscenario &apos;{baseline}&apos; bestaat niet; de scenario&apos;s zijn: {scenarios}</translation>
+    </message>
+    <message>
+        <source>scenario file not found: {file}</source>
+        <translation>scenariobestand niet gevonden: {file}</translation>
+    </message>
+    <message>
+        <source>scenario files are .toml or .json, not &apos;{suffix}&apos;</source>
+        <translation>scenariobestanden zijn .toml of .json, niet &apos;{suffix}&apos;</translation>
+    </message>
+    <message>
+        <source>{file} has no scenarios; add [[scenario]] tables (TOML) or a list of objects (JSON)</source>
+        <translation>{file} bevat geen scenario&apos;s; voeg [[scenario]]-tabellen (TOML) of een lijst van objecten (JSON) toe</translation>
+    </message>
+    <message>
+        <source>scenario {number} must be a table of inputs</source>
+        <translation>scenario {number} moet een tabel met invoerwaarden zijn</translation>
+    </message>
+    <message>
+        <source>scenario &apos;{scenario}&apos;: unknown input {unknown}; inputs are: {inputs}</source>
+        <translation>scenario &apos;{scenario}&apos;: onbekende invoer {unknown}; de invoerwaarden zijn: {inputs}</translation>
+    </message>
+    <message>
+        <source>scenario &apos;{scenario}&apos; needs {missing}</source>
+        <translation>scenario &apos;{scenario}&apos; mist {missing}</translation>
+    </message>
+    <message>
+        <source>scenario &apos;{scenario}&apos;: {input} must be a number</source>
+        <translation>scenario &apos;{scenario}&apos;: {input} moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>scenario &apos;{scenario}&apos;: {error}</source>
+        <translation>scenario &apos;{scenario}&apos;: {error}</translation>
+    </message>
+    <message>
+        <source>two scenarios are named &apos;{scenario}&apos;; names must be unique</source>
+        <translation>twee scenario&apos;s heten &apos;{scenario}&apos;; namen moeten uniek zijn</translation>
+    </message>
+    <message>
+        <source>frequency must not exceed recency (row {row}: frequency {frequency:g}, recency {recency:g}, periods {periods:g})</source>
+        <translation>de frequentie mag niet groter zijn dan de recentheid (rij {row}: frequentie {frequency:g}, recentheid {recency:g}, perioden {periods:g})</translation>
+    </message>
+    <message>
+        <source>recency must not exceed the number of periods (row {row}: frequency {frequency:g}, recency {recency:g}, periods {periods:g})</source>
+        <translation>de recentheid mag niet groter zijn dan het aantal perioden (rij {row}: frequentie {frequency:g}, recentheid {recency:g}, perioden {periods:g})</translation>
+    </message>
+    <message>
+        <source>recency must be 0 without transactions (row {row}: frequency {frequency:g}, recency {recency:g}, periods {periods:g})</source>
+        <translation>de recentheid moet 0 zijn zonder transacties (rij {row}: frequentie {frequency:g}, recentheid {recency:g}, perioden {periods:g})</translation>
+    </message>
+    <message>
+        <source>recency must be at least 1 with transactions (row {row}: frequency {frequency:g}, recency {recency:g}, periods {periods:g})</source>
+        <translation>de recentheid moet minstens 1 zijn bij transacties (rij {row}: frequentie {frequency:g}, recentheid {recency:g}, perioden {periods:g})</translation>
+    </message>
+    <message>
+        <source>number of future opportunities must be a whole number, 0 or more</source>
+        <translation>het aantal toekomstige gelegenheden moet een geheel getal van 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>periods must be whole numbers, 0 or more</source>
+        <translation>perioden moeten gehele getallen van 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>retention is defined from period 1 on</source>
+        <translation>retentie is gedefinieerd vanaf periode 1</translation>
+    </message>
+    <message>
+        <source>churn is defined from period 1 on</source>
+        <translation>verloop is gedefinieerd vanaf periode 1</translation>
+    </message>
+    <message>
+        <source>discount rate per period must be positive for a discounted lifetime</source>
+        <translation>de disconteringsvoet per periode moet positief zijn voor een verdisconteerde levensduur</translation>
+    </message>
+    <message>
+        <source>the first alive count (the cohort at period 0) must be positive</source>
+        <translation>het eerste aantal actieve klanten (het cohort in periode 0) moet positief zijn</translation>
+    </message>
+    <message>
+        <source>alive counts must not increase (period {period}: {before:g} -&gt; {after:g})</source>
+        <translation>het aantal actieve klanten mag niet stijgen (periode {period}: {before:g} -&gt; {after:g})</translation>
+    </message>
+    <message>
+        <source>give at least one model to compare</source>
+        <translation>geef minstens één model om te vergelijken</translation>
+    </message>
+    <message>
+        <source>a model check needs a holdout period: give an end of the holdout period after the end of the calibration period</source>
+        <translation>een modelcontrole heeft een controleperiode nodig: geef een einde van de controleperiode na het einde van de kalibratieperiode</translation>
+    </message>
+    <message>
         <source>the order table has no orders with a customer, date and amount</source>
         <translation>de ordertabel heeft geen orders met een klant, datum en bedrag</translation>
     </message>
     <message>
+        <source>no orders entered yet: type at least one row</source>
+        <translation>nog geen orders ingevoerd: typ minstens één rij</translation>
+    </message>
+    <message>
+        <source>no data file chosen</source>
+        <translation>geen gegevensbestand gekozen</translation>
+    </message>
+    <message>
+        <source>no customers to fit or check the model on</source>
+        <translation>geen klanten om het model op te schatten of te controleren</translation>
+    </message>
+    <message>
+        <source>too few customers to fit {model} ({customers:g}; need at least {needed})</source>
+        <translation>te weinig klanten om {model} te schatten ({customers:g}; minstens {needed} nodig)</translation>
+    </message>
+    <message>
+        <source>no transactions: every customer has frequency 0, so bgbb cannot estimate transaction or dropout probabilities</source>
+        <translation>geen transacties: elke klant heeft frequentie 0, dus bgbb kan geen aankoop- of uitvalkansen schatten</translation>
+    </message>
+    <message>
+        <source>every customer transacted at every opportunity; bgbb cannot estimate dropout from such data</source>
+        <translation>elke klant kocht bij elke gelegenheid; bgbb kan uit zulke gegevens geen uitval schatten</translation>
+    </message>
+    <message>
+        <source>need the cohort size and at least one later alive count</source>
+        <translation>de cohortgrootte en minstens één later aantal actieve klanten zijn nodig</translation>
+    </message>
+    <message>
+        <source>no customer was lost; the sBG model needs some churn to fit</source>
+        <translation>er is geen klant verloren; het sBG-model heeft wat verloop nodig om te schatten</translation>
+    </message>
+    <message>
+        <source>the whole cohort churned in one period; the data cannot separate alpha and beta</source>
+        <translation>het hele cohort viel in één periode af; de gegevens kunnen alpha en beta niet scheiden</translation>
+    </message>
+    <message>
+        <source>the expected lifetime is infinite for alpha = {alpha:.3g} &lt;= 1; use the discounted expected lifetime (with a discount rate)</source>
+        <translation>de verwachte levensduur is oneindig bij alpha = {alpha:.3g} &lt;= 1; gebruik de verdisconteerde verwachte levensduur (met een disconteringsvoet)</translation>
+    </message>
+    <message>
         <source>no orders on or before the end date {end}; the data run from {first} to {last}</source>
         <translation>geen orders op of vóór de einddatum {end}; de gegevens lopen van {first} tot {last}</translation>
+    </message>
+    <message>
+        <source>no purchases on or before the end date {end} (only returns)</source>
+        <translation>geen aankopen op of vóór de einddatum {end} (alleen retouren)</translation>
     </message>
     <message>
         <source>no customer bought more than once in the calibration period, so no model can learn how often customers come back</source>
@@ -1712,6 +1900,21 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
         <translation>geen beeldscherm om de app op te openen (DISPLAY is niet ingesteld); gebruik de opdrachtregel, bijvoorbeeld clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help toont alle opdrachten)</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>customer (e.g. klantnummer)</source>
+        <translation>klant (bijv. klantnummer)</translation>
+    </message>
+    <message>
+        <source>date (e.g. orderdatum)</source>
+        <translation>datum (bijv. orderdatum)</translation>
+    </message>
+    <message>
+        <source>amount (e.g. bedrag)</source>
+        <translation>bedrag (bijv. bedrag)</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,7 @@ class OrderEntryModel(QAbstractTableModel):
     # ------------------------------------------------------------------ validation
     def problems(self) -> list[str]:
         """One line per invalid cell, e.g. ``row 3, amount: '12,3x' is not a number``."""
-        return problems(self._rows, _translate)
+        return problems(self._rows, _translate, self._labels)
 
     def to_orders(self) -> pd.DataFrame:
         """The rows as a canonical order table; raises InputError listing the first problems."""

@@ -24,6 +24,7 @@ from clvdesk.app.models import ColumnKind, DataFrameModel, OrderEntryModel
 from clvdesk.app.pages.base import Page
 from clvdesk.app.project import DataSource
 from clvdesk.app.table_view import FastTableView
+from clvdesk.core.errors import InputError
 
 FILE_FILTER = "*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods *.parquet *.pq"
 
@@ -156,6 +157,12 @@ class DataPage(Page):
     def use_entered_orders(self) -> None:
         """Validate the typed orders and make them the session's data."""
         source = DataSource(kind="manual", records=self.entry_model.records())
+        found = self.entry_model.problems()  # in the interface language, under the headers
+        if found:
+            more = self.tr(" (and {0} more)").format(len(found) - 3) if len(found) > 3 else ""
+            self.main.reporter.report(InputError("; ".join(found[:3]) + more),
+                                      self.tr("Checking the typed orders"))
+            return
         try:
             from clvdesk.app.order_records import records_to_orders
 

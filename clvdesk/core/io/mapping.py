@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.messages import ROLE_NAMES
 
 #: Canonical columns every order table must have.
 REQUIRED: tuple[str, ...] = ("customer_id", "date", "amount")
@@ -160,9 +161,8 @@ def resolve_mapping(columns: Iterable[object], overrides: Mapping[str, str | Non
     mapping = suggest_mapping(sources)
     for canonical, source in (overrides or {}).items():
         if canonical not in CANONICAL:
-            raise InputError(
-                f"unknown column role {canonical!r}; roles are: {', '.join(CANONICAL)}"
-            )
+            raise InputError(code="unknown_column_role", role=repr(canonical),
+                             roles=", ".join(CANONICAL))
         if source is None:
             mapping.pop(canonical, None)
             continue
@@ -174,12 +174,9 @@ def resolve_mapping(columns: Iterable[object], overrides: Mapping[str, str | Non
         mapping[canonical] = str(source)
     missing = [col for col in REQUIRED if col not in mapping]
     if missing:
-        hints = {"customer_id": "customer (e.g. klantnummer)", "date": "date (e.g. orderdatum)",
-                 "amount": "amount (e.g. bedrag)"}
-        raise InputError(
-            f"no {' / '.join(hints[m] for m in missing)} column found; columns are: "
-            f"{describe_columns(sources)} (choose them with the column options)"
-        )
+        raise InputError(code="no_required_columns", roles=missing,
+                         missing=" / ".join(ROLE_NAMES[m] for m in missing),
+                         columns=describe_columns(sources))
     return {canonical: mapping[canonical] for canonical in CANONICAL if canonical in mapping}
 
 
@@ -201,11 +198,12 @@ def find_column(columns: Iterable[object], name: object, what: str = "column") -
     if len(matches) == 1:
         return matches[0]
     shown = describe_columns([wanted])
+    segment = what == "segment column"
     if matches:
-        raise InputError(f"{what} '{shown}' matches several columns: {describe_columns(matches)}",
-                         code="column_ambiguous", column=shown, columns=matches)
-    raise InputError(f"{what} '{shown}' not found; columns are: {describe_columns(sources)}",
-                     code="column_not_found", column=shown, columns=describe_columns(sources))
+        raise InputError(code="segment_column_ambiguous" if segment else "column_ambiguous",
+                         column=shown, columns=describe_columns(matches))
+    raise InputError(code="segment_column_not_found" if segment else "column_not_found",
+                     column=shown, columns=describe_columns(sources))
 
 
 def describe_columns(columns: Iterable[object], limit: int = 20) -> str:

@@ -57,17 +57,15 @@ class BetaGeoBetaBinomModel(ProbabilisticModel):
         w = as_weights(weights, x.size)
         total = float(w.sum())
         if x.size == 0 or total <= 0:
-            raise DataError("no customers to fit")
+            raise DataError(code="no_customers")
         if total < 2 * self.n_params:
-            raise DataError(f"too few customers to fit bgbb ({total:g}; "
-                            f"need at least {2 * self.n_params})")
+            raise DataError(code="too_few_to_fit", model="bgbb", customers=float(total),
+                            needed=2 * self.n_params)
         used = w > 0
         if not (x[used] > 0).any():
-            raise DataError("no transactions: every customer has frequency 0, so bgbb "
-                            "cannot estimate transaction or dropout probabilities")
+            raise DataError(code="bgbb_no_transactions")
         if (x[used] == n[used]).all():
-            raise DataError("every customer transacted at every opportunity; bgbb cannot "
-                            "estimate dropout from such data")
+            raise DataError(code="bgbb_every_opportunity")
         (x, t_x, n), counts = compress(x, t_x, n, weights=w)
         self._maximize(_loglik_function, (x, t_x, n), counts, np.zeros(4),
                        progress=progress, cancel=cancel, penalty=penalty)
@@ -133,14 +131,14 @@ def _check(frequency, recency, n_periods):
     t_x = as_vector("recency", recency, integer=True)
     n = as_vector("periods", n_periods, integer=True)
     same_length(frequency=x, recency=t_x, periods=n)
-    for bad, message in ((x > t_x, "frequency must not exceed recency"),
-                         (t_x > n, "recency must not exceed the number of periods"),
-                         ((x == 0) & (t_x > 0), "recency must be 0 without transactions"),
-                         ((x > 0) & (t_x == 0), "recency must be at least 1 with transactions")):
+    for bad, code in ((x > t_x, "frequency_above_recency"),
+                      (t_x > n, "recency_above_periods"),
+                      ((x == 0) & (t_x > 0), "recency_without_transactions"),
+                      ((x > 0) & (t_x == 0), "no_recency_with_transactions")):
         if bad.any():
             row = int(np.argmax(bad))
-            raise InputError(f"{message} (row {row + 1}: frequency {x[row]:g}, "
-                             f"recency {t_x[row]:g}, periods {n[row]:g})")
+            raise InputError(code=code, row=row + 1, frequency=float(x[row]),
+                             recency=float(t_x[row]), periods=float(n[row]))
     return x, t_x, n
 
 
@@ -155,7 +153,7 @@ def _broadcast(frequency, recency, n_periods):
 def _future(n_future):
     future = np.asarray(n_future, dtype=float)
     if not np.all(np.isfinite(future)) or np.any(future < 0) or np.any(future != np.round(future)):
-        raise InputError("number of future opportunities must be a whole number, 0 or more")
+        raise InputError(code="future_whole")
     return future
 
 

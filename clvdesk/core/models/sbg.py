@@ -47,20 +47,19 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         """
         counts = as_vector("alive", alive)
         if counts.size < 2:
-            raise DataError("need the cohort size and at least one later alive count")
+            raise DataError(code="sbg_needs_counts")
         if counts[0] <= 0:
-            raise InputError("the first alive count (the cohort at period 0) must be positive")
+            raise InputError(code="sbg_first_count")
         rising = np.diff(counts) > 0
         if rising.any():
             period = int(np.argmax(rising)) + 1
-            raise InputError(f"alive counts must not increase (period {period}: "
-                             f"{counts[period - 1]:g} -> {counts[period]:g})")
+            raise InputError(code="alive_counts_rise", period=period, before=float(counts[period - 1]),
+                             after=float(counts[period]))
         lost = -np.diff(counts)
         if lost.sum() <= 0:
-            raise DataError("no customer was lost; the sBG model needs some churn to fit")
+            raise DataError(code="sbg_no_churn")
         if counts[-1] <= 0 and np.count_nonzero(lost) < 2:
-            raise DataError("the whole cohort churned in one period; the data cannot "
-                            "separate alpha and beta")
+            raise DataError(code="sbg_one_period")
         # the compressed table: one row per (period, cancelled there or still active) pattern
         k = counts.size - 1
         periods = np.append(np.arange(1.0, k + 1.0), float(k))
@@ -83,7 +82,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         alpha, beta = self._param_array()
         periods = _periods(t)
         if np.any(periods < 1):
-            raise InputError("retention is defined from period 1 on")
+            raise InputError(code="retention_from_period_1")
         return (beta + periods - 1.0) / (alpha + beta + periods - 1.0)
 
     def churn_probability(self, t: Any) -> np.ndarray:
@@ -91,7 +90,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         alpha, beta = self._param_array()
         periods = _periods(t)
         if np.any(periods < 1):
-            raise InputError("churn is defined from period 1 on")
+            raise InputError(code="churn_from_period_1")
         return np.exp(special.betaln(alpha + 1.0, beta + periods - 1.0) - special.betaln(alpha, beta))
 
     def expected_lifetime(self) -> float:
@@ -102,8 +101,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         """
         alpha, beta = self._param_array()
         if alpha <= 1.0:
-            raise DataError(f"the expected lifetime is infinite for alpha = {alpha:.3g} <= 1; "
-                            "use the discounted expected lifetime (with a discount rate)")
+            raise DataError(code="infinite_lifetime", alpha=float(alpha))
         return float((alpha + beta - 1.0) / (alpha - 1.0))
 
     def discounted_expected_lifetime(self, discount_rate: float) -> float:
@@ -140,9 +138,9 @@ def _discount(discount_rate) -> float:
     try:
         d = float(discount_rate)
     except (TypeError, ValueError):
-        raise InputError("discount rate must be a number") from None
+        raise InputError(code="not_a_number", name="discount_rate") from None
     if not math.isfinite(d) or d <= 0:
-        raise InputError("discount rate per period must be positive for a discounted lifetime")
+        raise InputError(code="discount_positive")
     return d
 
 
@@ -150,7 +148,7 @@ def _periods(t):
     periods = np.asarray(t, dtype=float)
     if not np.all(np.isfinite(periods)) or np.any(periods < 0) \
             or np.any(periods != np.round(periods)):
-        raise InputError("periods must be whole numbers, 0 or more")
+        raise InputError(code="periods_whole")
     return periods
 
 

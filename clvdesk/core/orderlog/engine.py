@@ -310,15 +310,16 @@ class OrderLog:
         from clvdesk.core.dates import parse_date
 
         if self.rows == 0:
-            raise DataError("the order table has no orders with a customer, date and amount",
-                            code="no_orders")
+            raise DataError(code="no_orders")
         end_date = parse_date("end", end)
         end_day = self.last_day if end_date is None else int(
             np.datetime64(end_date, "D").astype(np.int64))
         if self.first_day > end_day:
-            text = str(np.datetime64(end_day, "D"))
-            raise DataError(f"no orders on or before the end date {text}",
-                            code="no_orders_before_end", end=text)
+            def day(number: int) -> str:
+                return str(np.datetime64(number, "D"))
+
+            raise DataError(code="no_orders_before_end", end=day(end_day),
+                            first=day(self.first_day), last=day(self.last_day))
         return end_day
 
     def calibration_customers(self, end_day: int, *, margin: str = "amount",

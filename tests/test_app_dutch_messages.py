@@ -1,0 +1,68 @@
+"""A Dutch user's import errors are shown in Dutch, with their own column names and dates."""
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from clvdesk.app.errors import ErrorReporter
+from clvdesk.app.i18n import LanguageManager
+from clvdesk.core.errors import CLVError
+from clvdesk.core.io.readers import read_orders
+from clvdesk.core.summary import summarize
+from tests.dutch_export import write_dutch_export
+
+
+@pytest.fixture
+def dutch(qtbot):
+    manager = LanguageManager()
+    manager.set_language("nl")
+    yield
+    manager.set_language("en")
+
+
+def _dialog_text(qtbot, exc: CLVError) -> str:
+    window = QWidget()
+    qtbot.addWidget(window)
+    reporter = ErrorReporter(window)
+    reporter.report(exc, "Importeren")
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_a_missing_column_in_a_dutch_export_is_named_in_dutch(tmp_path, qtbot, dutch):
+    path = tmp_path / "bestellingen.csv"
+    write_dutch_export(path)
+    lines = path.read_bytes().decode("cp1252").splitlines()
+    without_amount = [";".join(line.split(";")[:2] + line.split(";")[3:]) for line in lines]
+    path.write_bytes("\r\n".join(without_amount).encode("cp1252"))
+    with pytest.raises(CLVError) as raised:
+        read_orders(path)
+    text = _dialog_text(qtbot, raised.value)
+    assert text == ("Importeren: geen kolom voor bedrag (bijv. bedrag) gevonden; de kolommen zijn: "
+                    "Klantnummer, Besteldatum, Kanaal (kies ze bij de kolomtoewijzing)")
+
+    with pytest.raises(CLVError) as raised:
+        read_orders(path, amount_col="totaal")
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: kolom 'totaal' niet gevonden; de kolommen zijn: Klantnummer, Besteldatum, "
+        "Kanaal")
+
+
+def test_an_end_date_before_the_data_names_the_dates_in_dutch(tmp_path, qtbot, dutch):
+    path = tmp_path / "bestellingen.csv"
+    orders = write_dutch_export(path)
+    imported = read_orders(path).orders
+    with pytest.raises(CLVError) as raised:
+        summarize(imported, end="2022-06-30")
+    first, last = orders["date"].min(), orders["date"].max()
+    assert _dialog_text(qtbot, raised.value) == (
+        f"Importeren: geen orders op of vóór de einddatum 30-06-2022; de gegevens lopen van "
+        f"{first:%d-%m-%Y} tot {last:%d-%m-%Y}")
+    assert str(raised.value) == (f"no orders on or before the end date 2022-06-30; the data run "
+                                 f"from {first:%Y-%m-%d} to {last:%Y-%m-%d}")
+    with pytest.raises(CLVError) as raised:
+        summarize(imported, end="2023-12-31", holdout_end="2023-06-30")
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: het einde van de controleperiode (30-06-2023) moet na het einde van de "
+        "kalibratieperiode (31-12-2023) liggen")
