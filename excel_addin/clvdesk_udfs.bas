@@ -14,6 +14,19 @@ failed:
     CAC_PAYBACK = Err.Description
 End Function
 
+Function CLV_CHURN_RISK(parameters, frequency, recency, T, periods, Optional model)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_CHURN_RISK = XLPy.CallUDF("excel_addin.udfs", "CLV_CHURN_RISK", Array(parameters, frequency, recency, T, periods, model), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_CHURN_RISK = XLPy.CallUDF("excel_addin.udfs", "CLV_CHURN_RISK", Array(parameters, frequency, recency, T, periods, model))
+        Exit Function
+    #End If
+failed:
+    CLV_CHURN_RISK = Err.Description
+End Function
+
 Function CLV_EXPECTED_PURCHASES(parameters, frequency, recency, T, horizon, Optional model)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
@@ -52,6 +65,19 @@ Function CLV_LIFESPAN(churn_rate)
     #End If
 failed:
     CLV_LIFESPAN = Err.Description
+End Function
+
+Function CLV_NEXT_PURCHASE(parameters, frequency, T, Optional model)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_NEXT_PURCHASE = XLPy.CallUDF("excel_addin.udfs", "CLV_NEXT_PURCHASE", Array(parameters, frequency, T, model), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_NEXT_PURCHASE = XLPy.CallUDF("excel_addin.udfs", "CLV_NEXT_PURCHASE", Array(parameters, frequency, T, model))
+        Exit Function
+    #End If
+failed:
+    CLV_NEXT_PURCHASE = Err.Description
 End Function
 
 Function CLV_PALIVE(parameters, frequency, recency, T, Optional model)
@@ -159,6 +185,19 @@ Function CLV_SURVIVAL(parameters, periods)
     #End If
 failed:
     CLV_SURVIVAL = Err.Description
+End Function
+
+Function CLV_TIERS(values, Optional cut_points)
+    #If App = "Microsoft Excel" Then
+        If TypeOf Application.Caller Is Range Then On Error GoTo failed
+        CLV_TIERS = XLPy.CallUDF("excel_addin.udfs", "CLV_TIERS", Array(values, cut_points), ThisWorkbook, Application.Caller)
+        Exit Function
+    #Else
+        CLV_TIERS = XLPy.CallUDF("excel_addin.udfs", "CLV_TIERS", Array(values, cut_points))
+        Exit Function
+    #End If
+failed:
+    CLV_TIERS = Err.Description
 End Function
 
 Function LTV_CAC(clv, cac)

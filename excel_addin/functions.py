@@ -334,6 +334,76 @@ def CLV_SCENARIOS(scenarios: CellArg, baseline: CellArg = None) -> CellResult:
 
 # ----------------------------------------------------------------------------- argument helpers
 
+@excel_function(
+    parameters='The CLV_FIT result of a BG/NBD, MBG/NBD or Pareto/NBD fit, or a 2-column range of parameter names and values.',
+    frequency='Repeat purchases of the customer (a number or a range).',
+    recency='Age at the last purchase, in the time unit of the fit (e.g. weeks).',
+    T='Age of the customer at the end of the period, same time unit.',
+    periods='Churn window in the time unit of the fit (90 days = 12.86 weeks).',
+    model='Optional: the model name; empty = as in the parameters.',
+)
+def CLV_CHURN_RISK(parameters: CellArg, frequency: CellArg, recency: CellArg, T: CellArg,
+                   periods: CellArg, model: CellArg = None) -> CellResult:
+    """Probability of no purchase in the next periods: 1 - P(alive) + P(alive) x P(no purchase | alive) (BG/NBD: ((alpha+T)/(alpha+T+t))^(r+x))."""
+    from clvdesk.core.next_purchase import churn_risk
+
+    fitted = _model_from_range(parameters, model)
+
+    def risk(frequency, recency, T, periods):
+        x, t_x, age, t = np.broadcast_arrays(*_as_arrays(frequency, recency, T, periods))
+        return churn_risk(fitted, t.reshape(-1), x.reshape(-1), t_x.reshape(-1),
+                          age.reshape(-1)).reshape(x.shape)
+
+    return apply(risk, [Arg("frequency", frequency), Arg("recency", recency), Arg("T", T),
+                        Arg("periods", periods)])
+
+
+@excel_function(
+    parameters='The CLV_FIT result of a BG/NBD, MBG/NBD or Pareto/NBD fit, or a 2-column range of parameter names and values.',
+    frequency='Repeat purchases of the customer (a number or a range).',
+    T='Age of the customer at the end of the period, in the time unit of the fit.',
+    model='Optional: the model name; empty = as in the parameters.',
+)
+def CLV_NEXT_PURCHASE(parameters: CellArg, frequency: CellArg, T: CellArg,
+                      model: CellArg = None) -> CellResult:
+    """Median time to the next purchase of a customer still active, in the time unit of the fit (BG/NBD: (alpha+T)(2^(1/(r+x))-1)); add it to the end date for a date."""
+    from clvdesk.core.next_purchase import median_next_purchase
+
+    fitted = _model_from_range(parameters, model)
+
+    def median(frequency, T):
+        x, age = np.broadcast_arrays(*_as_arrays(frequency, T))
+        return median_next_purchase(fitted, x.reshape(-1), age.reshape(-1)).reshape(x.shape)
+
+    return apply(median, [Arg("frequency", frequency), Arg("T", T)])
+
+
+@excel_function(
+    values='Predicted CLV of every customer (a column range; a header row is skipped).',
+    cut_points='Optional: cumulative shares closing the tiers, e.g. 0.1 and 0.3 in two cells; empty = top 10 %, next 20 %, rest.',
+    table=True,
+)
+def CLV_TIERS(values: CellArg, cut_points: CellArg = None) -> CellResult:
+    """Value tier of each customer by CLV, 1 = top: top 10 %, next 20 %, rest (ties in the order of the range); spills one tier per value."""
+    from clvdesk.core.actions import ActionSettings, value_tiers
+
+    grid = as_grid(values)
+    if grid and all(isinstance(cell, str) for cell in grid[0]):
+        grid = grid[1:]  # a header row
+    flat = [cell for row in grid for cell in row]
+    if not flat or any(not isinstance(v, int | float) or isinstance(v, bool) for v in flat):
+        raise InputError("CLV_TIERS needs a range of numbers (no empty or text cells)",
+                         code="tiers_need_numbers")
+    cuts = (0.10, 0.30)
+    if not _is_empty_arg(cut_points):
+        cuts = tuple(to_number(c, "cut_points") for row in as_grid(cut_points) for c in row
+                     if not is_empty(c))
+    cuts = ActionSettings(tier_cuts=cuts).validated().tier_cuts
+    tiers = value_tiers(np.asarray(flat, dtype=float), cuts)
+    width = len(grid[0])
+    return [[int(t) for t in tiers[i:i + width]] for i in range(0, len(tiers), width)]
+
+
 def _single(value: CellArg, name: str) -> CellValue:
     """The one cell of an argument that must be a single cell."""
     grid = as_grid(value)

@@ -185,6 +185,26 @@ def _examples(n_orders: int) -> dict[str, Example]:
             "=CLV_EXPECTED_PURCHASES($E$5:$F$8,A{row},B{row},C{row},{horizon},{model})",
             "Purchases in the next 39 weeks; the paper gives 1.226 for the first customer. "
             + per_customer, extra_rows=customers, params=FHL_PARAMS),
+        "CLV_CHURN_RISK": Example(
+            [("parameters", "E5:F8"), *_CUSTOMER_POINTERS, ("periods", 12.86),
+             ("model", "bgnbd")],
+            "=CLV_CHURN_RISK($E$5:$F$8,A{row},B{row},C{row},{periods},{model})",
+            "Chance of no purchase in the next 90 days (12.86 weeks). " + per_customer,
+            extra_rows=customers, params=FHL_PARAMS),
+        "CLV_NEXT_PURCHASE": Example(
+            [("parameters", "E5:F8"), ("frequency", "column A below"),
+             ("T", "column C below"), ("model", "bgnbd")],
+            "=CLV_NEXT_PURCHASE($E$5:$F$8,A{row},C{row},{model})",
+            "Median weeks to the next purchase of a customer still active; add it to the end "
+            "date for a date. " + per_customer,
+            extra_rows=customers, params=FHL_PARAMS),
+        "CLV_TIERS": Example(
+            [("values", "column A below"), ("cut_points", None)],
+            "=CLV_TIERS({table})",
+            "Value tier by CLV (1 = top 10 %, 2 = next 20 %, 3 = rest); spills one tier per "
+            "customer:",
+            extra_rows=[["clv"], [120.5], [80.0], [45.2], [30.1], [12.0], [9.5], [7.0], [5.5],
+                        [3.0], [1.0]]),
         "CLV_SURVIVAL": Example(
             [("parameters", "E5:F6"), ("periods", "column A below")],
             "=CLV_SURVIVAL($E$5:$F$6,A{row})",

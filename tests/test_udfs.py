@@ -452,7 +452,7 @@ def test_every_udf_is_registered_and_documented():
     assert {s.name for s in specs} == {
         "CLV_SIMPLE", "CLV_RETENTION", "CLV_LIFESPAN", "LTV_CAC", "CAC_PAYBACK", "CLV_SUMMARY", "CLV_SEGMENTS",
         "CLV_FIT", "CLV_PALIVE", "CLV_EXPECTED_PURCHASES", "CLV_SURVIVAL", "CLV_PREDICT",
-    "CLV_SCENARIOS"}
+        "CLV_SCENARIOS", "CLV_CHURN_RISK", "CLV_NEXT_PURCHASE", "CLV_TIERS"}
     for spec in specs:
         assert spec.name.isupper() and spec.category == "CLV" and not spec.volatile
         assert 20 < len(spec.description) <= 255, spec.name  # Excel's wizard takes 255

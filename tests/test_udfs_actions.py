@@ -7,7 +7,7 @@ import pytest
 
 from clvdesk.core import actions, next_purchase
 from clvdesk.core.models import get_model
-from excel_addin import action_udfs as udfs
+from excel_addin import udfs
 
 PARAMS = [["r", 0.243], ["alpha", 4.414], ["a", 0.793], ["b", 2.426]]
 MODEL = get_model("bgnbd").from_params(dict(PARAMS))

@@ -135,3 +135,33 @@ def CLV_PREDICT(orders, horizon=None, margin=None, discount_rate=None, model=Non
 def CLV_SCENARIOS(scenarios, baseline=None):
     """Compare what-if scenarios of the simple CLV side by side: LTV, CLV, LTV:CAC, payback months and the difference with the baseline."""
     return call('CLV_SCENARIOS', scenarios, baseline)
+
+
+@func
+@arg('parameters', ndim=2, err_to_str=True, doc='The CLV_FIT result of a BG/NBD, MBG/NBD or Pareto/NBD fit, or a 2-column range of parameter names and values.')
+@arg('frequency', ndim=2, err_to_str=True, doc='Repeat purchases of the customer (a number or a range).')
+@arg('recency', ndim=2, err_to_str=True, doc='Age at the last purchase, in the time unit of the fit (e.g. weeks).')
+@arg('T', ndim=2, err_to_str=True, doc='Age of the customer at the end of the period, same time unit.')
+@arg('periods', ndim=2, err_to_str=True, doc='Churn window in the time unit of the fit (90 days = 12.86 weeks).')
+@arg('model', ndim=2, err_to_str=True, doc='Optional: the model name; empty = as in the parameters.')
+def CLV_CHURN_RISK(parameters, frequency, recency, T, periods, model=None):
+    """Probability of no purchase in the next periods: 1 - P(alive) + P(alive) x P(no purchase | alive) (BG/NBD: ((alpha+T)/(alpha+T+t))^(r+x))."""
+    return call('CLV_CHURN_RISK', parameters, frequency, recency, T, periods, model)
+
+
+@func
+@arg('parameters', ndim=2, err_to_str=True, doc='The CLV_FIT result of a BG/NBD, MBG/NBD or Pareto/NBD fit, or a 2-column range of parameter names and values.')
+@arg('frequency', ndim=2, err_to_str=True, doc='Repeat purchases of the customer (a number or a range).')
+@arg('T', ndim=2, err_to_str=True, doc='Age of the customer at the end of the period, in the time unit of the fit.')
+@arg('model', ndim=2, err_to_str=True, doc='Optional: the model name; empty = as in the parameters.')
+def CLV_NEXT_PURCHASE(parameters, frequency, T, model=None):
+    """Median time to the next purchase of a customer still active, in the time unit of the fit (BG/NBD: (alpha+T)(2^(1/(r+x))-1)); add it to the end date for a date."""
+    return call('CLV_NEXT_PURCHASE', parameters, frequency, T, model)
+
+
+@func
+@arg('values', ndim=2, err_to_str=True, doc='Predicted CLV of every customer (a column range; a header row is skipped).')
+@arg('cut_points', ndim=2, err_to_str=True, doc='Optional: cumulative shares closing the tiers, e.g. 0.1 and 0.3 in two cells; empty = top 10 %, next 20 %, rest.')
+def CLV_TIERS(values, cut_points=None):
+    """Value tier of each customer by CLV, 1 = top: top 10 %, next 20 %, rest (ties in the order of the range); spills one tier per value."""
+    return call('CLV_TIERS', values, cut_points)
