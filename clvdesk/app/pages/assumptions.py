@@ -287,6 +287,8 @@ class AssumptionsPage(Page):
             self.holdout_check.setChecked(values["holdout_end"] is not None)
             if values["holdout_end"] is not None:
                 self.holdout_edit.setDate(_qdate(values["holdout_end"]))
+            elif last is not None:  # switched off: show the data's last day, not today
+                self.holdout_edit.setDate(_qdate(last))
             self.holdout_edit.setEnabled(values["holdout_end"] is not None)
             self.horizon_spin.setValue(float(values["horizon"]))
             _select(self.horizon_unit_box, values["horizon_unit"])
