@@ -53,3 +53,10 @@ def test_broken_order_file_in_screenshot_mode_is_an_error_not_a_crash(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_page_names_are_the_pages_in_order():
+    from clvdesk.app.page_names import PAGE_NAMES
+    from clvdesk.app.pages import PAGE_CLASSES
+
+    assert PAGE_NAMES == tuple(cls.name for cls in PAGE_CLASSES)

@@ -196,7 +196,7 @@ def test_scenarios_file(capsys, tmp_path):
     assert rows["Now"]["clv_vs_baseline"] == -480
     assert result["baseline"] == "Loyalty"
     assert {r["driver"] for r in result["sensitivity"]} == {"aov", "frequency", "lifespan",
-                                                            "cac", "margin"}
+                                                            "cac", "margin", "retention"}
     code, out, _ = run(capsys, "scenarios", str(path), "-o", str(tmp_path / "cmp.xlsx"))
     assert code == 0 and "Loyalty" in out and (tmp_path / "cmp.xlsx").exists()
 

@@ -61,7 +61,7 @@ def test_classic_demo_repeat_buyer_beats_one_time_buyer():
 
 def test_sensitivity_ten_percent():
     table = sensitivity(NOW)
-    assert list(table.index[:3]) == ["aov", "frequency", "lifespan"]
+    assert list(table.index[:4]) == ["retention", "aov", "frequency", "lifespan"]
     assert table.loc["aov", "clv_low"] == pytest.approx(800.0)
     assert table.loc["aov", "clv_high"] == pytest.approx(1000.0)
     assert table.loc["cac", "clv_low"] == pytest.approx(910.0)
@@ -73,6 +73,16 @@ def test_sensitivity_ten_percent():
     assert "growth_rate" not in table.index  # zero drivers do not move
     assert list(table["swing"]) == sorted(table["swing"], reverse=True)
     assert (table["clv"] == 900.0).all()
+
+
+def test_sensitivity_retention_has_its_own_bar():
+    # lifespan 5: retention 0.8; -10 % -> 0.72 (lifespan 3.571), +10 % -> 0.88 (8.333)
+    row = sensitivity(NOW).loc["retention"]
+    assert row["value"] == pytest.approx(0.8)
+    assert row["clv_low"] == pytest.approx(50 * 4 / (1 - 0.72) - 100)
+    assert row["clv_high"] == pytest.approx(50 * 4 / (1 - 0.88) - 100)
+    assert row["swing"] > sensitivity(NOW).loc["aov", "swing"]
+    assert "retention" not in sensitivity(Scenario("short", 50, 4, 1.0)).index
 
 
 def test_sensitivity_step():

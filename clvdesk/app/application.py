@@ -13,9 +13,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from clvdesk.app.page_names import PAGE_NAMES
 from clvdesk.core.errors import InputError
 
-PAGE_NAMES = ("data", "quality", "assumptions", "results", "scenarios", "export", "help")
 PROJECT_SUFFIXES = (".clvproj", ".json")
 
 

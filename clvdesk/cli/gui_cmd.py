@@ -7,7 +7,7 @@ and exits (for documentation and tests).
 
 from __future__ import annotations
 
-PAGES = ("data", "quality", "assumptions", "results", "scenarios", "export", "help")
+from clvdesk.app.page_names import PAGE_NAMES as PAGES
 
 
 def register(subparsers) -> None:

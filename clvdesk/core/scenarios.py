@@ -43,6 +43,8 @@ RATE_INPUTS = ("margin", "growth_rate", "discount_rate")
 #: Drivers :func:`sensitivity` moves, in the order of simple_clv.
 DRIVERS = ("aov", "frequency", "lifespan", "cac", "margin", "referral_value", "growth_rate",
            "discount_rate")
+#: Highest yearly retention rate the sensitivity's retention bar moves to (lifespan 1000 years).
+RETENTION_CAP = 0.999
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,15 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
     chart wants it: ``value``, ``low_value``, ``high_value``, ``clv_low``, ``clv_high``,
     ``swing`` (``|clv_high - clv_low|``) and ``clv`` (the scenario's own). Margin is capped at
     1 (100 %).
+
+    CLV is a product of AOV, frequency and margin, so those bars are equal by the formula (and
+    lifespan's too without growth or discounting). A ``retention`` row gives retention its own
+    bar, as loyalty teams think of it: the yearly retention rate ``rho = 1 - 1/lifespan`` (a
+    geometric lifetime, :func:`clvdesk.core.formulas.lifespan_from_churn`) moved by ``step``
+    (capped at 99.9 %), the lifespan following as ``1 / (1 - rho)``; its ``value`` columns are
+    retention rates. 10 % better retention of 80 % (88 %) stretches a 5-year lifespan to 8.3
+    years, which is why retention pays more than a 10 % bigger basket (Reichheld & Sasser 1990,
+    "Zero Defections", HBR). Only for lifespans above one year (below, no one is retained).
     """
     import pandas as pd
 
@@ -164,6 +175,14 @@ def sensitivity(scenario: Scenario, step: float = 0.10) -> pd.DataFrame:
             "high_value": high,
             "clv_low": replace(scenario, **{driver: low}).clv(),
             "clv_high": replace(scenario, **{driver: high}).clv(),
+        })
+    if scenario.lifespan > 1:
+        rho = 1.0 - 1.0 / scenario.lifespan
+        low, high = rho * (1 - step), min(rho * (1 + step), RETENTION_CAP)
+        rows.append({
+            "driver": "retention", "value": rho, "low_value": low, "high_value": high,
+            "clv_low": replace(scenario, lifespan=1.0 / (1.0 - low)).clv(),
+            "clv_high": replace(scenario, lifespan=1.0 / (1.0 - high)).clv(),
         })
     table = pd.DataFrame(rows, columns=["driver", "value", "low_value", "high_value", "clv_low",
                                         "clv_high"])

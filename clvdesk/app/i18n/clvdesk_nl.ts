@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>ActionsPage</name>
+    <message>
+        <source>Actions</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <source>Who to keep and where retention or growth pays most: value tiers by predicted CLV, churn risk (no purchase in the next 90 days), status, and what 5 % more of each lever is worth per segment.</source>
+        <translation>Wie te behouden en waar retentie of groei het meest oplevert: waardeklassen naar voorspelde CLV, vertrekkans (geen aankoop in de komende 90 dagen), status, en wat 5 % meer van elke hefboom per segment waard is.</translation>
+    </message>
+    <message>
+        <source>Levers chart</source>
+        <translation>Hefbomen (grafiek)</translation>
+    </message>
+    <message>
+        <source>Levers</source>
+        <translation>Hefbomen</translation>
+    </message>
+    <message>
+        <source>Tier x status</source>
+        <translation>Klasse x status</translation>
+    </message>
+    <message>
+        <source>High value, at risk</source>
+        <translation>Hoge waarde, risico</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Export list for CRM...</source>
+        <translation>Lijst exporteren voor CRM...</translation>
+    </message>
+    <message>
+        <source>Run the analysis first (F5).</source>
+        <translation>Voer eerst de analyse uit (F5).</translation>
+    </message>
+    <message>
+        <source>retention</source>
+        <translation>retentie</translation>
+    </message>
+    <message>
+        <source>purchase frequency</source>
+        <translation>aankoopfrequentie</translation>
+    </message>
+    <message>
+        <source>order value</source>
+        <translation>orderwaarde</translation>
+    </message>
+    <message>
+        <source>acquisition cost</source>
+        <translation>acquisitiekosten</translation>
+    </message>
+    <message>
+        <source>CLV gain over the horizon ({0})</source>
+        <translation>CLV-winst over de horizon ({0})</translation>
+    </message>
+    <message>
+        <source>Save customer list</source>
+        <translation>Klantenlijst opslaan</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel-werkmap (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving the customer list</source>
+        <translation>Klantenlijst opslaan</translation>
+    </message>
+</context>
+<context>
     <name>AssumptionsPage</name>
     <message>
         <source>Costs and assumptions</source>
