@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "between_open_high": "{name} must be at least {low:g} and below {high:g}, got {got:g}",
     "between_open_low_open_high": "{name} must be greater than {low:g} and below {high:g}, got "
                                   "{got:g}",
+    "whole_number": "{name} must be a whole number, 0 or more",
+    "draws_at_least_20": "{name} must be at least 20 for a meaningful interval (or 0 for none)",
+    "period_not_years": "{name} must be days, weeks or months",
+    "unknown_model": "{name} must be one of {models}; got {value}",
+    "unknown_spend_model": "{name} must be one of {models} or none",
+    "unknown_compare_models": "cannot compare unknown models: {models}",
     "not_a_date": "{name} must be a date like 1997-09-30, got {value}",
     "holdout_before_end": "the end of the holdout period ({holdout_end}) must be after the end "
                           "of the calibration period ({end})",
@@ -117,7 +123,9 @@ MESSAGES: dict[str, str] = {
                         "model can learn how often customers come back",
     "too_few_customers": "{customers} customer(s) in the calibration period: too few to fit a "
                          "model",
-    "unknown_segments": "{what} given for unknown segment(s): {segments}",
+    "unknown_segments": "{name} given for unknown segment(s): {segments}",
+    "spend_needs_repeat_buyers": "the spend model needs at least two customers with repeat "
+                                 "purchases of a positive amount",
     "cac_needs_segments": "acquisition costs per segment need a segment column",
     "no_display": "no display to open the desktop app on (DISPLAY is not set); use the command "
                   "line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd "
@@ -144,6 +152,9 @@ SETTING_NAMES: dict[str, str] = {
     "growth_rate": "spend growth",
     "referral_value": "referral value",
     "penalty": "penalty",
+    "period": "time unit of the model",
+    "model": "transaction model",
+    "spend_model": "spend model",
 }
 
 

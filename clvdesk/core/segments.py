@@ -97,8 +97,9 @@ def segment_clv(
         orders, end=end, customer_col=customer_col, date_col=date_col, amount_col=amount_col
     )
     if segment_col is not None and segment_col not in orders.columns:
-        listed = ", ".join(map(str, orders.columns))
-        raise InputError(f"column '{segment_col}' not found; columns are: {listed}")
+        headers = orders.attrs.get("headers", {})  # the file's own names of the columns
+        raise InputError(code="segment_column_not_found", column=headers.get(segment_col, segment_col),
+                         columns=", ".join(str(headers.get(c, c)) for c in orders.columns))
     source_col = {customer_col: "customer_id", date_col: "date", amount_col: "amount"}.get(
         segment_col, segment_col
     )
@@ -189,7 +190,7 @@ def _by_segment(value, segments: pd.Series, what: str, default) -> pd.Series:
                    for k, v in value.items()}
         unknown = sorted(set(checked) - set(segments.unique()) - {TOTAL_LABEL})
         if unknown:
-            raise InputError(f"{what} given for unknown segment(s): {', '.join(unknown)}")
+            raise InputError(code="unknown_segments", name=what, segments=", ".join(unknown))
         mapped = segments.map(checked).astype(float)
         fallback = pd.Series(default, index=segments.index, dtype=float)
         return mapped.where(mapped.notna(), fallback)

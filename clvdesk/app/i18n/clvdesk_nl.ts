@@ -1555,6 +1555,30 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{name} moet groter dan {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
     </message>
     <message>
+        <source>{name} must be a whole number, 0 or more</source>
+        <translation>{name} moet een geheel getal van 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be at least 20 for a meaningful interval (or 0 for none)</source>
+        <translation>{name} moet minstens 20 zijn voor een zinvol interval (of 0 voor geen)</translation>
+    </message>
+    <message>
+        <source>{name} must be days, weeks or months</source>
+        <translation>{name} moet dagen, weken of maanden zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {models}; got {value}</source>
+        <translation>{name} moet een van {models} zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {models} or none</source>
+        <translation>{name} moet een van {models} of geen zijn</translation>
+    </message>
+    <message>
+        <source>cannot compare unknown models: {models}</source>
+        <translation>onbekende modellen kunnen niet vergeleken worden: {models}</translation>
+    </message>
+    <message>
         <source>{name} must be a date like 1997-09-30, got {value}</source>
         <translation>{name} moet een datum zijn zoals 30-09-1997, niet {value}</translation>
     </message>
@@ -1799,8 +1823,12 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{customers} klant(en) in de kalibratieperiode: te weinig om een model te schatten</translation>
     </message>
     <message>
-        <source>{what} given for unknown segment(s): {segments}</source>
-        <translation>{what} opgegeven voor onbekend(e) segment(en): {segments}</translation>
+        <source>{name} given for unknown segment(s): {segments}</source>
+        <translation>{name} opgegeven voor onbekend(e) segment(en): {segments}</translation>
+    </message>
+    <message>
+        <source>the spend model needs at least two customers with repeat purchases of a positive amount</source>
+        <translation>het bestedingsmodel heeft minstens twee klanten nodig met herhaalaankopen van een positief bedrag</translation>
     </message>
     <message>
         <source>acquisition costs per segment need a segment column</source>
@@ -1895,6 +1923,18 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>penalty</source>
         <translation>straf (regularisatie)</translation>
+    </message>
+    <message>
+        <source>time unit of the model</source>
+        <translation>tijdseenheid van het model</translation>
+    </message>
+    <message>
+        <source>transaction model</source>
+        <translation>transactiemodel</translation>
+    </message>
+    <message>
+        <source>spend model</source>
+        <translation>bestedingsmodel</translation>
     </message>
 </context>
 </TS>

@@ -433,6 +433,7 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     blanked = _concat(blanked_parts)
     source_rows = raw.row_numbers if every_row else raw.row_numbers[keep]
     orders.attrs["import"] = ImportRecord(dropped, blanked, source_rows, options["blank_rows"])
+    orders.attrs["headers"] = dict(mapping)  # canonical column -> the file's header, for messages
     return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
                         dropped=dropped, blanked=blanked, source_rows=source_rows)
 
