@@ -114,3 +114,20 @@ def bgnbd_transactions(n_transactions: int, seed: int = 3, *, start: str = "2023
         "amount": amounts,
     })
     return frame.sample(frac=1.0, random_state=seed).reset_index(drop=True)
+
+
+def bgnbd_summary_with_spend(n: int, seed: int = 7) -> pd.DataFrame:
+    """``n`` customers from :func:`bgnbd_customers` with a Gamma-Gamma mean repeat spend.
+
+    ``monetary_value`` is the mean of ``frequency`` Gamma(p, nu) amounts, nu ~ Gamma(q, gamma)
+    per customer (CDNOW estimates), rounded to cents; 0 for customers without repeats.
+    """
+    frame = bgnbd_customers(n, seed=seed)
+    rng = np.random.default_rng(seed + 1)
+    gg = CDNOW_GAMMA_GAMMA
+    scale = rng.gamma(gg["q"], 1.0 / gg["gamma"], size=n)
+    repeats = frame["frequency"].to_numpy()
+    total = rng.gamma(gg["p"] * np.maximum(repeats, 1), 1.0 / scale)
+    frame["monetary_value"] = np.where(repeats > 0,
+                                       np.round(total / np.maximum(repeats, 1), 2), 0.0)
+    return frame

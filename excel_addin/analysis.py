@@ -106,6 +106,8 @@ def fit_table(data: Any, model_name: str, *, end: pd.Timestamp | None,
         ("BIC", model.bic, None),
         ("model", name, None),
     ]
+    if getattr(model, "penalty", 0.0) > 0:  # regularised: the data alone do not identify it
+        rows.append(("penalty", model.penalty, None))
     if unit is not None:
         rows.append(("period", unit, None))
     return pd.DataFrame(rows, columns=["parameter", "value", "std_error"], dtype=object)

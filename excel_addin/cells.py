@@ -68,7 +68,9 @@ def error_text(exc: BaseException) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    from clvdesk.core.display import safe_message
+
+    return " ".join(safe_message(text).split())
 
 
 def is_empty(value: Any) -> bool:
@@ -131,8 +133,10 @@ def to_text(value: Any, name: str, default: str | None = None) -> str:
 
 def to_date(value: Any, name: str) -> pd.Timestamp:
     """One cell as a day: a date cell, an Excel serial number, or text (ISO or Dutch d-m-y)."""
-    if is_empty(value):
+    if is_empty(value) or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         raise CellError("#N/A", f"{name} is missing")
+    if isinstance(value, str) and "\0" in value:
+        raise InputError(f"{name} must be a date, got text with a NUL character")
     if isinstance(value, pd.Timestamp):
         return value.normalize()
     if isinstance(value, dt.datetime):
@@ -146,8 +150,11 @@ def to_date(value: Any, name: str) -> pd.Timestamp:
         text = value.strip()
         iso = re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text) is not None
         try:
-            return pd.Timestamp(pd.to_datetime(text, dayfirst=not iso)).normalize()
-        except (ValueError, TypeError, OverflowError):
+            stamp = pd.Timestamp(pd.to_datetime(text, dayfirst=not iso))
+            if pd.isna(stamp):
+                raise ValueError(text)
+            return stamp.normalize()
+        except (ValueError, TypeError, OverflowError, NotImplementedError):
             number = parse_number_text(text)
             if number is None:
                 raise InputError(f"{name} must be a date, got {value!r}") from None

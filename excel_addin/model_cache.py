@@ -90,8 +90,17 @@ def fitted_model(name: str, *columns: np.ndarray, weights: np.ndarray | None = N
     key = ("fit", model_class.name, digest(*columns, weights))
 
     def fit() -> Any:
-        model = model_class()
-        return model.fit(*columns) if weights is None else model.fit(*columns, weights)
+        from clvdesk.core.models.regularisation import fit_with_penalty_rule
+
+        def plain(penalty: float) -> Any:
+            model = model_class()
+            if weights is None:
+                return model.fit(*columns, penalty=penalty)
+            return model.fit(*columns, weights, penalty=penalty)
+
+        # as the pipeline: a fit the data do not identify is refitted with a penalty, which
+        # the model carries (``penalty``, a row of CLV_FIT)
+        return fit_with_penalty_rule(model_class.name, plain)[0]
 
     return FITS.get_or_compute(key, fit)
 

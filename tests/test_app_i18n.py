@@ -52,6 +52,38 @@ def test_translation_files_are_packaged(name):
     assert (I18N_DIR / name).is_file()
 
 
+def test_qt_dialogs_speak_dutch(qtbot):
+    """Qt's own dialogs in Dutch: PySide6's qtbase_nl.qm plus the two file-dialog texts it lacks."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
+
+    from clvdesk.app.file_dialogs import dialog_options
+    from clvdesk.app.i18n import LanguageManager
+
+    manager = LanguageManager()
+    manager.set_language("nl")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        labels = sorted(w.text() for w in dialog.findChildren(QLabel) if w.text())
+        assert labels == sorted(["Bestanden van &type:", "Bestands&naam:", "&Zoeken in:"])
+        buttons = {w.text() for w in dialog.findChildren(QAbstractButton) if w.text()}
+        assert buttons == {"&Openen", "Annuleren"}
+        box = QMessageBox(QMessageBox.Icon.Warning, "t", "x",
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert sorted(b.text() for b in box.buttons()) == ["Annuleren", "Opslaan", "Verwerpen"]
+        # the system's native dialog would speak the system's language, not the interface's
+        from PySide6.QtCore import QLocale
+
+        if QLocale.system().language() != QLocale.Language.Dutch:
+            assert dialog_options() == QFileDialog.Option.DontUseNativeDialog
+    finally:
+        manager.set_language("en")
+
+
 def test_core_errors_are_worded_in_dutch_from_their_code_and_values(qtbot):
     from clvdesk.app.errors import describe
     from clvdesk.app.i18n import LanguageManager

@@ -7,8 +7,9 @@ projects are not modified; a changed assumption marks the results stale until th
 
 import datetime as dt
 
+import openpyxl
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from clvdesk.app.application import create_window
@@ -49,6 +50,7 @@ def test_dutch_export_into_the_demo_is_a_new_analysis(qtbot, window, tmp_path):
     assert values["segment_col"] == "channel" and values["cac_by_segment"] == {}
     assert values["cac"] == 0.0 and values["currency"] == "€"
     assert window.session.dirty  # the import is unsaved work
+    assert window.session.project.scenarios == []  # the demo's examples are gone too
 
     page = window.pages["assumptions"]
     assert page.end_auto.isChecked() and not page.holdout_check.isChecked()
@@ -63,8 +65,21 @@ def test_dutch_export_into_the_demo_is_a_new_analysis(qtbot, window, tmp_path):
     assert done.args == ["analysis", "finished"], window.reporter.last
     result = window.session.result
     assert set(result.segments["segment"]) == {*CHANNELS, TOTAL_LABEL}
+    segment_table = window.pages["results"].segment_model
+    assert segment_table.headerData(0, Qt.Orientation.Horizontal) == "Kanaal"
     assert result.summary.attrs["end"] == written["date"].max()
     assert not window.session.stale
+
+    # the Dutch report's quality sheet is Dutch: descriptions and actions as the app words them
+    report = tmp_path / "rapport.xlsx"
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
+        window.pages["export"].export_report(report)
+    assert done.args == ["export", "finished"], window.reporter.last
+    sheet = openpyxl.load_workbook(report)["Datakwaliteit"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "retouren en negatieve bedragen" in texts
+    assert any(t.startswith("behouden en verrekend") for t in texts)
+    assert not any("returns and negative amounts" in t or t.startswith("kept") for t in texts)
 
     # switching the holdout on proposes dates inside the data: the last third, to a month end
     page.holdout_check.setChecked(True)
@@ -120,3 +135,25 @@ def test_scenario_from_a_segment_of_the_data(qtbot, window, tmp_path):
     assert added["cac"] == 15.0
     row = page.input_table.rowCount() - 1
     assert page.input_table.item(row, 0).text() == "4+ CDs (gegevens)"
+
+
+def test_typed_orders_are_a_new_analysis_too(qtbot, window):
+    with qtbot.waitSignal(window.analysis_ready, timeout=TIMEOUT):
+        window.open_demo()
+    records = [[f"k{i % 7}", f"{1 + i % 28:02d}-0{1 + i % 6}-2024", f"€ {10 + i},50",
+                "zakelijk" if i % 2 else "particulier", ""] for i in range(40)]
+    data = window.pages["data"]
+    data.entry_model.set_records(records)
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
+        data.use_entered_orders()
+    assert done.args == ["load", "finished"], window.reporter.last
+    values = window.session.assumptions
+    assert values["end"] is None and values["holdout_end"] is None
+    assert values["segment_col"] == "segment" and values["cac_by_segment"] == {}
+    assert values["currency"] == "€" and values["cac"] == 0.0
+    # more typed rows are the same source: the user's own settings stay
+    window.pages["assumptions"].margin_spin.setValue(55.0)
+    data.entry_model.set_records([*records, ["k1", "30-06-2024", "12", "zakelijk", ""]])
+    with qtbot.waitSignal(window.job_done, timeout=TIMEOUT):
+        data.use_entered_orders()
+    assert window.session.assumptions["margin"] == pytest.approx(0.55)

@@ -178,7 +178,7 @@ def test_input_file_is_not_modified(capsys, cdnow_csv, tmp_path):
     run(capsys, "summarize", str(cdnow_csv), "-o", str(tmp_path / "s.csv"))
     assert cdnow_csv.read_bytes() == before
     assert_one_line_error(*run(capsys, "summarize", str(cdnow_csv), "-o", str(cdnow_csv)),
-                          "the output file is the order file itself")
+                          "the output file is the input file")
     assert cdnow_csv.read_bytes() == before
 
 

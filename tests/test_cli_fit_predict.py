@@ -175,7 +175,7 @@ def test_predict_on_summary_file(capsys, tmp_path):
     (["predict", "bgbb", str(SUMMARY), "-o", "x.csv"], "predict needs a transaction model"),
     (["predict", "bgnbd", str(SUMMARY), "-o", "/no/such/folder/x.csv"], "folder does not exist"),
     (["predict", "bgnbd", str(SUMMARY), "--margin", "30", "-o", "x.csv"], "margin"),
-    (["predict", "bgnbd", str(SUMMARY), "-o", "x.txt"], "must end in .csv, .parquet or .xlsx"),
+    (["predict", "bgnbd", str(SUMMARY), "-o", "x.txt"], "use a file name ending in .csv, .parquet, .xlsx"),
 ])
 def test_bad_input_is_one_line(capsys, tmp_path, monkeypatch, argv, message):
     monkeypatch.chdir(tmp_path)

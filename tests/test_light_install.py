@@ -57,7 +57,7 @@ def _clean_env() -> dict[str, str]:
 def test_core_dependencies_are_the_light_ones():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     names = sorted(d.split(">")[0].split("=")[0].strip().lower() for d in project["dependencies"])
-    assert names == ["duckdb", "numpy", "pandas", "scipy"]
+    assert names == ["duckdb", "numpy", "pandas", "scipy", "shtab"]
     extras = project["optional-dependencies"]
     assert {"app", "excel", "io", "cluster", "all"} <= extras.keys()
     assert extras["all"] == ["clvdesk[app,excel,io,cluster]"]

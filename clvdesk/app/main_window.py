@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from clvdesk.app import jobs
 from clvdesk.app.errors import ErrorReporter
+from clvdesk.app.file_dialogs import open_file_name, save_file_name
 from clvdesk.app.formatting import Formatter
 from clvdesk.app.i18n import LANGUAGES, LanguageManager
 from clvdesk.app.project import SUFFIX, DataSource, Project, load_project, save_project
@@ -314,11 +314,20 @@ class MainWindow(QMainWindow):
                 self.run_analysis()
 
         where = source.path or self.tr("the entered orders")
+        report_failure = self._job_failed("load", self.tr("Reading {0}").format(where))
+
+        def failed(exc: BaseException) -> None:
+            from clvdesk.app.workers import WorkerDied
+
+            if isinstance(exc, WorkerDied) and source.kind == "file":
+                exc = self._unreadable_file(source.path, exc)
+            report_failure(exc)
+
         self.runner.start(
             ProcessJob(jobs.read_source, (source,), {"fallback_currency": self.locale_currency()}),
             name="load",
             on_finished=finished,
-            on_failed=self._job_failed("load", self.tr("Reading {0}").format(where)),
+            on_failed=failed,
             on_cancelled=self._job_cancelled("load"),
         )
 
@@ -329,6 +338,18 @@ class MainWindow(QMainWindow):
         system = QLocale.system()
         symbol = system.currencySymbol() if system.language() != QLocale.Language.C else ""
         return symbol or self.formatter.locale.currencySymbol() or "€"
+
+    def _unreadable_file(self, path: str, died) -> Exception:
+        """A reader that died (any signal, out of memory): the file, not a bug, is the news."""
+        from clvdesk.core.display import shown
+        from clvdesk.core.errors import InputError
+
+        return InputError(
+            self.tr("the file {0} could not be read (the reader stopped, code {1}). Open it in "
+                    "Excel or LibreOffice and save it again as .xlsx or .csv, or remove empty "
+                    "or formatted rows and columns far below and beside the table, then import "
+                    "it again.").format(shown(Path(path).name), died.exitcode),
+            code="reader_died", file=Path(path).name, exitcode=died.exitcode)
 
     def run_analysis(self) -> None:
         """Fit the models and predict CLV in the background with the current assumptions."""
@@ -376,7 +397,7 @@ class MainWindow(QMainWindow):
     def open_project_dialog(self) -> None:
         if not self._may_discard_changes():
             return
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("Open project"), str(self._last_folder()),
             self.tr("CLV Desk projects (*{0} *.json)").format(SUFFIX),
         )
@@ -402,7 +423,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save project"), str(self._last_folder() / f"clv{SUFFIX}"),
             self.tr("CLV Desk projects (*{0})").format(SUFFIX),
         )

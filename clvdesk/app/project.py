@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.atomic import write_text_atomic
+from clvdesk.core.io.outputs import check_output
 
 FORMAT = "clvdesk-project"
 VERSION = 1
@@ -94,8 +95,8 @@ class Project:
             raise InputError(f"project file: unknown data source kind {kind!r}")
         path = raw_source.get("path")
         if path is not None:
-            if not isinstance(path, str):
-                raise InputError("project file: 'source.path' must be text")
+            if not isinstance(path, str) or "\0" in path or len(path) > 4096:
+                _bad_field("source.path", "must be a file path (text without NUL characters)")
             if base is not None and not os.path.isabs(path):
                 path = str((base / path).resolve())
         source = DataSource(
@@ -103,47 +104,156 @@ class Project:
             path=path,
             sheet=_optional_str(raw_source.get("sheet"), "source.sheet"),
             mapping=_str_dict(raw_source.get("mapping") or {}, "source.mapping"),
-            options=_dict(raw_source.get("options") or {}, "source.options"),
+            options=_reader_options(raw_source.get("options") or {}),
             records=_records(raw_source.get("records") or []),
         )
         scenarios = data.get("scenarios") or []
         if not isinstance(scenarios, list) or not all(isinstance(s, dict) for s in scenarios):
             raise InputError("project file: 'scenarios' must be a list of objects")
+        for number, scenario in enumerate(scenarios, 1):
+            _check_scenario(scenario, number)
+        notes = data.get("notes") or ""
+        if not isinstance(notes, str):
+            _bad_field("notes", "must be text")
         return cls(
             source=source,
-            assumptions=_dict(data.get("assumptions") or {}, "assumptions"),
+            assumptions=check_assumptions(_dict(data.get("assumptions") or {}, "assumptions")),
             scenarios=[dict(s) for s in scenarios],
-            notes=str(data.get("notes") or ""),
+            notes=notes,
         )
 
 
 def save_project(project: Project, path: str | os.PathLike) -> Path:
     """Write ``project`` to ``path`` atomically as indented UTF-8 JSON."""
-    path = Path(path)
-    if not path.parent.exists():
-        raise InputError(f"folder does not exist: {path.parent}")
+    path = check_output(path, [project.source.path])
     text = json.dumps(project.to_dict(base=path.parent.resolve()), indent=2, ensure_ascii=False)
     return write_text_atomic(path, text + "\n")
 
 
+#: Largest project file read (typed orders included); a bigger one is no project.
+MAX_PROJECT_BYTES = 20 * 1024 * 1024
+#: Deepest nesting of objects and lists in a project file (a real one nests 4 deep).
+MAX_NESTING = 12
+#: Reader options a project may store, and the types they take (see ``read_orders``).
+READER_OPTIONS: dict[str, tuple[type, ...]] = {
+    "header_row": (int,), "decimal": (str,), "dayfirst": (bool,), "encoding": (str,),
+    "delimiter": (str,),
+}
+
+
 def load_project(path: str | os.PathLike) -> Project:
-    """Read a project file; raises InputError with a readable message if it is unusable."""
+    """Read a project file; raises InputError with a readable message if it is unusable.
+
+    Only a regular file is read (a FIFO or a link to ``/dev/zero`` is refused without
+    blocking), at most :data:`MAX_PROJECT_BYTES`, nested at most :data:`MAX_NESTING` deep;
+    every field is checked against the schema (:meth:`Project.from_dict`), naming the bad one.
+    """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"project file not found: {path}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not a CLV Desk project (not UTF-8 text)") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    text = _read_regular_file(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+            code="project_not_json", file=path.name, line=exc.lineno) from None
+    except RecursionError:
+        data = None
+    if data is None or _depth(data) > MAX_NESTING:
+        raise InputError(f"{path.name} is not a CLV Desk project: nested more than "
+                         f"{MAX_NESTING} levels deep", code="project_too_deep", file=path.name)
     return Project.from_dict(data, base=path.parent.resolve())
+
+
+def _read_regular_file(path: Path) -> str:
+    """The file's text; InputError for anything but a regular UTF-8 file of bounded size."""
+    import stat
+
+    if "\0" in str(path):
+        raise InputError("the project file name contains a NUL character", code="not_a_path")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(f"project file not found: {path}", code="file_not_found",
+                         file=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}", code="file_unreadable",
+                         file=str(path)) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path.name} is not a regular file (a device, pipe or folder); "
+                             "choose a .clvproj file", code="not_a_regular_file", file=path.name)
+        if info.st_size > MAX_PROJECT_BYTES:
+            raise InputError(f"{path.name} is too large for a project file "
+                             f"({info.st_size >> 20} MB; at most {MAX_PROJECT_BYTES >> 20} MB)",
+                             code="project_too_large", file=path.name)
+        data = handle.read(MAX_PROJECT_BYTES + 1)
+    if len(data) > MAX_PROJECT_BYTES:
+        raise InputError(f"{path.name} is too large for a project file", code="project_too_large",
+                         file=path.name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path.name} is not a CLV Desk project (not UTF-8 text)",
+                         code="project_not_text", file=path.name) from None
+
+
+def _depth(value: Any) -> int:
+    """How deep lists and objects nest in ``value`` (iteratively: no recursion limit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_NESTING:
+                return level
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def check_assumptions(values: dict[str, Any]) -> dict[str, Any]:
+    """Each assumption of a project checked by the core's own rules, one at a time.
+
+    So that the message names the field (``assumptions.horizon``). Raises InputError.
+    """
+    from clvdesk.core.errors import CLVError
+    from clvdesk.core.pipeline import Assumptions
+
+    known = set(Assumptions.__dataclass_fields__)
+    for key, value in values.items():
+        if key == "currency":
+            if not isinstance(value, str) or not value.strip() or len(value) > 5:
+                _bad_field("assumptions.currency", "must be a symbol or code of at most 5 "
+                           "characters, like € or USD")
+            continue
+        if key not in known:
+            _bad_field(f"assumptions.{key}", "is not an assumption CLV Desk knows")
+        if key == "segment_col" and value is not None and not isinstance(value, str):
+            _bad_field("assumptions.segment_col", "must be a column name (text) or null")
+        if key == "cac_by_segment" and not isinstance(value, dict):
+            _bad_field("assumptions.cac_by_segment", "must map segment names to amounts")
+        if key in ("compare_models",) and not isinstance(value, list | tuple):
+            _bad_field(f"assumptions.{key}", "must be a list of model names")
+        if isinstance(value, dict | list) and key not in ("cac_by_segment", "compare_models"):
+            _bad_field(f"assumptions.{key}", "must be a single value, not a list or object")
+        single = {key: tuple(value) if key == "compare_models" else value}
+        if key == "holdout_end":
+            single["end"] = values.get("end")
+        try:
+            Assumptions(**single).validated()
+        except CLVError as exc:
+            if key == "holdout_end" and "end" in str(exc) and "holdout" not in str(exc):
+                continue  # a bad end date is reported under assumptions.end
+            _bad_field(f"assumptions.{key}", f"is wrong: {exc}")
+        except (TypeError, ValueError, OverflowError, AttributeError):
+            _bad_field(f"assumptions.{key}", "has a value of the wrong type")
+    return dict(values)
+
+
+def _bad_field(field: str, problem: str) -> None:
+    raise InputError(f"project file: '{field}' {problem}", code="project_field", field=field,
+                     problem=problem)
 
 
 def _relative_if_under(path: Path, base: Path) -> str:
@@ -170,6 +280,52 @@ def _str_dict(value: Any, name: str) -> dict[str, str]:
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise InputError(f"project file: '{name}' must map names to column names")
     return value
+
+
+def _reader_options(value: Any) -> dict[str, Any]:
+    """``source.options``: only options of ``read_orders``, each of its type, checked."""
+    options = _dict(value, "source.options")
+    for key, item in options.items():
+        kinds = READER_OPTIONS.get(key)
+        if kinds is None:
+            _bad_field(f"source.options.{key}", "is not a reader option (options are: "
+                       f"{', '.join(READER_OPTIONS)})")
+        if item is not None and (not isinstance(item, kinds)
+                                 or (bool not in kinds and isinstance(item, bool))):
+            _bad_field(f"source.options.{key}", "has a value of the wrong type")
+    from clvdesk.core.io.readers import _check_options
+
+    try:
+        _check_options(options.get("decimal"), options.get("header_row"),
+                       options.get("encoding"))
+    except InputError as exc:
+        _bad_field("source.options", f"are wrong: {exc}")
+    delimiter = options.get("delimiter")
+    if delimiter is not None and (len(delimiter) != 1 and delimiter not in ("tab", "\\t")):
+        _bad_field("source.options.delimiter", "must be one character")
+    return options
+
+
+def _check_scenario(entry: dict, number: int) -> None:
+    """Types of one scenario: a text name, numbers (or empty cells) for the core's inputs.
+
+    Ranges are the Scenarios page's business (a half-typed scenario may be saved and shows
+    its problem under the table); a wrong type would break the page, so it is refused here.
+    """
+    import math
+
+    from clvdesk.core.scenarios import DRIVERS
+
+    name = entry.get("name")
+    if name is not None and not isinstance(name, str):
+        _bad_field(f"scenarios[{number}].name", "must be text")
+    for key, value in entry.items():
+        if isinstance(value, dict | list):
+            _bad_field(f"scenarios[{number}].{key}", "must be a single value")
+        if key in DRIVERS and value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+                or not math.isfinite(value)):
+            _bad_field(f"scenarios[{number}].{key}", "must be a number")
 
 
 def _records(value: Any) -> list[list[str]]:

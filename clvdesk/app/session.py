@@ -36,6 +36,8 @@ DEFAULT_ASSUMPTIONS: dict[str, Any] = {
     "segment_col": None,
     "model": "bgnbd",
     "spend_model": "gamma-gamma",
+    "penalty": 0.0,
+    "auto_penalty": True,
     "currency": "€",
 }
 
@@ -160,8 +162,11 @@ class Session(QObject):
         """A new data source (``jobs.LoadedData``): its orders, and settings from its data.
 
         ``keep``: the user chose to keep their margin, rates, horizon and models (see
-        :func:`new_analysis_assumptions`). Marks the session dirty: the import is unsaved work.
+        :func:`new_analysis_assumptions`) and, after the demo, its example scenarios. Marks the
+        session dirty: the import is unsaved work.
         """
+        if self.project.source.kind == "demo" and not keep:
+            self.project.scenarios = []  # the demo's examples are not the user's what-ifs
         self.project.source = loaded.source
         self.headers = dict(loaded.headers or {})
         if loaded.suggestion is not None:

@@ -50,7 +50,15 @@ class ProcessJob:
 
 
 class WorkerDied(RuntimeError):
-    """The child process ended without a result (killed, out of memory, crashed)."""
+    """The child process ended without a result (killed, out of memory, crashed).
+
+    ``exitcode`` is the child's exit code (negative: the signal that ended it, e.g. -6 for an
+    abort inside a reader library).
+    """
+
+    def __init__(self, message: str = "", exitcode: int | None = None) -> None:
+        super().__init__(message)
+        self.exitcode = exitcode
 
 
 Job = Callable[[ProgressFn, CancelFn], Any] | ProcessJob
@@ -244,7 +252,8 @@ class Task(QRunnable):
                             raise Cancelled() from None
                     if not process.is_alive():
                         raise WorkerDied(
-                            f"the calculation stopped unexpectedly (exit code {process.exitcode})"
+                            f"the calculation stopped unexpectedly (exit code {process.exitcode})",
+                            process.exitcode,
                         ) from None
                     continue
                 kind = message[0]

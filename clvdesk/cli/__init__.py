@@ -27,8 +27,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "clvdesk.cli.demo_cmd",
     "clvdesk.cli.fit_cmd",
     "clvdesk.cli.predict_cmd",
+    "clvdesk.cli.actions_cmd",
     "clvdesk.cli.quality_cmd",
     "clvdesk.cli.excel_functions_cmd",
+    "clvdesk.cli.simulate_cmd",
     "clvdesk.cli.gui_cmd",
     "clvdesk.cli.completion_cmd",
 )
@@ -111,7 +113,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {_one_line(_in_flag_terms(exc, flags))}", file=sys.stderr)
         return 2
     except FileNotFoundError as exc:
-        print(f"error: file not found: {exc.filename or exc}", file=sys.stderr)
+        print(f"error: file not found: {_one_line(FileNotFoundError(exc.filename or exc))}",
+              file=sys.stderr)
+        return 2
+    except PermissionError as exc:
+        print(f"error: no permission to use {_one_line(OSError(exc.filename or exc))}",
+              file=sys.stderr)
+        return 2
+    except (IsADirectoryError, NotADirectoryError) as exc:
+        print(f"error: not a file: {_one_line(OSError(exc.filename or exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
@@ -162,7 +172,9 @@ def _in_flag_terms(exc: BaseException, flags: dict[str, str]) -> str:
 
 
 def _one_line(exc: BaseException | str) -> str:
-    text = " ".join(str(exc).split())
+    from clvdesk.core.display import safe_message
+
+    text = " ".join(safe_message(str(exc)).split())
     return text or type(exc).__name__
 
 

@@ -38,6 +38,9 @@ def register(subparsers) -> None:
                         help="also write the report workbook (live Excel formulas, charts)")
     parser.add_argument("--language", choices=("en", "nl"), default="en",
                         help="language of the report workbook (default en)")
+    from clvdesk.cli.fit_cmd import add_penalty_arguments
+
+    add_penalty_arguments(parser)
     add_json_flag(parser)
     parser.set_defaults(handler=_demo)
 
@@ -64,18 +67,23 @@ class Demo:
     analysis: Any | None = None
 
 
-def build_demo(predict: bool = True) -> Demo:
+def build_demo(predict: bool = True, *, penalty: float = 0.0,
+               auto_penalty: bool = True) -> Demo:
     """Run the demo: the pipeline on the CDNOW sample, or only the closed-form core tables.
 
     Both use :meth:`~clvdesk.core.pipeline.Assumptions.demo` on ``load_cdnow(segment=True)``,
     so the segments, margin and acquisition costs are those of the app's demo and report.
+    ``penalty``, ``auto_penalty``: as in :class:`~clvdesk.core.pipeline.Assumptions`.
     """
+    import dataclasses
+
     from clvdesk.core.datasets import SOURCE, load_cdnow
     from clvdesk.core.pipeline import Assumptions, run_analysis
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare
 
     orders = load_cdnow(segment=True)
-    assumptions = Assumptions.demo().validated()
+    assumptions = dataclasses.replace(Assumptions.demo(), penalty=penalty,
+                                      auto_penalty=auto_penalty).validated()
     analysis = run_analysis(orders, assumptions) if predict else None
     if analysis is None:
         summary, segments, cohorts = _closed_forms(orders, assumptions)
@@ -119,7 +127,8 @@ def _demo(args: argparse.Namespace) -> int:
         raise InputError("the report workbook needs the predictions: leave out --no-predict")
     if out is not None and out.suffix.lower() != ".xlsx":
         raise InputError(f"the report must be an .xlsx file, got '{out.name}'")
-    demo = build_demo(predict=not args.no_predict)
+    demo = build_demo(predict=not args.no_predict, penalty=args.penalty,
+                      auto_penalty=args.auto_penalty)
     if out is not None:
         _write_report(demo, out, args.language)
     if args.json:
@@ -157,7 +166,10 @@ def demo_dict(demo: Demo) -> dict[str, Any]:
     }
     if demo.analysis is not None:
         result["predicted"] = {**_predicted_figures(demo.analysis),
-                               "segments": _records(demo.analysis.segments)}
+                               "segments": _records(demo.analysis.segments),
+                               "regularised": demo.analysis.regularised,
+                               "regularisation": demo.analysis.regularisation,
+                               "spend_fit": demo.analysis.spend_fit}
     return result
 
 

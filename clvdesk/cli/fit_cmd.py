@@ -58,6 +58,7 @@ def register(subparsers) -> None:
     parser.add_argument("data", metavar="DATA", nargs="?",
                         help="order file or summary file (sbg: file of alive counts)")
     add_period_options(parser)
+    add_penalty_arguments(parser, auto=False)
     parser.add_argument("--alive", metavar="N0,N1,...",
                         help="sbg: customers still active at period 0, 1, 2, ... (comma-separated)")
     parser.add_argument("--column", metavar="NAME",
@@ -76,13 +77,24 @@ def add_period_options(parser) -> None:
                         help="last day of the observation period (default: last order date)")
 
 
+def add_penalty_arguments(parser, *, auto: bool = True) -> None:
+    """``--penalty`` (all fitting commands) and, with ``auto``, ``--no-auto-penalty``."""
+    parser.add_argument("--penalty", type=float, default=0.0, metavar="X",
+                        help="L2 penalty per customer on the log parameters, as lifetimes' "
+                             "penalizer_coef (default 0: plain maximum likelihood)")
+    if auto:
+        parser.add_argument("--no-auto-penalty", dest="auto_penalty", action="store_false",
+                            help="do not refit with a penalty when the data do not identify "
+                                 "the model (default: refit and say so)")
+
+
 def run(args) -> int:
     from clvdesk.core.errors import InputError
 
     if args.model not in MODEL_NAMES:
         raise InputError(f"unknown model {args.model!r}; choose one of {', '.join(MODEL_NAMES)}")
     if args.model == "sbg":
-        model = _fit_sbg(args)
+        model = _fit_sbg(args, args.penalty)
         extra: dict[str, Any] = {}
     else:
         if args.alive:
@@ -91,7 +103,7 @@ def run(args) -> int:
             raise InputError(f"give the data file to fit {args.model} on")
         data = load_summary(args.data, SUMMARY_COLUMNS[args.model], period=args.period,
                             end=args.end, read_options=import_options(args))
-        model = _fit(args.model, data)
+        model = _fit(args.model, data, args.penalty)
         extra = data.info()
     result = model.to_dict()
     result.update(extra)
@@ -121,10 +133,14 @@ class LoadedData:
     def summary(self):
         """The summary DataFrame (index ``customer_id``, or ``row`` from 1 without ids)."""
         if self.frame is None:
+            import numpy as np
             import pandas as pd
 
             n = len(next(iter(self.columns.values())))
-            index = (pd.Index(self.ids, name="customer_id") if self.ids is not None
+            ids = self.ids
+            if ids is not None and not isinstance(ids, np.ndarray | list):
+                ids = ids.to_pandas()  # an Arrow text column: pandas' Arrow-backed strings
+            index = (pd.Index(ids, name="customer_id") if ids is not None
                      else pd.RangeIndex(1, n + 1, name="row"))
             self.frame = pd.DataFrame(self.columns, index=index)
             self.frame.attrs["period"] = self.period
@@ -168,6 +184,11 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
     period = units.parse_unit(period)
     if period not in PERIODS:
         raise InputError("--period must be days, weeks or months")
+    if end is not None or holdout_end is not None:  # before the file is read
+        from clvdesk.core.dates import parse_date
+
+        parse_date("--end", end)
+        parse_date("--holdout-end", holdout_end)
     read_options = dict(read_options or {})
     columns = {c.strip().lower(): c for c in _header_columns(Path(path), read_options)}
     for alias, name in HARDIE_NAMES.items():
@@ -304,7 +325,6 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
 
 def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
     """``{column: array}`` by pyarrow when every ``numeric`` column reads as numbers, else None."""
-    import numpy as np
 
     try:  # the io extra; without it the general readers below take over
         import pyarrow as pa
@@ -339,7 +359,7 @@ def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
                 return None  # the slow path names the offending row
             out[name] = _arrow_numbers(column)
         else:
-            out[name] = np.asarray(column.cast(pa.string()).to_pylist(), dtype=object)
+            out[name] = column.cast(pa.string())  # Arrow text: no Python string per row
     return out
 
 
@@ -440,7 +460,7 @@ def _names_header(names: list[str]):
     return is_header
 
 
-def _fit(name: str, data: LoadedData):
+def _fit(name: str, data: LoadedData, penalty: float = 0.0):
     from clvdesk.core.errors import DataError
     from clvdesk.core.models import get_model
 
@@ -448,19 +468,21 @@ def _fit(name: str, data: LoadedData):
     weights = data.column("weights")
     frequency = data.column("frequency")
     if name in TRANSACTION_MODELS:
-        return model.fit(frequency, data.column("recency"), data.column("T"), weights)
+        return model.fit(frequency, data.column("recency"), data.column("T"), weights,
+                         penalty=penalty)
     if name == "bgbb":
-        return model.fit(frequency, data.column("recency"), data.column("periods"), weights)
+        return model.fit(frequency, data.column("recency"), data.column("periods"), weights,
+                         penalty=penalty)
     monetary = data.column("monetary_value")
     repeat = (frequency > 0) & (monetary > 0)
     if not repeat.any():
         raise DataError("Gamma-Gamma needs customers with repeat purchases of a positive amount; "
                         "there are none")
     return model.fit(frequency[repeat], monetary[repeat],
-                     None if weights is None else weights[repeat])
+                     None if weights is None else weights[repeat], penalty=penalty)
 
 
-def _fit_sbg(args):
+def _fit_sbg(args, penalty: float = 0.0):
     from clvdesk.core.errors import InputError
     from clvdesk.core.models import get_model
 
@@ -476,7 +498,7 @@ def _fit_sbg(args):
         alive = _read_alive_file(Path(args.data), args.column)
     else:
         raise InputError("sbg needs the customers still active per period: --alive 1000,631,...")
-    return get_model("sbg")().fit(alive)
+    return get_model("sbg")().fit(alive, penalty=penalty)
 
 
 def _read_alive_file(path: Path, column: str | None) -> list[float]:

@@ -7,7 +7,7 @@ and exits (for documentation and tests).
 
 from __future__ import annotations
 
-PAGES = ("data", "quality", "assumptions", "results", "scenarios", "export")
+PAGES = ("data", "quality", "assumptions", "results", "scenarios", "export", "help")
 
 
 def register(subparsers) -> None:

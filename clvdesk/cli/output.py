@@ -36,11 +36,9 @@ def add_json_flag(parser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
-def output_path(text: str) -> Path:
-    """Validate an output path: its folder must exist."""
-    from clvdesk.core.errors import InputError
+def output_path(text: str, inputs=(), suffixes=None) -> Path:
+    """Validate an output path with the core's one check (folder exists, extension in
+    ``suffixes``, not one of the ``inputs``): :func:`clvdesk.core.io.outputs.check_output`."""
+    from clvdesk.core.io.outputs import check_output
 
-    path = Path(text)
-    if not path.parent.exists():
-        raise InputError(f"output folder does not exist: {path.parent}")
-    return path
+    return check_output(text, inputs, suffixes=suffixes)

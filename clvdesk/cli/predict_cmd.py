@@ -20,7 +20,12 @@ import dataclasses
 import sys
 
 from clvdesk.cli.arguments import amount, count, rate
-from clvdesk.cli.fit_cmd import TRANSACTION_MODELS, add_period_options, load_summary
+from clvdesk.cli.fit_cmd import (
+    TRANSACTION_MODELS,
+    add_penalty_arguments,
+    add_period_options,
+    load_summary,
+)
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 
@@ -45,6 +50,7 @@ def register(subparsers) -> None:
     parser.add_argument("--horizon-unit", default="months", type=str.lower,
                         help="unit of --horizon: days, weeks, months (default) or years")
     add_period_options(parser)
+    add_penalty_arguments(parser)
     parser.add_argument("--holdout-end", metavar="YYYY-MM-DD",
                         help="hold out the orders after --end up to this day for the model check "
                              "in the report")
@@ -85,10 +91,8 @@ def run(args) -> int:
 
     if args.model not in TRANSACTION_MODELS:
         raise InputError(f"predict needs a transaction model: {', '.join(TRANSACTION_MODELS)}")
-    out = output_path(args.output)
+    out = output_path(args.output, [args.orders], (".csv", ".parquet", ".xlsx"))
     suffix = out.suffix.lower()
-    if suffix not in (".csv", ".parquet", ".xlsx"):
-        raise InputError("the output must end in .csv, .parquet or .xlsx")
     currency = _currency(args.currency)
     asked = {None: "gamma-gamma", "none": None}.get(args.spend_model, args.spend_model)
     assumptions = Assumptions(
@@ -96,7 +100,8 @@ def run(args) -> int:
         horizon_unit=args.horizon_unit, margin=args.margin,
         annual_discount_rate=args.discount_rate, cac=args.cac,
         segment_col=args.segment_column, model=args.model, spend_model=asked,
-        interval=args.interval, n_draws=args.draws, seed=args.seed,
+        interval=args.interval, n_draws=args.draws, seed=args.seed, penalty=args.penalty,
+        auto_penalty=args.auto_penalty,
     ).validated()
     data = load_summary(args.orders, ("frequency", "recency", "T"), period=assumptions.period,
                         end=args.end, holdout_end=args.holdout_end, with_ids=True,
@@ -113,15 +118,15 @@ def run(args) -> int:
               "purchases only", file=sys.stderr)
     if data.orders is not None:
         assumptions = dataclasses.replace(assumptions, segment_col=data.segment_col)
-        predictions, totals, report = _from_orders(data.orders, assumptions, out, args.language,
-                                                   currency)
+        predictions, totals, report, fits = _from_orders(data.orders, assumptions, out,
+                                                         args.language, currency)
     else:
         if suffix == ".xlsx":
             raise InputError("the report workbook needs an order file; for a summary file "
                              "write .csv or .parquet")
         if args.segment_column or args.holdout_end:
             raise InputError("--segment-column and --holdout-end need an order file")
-        totals = _from_summary(data.summary, assumptions, out)
+        totals, fits = _from_summary(data.summary, assumptions, out)
         n_customers, report = len(data.summary), None
     if data.orders is not None:
         n_customers = len(predictions)
@@ -130,7 +135,7 @@ def run(args) -> int:
 
             write_table(predictions, out)
     if args.json:
-        print_json(_overview(n_customers, totals, assumptions, out, data.info()))
+        print_json({**_overview(n_customers, totals, assumptions, out, data.info()), **fits})
     else:
         what = "report workbook" if report is not None else f"{n_customers:,} customers"
         print(f"wrote {out} ({what})")
@@ -169,44 +174,58 @@ def _currency(text: str) -> str:
 def _from_orders(orders, assumptions, out, language: str, currency: str):
     """Run the pipeline; write the report workbook for .xlsx.
 
-    Returns (predictions, segment table, report path or None).
+    Returns (predictions, segment table, report path or None, how the models were fitted:
+    ``regularised``, ``regularisation``, ``spend_fit`` as in ``AnalysisResult.to_dict``).
     """
     from clvdesk.core.pipeline import run_analysis
 
     result = run_analysis(orders, assumptions)
     for warning in result.warnings:
         print(f"note: {warning}", file=sys.stderr)
+    fits = {"regularised": result.regularised, "regularisation": result.regularisation,
+            "spend_fit": result.spend_fit}
     if out.suffix.lower() != ".xlsx":
-        return result.predictions, result.segments, None
+        return result.predictions, result.segments, None, fits
     from clvdesk.core.io.report import write_report
 
     write_report(out, result, language=language, currency=currency)
-    return result.predictions, result.segments, out
+    return result.predictions, result.segments, out, fits
 
 
 def _from_summary(summary, assumptions, out):
     """Fit and predict on a summary file (no orders: no quality, cohorts or segments).
 
     The per-customer predictions are streamed to ``out`` in chunks
-    (:func:`clvdesk.core.clv.write_predictions`). Returns the whole-base table.
+    (:func:`clvdesk.core.clv.write_predictions`). Returns (the whole-base table, how the models
+    were fitted).
     """
     import numpy as np
 
     from clvdesk.core.clv import write_predictions
     from clvdesk.core.models import get_model
-    from clvdesk.core.pipeline import fit_spend_model, fit_transaction_model
+    from clvdesk.core.pipeline import fit_spend_model, fit_transaction_model, spend_fit_counts
 
-    model = fit_transaction_model(get_model(assumptions.model), summary)
-    spend = None
+    fits: list = []
+    options = {"penalty": assumptions.penalty, "auto_penalty": assumptions.auto_penalty,
+               "fits": fits}
+    model = fit_transaction_model(get_model(assumptions.model), summary, **options)
+    spend = spend_fit = None
+    notes: list[str] = []
     if assumptions.spend_model is not None:
-        spend = fit_spend_model(get_model(assumptions.spend_model), summary, [])
+        spend = fit_spend_model(get_model(assumptions.spend_model), summary, notes, **options)
+        spend_fit = spend_fit_counts(spend, summary)
+    notes.extend(note for fit in fits if (note := fit.note()) is not None)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     forecast = write_predictions(
         out, model, spend, summary, horizon=assumptions.horizon,
         horizon_unit=assumptions.horizon_unit, margin=assumptions.margin,
         annual_discount_rate=assumptions.annual_discount_rate, interval=assumptions.interval,
         n_draws=assumptions.n_draws, rng=np.random.default_rng(assumptions.seed),
     )
-    return forecast.segments
+    return forecast.segments, {
+        "regularised": any(f.regularised for f in fits),
+        "regularisation": [f.to_dict() for f in fits], "spend_fit": spend_fit}
 
 
 def _overview(n_customers: int, totals, assumptions, out, source: dict) -> dict:

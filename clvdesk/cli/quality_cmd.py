@@ -74,9 +74,11 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from clvdesk.core.dates import parse_date
     from clvdesk.core.io.readers import read_orders
     from clvdesk.core.quality import quality_report
 
+    parse_date("--today", args.today)  # before the file is read
     result = read_orders(args.orders, **import_options(args))
     report = quality_report(result, today=args.today)
     if args.json:

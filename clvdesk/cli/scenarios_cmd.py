@@ -37,9 +37,10 @@ def register(subparsers) -> None:
 
 
 def _scenarios(args: argparse.Namespace) -> int:
-    from clvdesk.core.io.tables import write_table
+    from clvdesk.core.io.tables import TABLE_FORMATS, write_table
     from clvdesk.core.scenarios import DEMO_SCENARIOS, compare, load_scenarios, sensitivity
 
+    target = None if not args.output else output_path(args.output, [args.file], TABLE_FORMATS)
     scenarios = list(DEMO_SCENARIOS) if args.file is None else load_scenarios(args.file)
     table = compare(scenarios, baseline=args.baseline)
     base_name = table.attrs["baseline"]
@@ -48,7 +49,7 @@ def _scenarios(args: argparse.Namespace) -> int:
         step = args.step
         tornado = sensitivity(next(s for s in scenarios if s.name == base_name), step=step)
     if args.output:
-        write_table(table, output_path(args.output))
+        write_table(table, target)
     if args.json:
         result = {"baseline": base_name,
                   "scenarios": table.reset_index().to_dict(orient="records")}

@@ -8,7 +8,8 @@ unit (``summary.attrs["period"]``)::
 with ``E[Y_i(t)]`` the model's conditional expected number of purchases in ``(0, t]`` after the
 end of calibration (BG/NBD: Fader, Hardie & Lee 2005a, eq. 10; Pareto/NBD: Schmittlein et al.
 1987), ``E[spend_i]`` the Gamma-Gamma conditional expected spend per transaction (Fader, Hardie
-& Lee 2005b, eq. 5), ``d`` the annual discount rate and ``t_k`` the ends of the discounting
+& Lee 2005b, eq. 5; the population mean for one-time buyers and for repeat buyers whose mean
+repeat spend is 0 or less, :func:`spend_from_own_history`), ``d`` the annual discount rate and ``t_k`` the ends of the discounting
 steps (by default months: ``t_k = k`` months, the last step cut at the horizon). Each step's
 expected purchases are discounted from the end of that step. This is the discrete version of
 the discounted expected transactions (DET) of Fader, Hardie & Lee (2005b, "RFM and CLV", eq. 2)
@@ -174,10 +175,17 @@ def write_predictions(
         n_draws=n_draws, rng=np.random.default_rng(rng), segment=None, progress=progress,
         cancel=cancel)
     n = len(summary)
-    chunks = (values.customers(start, min(start + chunk_rows, n))
-              for start in range(0, max(n, 1), chunk_rows))
-    write_table_chunks(chunks, path)
-    totals = _segment_totals(values)
+    clv_total = [0.0]
+
+    def chunks():
+        for start in range(0, max(n, 1), chunk_rows):
+            chunk = values.customers(start, min(start + chunk_rows, n))
+            if "clv" in chunk:
+                clv_total[0] += float(chunk["clv"].sum())
+            yield chunk
+
+    write_table_chunks(chunks(), path)
+    totals = _segment_totals(values, clv_total[0])
     settings = _settings(period, horizon, horizon_unit, horizon_data, discount_step,
                          values.n_steps, rate, margin, interval, n_draws, values.has_draws)
     return CLVForecast(customers=None, segments=totals, settings=settings)
@@ -287,13 +295,14 @@ def _distinct_predictions(model, spend_model, summary, *, period, horizon_data, 
         _report(progress, 1.0, "predictions done")
         return values
     monetary = _column(summary, "monetary_value")
-    # repeat purchases that net to 0 or less (returns on their own day) say nothing about
-    # spend: such customers get the spend of a customer without repeat purchases (the
-    # population mean), as the pipeline leaves them out of the spend model's fit
-    repeat = monetary > 0
+    # repeat buyers with a mean repeat spend of 0 or less (returns netted against their
+    # purchases) carry no spend information the model can use: like one-time buyers they get
+    # the population mean, E[M | x = 0], as the pipeline leaves them out of the spend fit
+    frequency = keys[inverse, 0]
+    own = spend_from_own_history(frequency, monetary)
     spend_keys, spend_inverse = _unique_rows(np.column_stack(
-        [np.where(repeat, keys[inverse, 0], 0.0), np.where(repeat, monetary, 0.0)]))
-    del monetary, repeat
+        [np.where(own, frequency, 0.0), np.where(own, monetary, 0.0)]))
+    del monetary, own, frequency
     values.spend_inverse = spend_inverse
     values.spend = np.asarray(
         spend_model.expected_spend(spend_keys[:, 0], spend_keys[:, 1]), dtype=float)
@@ -308,21 +317,27 @@ def _distinct_predictions(model, spend_model, summary, *, period, horizon_data, 
     return values
 
 
-def _segment_totals(values: _DistinctPredictions) -> pd.DataFrame:
-    """The whole-base row of :func:`_segment_table`, from the distinct rows (no customer table)."""
+def _segment_totals(values: _DistinctPredictions, total: float) -> pd.DataFrame:
+    """The whole-base row of :func:`_segment_table` from the distinct rows and the CLV total
+    summed over the written chunks (no customer table)."""
     counts = np.bincount(values.inverse, minlength=len(values.keys))
     row = {"segment": ALL_CUSTOMERS, "customers": int(len(values.inverse)),
            "expected_purchases": float(np.dot(counts, values.expected))}
     if values.spend is not None:
-        total = 0.0
-        for start in range(0, len(values.inverse), 1_000_000):
-            part = values.customers(start, min(start + 1_000_000, len(values.inverse)))
-            total += float(part["clv"].sum())
         row.update(clv=total, clv_mean=total / max(len(values.inverse), 1))
         if values.has_draws:
             row.update(clv_low=min(float(values.seg_low[-1]), total),
                        clv_high=max(float(values.seg_high[-1]), total))
     return pd.DataFrame([row])
+
+
+def spend_from_own_history(frequency: np.ndarray, monetary_value: np.ndarray) -> np.ndarray:
+    """True where a customer's expected spend uses her own repeat purchases (Gamma-Gamma).
+
+    Those are the repeat buyers with a mean repeat spend above 0, the customers the spend
+    model is fitted on; everyone else gets the population mean spend per transaction.
+    """
+    return (np.asarray(frequency, dtype=float) > 0) & (np.asarray(monetary_value, dtype=float) > 0)
 
 
 def discount_steps(horizon_periods: float, period: str, step: str = "months") -> np.ndarray:
@@ -589,9 +604,9 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
     return pair_of_customer.astype(np.intp), low, high, seg_low, seg_high
 
 
-#: Numbers (pairs x draws) per block of the interval computation: 2M doubles, 16 MB (below
-#: malloc's mmap threshold, so the blocks reuse memory instead of faulting in new pages).
-_BLOCK_VALUES = 2_000_000
+#: Numbers (pairs x draws) per block of the interval computation: 512K doubles, 4 MB, so the
+#: ten passes over a block (gather, spend, product, checks, sort) mostly run in the CPU's cache.
+_BLOCK_VALUES = 524_288
 
 
 def _spend_evaluator(spend_draws, spend_keys):

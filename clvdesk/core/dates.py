@@ -8,6 +8,9 @@ import pandas as pd
 
 from clvdesk.core.errors import InputError
 
+#: Years a user-given date may have (the order dates' range, ``parse.YEAR_RANGE``).
+YEARS = (1900, 2200)
+
 
 def parse_date(name: str, value) -> dt.date | None:
     """``value`` (ISO text such as ``"1997-09-30"``, a date, datetime or Timestamp) as a day.
@@ -18,12 +21,18 @@ def parse_date(name: str, value) -> dt.date | None:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str) and "\0" in value:
+        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}",
+                         code="bad_date", field=name, value=value)
     try:
         stamp = pd.Timestamp(value)
-    except (ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError, NotImplementedError, AttributeError):
         raise InputError(code="not_a_date", name=name, value=repr(value)) from None
     if pd.isna(stamp):
         raise InputError(code="not_a_date", name=name, value=repr(value))
+    if not YEARS[0] <= stamp.year <= YEARS[1]:
+        raise InputError(code="date_out_of_range", name=name, value=str(value), low=YEARS[0],
+                         high=YEARS[1])
     return stamp.date()
 
 

@@ -16,17 +16,24 @@ class CLVError(ValueError):
     error in the interface language. Errors raised without a code are shown by their message.
     Without a message, the English text of ``code`` in :data:`clvdesk.core.messages.MESSAGES`
     is used: ``InputError(code="column_not_found", column="Bedrag", columns="...")``.
-    Both survive pickling (the app's worker processes send errors back to the window).
+    Both survive pickling (the app's worker processes send errors back to the window). The
+    message has its control characters escaped and long quoted input cut
+    (:func:`clvdesk.core.display.safe_message`).
     """
 
     excel_code = "#VALUE!"
 
     def __init__(self, message: str = "", *, code: str = "", **values: object) -> None:
+        from clvdesk.core.display import safe_message, shown
+
+        values = {key: shown(value) if isinstance(value, str) else value
+                  for key, value in values.items()}
         if not message and code:
             from clvdesk.core.messages import render
 
             message = render(code, values)
-        super().__init__(message)
+        # input quoted in a message is escaped and cut to ~100 characters (a 1 MB id, ESC)
+        super().__init__(safe_message(message))
         self.code = code
         self.values = values
 

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "unknown_model": "{name} must be one of {models}; got {value}",
     "unknown_spend_model": "{name} must be one of {models} or none",
     "unknown_compare_models": "cannot compare unknown models: {models}",
+    "date_out_of_range": "{name} must be a date in the years {low}-{high}, got {value}",
     "not_a_date": "{name} must be a date like 1997-09-30, got {value}",
     "holdout_before_end": "the end of the holdout period ({holdout_end}) must be after the end "
                           "of the calibration period ({end})",

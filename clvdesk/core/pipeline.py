@@ -12,7 +12,9 @@ Steps (each reports progress and checks ``cancel`` before it starts):
 6. cohort tables (:mod:`clvdesk.core.cohorts`);
 7. model checks: actual against expected repeat transactions over time, and with a holdout,
    holdout purchases by calibration frequency and a comparison of the transaction models
-   (:mod:`clvdesk.core.validation`).
+   (:mod:`clvdesk.core.validation`);
+8. what to act on: value tiers, churn risk, lifecycle status, next purchase, priority list,
+   levers per segment and NPS groups (:mod:`clvdesk.core.actions`).
 
 The CLI (``demo``, ``predict``), the desktop app and the report workbook all consume the same
 :class:`AnalysisResult`, so a number shown anywhere was computed here once.
@@ -31,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import units
+from clvdesk.core.actions import ActionSettings
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
@@ -50,6 +53,9 @@ SEGMENT_COLUMNS: tuple[str, ...] = (
     "clv_high_mean", "acquisition_cost", "clv_net_mean", "ltv_cac",
 )
 
+
+#: Most parameter draws for the CLV interval (each draw predicts every customer once).
+MAX_DRAWS = 10_000
 
 @dataclass
 class Assumptions:
@@ -71,6 +77,11 @@ class Assumptions:
     ``interval``, ``n_draws``, ``seed``: CLV interval from ``n_draws`` parameter draws
     (``n_draws`` 0: none), reproducible with ``seed``.
     ``compare_models``: transaction models fitted for the comparison table (with a holdout).
+    ``penalty``: L2 penalty per customer on the models' log parameters (0: plain maximum
+    likelihood); ``auto_penalty``: when a fit is not identified, refit with the smallest
+    penalty that identifies it (:mod:`clvdesk.core.models.regularisation`) and say so.
+    ``actions``: tiers, churn window, status thresholds, lever step and referral value of the
+    action lists (:class:`clvdesk.core.actions.ActionSettings`).
     """
 
     period: str = "weeks"
@@ -89,6 +100,9 @@ class Assumptions:
     n_draws: int = 200
     seed: int = 2005
     compare_models: tuple[str, ...] = TRANSACTION_MODEL_NAMES
+    penalty: float = 0.0
+    auto_penalty: bool = True
+    actions: ActionSettings = field(default_factory=ActionSettings)
 
     @classmethod
     def demo(cls) -> Assumptions:
@@ -137,17 +151,28 @@ class Assumptions:
             raise InputError(code="whole_number", name="n_draws")
         if 0 < self.n_draws < 20:
             raise InputError(code="draws_at_least_20", name="n_draws")
+        from clvdesk.core.models.base import check_penalty
+
+        penalty = check_penalty(self.penalty)
+        if not isinstance(self.auto_penalty, bool):
+            raise InputError("auto_penalty must be true or false", code="bad_auto_penalty")
+        if self.n_draws > MAX_DRAWS:
+            raise InputError(f"n_draws must be at most {MAX_DRAWS:,} (more does not make the "
+                             f"interval better, only slower); got {self.n_draws:,}",
+                             code="too_many_draws", value=self.n_draws, limit=MAX_DRAWS)
         end = parse_date("end", self.end)
         holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
             raise InputError(code="holdout_needs_end")
         if holdout_end is not None and holdout_end <= end:
             raise InputError(code="holdout_before_end", holdout_end=str(holdout_end), end=str(end))
+        actions = (self.actions if isinstance(self.actions, ActionSettings)
+                   else ActionSettings.from_dict(self.actions)).validated()
         return dataclasses.replace(
             self, period=period, horizon_unit=horizon_unit, horizon=horizon, margin=margin,
             annual_discount_rate=rate, cac=cac, cac_by_segment=by_segment, interval=interval,
             model=model, spend_model=spend, compare_models=compare, end=end,
-            holdout_end=holdout_end,
+            holdout_end=holdout_end, penalty=penalty, actions=actions,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,6 +182,7 @@ class Assumptions:
             if values[key] is not None:
                 values[key] = str(parse_date(key, values[key]))
         values["compare_models"] = list(values["compare_models"])
+        values["actions"] = ActionSettings(**values["actions"]).to_dict()
         return values
 
     @classmethod
@@ -197,7 +223,13 @@ class AnalysisResult:
     (:func:`clvdesk.core.validation.holdout_by_frequency`) and ``model_comparison``
     (:func:`clvdesk.core.validation.compare_models`); otherwise None.
     ``settings``: horizon in data units, discounting steps and draws actually used.
-    ``warnings``: one-line notes for the user (e.g. customers left out of the spend model).
+    ``warnings``: one-line notes for the user (e.g. customers left out of the spend model,
+    a regularised estimate). ``regularisation``: per fitted model (transaction, spend) the
+    :meth:`clvdesk.core.models.regularisation.Regularisation.to_dict` (``regularised``,
+    ``penalty``, ``automatic``, ``reason``). ``spend_fit``: how the spend model was used
+    (:func:`spend_fit_counts`; None without one).
+    ``actions``: tiers, churn risk, status, priority list, levers and NPS groups
+    (:func:`clvdesk.core.actions.compute_actions` with ``assumptions.actions``).
     """
 
     assumptions: Assumptions
@@ -215,6 +247,14 @@ class AnalysisResult:
     model_comparison: pd.DataFrame | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    actions: Any = None
+    regularisation: list[dict[str, Any]] = field(default_factory=list)
+    spend_fit: dict[str, Any] | None = None
+
+    @property
+    def regularised(self) -> bool:
+        """True when any model's estimate is penalised (by the user or the rule)."""
+        return any(entry["regularised"] for entry in self.regularisation)
 
     def to_dict(self, *, customers: bool = False) -> dict[str, Any]:
         """JSON-able dict (NaN becomes None, dates ISO text); per-customer rows if asked."""
@@ -241,6 +281,10 @@ class AnalysisResult:
             "holdout_by_frequency": _records(self.holdout_by_frequency),
             "model_comparison": _records(self.model_comparison),
             "warnings": list(self.warnings),
+            "regularised": self.regularised,
+            "regularisation": list(self.regularisation),
+            "spend_fit": self.spend_fit,
+            "actions": None if self.actions is None else self.actions.to_dict(),
         }
         if customers:
             result["customers"] = _records(self.predictions.reset_index())
@@ -262,6 +306,7 @@ def run_analysis(
     from clvdesk.core import clv, validation
     from clvdesk.core.cohorts import cohort_tables
     from clvdesk.core.models import get_model
+    from clvdesk.core.orderlog import OrderLog
     from clvdesk.core.segments import segment_clv
     from clvdesk.core.summary import summarize
 
@@ -277,23 +322,31 @@ def run_analysis(
                          columns=", ".join(str(headers.get(c, c)) for c in orders.columns))
 
     steps.start(0.00, "checking data quality")
-    quality = _quality(orders)
+    # the order table validated once; every step below queries it (closed when done, or
+    # when collected after an error)
+    log = OrderLog.from_frame(orders, extras=() if a.segment_col is None else (a.segment_col,))
+    quality = _quality(orders, log)
 
     steps.start(0.05, "summarising customers")
-    summary = summarize(orders, period=a.period, end=a.end, holdout_end=a.holdout_end)
+    summary = summarize(log, period=a.period, end=a.end, holdout_end=a.holdout_end)
     segment = _customer_segments(orders, summary, a.segment_col)
     if segment is not None:
         summary["segment"] = segment
 
     steps.start(0.15, f"fitting {a.model}")
+    fits: list = []
     model = fit_transaction_model(get_model(a.model), summary,
-                                  progress=steps.sub(0.15, 0.30), cancel=cancel)
+                                  progress=steps.sub(0.15, 0.30), cancel=cancel,
+                                  penalty=a.penalty, auto_penalty=a.auto_penalty, fits=fits)
 
-    spend_model = None
+    spend_model = spend_fit = None
     if a.spend_model is not None:
         steps.start(0.30, f"fitting {a.spend_model}")
         spend_model = fit_spend_model(get_model(a.spend_model), summary, warnings,
-                                      progress=steps.sub(0.30, 0.40), cancel=cancel)
+                                      progress=steps.sub(0.30, 0.40), cancel=cancel,
+                                      penalty=a.penalty, auto_penalty=a.auto_penalty, fits=fits)
+        spend_fit = spend_fit_counts(spend_model, summary)
+    warnings.extend(note for fit in fits if (note := fit.note()) is not None)
 
     steps.start(0.40, "predicting CLV")
     forecast = clv.forecast_clv(
@@ -312,13 +365,22 @@ def run_analysis(
 
     steps.start(0.75, "building segment and cohort tables")
     by_segment_cac = _segment_cac(summary, acquisition)
-    closed_form = segment_clv(orders, a.segment_col, end=summary.attrs["end"], margin=a.margin,
+    closed_form = segment_clv(log, a.segment_col, end=summary.attrs["end"], margin=a.margin,
                               cac=by_segment_cac)
-    cohorts = cohort_tables(orders, end=summary.attrs["end"], margin=a.margin,
+    cohorts = cohort_tables(log, end=summary.attrs["end"], margin=a.margin,
                                  cac=by_segment_cac[TOTAL_LABEL])
 
+    steps.start(0.78, "listing customers to act on")
+    from clvdesk.core.actions import compute_actions
+
+    actions = compute_actions(
+        model=model, spend_model=spend_model, summary=summary, predictions=predictions,
+        segments=segments, orders=orders, forecast_settings=forecast.settings,
+        interval=a.interval, settings=a.actions)
+    warnings.extend(actions.warnings)
+
     steps.start(0.80, "checking the model against the data")
-    tracking = validation.tracking(model, summary, orders)
+    tracking = validation.tracking(model, summary, log)
     by_frequency = comparison = None
     if a.holdout_end is not None:
         by_frequency = validation.holdout_by_frequency(model, summary)
@@ -326,6 +388,7 @@ def run_analysis(
             summary, models=a.compare_models, fitted={a.model: model},
             progress=steps.sub(0.82, 1.0), cancel=cancel,
         )
+    log.close()
     steps.start(1.0, "done")
     return AnalysisResult(
         assumptions=a, orders=orders, quality=quality, summary=summary, model=model,
@@ -333,6 +396,8 @@ def run_analysis(
         segments_closed_form=closed_form, cohorts=cohorts, tracking=tracking,
         holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
+        regularisation=[fit.to_dict() for fit in fits], spend_fit=spend_fit,
+        actions=actions,
     )
 
 
@@ -360,42 +425,92 @@ class _Steps:
         return lambda f, message: outer(low + (high - low) * f, message)
 
 
-def _quality(orders: pd.DataFrame) -> dict[str, Any]:
+def _quality(orders: pd.DataFrame, log) -> dict[str, Any]:
     from clvdesk.core.quality import quality_report
 
-    return quality_report(orders).to_dict()
+    return quality_report(orders, log=log).to_dict()
 
 
 def fit_transaction_model(model_class, summary: pd.DataFrame, *, progress: Progress | None = None,
-                          cancel: Cancel | None = None):
-    """Fit a transaction model on a summary's frequency, recency and T (DataError if hopeless)."""
+                          cancel: Cancel | None = None, penalty: float = 0.0,
+                          auto_penalty: bool = False, fits: list | None = None):
+    """Fit a transaction model on a summary's frequency, recency and T (DataError if hopeless).
+
+    ``penalty``: L2 penalty on the log parameters; ``auto_penalty``: refit by the rule of
+    :mod:`clvdesk.core.models.regularisation` when the fit is not identified. The
+    :class:`~clvdesk.core.models.regularisation.Regularisation` is appended to ``fits``.
+    """
+    from clvdesk.core.models.regularisation import fit_with_penalty_rule
+
     if len(summary) < 2:
         raise DataError(code="too_few_customers", customers=len(summary))
     if not (summary["frequency"] > 0).any():
         raise DataError(code="no_repeat_buyers")
-    return model_class().fit(summary["frequency"].to_numpy(dtype=float),
-                             summary["recency"].to_numpy(dtype=float),
-                             summary["T"].to_numpy(dtype=float), progress=progress, cancel=cancel)
+    columns = [summary[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T")]
+    model, how = fit_with_penalty_rule(
+        model_class.name, lambda pen: model_class().fit(*columns, progress=progress,
+                                                        cancel=cancel, penalty=pen),
+        penalty=penalty, auto=auto_penalty)
+    if fits is not None:
+        fits.append(how)
+    return model
 
 
 def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
-                    progress: Progress | None = None, cancel: Cancel | None = None):
+                    progress: Progress | None = None, cancel: Cancel | None = None,
+                    penalty: float = 0.0, auto_penalty: bool = False,
+                    fits: list | None = None):
     """Fit a spend model on the repeat buyers with a positive mean repeat spend.
 
     Repeat buyers whose mean repeat spend is 0 or less are left out, with a note in
-    ``warnings``.
+    ``warnings``; they get the population mean spend, like one-time buyers
+    (:func:`clvdesk.core.clv.spend_from_own_history`). ``penalty``, ``auto_penalty``, ``fits``
+    as in :func:`fit_transaction_model`.
     """
-    repeat = summary["frequency"] > 0
-    positive = repeat & (summary["monetary_value"] > 0)
+    from clvdesk.core.clv import spend_from_own_history
+    from clvdesk.core.models.regularisation import fit_with_penalty_rule
+
+    frequency = summary["frequency"].to_numpy(dtype=float)
+    monetary = summary["monetary_value"].to_numpy(dtype=float)
+    # numpy masks: a boolean Series in .loc makes pandas hash the customer index (seconds at
+    # ten million customers)
+    repeat = frequency > 0
+    positive = spend_from_own_history(frequency, monetary)
     left_out = int(repeat.sum() - positive.sum())
     if left_out:
         warnings.append(f"{left_out} repeat buyer(s) with a mean repeat spend of 0 or less "
-                        "are left out of the spend model")
+                        "(e.g. after returns) are left out of the spend model and get the "
+                        "population mean spend")
     if positive.sum() < 2:
         raise DataError(code="spend_needs_repeat_buyers")
-    return model_class().fit(summary.loc[positive, "frequency"].to_numpy(dtype=float),
-                             summary.loc[positive, "monetary_value"].to_numpy(dtype=float),
-                             progress=progress, cancel=cancel)
+    frequency, monetary = frequency[positive], monetary[positive]
+    model, how = fit_with_penalty_rule(
+        model_class.name, lambda pen: model_class().fit(frequency, monetary, progress=progress,
+                                                        cancel=cancel, penalty=pen),
+        penalty=penalty, auto=auto_penalty)
+    if fits is not None:
+        fits.append(how)
+    return model
+
+
+def spend_fit_counts(spend_model, summary: pd.DataFrame) -> dict[str, Any]:
+    """Who the spend model's expected spend rests on, for the results and the report.
+
+    ``fitted_on``: repeat buyers with a positive mean repeat spend (their own history counts);
+    ``population_mean_customers``: everyone else, who get ``population_mean`` (currency per
+    transaction), of whom ``repeat_buyers_left_out`` are repeat buyers with a mean repeat
+    spend of 0 or less (e.g. after returns).
+    """
+    from clvdesk.core.clv import spend_from_own_history
+
+    own = spend_from_own_history(summary["frequency"], summary["monetary_value"])
+    repeat = summary["frequency"].to_numpy() > 0
+    try:
+        mean = spend_model.population_mean()
+    except DataError:
+        mean = None
+    return {"fitted_on": int(own.sum()), "population_mean_customers": int((~own).sum()),
+            "repeat_buyers_left_out": int((repeat & ~own).sum()), "population_mean": mean}
 
 
 def _customer_segments(orders: pd.DataFrame, summary: pd.DataFrame,

@@ -187,6 +187,8 @@ def observed_scenarios(orders: pd.DataFrame, segment_col: str | None = None, *, 
     :data:`clvdesk.core.segments.TOTAL_LABEL`; each scenario is named after its key. Sorted as
     the segment table is (largest revenue first).
     """
+    import pandas as pd
+
     from clvdesk.core.segments import TOTAL_LABEL, segment_clv
 
     table = segment_clv(orders, segment_col, end=end, margin=margin, cac=cac)

@@ -39,7 +39,7 @@ import pandas as pd
 from clvdesk.core import units
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import DataError, InputError
-from clvdesk.core.orderlog import OrderLog, queries
+from clvdesk.core.orderlog import OrderLog, opened, queries
 
 #: Columns of every summary, in this order.
 SUMMARY_COLUMNS = (
@@ -72,13 +72,14 @@ def summarize(
     (the ``*_col`` arguments name its columns) or an :class:`~clvdesk.core.orderlog.OrderLog`.
     """
     period = units.parse_unit(period)
-    with _opened(orders, customer_col, date_col, amount_col) as log:
+    with opened(orders, customer_col=customer_col, date_col=date_col,
+                amount_col=amount_col) as log:
         return _summary(log, period, end, holdout_end)
 
 
 def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
     days_per_period = units.DAYS_PER_UNIT[period]
-    end_day = _end_day(log, end)
+    end_day = log.end_day(end)
     holdout_date = parse_date("holdout_end", holdout_end)
     if holdout_date is not None and end is None:
         raise InputError("a holdout period needs an end date for the calibration period",
@@ -146,8 +147,9 @@ def valid_orders(
     order date. The rows are those of the validated order table
     (:class:`~clvdesk.core.orderlog.OrderLog`), before returns netting.
     """
-    with _opened(orders, customer_col, date_col, amount_col) as log:
-        end_day = _end_day(log, end)
+    with opened(orders, customer_col=customer_col, date_col=date_col,
+                amount_col=amount_col) as log:
+        end_day = log.end_day(end)
         if log.source is None:
             frame = log.fetch_frame(
                 f"SELECT * EXCLUDE (row_no, day), CAST(day AS INTEGER) AS day "
@@ -173,34 +175,6 @@ def valid_orders(
             ).join(rest).reset_index(drop=True)
         frame.attrs["dropped_orders"] = log.dropped
         return frame, _day_timestamp(end_day)
-
-
-class _opened:
-    """``with _opened(orders, ...) as log``: an OrderLog as given, or one built and closed."""
-
-    def __init__(self, orders, customer_col: str, date_col: str, amount_col: str) -> None:
-        self._own = not isinstance(orders, OrderLog)
-        self._log = OrderLog.of(orders, customer_col=customer_col, date_col=date_col,
-                                amount_col=amount_col)
-
-    def __enter__(self) -> OrderLog:
-        return self._log
-
-    def __exit__(self, *exc) -> None:
-        if self._own:
-            self._log.close()
-
-
-def _end_day(log: OrderLog, end) -> int:
-    """The end day (days since 1970): ``end`` or the last order day; errors without orders."""
-    if log.rows == 0:
-        raise DataError(code="no_orders")
-    end_date = parse_date("end", end)
-    end_day = log.last_day if end_date is None else _epoch_day(end_date)
-    if log.first_day > end_day:
-        raise DataError(code="no_orders_before_end", end=_day_text(end_day),
-                        first=_day_text(log.first_day), last=_day_text(log.last_day))
-    return end_day
 
 
 def _epoch_day(day: dt.date) -> int:

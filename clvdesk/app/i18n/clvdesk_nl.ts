@@ -73,6 +73,22 @@
         <translation>geen (alleen aankopen en P(actief))</translation>
     </message>
     <message>
+        <source>Penalty (regularisation)</source>
+        <translation>Straf (regularisatie)</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the models&apos; log parameters; 0 = plain maximum likelihood</source>
+        <translation>L2-straf op de logaritmen van de modelparameters; 0 = gewone maximum likelihood</translation>
+    </message>
+    <message>
+        <source>add one when needed</source>
+        <translation>zo nodig toevoegen</translation>
+    </message>
+    <message>
+        <source>add a penalty when the data cannot pin the model down</source>
+        <translation>een straf toevoegen als de gegevens het model niet kunnen vastleggen</translation>
+    </message>
+    <message>
         <source>Acquisition cost (CAC)</source>
         <translation>Acquisitiekosten (CAC)</translation>
     </message>
@@ -323,6 +339,50 @@
     </message>
 </context>
 <context>
+    <name>Explanations</name>
+    <message>
+        <source>Why P(alive) is 100 % for customers who bought once</source>
+        <extracomment>Keys in the order the Help page shows them.</extracomment>
+        <translation>Waarom P(actief) 100 % is voor klanten die één keer kochten</translation>
+    </message>
+    <message>
+        <source>P(alive) is the chance that a customer still buys from you. The BG/NBD model assumes a customer can only drop out right after a repeat purchase, so a customer who bought once has, in the model, not had a chance to leave yet: P(alive) is 100 %. That does not mean they will buy again: their expected purchases are low, and so is their CLV. Compare customers by expected purchases or CLV, not by P(alive) alone; the MBG/NBD and Pareto/NBD models do give one-time buyers a P(alive) below 100 %.</source>
+        <translation>P(actief) is de kans dat een klant nog bij u koopt. Het BG/NBD-model neemt aan dat een klant alleen direct na een herhaalaankoop kan afhaken, dus een klant die één keer kocht heeft in het model nog geen kans gehad om te vertrekken: P(actief) is 100 %. Dat betekent niet dat die klant opnieuw koopt: de verwachte aankopen zijn laag, en de CLV ook. Vergelijk klanten op verwachte aankopen of CLV, niet op P(actief) alleen; de modellen MBG/NBD en Pareto/NBD geven eenmalige kopers wel een P(actief) onder 100 %.</translation>
+    </message>
+    <message>
+        <source>Simple CLV and predicted CLV</source>
+        <translation>Eenvoudige CLV en voorspelde CLV</translation>
+    </message>
+    <message>
+        <source>The simple CLV (Scenarios page, report formulas) is a what-if formula: average order x purchases per year x lifespan x margin, minus the acquisition cost. You choose the inputs; it says what a customer like that is worth over the whole relationship. The predicted CLV (Results page) comes from models fitted on your orders (BG/NBD or Pareto/NBD for how often each customer buys, Gamma-Gamma for how much): the discounted margin each existing customer is expected to bring within the horizon, before acquisition cost. The two answer different questions and differ in size: the predicted CLV covers only the horizon and only customers you already have.</source>
+        <translation>De eenvoudige CLV (pagina Scenario&apos;s, formules in het rapport) is een wat-als-formule: gemiddelde order x aankopen per jaar x levensduur x marge, min de acquisitiekosten. U kiest de invoer; de uitkomst is wat zo&apos;n klant waard is over de hele relatie. De voorspelde CLV (pagina Resultaten) komt uit modellen die op uw orders zijn geschat (BG/NBD of Pareto/NBD voor hoe vaak elke klant koopt, Gamma-Gamma voor hoeveel): de verdisconteerde marge die elke bestaande klant naar verwachting binnen de horizon oplevert, vóór acquisitiekosten. De twee beantwoorden verschillende vragen en verschillen in grootte: de voorspelde CLV dekt alleen de horizon en alleen klanten die u al hebt.</translation>
+    </message>
+    <message>
+        <source>Calibration and holdout</source>
+        <translation>Kalibratie en controleperiode (holdout)</translation>
+    </message>
+    <message>
+        <source>The models learn from the orders up to the end of calibration. With a holdout, the orders after that date up to the end of the holdout are kept aside: the model predicts them without seeing them, and the Model fit tab compares the prediction with what really happened. That is the honest test of a model. A new data source starts without a holdout; switching it on proposes the last third of your data, from a month end. Predictions start at the end of calibration.</source>
+        <translation>De modellen leren van de orders tot het einde van de kalibratie. Met een controleperiode (holdout) worden de orders na die datum tot het einde van de controleperiode apart gehouden: het model voorspelt ze zonder ze te zien, en het tabblad Modelfit vergelijkt de voorspelling met wat werkelijk gebeurde. Dat is de eerlijke toets van een model. Een nieuwe gegevensbron begint zonder controleperiode; inschakelen stelt het laatste derde van uw gegevens voor, vanaf een maandeinde. Voorspellingen beginnen bij het einde van de kalibratie.</translation>
+    </message>
+    <message>
+        <source>The range (interval) of CLV</source>
+        <translation>De bandbreedte (interval) van de CLV</translation>
+    </message>
+    <message>
+        <source>CLV is an estimate. The low and high values are a 90 % interval from the uncertainty of the fitted model parameters: the analysis redraws the parameters many times and recomputes CLV. With few customers or few repeat purchases the range is wide. It does not cover everything: a change in your market, prices or data quality is not in it.</source>
+        <translation>CLV is een schatting. De lage en hoge waarde vormen een interval van 90 % uit de onzekerheid van de geschatte modelparameters: de analyse trekt de parameters vele keren opnieuw en berekent de CLV opnieuw. Met weinig klanten of weinig herhaalaankopen is de bandbreedte groot. Niet alles zit erin: een verandering in uw markt, prijzen of datakwaliteit niet.</translation>
+    </message>
+    <message>
+        <source>A regularised fit</source>
+        <translation>Een geregulariseerde schatting</translation>
+    </message>
+    <message>
+        <source>With a small customer base (a few hundred B2B customers, few repeat purchases) a model&apos;s parameters can run to extreme values that fit the data no better than sensible ones. A regularised fit adds a small penalty that pulls the parameters towards moderate values. The results then depend less on chance, at the price of a small bias; the Results page says when a fit was regularised. With many customers the penalty changes almost nothing.</source>
+        <translation>Bij een klein klantenbestand (een paar honderd zakelijke klanten, weinig herhaalaankopen) kunnen de parameters van een model naar extreme waarden lopen die de gegevens niet beter beschrijven dan redelijke waarden. Een geregulariseerde schatting voegt een kleine straf toe die de parameters naar gematigde waarden trekt. De resultaten hangen dan minder van toeval af, ten koste van een kleine vertekening; de pagina Resultaten meldt wanneer een schatting geregulariseerd is. Met veel klanten verandert de straf vrijwel niets.</translation>
+    </message>
+</context>
+<context>
     <name>ExportPage</name>
     <message>
         <source>Export</source>
@@ -439,6 +499,17 @@
     <message>
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source>Help</source>
+        <translation>Uitleg</translation>
+    </message>
+    <message>
+        <source>What the numbers mean, where they are easy to misread. The same explanations show as tooltips where the numbers are.</source>
+        <translation>Wat de getallen betekenen, waar ze makkelijk verkeerd gelezen worden. Dezelfde uitleg verschijnt als tooltip bij de getallen.</translation>
     </message>
 </context>
 <context>
@@ -633,6 +704,10 @@
         <translation>{0} lezen</translation>
     </message>
     <message>
+        <source>the file {0} could not be read (the reader stopped, code {1}). Open it in Excel or LibreOffice and save it again as .xlsx or .csv, or remove empty or formatted rows and columns far below and beside the table, then import it again.</source>
+        <translation>het bestand {0} kon niet worden gelezen (het inlezen stopte, code {1}). Open het in Excel of LibreOffice en sla het opnieuw op als .xlsx of .csv, of verwijder lege of opgemaakte rijen en kolommen ver onder en naast de tabel, en importeer het daarna opnieuw.</translation>
+    </message>
+    <message>
         <source>there are no orders yet: enter or import them on the Data page</source>
         <translation>er zijn nog geen orders: voer ze in of importeer ze op de pagina Gegevens</translation>
     </message>
@@ -740,6 +815,18 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Texts of QFileDialog that qtbase_nl.qm (Qt 6) lacks.</extracomment>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestanden van &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QualityActions</name>
     <message>
         <source>excluded: left out of every computation</source>
@@ -755,8 +842,8 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>behouden: telt als orders; de orders van een klant op één dag worden samengeteld tot één aankoop, dus een dubbele export blaast de besteding op (verwijder de kopieën in de bron als het fouten zijn)</translation>
     </message>
     <message>
-        <source>kept and netted: they lower the customer&apos;s spend; a return on a day without a purchase still counts as a purchase day</source>
-        <translation>behouden en verrekend: ze verlagen de besteding van de klant; een retour op een dag zonder aankoop telt toch als aankoopdag</translation>
+        <source>kept and netted: each return is netted into the order with its order id, else into the customer&apos;s latest purchase day on or before it; a purchase day netted to zero or less is no purchase (its amounts still count in spend); a return before any purchase only lowers spend</source>
+        <translation>behouden en verrekend: elke retour wordt verrekend met de order met hetzelfde ordernummer, anders met de laatste aankoopdag van de klant op of vóór de retour; een aankoopdag die op nul of minder uitkomt telt niet als aankoop (de bedragen tellen wel mee in de besteding); een retour vóór elke aankoop verlaagt alleen de besteding</translation>
     </message>
     <message>
         <source>kept: counted as purchases of value 0 (they lower the average order value)</source>
@@ -1577,6 +1664,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>cannot compare unknown models: {models}</source>
         <translation>onbekende modellen kunnen niet vergeleken worden: {models}</translation>
+    </message>
+    <message>
+        <source>{name} must be a date in the years {low}-{high}, got {value}</source>
+        <translation>{name} moet een datum zijn in de jaren {low}-{high}, niet {value}</translation>
     </message>
     <message>
         <source>{name} must be a date like 1997-09-30, got {value}</source>

@@ -100,6 +100,7 @@ class DataFrameModel(QAbstractTableModel):
         self._formatter = formatter or Formatter()
         self._labels = dict(labels or {})
         self._value_labels: dict[str, dict[str, str]] = {}
+        self._header_tips: dict[str, str] = {}
         self._kinds_given = dict(kinds or {})
         self._show_index = show_index
         self._sort_generation = 0
@@ -229,7 +230,15 @@ class DataFrameModel(QAbstractTableModel):
             return self.raw_value(index.row(), index.column())
         return None
 
+    def set_header_tooltips(self, tips: dict[str, str]) -> None:
+        """Tooltips of column headers by column name (explanations of what a column means)."""
+        self._header_tips = dict(tips)
+
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._names):
+                return self._header_tips.get(self._names[section])
+            return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -69,13 +69,14 @@ class AssumptionsPage(Page):
         end_row = QHBoxLayout()
         end_row.addWidget(self.end_edit)
         end_row.addWidget(self.end_auto)
-        holdout_row = QHBoxLayout()
+        holdout_row = QHBoxLayout()  # the switch above its date: long texts fit (Dutch)
         holdout_row.addWidget(self.holdout_edit)
-        holdout_row.addWidget(self.holdout_check)
+        holdout_row.addStretch(1)
         self.period_label, self.end_label = QLabel(), QLabel()
         self.holdout_label, self.horizon_label = QLabel(), QLabel()
         time_form.addRow(self.period_label, self.period_box)
         time_form.addRow(self.end_label, end_row)
+        time_form.addRow("", self.holdout_check)
         time_form.addRow(self.holdout_label, holdout_row)
         time_form.addRow(self.horizon_label, horizon_row)
         left.addWidget(self.time_box)
@@ -102,6 +103,14 @@ class AssumptionsPage(Page):
         self.model_label, self.spend_label = QLabel(), QLabel()
         model_form.addRow(self.model_label, self.model_combo)
         model_form.addRow(self.spend_label, self.spend_combo)
+        # regularisation (clvdesk.core.models.regularisation): a fixed penalty, and the rule
+        self.penalty_spin = QDoubleSpinBox()
+        self.penalty_spin.setRange(0.0, 10.0)
+        self.penalty_spin.setDecimals(4)
+        self.penalty_spin.setSingleStep(0.001)
+        self.penalty_label, self.auto_penalty_check = QLabel(), QCheckBox()
+        model_form.addRow(self.penalty_label, self.penalty_spin)
+        model_form.addRow("", self.auto_penalty_check)
         left.addWidget(self.model_box)
         left.addStretch(1)
 
@@ -153,7 +162,8 @@ class AssumptionsPage(Page):
                        self.end_edit.dateChanged, self.holdout_edit.dateChanged,
                        self.horizon_spin.valueChanged, self.margin_spin.valueChanged,
                        self.discount_spin.valueChanged, self.cac_spin.valueChanged,
-                       self.currency_edit.editingFinished, self.segment_table.itemChanged):
+                       self.currency_edit.editingFinished, self.segment_table.itemChanged,
+                       self.penalty_spin.valueChanged, self.auto_penalty_check.toggled):
             signal.connect(self._edited)
         self.segment_combo.currentIndexChanged.connect(self._segment_column_changed)
         self.end_auto.toggled.connect(lambda on: self.end_edit.setEnabled(not on))
@@ -185,6 +195,11 @@ class AssumptionsPage(Page):
         self.end_auto.setText(self.tr("last order date"))
         self.holdout_label.setText(self.tr("End of holdout"))
         self.holdout_check.setText(self.tr("check the model on a holdout"))
+        from clvdesk.app.explanations import tooltip
+
+        for widget in (self.end_label, self.holdout_label, self.holdout_check, self.end_edit,
+                       self.holdout_edit):
+            widget.setToolTip(tooltip("calibration_holdout"))
         self.horizon_label.setText(self.tr("Horizon (how far ahead)"))
         self.money_box.setTitle(self.tr("Money"))
         self.margin_label.setText(self.tr("Gross margin (% of revenue)"))
@@ -194,6 +209,12 @@ class AssumptionsPage(Page):
         self.model_label.setText(self.tr("Purchases"))
         self.spend_label.setText(self.tr("Spend per order"))
         self.spend_combo.setItemText(1, self.tr("none (purchases and P(alive) only)"))
+        self.penalty_label.setText(self.tr("Penalty (regularisation)"))
+        self.penalty_spin.setToolTip(self.tr(
+            "L2 penalty on the models' log parameters; 0 = plain maximum likelihood"))
+        self.auto_penalty_check.setText(self.tr("add one when needed"))
+        self.auto_penalty_check.setToolTip(self.tr(
+            "add a penalty when the data cannot pin the model down"))
         for i, unit in enumerate(PERIODS):
             self.period_box.setItemText(i, unit_name(unit))
         for i, unit in enumerate(HORIZON_UNITS):
@@ -277,6 +298,8 @@ class AssumptionsPage(Page):
             self.cac_spin.setEnabled(values["cac"] is not None)
             _select(self.model_combo, values["model"])
             _select(self.spend_combo, values["spend_model"])
+            self.penalty_spin.setValue(float(values.get("penalty") or 0.0))
+            self.auto_penalty_check.setChecked(bool(values.get("auto_penalty", True)))
             self._fill_segment_columns(values.get("segment_col"))
             self._fill_segment_table(values.get("cac_by_segment") or {})
             self.end_edit.setEnabled(not self.end_auto.isChecked())
@@ -306,6 +329,8 @@ class AssumptionsPage(Page):
             "segment_col": self.segment_combo.currentData(),
             "model": self.model_combo.currentData(),
             "spend_model": self.spend_combo.currentData(),
+            "penalty": round(self.penalty_spin.value(), 6),
+            "auto_penalty": self.auto_penalty_check.isChecked(),
             "currency": self.currency_edit.text().strip() or "€",
         }
 

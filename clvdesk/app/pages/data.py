@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clvdesk.app.file_dialogs import open_file_name
 from clvdesk.app.import_dialog import ImportDialog, column_labels
 from clvdesk.app.models import ColumnKind, DataFrameModel, OrderEntryModel
 from clvdesk.app.pages.base import Page
@@ -139,7 +139,7 @@ class DataPage(Page):
     def import_file_dialog(self) -> None:
         """Ask for a file, show the import dialog, then read it in the background."""
         folder = str(self.main._last_folder())
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("Import orders"), folder,
             self.tr("Order files ({0});;All files (*)").format(FILE_FILTER),
         )

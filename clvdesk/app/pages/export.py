@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from clvdesk.app.file_dialogs import save_file_name
 from clvdesk.app.pages.base import Page
 
 TABLES = ("customers", "segments", "orders", "cohorts")
@@ -115,7 +115,7 @@ class ExportPage(Page):
 
     # ------------------------------------------------------------------ actions
     def export_report_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save report workbook"),
             str(self.main._last_folder() / "clv-report.xlsx"), self.tr("Excel workbook (*.xlsx)"),
         )
@@ -127,7 +127,7 @@ class ExportPage(Page):
         """Write the report workbook in the background."""
         from clvdesk.core.io.report import write_report
 
-        result = self.session.result
+        result = self.localised_result()
         language = self.main.languages.language
         currency = self.session.currency
         try:
@@ -142,9 +142,33 @@ class ExportPage(Page):
 
         self._run(job, path, self.tr("Saving the report workbook"))
 
+    def localised_result(self):
+        """The session's result with the quality texts (issue descriptions, examples, actions)
+        in the interface language, as the Quality page shows them, for the report's sheet."""
+        import dataclasses
+
+        from clvdesk.app.pages.quality import issue_action, issue_description, issue_example
+
+        result = self.session.result
+        quality = result.quality
+        if self.main.languages.language == "en" or not isinstance(quality, dict):
+            return result
+        fmt = self.formatter
+        issues = []
+        for issue in quality.get("issues") or []:
+            issue = dict(issue)
+            kind = issue.get("kind", "")
+            issue["description"] = issue_description(kind, issue.get("description") or "", fmt)
+            issue["action"] = issue_action(issue.get("action") or "")
+            examples = issue.get("examples") or []
+            if not isinstance(examples, str):
+                issue["examples"] = [issue_example(str(e), fmt) for e in examples]
+            issues.append(issue)
+        return dataclasses.replace(result, quality={**quality, "issues": issues})
+
     def export_table_dialog(self) -> None:
         name = self.table_combo.currentData()
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, self.tr("Save table"), str(self.main._last_folder() / f"clv-{name}.csv"),
             self.tr("CSV (*.csv);;Excel (*.xlsx);;Parquet (*.parquet)"),
         )
@@ -221,6 +245,13 @@ class ExportPage(Page):
         self._run(job, path, self.tr("Saving {0}").format(path.name))
 
     def _run(self, job, path: Path, action: str) -> None:
+        from clvdesk.core.io.outputs import check_output
+
+        try:  # never over the order file or the project file (the check the CLI uses)
+            check_output(path, [self.session.project.source.path, self.session.path])
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            self.main.reporter.report(exc, action)
+            return
         def finished(written) -> None:
             self.last_label.setText(self.tr("Saved {0}").format(written))
             self.main.status_label.setText(self.tr("Saved {0}").format(Path(written).name))

@@ -199,12 +199,25 @@ class ResultsPage(Page):
             "clv_mean": self.tr("CLV per customer"),
             "model": self.tr("Model"),
         }
+        from clvdesk.app.explanations import tooltip
+
+        tips = {"clv_total": tooltip("simple_vs_predicted"), "clv_mean": tooltip("interval"),
+                "model": tooltip("regularised")}
         for key, (caption, _value) in self.card_labels.items():
             caption.setText(captions[key])
+            caption.parentWidget().setToolTip(tips.get(key, ""))
         for i, text in enumerate((self.tr("Per segment"), self.tr("Per customer"),
                                   self.tr("P(alive)"),
                                   self.tr("Cohorts"), self.tr("Model fit"))):
             self.tabs.setTabText(i, text)
+        self.tabs.setTabToolTip(2, tooltip("p_alive"))
+        self.tabs.setTabToolTip(4, tooltip("calibration_holdout"))
+        header_tips = {"p_alive": tooltip("p_alive"), "clv": tooltip("simple_vs_predicted"),
+                       "clv_low": tooltip("interval"), "clv_high": tooltip("interval"),
+                       "clv_low_mean": tooltip("interval"), "clv_high_mean": tooltip("interval"),
+                       "clv_mean": tooltip("simple_vs_predicted")}
+        for model in (self.segment_model, self.customer_model):
+            model.set_header_tooltips(header_tips)
         self.stale_label.setText(self.tr(
             "These results are out of date: an assumption changed after they were computed."))
         self.rerun_button.setText(self.tr("Re-run analysis (F5)"))
@@ -216,9 +229,11 @@ class ResultsPage(Page):
                       self.cohort_chart, self.fit_chart):
             chart.set_placeholder(placeholder)
         labels = result_labels(self.session.currency)
-        self.segment_model.set_labels(segment_labels(self.session.currency))
-        for model in (self.customer_model, self.comparison_model):
-            model.set_labels(labels)
+        split = self.session.assumptions.get("segment_col")
+        named = {"segment": self.session.header(split)} if split in self.session.headers else {}
+        self.segment_model.set_labels({**segment_labels(self.session.currency), **named})
+        self.customer_model.set_labels({**labels, **named})
+        self.comparison_model.set_labels(labels)
         self.refresh()
 
     def formatter_changed(self) -> None:
@@ -248,6 +263,11 @@ class ResultsPage(Page):
                 chart.clear()
             return
         self._shown_result = result
+        split = result.assumptions.segment_col
+        if split in self.session.headers:  # the split under the file's own header ("Kanaal")
+            named = {"segment": self.session.header(split)}
+            self.segment_model.set_labels({**segment_labels(self.session.currency), **named})
+            self.customer_model.set_labels({**result_labels(self.session.currency), **named})
         self._fill_cards(result)
         names = {"segment": segment_value_labels()}  # imports the core: only with a result
         for model in (self.segment_model, self.customer_model):

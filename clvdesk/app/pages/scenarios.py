@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.file_dialogs import open_file_name
 from clvdesk.app.pages.base import Page
 
 #: Scenario inputs in table order; True marks fractions shown as percentages.
@@ -61,6 +61,15 @@ def input_label(name: str, currency: str) -> str:
         "clv_vs_baseline_pct": translate("ScenarioLabels", "CLV vs baseline (%)"),
     }
     return labels.get(name, name).format(currency)
+
+
+def two_lines(text: str) -> str:
+    """``text`` on two lines, broken at the space nearest its middle (narrow table headers)."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if len(text) < 12 or not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1:]
 
 
 class ScenariosPage(Page):
@@ -157,8 +166,12 @@ class ScenariosPage(Page):
         self.load_button.setText(self.tr("Load from file..."))
         self.baseline_label.setText(self.tr("Baseline:"))
         self.tornado_label.setText(self.tr("Sensitivity of:"))
+        from clvdesk.app.explanations import tooltip
+
+        self.result_table.setToolTip(tooltip("simple_vs_predicted"))
+        self._intro.setToolTip(tooltip("simple_vs_predicted"))
         self.input_table.setHorizontalHeaderLabels(
-            [self.tr("Scenario")] + [input_label(name, currency) for name, _pct in INPUTS]
+            [self.tr("Scenario")] + [two_lines(input_label(name, currency)) for name, _pct in INPUTS]
         )
         self.recompute()
 
@@ -287,7 +300,7 @@ class ScenariosPage(Page):
         self.session.set_scenarios(scenarios)
 
     def load_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, self.tr("Load scenarios"), str(self.main._last_folder()),
             self.tr("Scenario files (*.toml *.json)"),
         )

@@ -89,10 +89,9 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     if encoding is None:
         encoding = detect_encoding(data)
     else:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
+        from clvdesk.core.io.readers import check_encoding
+
+        encoding = check_encoding(encoding)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:

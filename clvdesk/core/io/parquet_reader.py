@@ -56,6 +56,16 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
 
 def _to_frame(table: pa.Table) -> pd.DataFrame:
     """The Arrow table as a DataFrame, converted column by column (see read_parquet_table)."""
+    nested = [i for i, column in enumerate(table.columns) if pa.types.is_nested(column.type)
+              or pa.types.is_dictionary(column.type) and pa.types.is_nested(column.type.value_type)]
+    if nested:  # struct, list and map cells become their text (they are no order values)
+        import json
+
+        for position in nested:
+            values = table.column(position).to_pylist()
+            text = pa.array([None if v is None else json.dumps(v, default=str)[:1000]
+                             for v in values], type=pa.string())
+            table = table.set_column(position, table.field(position).name, text)
     frame = table.to_pandas(date_as_object=False)
     for position, column in enumerate(table.columns):
         if pa.types.is_integer(column.type) and column.null_count:

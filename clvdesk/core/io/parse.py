@@ -37,6 +37,8 @@ _YEAR_FIRST = r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[ T])"
 _COMPACT = r"^(\d{4})(\d{2})(\d{2})$"
 _SERIAL = r"^\d{1,6}(?:\.\d+)?$"
 
+#: Years an order date may have (else the row is left out: ``0099-05-05`` is no order date).
+YEAR_RANGE = (1900, 2200)
 #: Excel's day zero in the 1900 date system (serial 1 = 1900-01-01, with Lotus's leap-day bug).
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 #: Serial day numbers accepted as dates: 1950-01-01 .. 2099-12-31.
@@ -105,8 +107,9 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
         values = values.astype("float64")
     if pd.api.types.is_numeric_dtype(values):
         numbers = values.astype("float64")
-        numbers = numbers.where(np.isfinite(numbers))
-        return numbers, pd.Series(False, index=values.index)
+        finite = np.isfinite(numbers.to_numpy(dtype="float64", na_value=np.nan))
+        return numbers.where(finite), pd.Series(~finite & numbers.notna().to_numpy(),
+                                                index=values.index)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     unique_values = pd.Series(uniques, dtype="object")
     is_number = unique_values.map(lambda v: isinstance(v, int | float | np.number)
@@ -114,6 +117,12 @@ def parse_numbers(values: pd.Series, decimal: str = ".") -> tuple[pd.Series, pd.
     text = _text(unique_values)
     cleaned, negative = _cleaned_numbers(text)
     thousands = "." if decimal == "," else ","
+    # thousands separators only between groups of three digits: 12,34,56 is no number
+    grouped = cleaned.str.contains(thousands, regex=False, na=False)
+    well_grouped = cleaned.str.fullmatch(
+        r"[-+]?\d{1,3}(?:" + re.escape(thousands) + r"\d{3})+(?:" + re.escape(decimal)
+        + r"\d*)?", na=False)
+    cleaned = cleaned.where(~grouped | well_grouped, "x")
     cleaned = cleaned.str.replace(thousands, "", regex=False)
     if decimal == ",":
         cleaned = cleaned.str.replace(",", ".", regex=False)
@@ -166,7 +175,8 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Ser
         dates = values
         if getattr(dates.dt, "tz", None) is not None:
             dates = dates.dt.tz_localize(None)
-        return _to_day(dates), pd.Series(False, index=values.index)
+        outside = ~dates.dt.year.between(*YEAR_RANGE) & dates.notna()
+        return _to_day(dates.where(~outside)), outside.astype(bool)
     if dayfirst is None:
         dayfirst = detect_dayfirst(values)
         dayfirst = True if dayfirst is None else dayfirst
@@ -196,7 +206,7 @@ def _parse_unique_dates(values: pd.Series, dayfirst: bool) -> tuple[np.ndarray, 
     # datetimes and dates from workbooks
     stamps = kinds == "datetime"
     if stamps.any():
-        result[stamps] = pd.to_datetime(values[stamps].map(pd.Timestamp), errors="coerce")
+        result[stamps] = values[stamps].map(_in_range_stamp).astype("datetime64[us]")
     numbers = kinds == "number"
     if numbers.any():
         result[numbers] = _from_serial(pd.to_numeric(values[numbers], errors="coerce"))
@@ -208,6 +218,48 @@ def _parse_unique_dates(values: pd.Series, dayfirst: bool) -> tuple[np.ndarray, 
     bad = result.isna() & ~empty
     days = result.dt.normalize().to_numpy(dtype="datetime64[us]")
     return days, bad.to_numpy(dtype=bool)
+
+
+def _in_range_stamp(value) -> pd.Timestamp:
+    """A date or datetime cell as a Timestamp; NaT outside :data:`YEAR_RANGE`."""
+    try:
+        year = int(value.year)
+    except (AttributeError, TypeError, ValueError):
+        return pd.NaT
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        return pd.NaT
+    try:
+        return pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
+
+
+_YEAR_TEXT = re.compile(r"^\s*(\d{4})[-/.]|[-/. ](\d{4})(?:\s|$)|^\s*(\d{4})\d{4}\s*$")
+
+
+def year_out_of_range(values: pd.Series) -> pd.Series:
+    """True where a value is a date whose year lies outside :data:`YEAR_RANGE` (for the reason
+    a row is left out: "date outside the years 1900-2200" rather than "cannot be read")."""
+    def outside(value) -> bool:
+        if hasattr(value, "year") and not isinstance(value, str):
+            try:
+                return not YEAR_RANGE[0] <= int(value.year) <= YEAR_RANGE[1]
+            except (TypeError, ValueError):
+                return False
+        if not isinstance(value, str):
+            return False
+        match = _YEAR_TEXT.search(value)
+        if match is None:
+            return False
+        year = int(next(g for g in match.groups() if g))
+        return not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]
+
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return (~values.dt.year.between(*YEAR_RANGE) & values.notna()).astype(bool)
+    codes, uniques = pd.factorize(values)
+    flags = np.fromiter((outside(v) for v in uniques), dtype=bool, count=len(uniques))
+    mask = (codes >= 0) & (flags[np.maximum(codes, 0)] if len(uniques) else False)
+    return pd.Series(mask, index=values.index, dtype=bool)
 
 
 def _kind(value: object) -> str:
@@ -234,11 +286,12 @@ def _from_serial(serial: pd.Series) -> pd.Series:
 
 
 def _ymd(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    two_digit = year.str.len() == 2  # 24 -> 2024, 99 -> 1999; 0099 is the year 99
     year = pd.to_numeric(year, errors="coerce")
-    year = year.where(year >= 100, year + np.where(year < 70, 2000, 1900))
+    year = year.where(~two_digit, year + np.where(year < 70, 2000, 1900))
     frame = pd.DataFrame({"year": year, "month": pd.to_numeric(month, errors="coerce"),
                           "day": pd.to_numeric(day, errors="coerce")})
-    ok = frame.notna().all(axis=1) & frame["year"].between(1900, 2199)
+    ok = frame.notna().all(axis=1) & frame["year"].between(*YEAR_RANGE)
     out = pd.Series(pd.NaT, index=year.index, dtype="datetime64[us]")
     if ok.any():
         out[ok] = pd.to_datetime(frame[ok].astype("int64"), errors="coerce")

@@ -64,15 +64,18 @@ def filled(cell: object) -> bool:
 
 def header_names(cells: Sequence[object]) -> list[str]:
     """Column names from header cells: blanks become ``column N``, repeats get ``.2``, ``.3``."""
+    given = [_cell_text(cell).strip() or f"column {position}"
+             for position, cell in enumerate(cells, start=1)]
+    taken = set(given)
     names: list[str] = []
-    seen: dict[str, int] = {}
-    for position, cell in enumerate(cells, start=1):
-        name = _cell_text(cell).strip() or f"column {position}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name}.{seen[name]}"
-        else:
-            seen[name] = 1
+    used: set[str] = set()
+    for name in given:
+        if name in used:  # "amount, amount, amount.2": the second becomes amount.3
+            number = 2
+            while f"{name}.{number}" in taken or f"{name}.{number}" in used:
+                number += 1
+            name = f"{name}.{number}"
+        used.add(name)
         names.append(name)
     return names
 

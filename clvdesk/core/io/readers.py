@@ -41,7 +41,13 @@ from clvdesk.core.io.mapping import (
     suggest_mapping,
 )
 from clvdesk.core.io.parquet_reader import PARQUET_MAGIC, read_parquet_table
-from clvdesk.core.io.parse import detect_dayfirst, detect_decimal, parse_dates, parse_numbers
+from clvdesk.core.io.parse import (
+    detect_dayfirst,
+    detect_decimal,
+    parse_dates,
+    parse_numbers,
+    year_out_of_range,
+)
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, report
 
 #: Extensions read as workbooks when the content does not say otherwise.
@@ -52,11 +58,18 @@ PARQUET_SUFFIXES = (".parquet", ".pq")
 DROP_REASONS: dict[str, str] = {
     "malformed_row": "the line does not split into the header's columns",
     "missing_customer_id": "no customer id",
+    "customer_id_too_long": "customer id longer than 32,767 characters (Excel's cell limit)",
     "missing_date": "no date",
     "unparseable_date": "date cannot be read",
+    "date_out_of_range": "date outside the years 1900-2200",
     "missing_amount": "no amount",
     "unparseable_amount": "amount cannot be read",
+    "amount_out_of_range": "amount beyond a trillion (1e12)",
 }
+#: Longest customer id kept: Excel's cell limit, so every output holds the same ids.
+MAX_ID_LENGTH = 32_767
+#: Largest order amount taken as real (larger ones make sums overflow to infinity).
+MAX_AMOUNT = 1e12
 _DROPPED_COLUMNS = ["row", "reason", "column", "value"]
 
 
@@ -169,9 +182,9 @@ def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
     detected, day first if undecided). Raises :class:`InputError` for unreadable files, missing
     columns and files without one usable order; :class:`Cancelled` if ``cancel()`` turns true.
     """
+    _check_options(decimal, header_row, encoding)
     path = _existing(path)
     overrides = _overrides(mapping, customer_col, date_col, amount_col)
-    _check_options(decimal, header_row)
     if sheet is not None:
         _check_sheet_applies(path)
     raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
@@ -198,9 +211,9 @@ def preview_file(path: str | os.PathLike, n: int = 50, *, sheet: str | int | Non
     Unlike :func:`read_orders` an incomplete mapping is no error: ``missing`` names the required
     columns not found, so the dialog can ask for them.
     """
+    _check_options(decimal, header_row, encoding)
     path = _existing(path)
     overrides = {k: v for k, v in (mapping or {}).items() if v is not None}
-    _check_options(decimal, header_row)
     raw = _guarded(path, lambda: _read_raw(path, overrides, sheet, header_row, encoding,
                                            delimiter, max(int(n), 1), None, None))
     columns = list(raw.frame.columns)
@@ -298,12 +311,42 @@ def _overrides(mapping: Mapping[str, str | None] | None, customer_col: str | Non
     return overrides
 
 
-def _check_options(decimal: str | None, header_row: int | None) -> None:
+#: Highest header row accepted (a sheet's last row; checked before the file is read).
+MAX_HEADER_ROW = 1_048_576
+
+
+def _check_options(decimal: str | None, header_row: int | None,
+                   encoding: str | None = None) -> None:
+    """Options checked before any work: a bad one costs no read of the file."""
     if decimal is not None and decimal not in (".", ","):
-        raise InputError(f"decimal separator must be '.' or ',', not {decimal!r}")
+        raise InputError(f"decimal separator must be '.' or ',', not {decimal!r}",
+                         code="bad_decimal", value=str(decimal))
     if header_row is not None and (not isinstance(header_row, int | np.integer)
-                                   or header_row < 1):
-        raise InputError(f"header row must be a row number from 1, not {header_row!r}")
+                                   or isinstance(header_row, bool) or header_row < 1
+                                   or header_row > MAX_HEADER_ROW):
+        raise InputError(f"header row must be a row number from 1 to {MAX_HEADER_ROW:,}, not "
+                         f"{header_row!r}", code="bad_header_row", value=str(header_row),
+                         limit=MAX_HEADER_ROW)
+    if encoding is not None:
+        check_encoding(encoding)
+
+
+def check_encoding(encoding: str) -> str:
+    """``encoding`` if it names a text encoding Python knows (``rot13``, ``zlib`` do not count)."""
+    import codecs
+
+    if not isinstance(encoding, str) or not encoding.strip() or len(encoding) > 40:
+        raise InputError(f"unknown encoding {encoding!r}", code="unknown_encoding",
+                         value=str(encoding))
+    try:
+        info = codecs.lookup(encoding.strip())
+    except (LookupError, ValueError):
+        raise InputError(f"unknown encoding {encoding!r}; use e.g. utf-8, cp1252 or latin-1",
+                         code="unknown_encoding", value=encoding) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{encoding!r} is not a text encoding; use e.g. utf-8, cp1252 or "
+                         "latin-1", code="unknown_encoding", value=encoding)
+    return encoding.strip()
 
 
 def _check_sheet_applies(path: Path) -> None:
@@ -370,10 +413,13 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     reason_code = np.zeros(len(frame), dtype=np.int8)
     checks = (
         ("missing_customer_id", "customer_id", lambda: customers.isna()),
+        ("customer_id_too_long", "customer_id", lambda: _too_long(customers)),
         ("missing_date", "date", lambda: dates.isna() & ~bad_dates),
+        ("date_out_of_range", "date", lambda: bad_dates & year_out_of_range(date_source)),
         ("unparseable_date", "date", lambda: bad_dates),
         ("missing_amount", "amount", lambda: amounts.isna() & ~bad_amounts),
         ("unparseable_amount", "amount", lambda: bad_amounts),
+        ("amount_out_of_range", "amount", lambda: amounts.abs() > MAX_AMOUNT),
     )
     for code, (_, _, mask) in enumerate(checks, start=1):
         hit = mask().to_numpy(dtype=bool) & ~blank
@@ -436,6 +482,12 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     orders.attrs["headers"] = dict(mapping)  # canonical column -> the file's header, for messages
     return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
                         dropped=dropped, blanked=blanked, source_rows=source_rows)
+
+
+def _too_long(customers: pd.Series) -> pd.Series:
+    """Ids over :data:`MAX_ID_LENGTH` characters (checked on the byte length first: cheap)."""
+    lengths = customers.str.len()
+    return (lengths > MAX_ID_LENGTH).fillna(False)
 
 
 def _all_blank_text(frame: pd.DataFrame, mapping: Mapping[str, str]) -> np.ndarray:

@@ -20,6 +20,9 @@ Scenarios / Scenario's    base case (follows the assumptions) and the user's sce
 Model fit / Modelfit      parameters, standard errors, log-likelihood, AIC/BIC, model comparison,
                           holdout check with its chart
 Data quality              the data-quality report: overview and issues with what CLV Desk does
+Actions / Acties          tier x status matrix (live counts), levers per segment with a sentence
+                          each, NPS groups, customer list with live churn risk and next purchase
+                          (:mod:`clvdesk.core.io.report_actions`)
 Functions / Functies      the named LAMBDA functions (CLV.SIMPLE, BGNBD.PALIVE, ...) of
                           :mod:`clvdesk.core.io.report_functions`, usable in any cell
 ========================  =========================================================================
@@ -44,6 +47,7 @@ from openpyxl import Workbook
 from clvdesk.core.errors import InputError
 from clvdesk.core.io import report_stream
 from clvdesk.core.io.atomic import write_atomic
+from clvdesk.core.io.report_actions import write_actions
 from clvdesk.core.io.report_assumptions import NAMES, AssumptionValues, write_assumptions
 from clvdesk.core.io.report_cohorts import write_cohorts
 from clvdesk.core.io.report_customers import write_customers
@@ -58,7 +62,7 @@ from clvdesk.core.segments import TOTAL_LABEL
 
 #: Order of the sheets in the workbook.
 SHEET_ORDER: tuple[str, ...] = ("assumptions", "customers", "segments", "cohorts", "scenarios",
-                                "model_fit", "quality", "functions")
+                                "model_fit", "quality", "actions", "functions")
 
 #: Fields of ``AnalysisResult`` the report reads.
 RESULT_FIELDS: tuple[str, ...] = (
@@ -90,7 +94,7 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
     scenarios = list(scenarios or [])
     if not all(isinstance(s, Scenario) for s in scenarios):
         raise InputError("scenarios must be Scenario objects (see clvdesk.core.scenarios)")
-    book = build_workbook(result, labels, formats, scenarios)
+    book = build_workbook(result, labels, formats, scenarios, currency.strip())
     try:
         return write_atomic(target, lambda tmp: report_stream.save(book, tmp))
     except PermissionError:
@@ -100,7 +104,8 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
         raise InputError(f"cannot write '{target}': {exc.strerror or exc}") from None
 
 
-def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Workbook:
+def build_workbook(result, labels, formats, scenarios: Sequence[Scenario],
+                   currency: str = "€") -> Workbook:
     """The report as an openpyxl :class:`Workbook` (not saved); see :func:`write_report`.
 
     The customer rows are not cells of it: they are streamed in by
@@ -150,6 +155,10 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario]) -> Wo
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency,
                     tracking=result.tracking)
     write_quality(sheets["quality"], result.quality, labels, formats)
+    if getattr(result, "actions", None) is not None:
+        write_actions(sheets["actions"], result, labels, formats, currency)
+    else:
+        book.remove(sheets.pop("actions"))
     write_functions(sheets["functions"], labels, formats)
     for sheet in sheets.values():
         _print_setup(sheet)

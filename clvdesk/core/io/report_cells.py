@@ -24,7 +24,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clvdesk.core.io.tables import needs_escape
+from clvdesk.core.io.tables import needs_escape, xlsx_text
 
 TITLE_FONT = Font(bold=True, size=14)
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -90,7 +90,7 @@ def cell_value(value):
         return None if np.isnat(value) else pd.Timestamp(value).to_pydatetime()
     if isinstance(value, dt.datetime | dt.date):
         return value
-    return str(value)
+    return xlsx_text(str(value))
 
 
 def put(ws: Worksheet, row: int, col: int, value, number_format: str | None = None,

@@ -87,6 +87,7 @@ SHEETS: dict[str, dict[str, str]] = {
     "scenarios": {"en": "Scenarios", "nl": "Scenario's"},
     "model_fit": {"en": "Model fit", "nl": "Modelfit"},
     "quality": {"en": "Data quality", "nl": "Datakwaliteit"},
+    "actions": {"en": "Actions", "nl": "Acties"},
     "functions": {"en": "Functions", "nl": "Functies"},
 }
 

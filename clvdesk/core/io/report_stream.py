@@ -44,7 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from clvdesk.core.io.report_cells import Column, Formula, cell_value, put
-from clvdesk.core.io.tables import needs_escape
+from clvdesk.core.io.tables import FORMULA_TRIGGERS, needs_escape
 
 #: Rows of XML generated at a time.
 CHUNK_ROWS = 20_000
@@ -206,16 +206,34 @@ def _column_xml(values, letter: str, style: tuple[int, int]) -> list[str]:
     if isinstance(values, FormulaColumn):
         template = escape(values.template[1:] if values.template.startswith("=")
                           else values.template)
-        return [f'<c r="{ref}" s="{plain}"><f>{template.format(row=row)}</f></c>'
+        opening, closing = f'<c r="{ref}" s="{plain}"><f>', "</f></c>"
+        return [opening + template.format(row=row) + closing
                 for row in range(values.first_row, values.first_row + values.n_rows)]
     array = values if isinstance(values, np.ndarray) else None
     if array is not None and array.dtype.kind in "fiu":
         numbers = array.astype(float)
-        texts = map(repr, numbers.tolist())
-        finite = np.isfinite(numbers).tolist()
-        return [f'<c r="{ref}" s="{plain}"><v>{t}</v></c>' if ok else f'<c r="{ref}" s="{plain}"/>'
-                for t, ok in zip(texts, finite, strict=True)]
-    return [_cell_xml(value, ref, plain, quoted) for value in values]
+        opening, closing = f'<c r="{ref}" s="{plain}"><v>', "</v></c>"
+        cells = [opening + text + closing for text in map(repr, numbers.tolist())]
+        for row in np.flatnonzero(~np.isfinite(numbers)).tolist():
+            cells[row] = f'<c r="{ref}" s="{plain}"/>'
+        return cells
+    text_opening = f'<c r="{ref}" s="{plain}" t="inlineStr"><is><t>'
+    return [text_opening + _text(value) + "</t></is></c>"
+            if type(value) is str and _plain_text(value) else
+            _cell_xml(value, ref, plain, quoted) for value in values]
+
+
+def _plain_text(text: str) -> bool:
+    """Text that needs neither quotePrefix, a kept-space marker nor illegal-character removal."""
+    return (not text.startswith(FORMULA_TRIGGERS) and text == text.strip()
+            and not _ILLEGAL.search(text))
+
+
+def _text(text: str) -> str:
+    """``text`` escaped for XML character data."""
+    if "&" in text or "<" in text or ">" in text:
+        return escape(text)
+    return text
 
 
 def _cell_xml(value, ref: str, plain: int, quoted: int) -> str:

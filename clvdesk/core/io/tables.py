@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -61,6 +62,27 @@ def escape_cell_text(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+#: Most characters an Excel cell holds.
+XLSX_MAX_TEXT = 32_767
+#: Characters XML 1.0 cannot carry (all C0 controls but tab, LF, CR), and Excel's own
+#: ``_xHHHH_`` escape already in the text (which Excel would decode).
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xlsx_text(text: str) -> str:
+    """Cell text as an xlsx file can hold it: the one helper of every xlsx writer.
+
+    Control characters XML cannot carry (ESC, NUL, ...) are written as Excel's escape
+    ``_xHHHH_`` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring), which Excel and LibreOffice show as the
+    character; an underscore that would start such an escape is itself escaped (``_x005F_``).
+    Text over Excel's 32,767-character cell limit is cut to it (customer ids that long never
+    reach an output: the importer leaves them out, see ``readers.DROP_REASONS``).
+    """
+    if _XML_ILLEGAL.search(text):
+        text = _XML_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    return text[:XLSX_MAX_TEXT]
 
 
 def needs_escape(value) -> bool:
@@ -118,9 +140,6 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
     CSV one append per chunk, so memory holds one chunk at a time; text is escaped as in
     :func:`write_table`. Returns the path written.
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".parquet", ".csv"):
@@ -128,6 +147,9 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
                          ".csv")
     if not path.parent.exists():
         raise InputError(f"output folder does not exist: {path.parent}")
+    if suffix == ".parquet":  # the io extra, asked for before the file is touched
+        pa = require("pyarrow", "writing Parquet files")
+        pq = require("pyarrow.parquet", "writing Parquet files")
     with atomic_path(path) as tmp:
         writer = None
         for number, chunk in enumerate(chunks):
@@ -141,9 +163,9 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
                 continue
             table = pa.Table.from_pandas(frame, preserve_index=False)
             if writer is None:
-                # dictionary pages pay for text and whole-number columns, not for measurements
-                coded = [f.name for f in table.schema if not pa.types.is_floating(f.type)]
-                writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=coded or False)
+                # no dictionary pages: ids and measurements are mostly distinct values, for
+                # which pyarrow would build a dictionary per chunk and then discard it
+                writer = pq.ParquetWriter(tmp, table.schema, use_dictionary=False)
             writer.write_table(table)
         if writer is not None:
             writer.close()
@@ -201,6 +223,8 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:
 
     def cell(value):
         value = _xlsx_value(value)
+        if isinstance(value, str):
+            value = xlsx_text(value)
         if not needs_escape(value):
             return value
         item = WriteOnlyCell(sheet, value=value)

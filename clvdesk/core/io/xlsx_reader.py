@@ -9,9 +9,10 @@ Before calamine sees a zip-based workbook (:func:`guard_workbook`), every part i
 * at most :data:`MAX_PARTS` parts, together at most :data:`MAX_UNCOMPRESSED` bytes once
   unpacked, counted while unpacking (declared sizes can lie), and no part of more than 1 MB that
   unpacks to over :data:`MAX_RATIO` times its packed size (a zip bomb; real sheets pack 5-30x);
-* a sheet's used range (first to last cell reference) may span at most :data:`MAX_CELLS`
-  cells: calamine allocates the whole rectangle, so a single cell at ``XFD1048576`` would
-  otherwise take hundreds of GB;
+* every sheet the workbook names may span at most
+  :data:`~clvdesk.core.io.sheet_extent.MAX_CELLS` cells, measured by a streaming XML parse
+  (:mod:`~clvdesk.core.io.sheet_extent`; .ods repeats multiplied out): calamine allocates the
+  whole rectangle, so a single cell at ``XFD1048576`` would otherwise take hundreds of GB;
 * every XML part is parsed by defusedxml up to its root element with DTDs, entity declarations
   and external references forbidden. A DOCTYPE can only stand before the root element, so this
   rejects entity ("billion laughs") and external-entity attacks in the whole part.
@@ -46,6 +47,7 @@ from clvdesk.core.io.raw import (
     header_names,
     report,
 )
+from clvdesk.core.io.sheet_extent import check_extent
 
 _WORKBOOKS = "reading Excel workbooks (.xlsx, .xls, .ods)"
 python_calamine = optional_module("python_calamine", _WORKBOOKS)
@@ -58,18 +60,11 @@ MAX_PARTS = 10_000
 MAX_UNCOMPRESSED = 2 * 1024**3
 #: Highest unpacked/packed size ratio of a part larger than 1 MB.
 MAX_RATIO = 200
-#: Most cells a sheet's used range may span (calamine allocates the whole rectangle).
-MAX_CELLS = 30_000_000
 #: Bytes of an XML part's start within which its root element must begin.
 MAX_PROLOG = 1024 * 1024
 _CHUNK = 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _BINARY_SHEET = re.compile(r"xl/worksheets/[^/]+\.bin")
-_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
-#: A cell or row reference beyond column Z or row 999,999: worth measuring the sheet's extent.
-#: (Any attribute ending in ``r`` may match: that costs only a full scan, never a miss.)
-_FAR_REF = re.compile(rb'r="(?:[A-Z]{2,}[0-9]|[A-Z]?[0-9]{7,})')
-_REF = re.compile(rb'r="([A-Z]{0,3})([0-9]{1,9})"')
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -105,6 +100,7 @@ def guard_workbook(path: Path) -> None:
             total = 0
             for info in infos:
                 total = _check_part(archive, info, total, name)
+            check_extent(archive, name)
     except (zipfile.BadZipFile, zlib.error):
         raise InputError(f"{name} is damaged or incomplete (not a readable workbook)") from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError):
@@ -113,11 +109,8 @@ def guard_workbook(path: Path) -> None:
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, name: str) -> int:
     is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
-    is_sheet = _SHEET_PART.fullmatch(info.filename.lower()) is not None
     parser = _prolog_parser() if is_xml else None
     unpacked = 0
-    far_out = False
-    tail = b""
     with archive.open(info, "r") as part:
         while True:
             chunk = part.read(_CHUNK)
@@ -133,41 +126,9 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, nam
                                  f"size (a zip bomb?); refused")
             if parser is not None:
                 parser = _feed_prolog(parser, chunk, unpacked, info.filename, name)
-            if is_sheet and not far_out:
-                far_out = _FAR_REF.search(tail + chunk) is not None
-                tail = chunk[-32:]
     if parser is not None and unpacked:
         raise InputError(f"{name} is damaged: part {info.filename} has no XML content")
-    if far_out:
-        _check_extent(archive, info, name)
     return total
-
-
-def _check_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """Refuse a sheet whose used range (first to last cell) exceeds :data:`MAX_CELLS`.
-
-    calamine allocates the whole rectangle, so one cell at XFD1048576 would take hundreds of
-    GB. Only sheets with a column beyond Z or a row beyond 999,999 are scanned fully.
-    """
-    max_row, max_col, tail = 0, 0, b""
-    with archive.open(info, "r") as part:
-        while chunk := part.read(_CHUNK):
-            for letters, digits in _REF.findall(tail + chunk):
-                max_row = max(max_row, int(digits))
-                if letters:
-                    max_col = max(max_col, _column_number(letters))
-            tail = chunk[-32:]
-    cells = max(max_row, 1) * max(max_col, 1)
-    if cells > MAX_CELLS:
-        raise InputError(f"{name}: a sheet spans {max_row:,} rows x {max_col:,} columns "
-                         f"(over {MAX_CELLS // 1_000_000} million cells); refused")
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + (letter - 64)
-    return number
 
 
 def _prolog_parser():

@@ -11,6 +11,15 @@ information (the negative Hessian of the total log-likelihood, from differences 
 gradient, :func:`clvdesk.core.models.newton.information_matrix`). Standard errors are reported on the natural scale by the delta method,
 ``se(param) = param * se(theta)``; :meth:`ProbabilisticModel.sample_params` draws from the
 normal on ``theta`` and exponentiates, so every drawn parameter is positive.
+
+Penalised fits: every model's ``fit`` takes ``penalty=`` (default 0, a plain maximum-likelihood
+fit), an L2 penalty on the log parameters as lifetimes' ``penalizer_coef`` and CLVTools'
+regularisation: the fit maximises ``LL(theta) - penalty * n * sum(theta ** 2)`` with ``n`` the
+number of customers (so ``penalty`` is per customer, as lifetimes adds it to the mean
+log-likelihood). It pulls every parameter towards 1 in the data's time unit and makes a fit the
+data cannot identify on its own finite and unique. The model then reports the unpenalised
+``log_likelihood`` at the penalised optimum, ``penalty`` and standard errors from the penalised
+information (the curvature the estimate actually has).
 """
 
 from __future__ import annotations
@@ -212,6 +221,7 @@ class ProbabilisticModel:
         self.std_errors: dict[str, float] = {}
         self.n_customers: float | None = None
         self.converged: bool = False
+        self.penalty: float = 0.0
         self._log_cov: np.ndarray | None = None
 
     # ------------------------------------------------------------------ construction
@@ -279,6 +289,7 @@ class ProbabilisticModel:
             "aic": number(self.aic),
             "bic": number(self.bic),
             "converged": bool(self.converged),
+            "penalty": float(self.penalty),
         }
 
     def __repr__(self) -> str:
@@ -321,7 +332,7 @@ class ProbabilisticModel:
     # ------------------------------------------------------------------ fitting
     def _maximize(self, build: Callable[..., LogLik], columns: Sequence[np.ndarray],
                   counts: np.ndarray, start: np.ndarray, *, progress: Progress = None,
-                  cancel: Cancel = None) -> None:
+                  cancel: Cancel = None, penalty: Any = 0.0) -> None:
         """Maximise the total log-likelihood of a compressed table and store the results.
 
         ``build(*columns, counts)`` returns ``theta -> (LL, dLL/dtheta)`` for the table with
@@ -335,6 +346,7 @@ class ProbabilisticModel:
         not reached, on the box or not unique (parameters the data do not identify).
         """
         n_customers = float(counts.sum())
+        penalty = check_penalty(penalty)
         n_calls = [0]
 
         def per_customer(loglik: LogLik) -> LogLik:
@@ -345,7 +357,9 @@ class ProbabilisticModel:
                 if progress is not None and n_calls[0] % 5 == 0:
                     progress(min(0.9, n_calls[0] / 100.0), f"fitting {self.name}")
                 value, grad = loglik(theta)
-                return value / n_customers, np.asarray(grad, dtype=float) / n_customers
+                # the L2 penalty per customer: mean LL - penalty * |theta|^2
+                return (value / n_customers - penalty * float(theta @ theta),
+                        np.asarray(grad, dtype=float) / n_customers - 2.0 * penalty * theta)
             return mean
 
         full = per_customer(build(*columns, counts))
@@ -384,8 +398,9 @@ class ProbabilisticModel:
             raise ConvergenceError(f"the {self.name} fit did not converge (the optimiser stopped "
                                    "away from an optimum); try another model or more data")
         self.params = {k: float(v) for k, v in zip(self.param_names, np.exp(theta), strict=True)}
-        self.log_likelihood = float(result.value * n_customers)
+        self.log_likelihood = float((result.value + penalty * float(theta @ theta)) * n_customers)
         self.n_customers = n_customers
+        self.penalty = penalty
         self.converged = True
         # central differences on small tables; forward ones (half the passes) on large ones
         information = n_customers * newton.information_matrix(
@@ -406,6 +421,20 @@ class ProbabilisticModel:
             progress(1.0, f"fitted {self.name}")
 
 
+def check_penalty(penalty: Any) -> float:
+    """The L2 penalty as a float, 0 or more and finite (None counts as 0); else InputError."""
+    if penalty is None:
+        return 0.0
+    try:
+        value = float(penalty)
+    except (TypeError, ValueError):
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise InputError(f"penalty must be a number, 0 or more (0: no penalty), got {penalty!r}",
+                         code="bad_penalty", penalty=str(penalty))
+    return value
+
+
 def _unidentified(information: np.ndarray) -> list[int]:
     """Indices of parameters the data do not identify (empty when the information is usable).
 
@@ -424,6 +453,22 @@ def _unidentified(information: np.ndarray) -> list[int]:
         return [int(j) for j in np.flatnonzero(se_log >= MAX_LOG_SE)]
     weakest = np.abs(vectors[:, 0])
     return [int(j) for j in np.flatnonzero(weakest >= 0.5 * weakest.max())]
+
+
+_LAST_DRAWS: list = [None, None]
+
+
+def param_matrix(draws: Sequence[ProbabilisticModel]) -> np.ndarray:
+    """Parameters of a list of models as a (draws, parameters) matrix.
+
+    Remembers the last list it was given (the same list comes back for every block of a CLV
+    interval), so the matrix is built once per list, not once per block.
+    """
+    if _LAST_DRAWS[0] is draws:
+        return _LAST_DRAWS[1]
+    matrix = np.array([d._param_array() for d in draws], dtype=float)
+    _LAST_DRAWS[:] = [draws, matrix]
+    return matrix
 
 
 class TransactionModel(ProbabilisticModel):
@@ -459,11 +504,16 @@ class TransactionModel(ProbabilisticModel):
     loglik_function: ClassVar[Callable[..., Callable[[np.ndarray], tuple[float, np.ndarray]]]]
 
     def fit(self, frequency: Any, recency: Any, T: Any, weights: Any = None, *,
-            progress: Progress = None, cancel: Cancel = None) -> Self:
-        """Maximum-likelihood fit on a customer summary (one time unit for recency and T)."""
+            progress: Progress = None, cancel: Cancel = None, penalty: float = 0.0) -> Self:
+        """Maximum-likelihood fit on a customer summary (one time unit for recency and T).
+
+        ``penalty``: L2 penalty per customer on the log parameters (module docstring).
+        """
+        penalty = check_penalty(penalty)
         x, t_x, age, counts = self._prepare_fit(frequency, recency, T, weights)
         self._maximize(type(self).loglik_function, (x, t_x, age), counts,
-                       self._start(x, age, counts), progress=progress, cancel=cancel)
+                       self._start(x, age, counts), progress=progress, cancel=cancel,
+                       penalty=penalty)
         return self
 
     @staticmethod
@@ -514,7 +564,7 @@ class TransactionModel(ProbabilisticModel):
             return np.column_stack([np.asarray(d.p_alive(frequency, recency, T), dtype=float)
                                     for d in draws])
         x, t_x, age, _ = draws[0]._broadcast_rfm(frequency, recency, T)
-        params = np.array([d._param_array() for d in draws], dtype=float)
+        params = param_matrix(draws)
         columns = (params[:, k][None, :] for k in range(params.shape[1]))
         return cls.p_alive_formula(*columns, x[:, None], t_x[:, None], age[:, None])
 

@@ -44,11 +44,14 @@ class BetaGeoBetaBinomModel(ProbabilisticModel):
     param_names = ("alpha", "beta", "gamma", "delta")
 
     def fit(self, frequency: Any, recency: Any, n_periods: Any, weights: Any = None, *,
-            progress: Progress = None, cancel: Cancel = None) -> BetaGeoBetaBinomModel:
+            progress: Progress = None, cancel: Cancel = None,
+            penalty: float = 0.0) -> BetaGeoBetaBinomModel:
         """Fit on (x, t_x, n) rows, e.g. the pattern counts of the donation data as weights.
 
         ``frequency``: transactions x; ``recency``: opportunity of the last one t_x (0 when
         none); ``n_periods``: opportunities n; all whole numbers with x <= t_x <= n.
+        ``penalty``: L2 penalty per customer on the log parameters
+        (:mod:`clvdesk.core.models.base`).
         """
         x, t_x, n = _check(frequency, recency, n_periods)
         w = as_weights(weights, x.size)
@@ -65,7 +68,7 @@ class BetaGeoBetaBinomModel(ProbabilisticModel):
             raise DataError(code="bgbb_every_opportunity")
         (x, t_x, n), counts = compress(x, t_x, n, weights=w)
         self._maximize(_loglik_function, (x, t_x, n), counts, np.zeros(4),
-                       progress=progress, cancel=cancel)
+                       progress=progress, cancel=cancel, penalty=penalty)
         return self
 
     # ------------------------------------------------------------------ predictions

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from clvdesk.core.models import special
-from clvdesk.core.models.base import TransactionModel, group_by_value
+from clvdesk.core.models.base import TransactionModel, group_by_value, param_matrix
 from clvdesk.core.models.special import digamma, gammaln
 
 
@@ -44,7 +44,7 @@ class BetaGeoModel(TransactionModel):
         """P(alive) of every model in ``draws``: (rows, draws), each column bit for bit
         ``draws[j].p_alive(...)``; the logarithms are taken once per distinct x, t_x and T."""
         x, t_x, age, _ = draws[0]._broadcast_rfm(frequency, recency, T)
-        params = np.array([d._param_array() for d in draws], dtype=float)
+        params = param_matrix(draws)
         r, alpha, a, b = (params[:, k][None, :] for k in range(4))
         return _p_alive_tabulated(r, alpha, a, b, x, t_x, age)
 

@@ -17,7 +17,9 @@ population mean ``p gamma/(q-1)`` and the customer's own mean::
     E[M | m_x, x] = p (gamma + x m_x) / (p x + q - 1)
 
 Fitted on the repeat buyers (x > 0) with x the number of repeat purchases and m_x the mean of
-their values. Published estimates on CDNOW: p = 6.25, q = 3.74, gamma = 15.44; LL = -4063.
+their values. Published estimates on CDNOW: p = 6.25, q = 3.74, gamma = 15.44; the
+log-likelihood of the 946 repeat buyers at the optimum is -4055.9 (the -4063 quoted elsewhere
+does not follow from the data).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from clvdesk.core.models.base import (
     as_vector,
     as_weights,
     compress,
+    param_matrix,
     same_length,
 )
 from clvdesk.core.models.special import digamma, gammaln
@@ -47,10 +50,12 @@ class GammaGammaModel(ProbabilisticModel):
     param_names = ("p", "q", "gamma")
 
     def fit(self, frequency: Any, monetary_value: Any, weights: Any = None, *,
-            progress: Progress = None, cancel: Cancel = None) -> GammaGammaModel:
+            progress: Progress = None, cancel: Cancel = None,
+            penalty: float = 0.0) -> GammaGammaModel:
         """Fit on the repeat buyers: rows with ``frequency > 0`` and their mean repeat spend.
 
-        Rows with frequency 0 are ignored (they carry no repeat spend).
+        Rows with frequency 0 are ignored (they carry no repeat spend). ``penalty``: L2 penalty
+        per customer on the log parameters (:mod:`clvdesk.core.models.base`).
         """
         x, m_x = _check(frequency, monetary_value)
         w = as_weights(weights, x.size)
@@ -74,7 +79,7 @@ class GammaGammaModel(ProbabilisticModel):
         mean_spend = float(np.sum(counts * m_x) / np.sum(counts))
         start = np.log([1.0, 2.0, mean_spend])
         self._maximize(_loglik_function, (x, m_x), counts, start,
-                       progress=progress, cancel=cancel)
+                       progress=progress, cancel=cancel, penalty=penalty)
         return self
 
     def expected_spend(self, frequency: Any, monetary_value: Any) -> np.ndarray:
@@ -102,7 +107,7 @@ class GammaGammaModel(ProbabilisticModel):
         (the same operations, broadcast over the parameter draws); used for the CLV interval.
         """
         x, m_x = _check(frequency, monetary_value)
-        params = np.array([d._param_array() for d in draws], dtype=float).reshape(-1, 3)
+        params = param_matrix(draws).reshape(-1, 3)
         p, q, gamma = (params[:, k][None, :] for k in range(3))
         # the denominator depends on x alone: computed per distinct frequency, then gathered
         xs, x_index = np.unique(x, return_inverse=True)

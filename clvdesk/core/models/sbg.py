@@ -15,7 +15,7 @@ With ``T`` the period in which she cancels (FH 2007, eq. 6-7)::
 Fitted on a cohort's alive counts ``n_0, n_1, ..., n_k`` (customers still active at the start
 and after each period): ``LL = sum_t (n_{t-1} - n_t) ln P(T=t) + n_k ln S(k)`` (eq. B2).
 Published estimates (years 0-7 of 1000 customers): regular alpha = 0.704, beta = 1.182,
-LL = -1611.2; high end alpha = 0.668, beta = 3.806, LL = -1680.3.
+LL = -1680.3; high end alpha = 0.668, beta = 3.806, LL = -1611.2.
 """
 
 from __future__ import annotations
@@ -38,10 +38,12 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
     param_names = ("alpha", "beta")
 
     def fit(self, alive: Any, *, progress: Progress = None,
-            cancel: Cancel = None) -> ShiftedBetaGeoModel:
+            cancel: Cancel = None, penalty: float = 0.0) -> ShiftedBetaGeoModel:
         """Fit on the alive counts of one cohort: at the start (period 0), after 1, 2, ... periods.
 
         Counts may be fractional (e.g. percentages of a cohort) but never increase.
+        ``penalty``: L2 penalty per customer on the log parameters
+        (:mod:`clvdesk.core.models.base`).
         """
         counts = as_vector("alive", alive)
         if counts.size < 2:
@@ -65,7 +67,7 @@ class ShiftedBetaGeoModel(ProbabilisticModel):
         weights = np.append(lost, counts[-1])
         used = weights > 0
         self._maximize(_loglik_function, (periods[used], cancelled[used]), weights[used],
-                       np.zeros(2), progress=progress, cancel=cancel)
+                       np.zeros(2), progress=progress, cancel=cancel, penalty=penalty)
         return self
 
     # ------------------------------------------------------------------ predictions

@@ -7,6 +7,6 @@ summary, the returns netting, cohorts, segment totals and quality counts run on 
 text runs on Apache Spark through :mod:`clvdesk.core.orderlog.spark` (transpiled by sqlglot).
 """
 
-from clvdesk.core.orderlog.engine import EngineSettings, OrderLog
+from clvdesk.core.orderlog.engine import EngineSettings, OrderLog, margin_sql, opened
 
-__all__ = ["EngineSettings", "OrderLog"]
+__all__ = ["EngineSettings", "OrderLog", "margin_sql", "opened"]

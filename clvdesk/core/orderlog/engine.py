@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clvdesk.core.errors import InputError
+from clvdesk.core.errors import DataError, InputError
 from clvdesk.core.orderlog import queries
 
 
@@ -288,6 +288,75 @@ class OrderLog:
             return self._con.sql(sql).df()
         return self._con.sql(sql).to_arrow_table().to_pandas()
 
+    def netting_counts(self) -> dict[str, int]:
+        """How the returns of the whole log were netted (one period, the whole log).
+
+        ``returns`` (rows of amount < 0), ``by_order``, ``by_date``, ``unmatched`` (before
+        any purchase of the customer), ``cancelled_days`` (purchase days netted to zero or
+        less) and ``customers_without_purchase`` (customers left with no purchase day).
+        """
+        names = ("returns", "by_order", "by_date", "unmatched", "cancelled_days",
+                 "customers_without_purchase")
+        if self.rows == 0:
+            return dict.fromkeys(names, 0)
+        row = self.fetch(queries.netting_counts(self.last_day, has_order_id=self.has_order_id))
+        return {name: int(row[name][0]) for name in names}
+
+    def end_day(self, end) -> int:
+        """The end day (days since 1970): ``end`` (a user date) or the last order day.
+
+        Raises :class:`DataError` without orders, or without orders on or before ``end``.
+        """
+        from clvdesk.core.dates import parse_date
+
+        if self.rows == 0:
+            raise DataError(code="no_orders")
+        end_date = parse_date("end", end)
+        end_day = self.last_day if end_date is None else int(
+            np.datetime64(end_date, "D").astype(np.int64))
+        if self.first_day > end_day:
+            def day(number: int) -> str:
+                return str(np.datetime64(number, "D"))
+
+            raise DataError(code="no_orders_before_end", end=day(end_day),
+                            first=day(self.first_day), last=day(self.last_day))
+        return end_day
+
+    def calibration_customers(self, end_day: int, *, margin: str = "amount",
+                              segment: str | None = None, acquisition_cost: bool = False,
+                              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The netted purchase days and the facts of the customers up to ``end_day``.
+
+        ``(days, facts)``: ``days`` one row per netted (customer, day) of the customers with a
+        purchase day (:func:`~clvdesk.core.orderlog.queries.customer_days`; ``margin`` the SQL
+        of each order's margin), ``facts`` indexed by the same ``customer`` key
+        (:func:`~clvdesk.core.orderlog.queries.customer_facts`), only those customers.
+        """
+        days = self.fetch_frame(queries.customer_days(end_day, has_order_id=self.has_order_id,
+                                                      value=margin))
+        facts = self.fetch_frame(queries.customer_facts(
+            end_day, has_order_id=self.has_order_id, segment=segment,
+            acquisition_cost=acquisition_cost and "acquisition_cost" in self.extras))
+        facts = facts.set_index("customer")
+        facts = facts.loc[facts.index.isin(days["customer"].unique())]
+        return days, facts
+
+    def fetch_with(self, frame: pd.DataFrame, sql: str) -> dict[str, np.ndarray]:
+        """Run ``sql`` with ``frame`` (plus its positions as ``row_no``) as the source relation
+        :data:`~clvdesk.core.orderlog.queries.SOURCE`. Columns of mixed Python objects are
+        compared as text."""
+        columns = {"row_no": np.arange(len(frame), dtype=np.int64)}
+        for name in frame.columns:
+            column = frame[name]
+            if pd.api.types.is_object_dtype(column.dtype):
+                column = column.astype("string")
+            columns[str(name)] = column
+        self._con.register(queries.SOURCE, pd.DataFrame(columns, copy=False))
+        try:
+            return self.fetch(sql)
+        finally:
+            self._con.unregister(queries.SOURCE)
+
     def customer_ids(self, first_rows: np.ndarray, ids_column=None) -> pd.Index:
         """Customer ids as the source holds them (type kept), of the given source positions."""
         if self._ids is not None:
@@ -360,3 +429,34 @@ def _numpy(column) -> np.ndarray:
     if column.null_count and pa.types.is_integer(column.type):
         return column.cast(pa.float64()).to_numpy()
     return column.to_numpy()
+
+
+class opened:
+    """``with opened(orders, ...) as log``: an :class:`OrderLog` as given, or one built from a
+    pandas order table (:meth:`OrderLog.of`) and closed at the end of the block."""
+
+    def __init__(self, orders, *, customer_col: str = "customer_id", date_col: str = "date",
+                 amount_col: str = "amount", extras: Iterable[str] = ()) -> None:
+        self._own = not isinstance(orders, OrderLog)
+        self._log = OrderLog.of(orders, customer_col=customer_col, date_col=date_col,
+                                amount_col=amount_col, extras=tuple(extras))
+
+    def __enter__(self) -> OrderLog:
+        return self._log
+
+    def __exit__(self, *exc) -> None:
+        if self._own:
+            self._log.close()
+
+
+def margin_sql(log: OrderLog, margin: float | None) -> str:
+    """The SQL of each order's gross margin (currency), as
+    :func:`clvdesk.core.segments.order_margins` defines it: ``amount x margin`` for a given
+    fraction, else the table's ``margin`` column, else ``amount - cost``, else the amount."""
+    if margin is not None:
+        return f"amount * {float(margin)!r}"
+    if "margin" in log.extras:
+        return "margin"
+    if "cost" in log.extras:
+        return "amount - cost"
+    return "amount"

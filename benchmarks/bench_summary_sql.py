@@ -1,0 +1,134 @@
+"""The customer summary against plain DuckDB SQL and polars written here, same data, same run.
+
+Each side is one fresh process that reads the same Parquet order log (5,000,000 orders drawn
+from BG/NBD + Gamma-Gamma, benchmarks/synthetic.py) and returns one row per customer with
+frequency (repeat purchase days, same-day orders merged), recency and T in days (T to the last
+order date) and monetary value (mean of the repeat purchase days' totals, 0 without repeats):
+
+- clvdesk: ``read_orders`` + ``summarize(period="days")`` (what the CLI and the app run);
+- DuckDB: one SQL query over ``read_parquet`` written here, fetched as an Arrow table;
+- polars: the same as a lazy polars query written here.
+
+The three must agree (customers, repeat buyers, total frequency and monetary value). Goal
+(issue 14.7): clvdesk at most 1.2x the plain DuckDB time. Ratios are clvdesk / peer.
+
+    python benchmarks/bench_summary_sql.py [--transactions 5000000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import harness
+import synthetic
+
+GOAL = 1.2
+
+OURS = """
+import json, sys
+from clvdesk.core.io.readers import read_orders
+from clvdesk.core.summary import summarize
+s = summarize(read_orders(sys.argv[1]).orders, period="days")
+print(json.dumps({"customers": len(s), "repeat": int((s["frequency"] > 0).sum()),
+                  "frequency": float(s["frequency"].sum()),
+                  "monetary": float(s["monetary_value"].sum()), "T": float(s["T"].sum())}))
+"""
+
+DUCKDB = """
+import json, sys
+import duckdb
+query = '''
+WITH days AS (
+    SELECT customer_id, CAST(date AS DATE) AS day, SUM(amount) AS amount
+    FROM read_parquet(?) GROUP BY customer_id, day),
+ends AS (SELECT MAX(day) AS last_day FROM days)
+SELECT customer_id,
+       COUNT(*) - 1 AS frequency,
+       DATE_DIFF('day', MIN(day), MAX(day)) AS recency,
+       DATE_DIFF('day', MIN(day), ANY_VALUE(last_day)) AS T,
+       COALESCE((SUM(amount) - ARG_MIN(amount, day)) / NULLIF(COUNT(*) - 1, 0), 0)
+           AS monetary_value
+FROM days, ends GROUP BY customer_id
+'''
+con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
+source = "'" + sys.argv[1].replace("'", "''") + "'"
+result = con.sql(query.replace("?", source))
+s = (result.to_arrow_table() if hasattr(result, "to_arrow_table")
+     else result.arrow())  # the name of DuckDB 2 and of 1.x
+import pyarrow.compute as pc
+print(json.dumps({"customers": s.num_rows,
+                  "repeat": int(pc.sum(pc.greater(s["frequency"], 0)).as_py()),
+                  "frequency": float(pc.sum(s["frequency"]).as_py()),
+                  "monetary": float(pc.sum(s["monetary_value"]).as_py()),
+                  "T": float(pc.sum(s["T"]).as_py())}))
+"""
+
+POLARS = """
+import json, sys
+import polars as pl
+days = (pl.scan_parquet(sys.argv[1])
+        .with_columns(pl.col("date").dt.date().alias("day"))
+        .group_by("customer_id", "day").agg(pl.col("amount").sum()))
+last_day = days.select(pl.col("day").max()).collect().item()
+s = (days.group_by("customer_id")
+     .agg(n=pl.len(), first=pl.col("day").min(), last=pl.col("day").max(),
+          total=pl.col("amount").sum(), first_amount=pl.col("amount").sort_by("day").first())
+     .with_columns(frequency=pl.col("n") - 1,
+                   recency=(pl.col("last") - pl.col("first")).dt.total_days(),
+                   T=(pl.lit(last_day) - pl.col("first")).dt.total_days(),
+                   monetary_value=pl.when(pl.col("n") > 1)
+                   .then((pl.col("total") - pl.col("first_amount")) / (pl.col("n") - 1))
+                   .otherwise(0.0))
+     .select("customer_id", "frequency", "recency", "T", "monetary_value").collect())
+print(json.dumps({"customers": s.height, "repeat": int((s["frequency"] > 0).sum()),
+                  "frequency": float(s["frequency"].sum()),
+                  "monetary": float(s["monetary_value"].sum()), "T": float(s["T"].sum())}))
+"""
+
+
+def bench(transactions: int, runs: int) -> bool:
+    print(f"summarise {transactions:,} orders from Parquet:", flush=True)
+    data = harness.cached(
+        f"orders_{transactions}.parquet",
+        lambda path: synthetic.bgnbd_transactions(transactions).to_parquet(path, index=False))
+    times, outputs = {}, {}
+    for name, script in (("clvdesk", OURS), ("duckdb", DUCKDB), ("polars", POLARS)):
+        times[name], outputs[name] = harness.best_of(
+            runs, lambda script=script: harness.timed_process(
+                [sys.executable, "-c", script, str(data)]))
+        print(f"  {name:8s} {times[name]:7.2f} s  {outputs[name]}", flush=True)
+    reference = outputs["duckdb"]
+    agree = all(o["customers"] == reference["customers"] and o["repeat"] == reference["repeat"]
+                and abs(o["frequency"] - reference["frequency"]) < 0.5
+                and abs(o["T"] - reference["T"]) <= 1e-6 * reference["T"]
+                and abs(o["monetary"] - reference["monetary"]) <= 1e-6 * reference["monetary"]
+                for o in outputs.values())
+    if not agree:
+        print("  the summaries DISAGREE", flush=True)
+    ratio = times["clvdesk"] / times["duckdb"]
+    met = ratio <= GOAL
+    print(f"RESULT summary vs plain DuckDB SQL: {ratio:.2f}x the DuckDB time (clvdesk "
+          f"{times['clvdesk']:.2f} s, DuckDB {times['duckdb']:.2f} s; goal <= {GOAL}x, "
+          f"{'goal met' if met else 'GOAL MISSED'}{'' if agree else '; RESULTS DISAGREE'})",
+          flush=True)
+    print(f"RESULT summary vs polars: {times['clvdesk'] / times['polars']:.2f}x the polars time "
+          f"(polars {times['polars']:.2f} s; no goal)", flush=True)
+    return met and agree
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--transactions", type=int, default=5_000_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs per side (the best counts)")
+    args = parser.parse_args(argv)
+    try:
+        return 0 if bench(args.transactions, args.runs) else 1
+    except RuntimeError as exc:
+        print(f"RESULT summary vs DuckDB: not measured ({str(exc).strip().splitlines()[-1]})")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The Actions sheet: who to keep, what each lever is worth, and the NPS groups.
+
+From :attr:`clvdesk.core.pipeline.AnalysisResult.actions` (:mod:`clvdesk.core.actions`):
+
+* the tier x status matrix as live ``COUNTIFS``/``SUMIFS`` over the customer list below it;
+* the levers per segment (values from the model; the order-value lever is closed form,
+  ``= step x CLV of the segment``, and written as that formula), one sentence per segment;
+* the NPS groups (when the orders have scores);
+* the customer list: tier, status, CLV, P(alive), and for BG/NBD and MBG/NBD the churn risk
+  ``1 - P(alive) + P(alive) ((alpha+T)/(alpha+T+t))^(r+x)`` and the median weeks to the next
+  purchase ``(alpha+T)(2^(1/(r+x)) - 1)`` as live formulas of the parameter cells and the
+  churn-window cell (Pareto/NBD needs a hypergeometric integral: values).
+"""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from clvdesk.core import units
+from clvdesk.core.actions import STATUSES, lever_sentence
+from clvdesk.core.io.action_list import WORDS
+from clvdesk.core.io.report_cells import (
+    INPUT_FILL,
+    INPUT_FONT,
+    SECTION_FONT,
+    Column,
+    Formula,
+    put,
+    put_header,
+    put_note,
+    put_title,
+)
+from clvdesk.core.io.report_labels import Labels, NumberFormats
+from clvdesk.core.next_purchase import LOMAX_MODELS
+from clvdesk.core.segments import TOTAL_LABEL
+
+TEXTS = {
+    "title": ("Act on CLV: who to keep, where levers pay most", "Actie op CLV: wie behouden, "
+              "welke hefboom loont"),
+    "note": ("Tiers by predicted CLV; churn risk = chance of no purchase in the churn window; "
+             "levers on the fitted model (see clvdesk.core.actions).",
+             "Klassen naar voorspelde CLV; vertrekkans = kans op geen aankoop in het venster; "
+             "hefbomen op het geschatte model (zie clvdesk.core.actions)."),
+    "window": ("Churn window (days)", "Vertrekvenster (dagen)"),
+    "window_periods": ("Churn window (model periods)", "Vertrekvenster (modelperiodes)"),
+    "step": ("Lever step", "Hefboomstap"),
+    "matrix": ("Customers and CLV at stake by tier and status",
+               "Klanten en CLV op het spel naar klasse en status"),
+    "customers": ("customers", "klanten"), "clv": ("CLV", "CLV"),
+    "levers": ("Levers per segment", "Hefbomen per segment"),
+    "segment": ("Segment", "Segment"), "lever": ("Lever", "Hefboom"),
+    "value": ("Value (total)", "Waarde (totaal)"),
+    "per_customer": ("Per customer", "Per klant"), "share": ("Share of CLV", "Aandeel CLV"),
+    "nps": ("NPS groups", "NPS-groepen"), "group": ("Group", "Groep"),
+    "list": ("Customers", "Klanten"), "customer_id": ("Customer", "Klant"),
+    "tier": ("Tier", "Klasse"), "status": ("Status", "Status"), "p_alive": ("P(alive)",
+                                                                        "P(actief)"),
+    "frequency": ("Repeat purchases", "Herhaalaankopen"), "T": ("T", "T"),
+    "churn_risk": ("Churn risk", "Vertrekkans"),
+    "next_days": ("Next purchase (days, median if active)",
+                  "Volgende aankoop (dagen, mediaan indien actief)"),
+    "retention": ("retention", "retentie"), "frequency_lever": ("purchase frequency",
+                                                                "aankoopfrequentie"),
+    "order_value": ("order value", "orderwaarde"),
+    "acquisition_cost": ("acquisition cost", "acquisitiekosten"),
+    "promoter": ("promoters", "promotors"), "passive": ("passives", "passieven"),
+    "detractor": ("detractors", "criticasters"), "nps_score": ("NPS", "NPS"),
+    "mean_low_high": ("CLV mean / low / high", "CLV gem. / laag / hoog"),
+    "params": ("Model parameters", "Modelparameters"),
+}
+
+
+def _t(key: str, labels: Labels) -> str:
+    return TEXTS[key][1 if labels.language == "nl" else 0]
+
+
+def write_actions(ws: Worksheet, result, labels: Labels, formats: NumberFormats,
+                  currency: str = "€") -> None:
+    """Fill the Actions sheet from ``result.actions`` (an ``AnalysisResult``)."""
+    actions = result.actions
+    nl = labels.language == "nl"
+    put_title(ws, _t("title", labels))
+    put_note(ws, 2, 1, _t("note", labels))
+    period = result.summary.attrs.get("period", "weeks")
+    put(ws, 4, 1, _t("window", labels))
+    put(ws, 4, 2, actions.settings.churn_days, formats.number, font=INPUT_FONT, fill=INPUT_FILL)
+    put(ws, 5, 1, _t("window_periods", labels))
+    put(ws, 5, 2, Formula(f"=B4/{units.DAYS_PER_UNIT[units.parse_unit(period)]!r}"),
+        formats.number)
+    put(ws, 6, 1, _t("step", labels))
+    put(ws, 6, 2, actions.settings.lever_step, formats.percent)
+    model = result.model
+    put(ws, 8, 1, _t("params", labels), font=SECTION_FONT)
+    param_cells = {}
+    for i, (name, value) in enumerate(model.params.items()):
+        put(ws, 9 + i, 1, name)
+        put(ws, 9 + i, 2, value, formats.number)
+        param_cells[name] = f"$B${9 + i}"
+    row = 9 + len(model.params) + 1
+
+    customers = actions.customers
+    value_col = actions.value_column
+    n = len(customers)
+    list_header = row + 60  # far enough below the tables
+    first, last = list_header + 1, list_header + n
+    col = {"id": 1, "segment": 2, "tier": 3, "status": 4, "clv": 5, "p_alive": 6,
+           "frequency": 7, "T": 8, "churn": 9, "next": 10}
+
+    def rng(key: str) -> str:
+        letter = get_column_letter(col[key])
+        return f"${letter}${first}:${letter}${last}"
+
+    # matrix
+    put(ws, row, 1, _t("matrix", labels), font=SECTION_FONT)
+    row += 1
+    tier_names = actions.tier_labels(labels.language)
+    status_words = [WORDS[s][1 if nl else 0] for s in STATUSES]
+    put_header(ws, row, [Column(_t("tier", labels), width=16)]
+               + [Column(f"{w}: {_t('customers', labels)}") for w in status_words]
+               + [Column(f"{w}: {_t('clv', labels)}") for w in status_words])
+    for name in tier_names.values():
+        row += 1
+        put(ws, row, 1, name)
+        for j, word in enumerate(status_words):
+            criteria = f'{rng("tier")},"{name}",{rng("status")},"{word}"'
+            put(ws, row, 2 + j, Formula(f"=COUNTIFS({criteria})"), formats.integer)
+            put(ws, row, 2 + len(STATUSES) + j,
+                Formula(f"=SUMIFS({rng('clv')},{criteria})"), formats.money)
+    row += 2
+
+    # levers
+    put(ws, row, 1, _t("levers", labels), font=SECTION_FONT)
+    row += 1
+    put_header(ws, row, [Column(_t("segment", labels), width=20), Column(_t("lever", labels)),
+                         Column(_t("customers", labels)), Column(_t("clv", labels)),
+                         Column(_t("value", labels)), Column(_t("per_customer", labels)),
+                         Column(_t("share", labels))])
+    lever_words = {"retention": _t("retention", labels),
+                   "frequency": _t("frequency_lever", labels),
+                   "order_value": _t("order_value", labels),
+                   "acquisition_cost": _t("acquisition_cost", labels)}
+    for lever_row in actions.levers.itertuples():
+        row += 1
+        label = (("alle klanten" if nl else "all customers") if lever_row.segment == TOTAL_LABEL
+                 else lever_row.segment)
+        put(ws, row, 1, label)
+        put(ws, row, 2, lever_words[lever_row.lever])
+        put(ws, row, 3, lever_row.customers, formats.integer)
+        put(ws, row, 4, lever_row.clv, formats.money)
+        value = (Formula(f"=$B$6*D{row}") if lever_row.lever == "order_value"
+                 else lever_row.value)
+        put(ws, row, 5, value, formats.money)
+        put(ws, row, 6, Formula(f"=E{row}/C{row}"), formats.money)
+        put(ws, row, 7, Formula(f'=IF(D{row}<>0,E{row}/D{row},"")'), formats.percent)
+    row += 1
+    for _, best in actions.best_levers.iterrows():
+        row += 1
+        put(ws, row, 1, lever_sentence(best, actions, labels.language, currency))
+    row += 2
+
+    # NPS
+    if actions.nps is not None:
+        put(ws, row, 1, f"{_t('nps', labels)} ({_t('nps_score', labels)} "
+                        f"{actions.nps_score:.0f})", font=SECTION_FONT)
+        row += 1
+        headers = [_t("group", labels), _t("customers", labels), "CLV", "CLV low", "CLV high",
+                   _t("p_alive", labels), _t("churn_risk", labels), "CLV + referrals"]
+        put_header(ws, row, [Column(h) for h in headers])
+        for g in actions.nps.itertuples():
+            row += 1
+            values = [_t(g.group, labels), g.customers, g.clv_mean, g.clv_low, g.clv_high,
+                      g.p_alive_mean, g.churn_risk_mean, g.clv_with_referrals_mean]
+            fmts = [None, formats.integer, formats.money, formats.money, formats.money,
+                    formats.percent, formats.percent, formats.money]
+            for j, (v, f) in enumerate(zip(values, fmts, strict=True)):
+                put(ws, row, 1 + j, v, f)
+
+    # customer list
+    put(ws, list_header - 1, 1, _t("list", labels), font=SECTION_FONT)
+    put_header(ws, list_header, [
+        Column(_t("customer_id", labels), width=14), Column(_t("segment", labels)),
+        Column(_t("tier", labels)), Column(_t("status", labels)), Column(_t("clv", labels)),
+        Column(_t("p_alive", labels)), Column(_t("frequency", labels)),
+        Column(f"T ({labels[period]})"), Column(_t("churn_risk", labels)),
+        Column(_t("next_days", labels), width=18)])
+    live = model.name in LOMAX_MODELS
+    p = param_cells
+    summary = result.summary
+    for i, (cid, c) in enumerate(customers.iterrows()):
+        r = first + i
+        put(ws, r, 1, str(cid))
+        put(ws, r, 2, "" if c["segment"] == TOTAL_LABEL else c["segment"])
+        put(ws, r, 3, tier_names[int(c["tier"])])
+        put(ws, r, 4, WORDS[c["status"]][1 if nl else 0])
+        put(ws, r, 5, c[value_col], formats.money)
+        put(ws, r, 6, c["p_alive"], formats.percent)
+        put(ws, r, 7, float(summary.at[cid, "frequency"]), formats.integer)
+        put(ws, r, 8, float(summary.at[cid, "T"]), formats.number)
+        if live:
+            rx = f"({p['r']}+G{r})"
+            put(ws, r, 9, Formula(f"=1-F{r}+F{r}*(({p['alpha']}+H{r})/({p['alpha']}+H{r}+$B$5))"
+                                  f"^{rx}"), formats.percent)
+            put(ws, r, 10, Formula(f"=({p['alpha']}+H{r})*(2^(1/{rx})-1)*"
+                                   f"{units.DAYS_PER_UNIT[units.parse_unit(period)]!r}"),
+                formats.number)
+        else:
+            put(ws, r, 9, c["churn_risk"], formats.percent)
+            put(ws, r, 10, c["next_purchase_days"], formats.number)
