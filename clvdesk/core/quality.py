@@ -466,7 +466,11 @@ def _control_characters(table: _Table) -> QualityIssue | None:
                               dtype=bool, count=len(uniques))
         if flagged.any():
             mask |= (codes >= 0) & flagged[np.maximum(codes, 0)]
-    return table.rows_issue("control_characters", mask)
+    count = int(mask.sum())  # a mask, not an SQL condition: rows_issue cannot take it
+    if not count:
+        return None
+    return _issue("control_characters", count,
+                  table.examples(np.flatnonzero(mask)[:MAX_EXAMPLES]), share=count / len(orders))
 
 
 _CHECKS = {

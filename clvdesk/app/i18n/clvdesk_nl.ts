@@ -1926,6 +1926,126 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>acquisitiekosten per segment vragen een segmentkolom</translation>
     </message>
     <message>
+        <source>column &apos;{column}&apos; does not hold dates</source>
+        <translation>kolom &apos;{column}&apos; bevat geen datums</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; must hold numbers (amounts)</source>
+        <translation>kolom &apos;{column}&apos; moet getallen (bedragen) bevatten</translation>
+    </message>
+    <message>
+        <source>the order engine reads .parquet and .csv files, not {file}</source>
+        <translation>de orderengine leest .parquet- en .csv-bestanden, niet {file}</translation>
+    </message>
+    <message>
+        <source>cannot read {file}</source>
+        <translation>kan {file} niet lezen</translation>
+    </message>
+    <message>
+        <source>temporary folder {folder} does not exist</source>
+        <translation>tijdelijke map {folder} bestaat niet</translation>
+    </message>
+    <message>
+        <source>memory limit must be a size such as 4GB, not {value}</source>
+        <translation>de geheugenlimiet moet een grootte zijn zoals 4GB, niet {value}</translation>
+    </message>
+    <message>
+        <source>the number of parameter draws must be at most {limit} (more does not make the interval better, only slower); got {value}</source>
+        <translation>het aantal parametertrekkingen mag hoogstens {limit} zijn (meer maakt het interval niet beter, alleen trager); niet {value}</translation>
+    </message>
+    <message>
+        <source>penalty must be a number, 0 or more (0: no penalty), got {penalty}</source>
+        <translation>de penalty moet een getal van 0 of meer zijn (0: geen penalty), niet {penalty}</translation>
+    </message>
+    <message>
+        <source>decimal separator must be &apos;.&apos; or &apos;,&apos;, not {value}</source>
+        <translation>het decimaalteken moet &apos;.&apos; of &apos;,&apos; zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>header row must be a row number from 1 to {limit}, not {value}</source>
+        <translation>de kopregel moet een regelnummer van 1 tot {limit} zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>unknown encoding {value}; use e.g. utf-8, cp1252 or latin-1</source>
+        <translation>onbekende codering {value}; gebruik bijv. utf-8, cp1252 of latin-1</translation>
+    </message>
+    <message>
+        <source>output folder does not exist: {folder}</source>
+        <translation>de uitvoermap bestaat niet: {folder}</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give a file name</source>
+        <translation>{file} is een map; geef een bestandsnaam</translation>
+    </message>
+    <message>
+        <source>the output file is the input file {input} itself; choose another name (input files are never overwritten)</source>
+        <translation>het uitvoerbestand is het invoerbestand {input} zelf; kies een andere naam (invoerbestanden worden nooit overschreven)</translation>
+    </message>
+    <message>
+        <source>{file}: a sheet spans {rows} rows x {columns} columns (over {limit} cells); refused</source>
+        <translation>{file}: een blad beslaat {rows} rijen x {columns} kolommen (meer dan {limit} cellen); geweigerd</translation>
+    </message>
+    <message>
+        <source>{file} contains a DOCTYPE or entity declaration in {part} (an XML bomb?); refused</source>
+        <translation>{file} bevat een DOCTYPE- of entiteitsdeclaratie in {part} (een XML-bom?); geweigerd</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {part} is not a usable workbook part</source>
+        <translation>{file} is beschadigd: {part} is geen bruikbaar deel van een werkmap</translation>
+    </message>
+    <message>
+        <source>{file} is not a CLV Desk project: nested too deep</source>
+        <translation>{file} is geen CLV Desk-project: te diep genest</translation>
+    </message>
+    <message>
+        <source>{file} is too large for a project file</source>
+        <translation>{file} is te groot voor een projectbestand</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON (line {line})</source>
+        <translation>{file} is geen geldige JSON (regel {line})</translation>
+    </message>
+    <message>
+        <source>{file} is not a CLV Desk project (not UTF-8 text)</source>
+        <translation>{file} is geen CLV Desk-project (geen UTF-8-tekst)</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a device, pipe or folder); choose a .clvproj file</source>
+        <translation>{file} is geen gewoon bestand (een apparaat, pipe of map); kies een .clvproj-bestand</translation>
+    </message>
+    <message>
+        <source>the {model} model has not been fitted yet</source>
+        <translation>het model {model} is nog niet geschat</translation>
+    </message>
+    <message>
+        <source>churn risk and next purchase need a transaction model (bgnbd, mbgnbd or pareto-nbd), not {model}</source>
+        <translation>verlooprisico en volgende aankoop hebben een transactiemodel nodig (bgnbd, mbgnbd of pareto-nbd), niet {model}</translation>
+    </message>
+    <message>
+        <source>the churn window must be zero or more</source>
+        <translation>het verloopvenster moet nul of meer zijn</translation>
+    </message>
+    <message>
+        <source>tier cut points must be increasing shares between 0 and 1, e.g. 0.10, 0.30</source>
+        <translation>de grenzen van de klassen moeten oplopende aandelen tussen 0 en 1 zijn, bijv. 0,10, 0,30</translation>
+    </message>
+    <message>
+        <source>churn bands must be two probabilities, medium from and high from (e.g. 0.5, 0.8)</source>
+        <translation>de verloopbanden moeten twee kansen zijn, middel vanaf en hoog vanaf (bijv. 0,5, 0,8)</translation>
+    </message>
+    <message>
+        <source>priority tiers must be whole tier numbers (1 = top)</source>
+        <translation>prioriteitsklassen moeten gehele klassenummers zijn (1 = hoogste)</translation>
+    </message>
+    <message>
+        <source>values to tier must be finite numbers</source>
+        <translation>de in te delen waarden moeten eindige getallen zijn</translation>
+    </message>
+    <message>
+        <source>the customer list must be a .csv or .xlsx file, not &apos;{file}&apos;</source>
+        <translation>de klantenlijst moet een .csv- of .xlsx-bestand zijn, niet &apos;{file}&apos;</translation>
+    </message>
+    <message>
         <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
         <translation>geen beeldscherm om de app op te openen (DISPLAY is niet ingesteld); gebruik de opdrachtregel, bijvoorbeeld clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help toont alle opdrachten)</translation>
     </message>
