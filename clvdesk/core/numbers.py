@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 
+from clvdesk.core.display import shown
 from clvdesk.core.errors import InputError
 
 _CURRENCY_AND_SPACES = re.compile(r"[\s\u00a0\u202f'€$£¥]|EUR|USD|GBP", re.IGNORECASE)
@@ -89,7 +90,4 @@ def parse_user_number(name: str, text: object, *, percent: bool = False) -> floa
 
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
     """``text`` quoted for a message: control characters escaped, at most ``limit`` characters."""
-    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-    if len(shown) > limit:
-        shown = shown[:limit] + "..."
-    return repr(shown)
+    return repr(shown(text, limit))

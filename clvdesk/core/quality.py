@@ -466,7 +466,7 @@ def _control_characters(table: _Table) -> QualityIssue | None:
                               dtype=bool, count=len(uniques))
         if flagged.any():
             mask |= (codes >= 0) & flagged[np.maximum(codes, 0)]
-    count = int(mask.sum())  # a mask, not an SQL condition: rows_issue cannot take it
+    count = int(mask.sum())
     if not count:
         return None
     return _issue("control_characters", count,

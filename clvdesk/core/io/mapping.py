@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from clvdesk.core import display
 from clvdesk.core.errors import InputError
 from clvdesk.core.messages import ROLE_NAMES
 
@@ -197,7 +198,7 @@ def find_column(columns: Iterable[object], name: object, what: str = "column") -
     matches = [source for source in sources if key and normalize_header(source) == key]
     if len(matches) == 1:
         return matches[0]
-    shown = describe_columns([wanted])
+    shown = display.shown(wanted, 40)
     segment = what == "segment column"
     if matches:
         raise InputError(code="segment_column_ambiguous" if segment else "column_ambiguous",
