@@ -1718,6 +1718,26 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{file} heeft een kopregel maar geen orderregels</translation>
     </message>
     <message>
+        <source>{file} is a folder, not an order file</source>
+        <translation>{file} is een map, geen orderbestand</translation>
+    </message>
+    <message>
+        <source>no permission to read {file}</source>
+        <translation>geen toestemming om {file} te lezen</translation>
+    </message>
+    <message>
+        <source>{file} is too large to read into memory</source>
+        <translation>{file} is te groot om in het geheugen te lezen</translation>
+    </message>
+    <message>
+        <source>a sheet applies to Excel workbooks only; {file} is not one</source>
+        <translation>een blad kiezen kan alleen bij Excel-werkmappen; {file} is er geen</translation>
+    </message>
+    <message>
+        <source>{file} is not a text table: it contains binary data</source>
+        <translation>{file} is geen teksttabel: het bevat binaire gegevens</translation>
+    </message>
+    <message>
         <source>sheet &apos;{sheet}&apos; not found in {file}; sheets are: {sheets}</source>
         <translation>werkblad &apos;{sheet}&apos; niet gevonden in {file}; de werkbladen zijn: {sheets}</translation>
     </message>
