@@ -125,6 +125,8 @@ MESSAGES: dict[str, str] = {
     "no_orders_before_end": "no orders on or before the end date {end}; the data run from "
                             "{first} to {last}",
     "no_purchases": "no purchases on or before the end date {end} (only returns)",
+    "interval_unusable": "the parameter draws give no usable CLV interval; the fit is too "
+                         "uncertain",
     "no_repeat_buyers": "no customer bought more than once in the calibration period, so no "
                         "model can learn how often customers come back",
     "too_few_customers": "{customers} customer(s) in the calibration period: too few to fit a "

@@ -1926,6 +1926,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>geen aankopen op of vóór de einddatum {end} (alleen retouren)</translation>
     </message>
     <message>
+        <source>the parameter draws give no usable CLV interval; the fit is too uncertain</source>
+        <translation>de parametertrekkingen geven geen bruikbaar CLV-interval; de schatting is te onzeker</translation>
+    </message>
+    <message>
         <source>no customer bought more than once in the calibration period, so no model can learn how often customers come back</source>
         <translation>geen enkele klant kocht meer dan eens in de kalibratieperiode, dus geen model kan leren hoe vaak klanten terugkomen</translation>
     </message>
