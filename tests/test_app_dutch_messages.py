@@ -66,3 +66,18 @@ def test_an_end_date_before_the_data_names_the_dates_in_dutch(tmp_path, qtbot, d
     assert _dialog_text(qtbot, raised.value) == (
         "Importeren: het einde van de controleperiode (30-06-2023) moet na het einde van de "
         "kalibratieperiode (31-12-2023) liggen")
+
+
+def test_a_kept_segment_split_names_the_files_own_headers(tmp_path, qtbot, dutch):
+    from clvdesk.core.pipeline import Assumptions, run_analysis
+
+    path = tmp_path / "bestellingen.csv"
+    write_dutch_export(path)
+    imported = read_orders(path, mapping={"channel": None}).orders
+    with pytest.raises(CLVError) as raised:
+        run_analysis(imported, Assumptions(segment_col="segment"))
+    assert str(raised.value) == ("segment column 'segment' not found; columns are: Klantnummer, "
+                                 "Besteldatum, Bedrag")
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: segmentkolom 'segment' niet gevonden; de kolommen zijn: Klantnummer, "
+        "Besteldatum, Bedrag")

@@ -168,8 +168,8 @@ def test_no_interval_without_parameter_uncertainty(cdnow, bgnbd):
     ({"horizon": 0}, "horizon must be greater than 0"),
     ({"horizon": "12"}, "horizon must be a number"),
     ({"horizon_unit": "fortnights"}, "unknown time unit"),
-    ({"margin": 30}, "margin must be between 0 and 1"),
-    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be between 0 and 1"),
+    ({"margin": 30}, "margin must be at least 0 and at most 1"),
+    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be at least 0 and at most 1"),
     ({"interval": 1.0}, "interval must be below 1"),
     ({"n_draws": 5}, "n_draws must be at least 20"),
 ])

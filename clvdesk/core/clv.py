@@ -245,14 +245,14 @@ def _checked_settings(margin, annual_discount_rate, interval, n_draws):
     margin = _fraction("margin", margin, allow_zero=True)
     rate = check_scalar("annual_discount_rate", annual_discount_rate)
     if rate < 0 or rate > 1:
-        raise InputError("annual_discount_rate must be between 0 and 1 (0.10 = 10 % a year)")
+        raise InputError(code="between", name="annual_discount_rate", low=0.0, high=1.0, got=rate)
     interval = _fraction("interval", interval, allow_zero=False)
     if interval >= 1:
-        raise InputError("interval must be below 1 (0.90 = a 90 % interval)")
+        raise InputError(code="below", name="interval", high=1.0, got=interval)
     if not isinstance(n_draws, int | np.integer) or n_draws < 0:
-        raise InputError("n_draws must be a whole number, 0 or more")
+        raise InputError(code="whole_number", name="n_draws")
     if n_draws and n_draws < 20:
-        raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for none)")
+        raise InputError(code="draws_at_least_20", name="n_draws")
     return margin, rate, interval
 
 
@@ -422,7 +422,7 @@ def _summary_period(summary: pd.DataFrame) -> str:
 def _horizon_in_data_units(horizon, horizon_unit: str, period: str) -> float:
     value = check_scalar("horizon", horizon)
     if value <= 0:
-        raise InputError("horizon must be greater than 0")
+        raise InputError(code="greater_than", name="horizon", low=0.0, got=value)
     converted = float(units.convert(value, horizon_unit, period))
     if converted > 1e5:
         raise InputError(f"horizon of {value:g} {horizon_unit} is too long")
@@ -432,8 +432,8 @@ def _horizon_in_data_units(horizon, horizon_unit: str, period: str) -> float:
 def _fraction(name: str, value, *, allow_zero: bool) -> float:
     value = check_scalar(name, value)
     if value < 0 or value > 1 or (value == 0 and not allow_zero):
-        low = "0" if allow_zero else "above 0"
-        raise InputError(f"{name} must be between {low} and 1 (0.3 = 30 %)")
+        raise InputError(code="between" if allow_zero else "between_open_low", name=name, low=0.0,
+                         high=1.0, got=value)
     return value
 
 
@@ -599,7 +599,7 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
         low[start:stop], high[start:stop] = _sorted_quantiles(block, finite.sum(axis=1), q)
         _report(progress, 0.5 + 0.5 * stop / n_pairs, "intervals from parameter draws")
     if usable.sum() < 10:
-        raise InputError("the parameter draws give no usable CLV interval; the fit is too uncertain")
+        raise InputError(code="interval_unusable")
     seg_low, seg_high = np.quantile(seg_totals[:, usable], q, axis=1)
     return pair_of_customer.astype(np.intp), low, high, seg_low, seg_high
 

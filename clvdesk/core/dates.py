@@ -22,8 +22,7 @@ def parse_date(name: str, value) -> dt.date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, str) and "\0" in value:
-        raise InputError(f"{name} must be a date like 1997-09-30, got {value!r}",
-                         code="bad_date", field=name, value=value)
+        raise InputError(code="not_a_date", name=name, value=repr(value))
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError, NotImplementedError, AttributeError):

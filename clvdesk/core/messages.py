@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "between_open_high": "{name} must be at least {low:g} and below {high:g}, got {got:g}",
     "between_open_low_open_high": "{name} must be greater than {low:g} and below {high:g}, got "
                                   "{got:g}",
+    "whole_number": "{name} must be a whole number, 0 or more",
+    "draws_at_least_20": "{name} must be at least 20 for a meaningful interval (or 0 for none)",
+    "period_not_years": "{name} must be days, weeks or months",
+    "unknown_model": "{name} must be one of {models}; got {value}",
+    "unknown_spend_model": "{name} must be one of {models} or none",
+    "unknown_compare_models": "cannot compare unknown models: {models}",
     "date_out_of_range": "{name} must be a date in the years {low}-{high}, got {value}",
     "not_a_date": "{name} must be a date like 1997-09-30, got {value}",
     "holdout_before_end": "the end of the holdout period ({holdout_end}) must be after the end "
@@ -49,6 +55,11 @@ MESSAGES: dict[str, str] = {
     "file_not_found": "file not found: {file}",
     "file_empty": "{file} is empty",
     "no_order_rows": "{file} has a header but no order rows",
+    "input_is_folder": "{file} is a folder, not an order file",
+    "no_read_permission": "no permission to read {file}",
+    "file_too_large": "{file} is too large to read into memory",
+    "sheet_needs_workbook": "a sheet applies to Excel workbooks only; {file} is not one",
+    "binary_file": "{file} is not a text table: it contains binary data",
     "sheet_not_found": "sheet '{sheet}' not found in {file}; sheets are: {sheets}",
     "not_xlsx": "the functions workbook must be an .xlsx file, got '{path}'",
     "folder_not_found": "output folder does not exist: {path}",
@@ -114,12 +125,48 @@ MESSAGES: dict[str, str] = {
     "no_orders_before_end": "no orders on or before the end date {end}; the data run from "
                             "{first} to {last}",
     "no_purchases": "no purchases on or before the end date {end} (only returns)",
+    "interval_unusable": "the parameter draws give no usable CLV interval; the fit is too "
+                         "uncertain",
     "no_repeat_buyers": "no customer bought more than once in the calibration period, so no "
                         "model can learn how often customers come back",
     "too_few_customers": "{customers} customer(s) in the calibration period: too few to fit a "
                          "model",
-    "unknown_segments": "{what} given for unknown segment(s): {segments}",
+    "unknown_segments": "{name} given for unknown segment(s): {segments}",
+    "spend_needs_repeat_buyers": "the spend model needs at least two customers with repeat "
+                                 "purchases of a positive amount",
     "cac_needs_segments": "acquisition costs per segment need a segment column",
+    # reading files, writing outputs, projects, actions (codes set by their modules)
+    "column_not_dates": "column '{column}' does not hold dates",
+    "column_not_numbers": "column '{column}' must hold numbers (amounts)",
+    "engine_file_format": "the order engine reads .parquet and .csv files, not {file}",
+    "engine_read_failed": "cannot read {file}",
+    "temp_dir_missing": "temporary folder {folder} does not exist",
+    "memory_limit_invalid": "memory limit must be a size such as 4GB, not {value}",
+    "too_many_draws": "the number of parameter draws must be at most {limit} (more does not make the interval better, only slower); got {value}",
+    "bad_penalty": "penalty must be a number, 0 or more (0: no penalty), got {penalty}",
+    "bad_decimal": "decimal separator must be '.' or ',', not {value}",
+    "bad_header_row": "header row must be a row number from 1 to {limit}, not {value}",
+    "unknown_encoding": "unknown encoding {value}; use e.g. utf-8, cp1252 or latin-1",
+    "output_folder_missing": "output folder does not exist: {folder}",
+    "output_is_folder": "{file} is a folder; give a file name",
+    "output_is_input": "the output file is the input file {input} itself; choose another name (input files are never overwritten)",
+    "sheet_too_large": "{file}: a sheet spans {rows} rows x {columns} columns (over {limit} cells); refused",
+    "xml_bomb": "{file} contains a DOCTYPE or entity declaration in {part} (an XML bomb?); refused",
+    "workbook_damaged": "{file} is damaged: {part} is not a usable workbook part",
+    "project_too_deep": "{file} is not a CLV Desk project: nested too deep",
+    "project_too_large": "{file} is too large for a project file",
+    "project_not_json": "{file} is not valid JSON (line {line})",
+    "project_not_text": "{file} is not a CLV Desk project (not UTF-8 text)",
+    "file_unreadable": "cannot read {file}",
+    "not_a_regular_file": "{file} is not a regular file (a device, pipe or folder); choose a .clvproj file",
+    "model_not_fitted": "the {model} model has not been fitted yet",
+    "actions_model_unsupported": "churn risk and next purchase need a transaction model (bgnbd, mbgnbd or pareto-nbd), not {model}",
+    "churn_window_invalid": "the churn window must be zero or more",
+    "tier_cuts_invalid": "tier cut points must be increasing shares between 0 and 1, e.g. 0.10, 0.30",
+    "churn_bands_invalid": "churn bands must be two probabilities, medium from and high from (e.g. 0.5, 0.8)",
+    "tier_invalid": "priority tiers must be whole tier numbers (1 = top)",
+    "tier_values_invalid": "values to tier must be finite numbers",
+    "action_list_format": "the customer list must be a .csv or .xlsx file, not '{file}'",
     "no_display": "no display to open the desktop app on (DISPLAY is not set); use the command "
                   "line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd "
                   "ORDERS -o clv.csv (clvdesk --help lists every command)",
@@ -145,6 +192,9 @@ SETTING_NAMES: dict[str, str] = {
     "growth_rate": "spend growth",
     "referral_value": "referral value",
     "penalty": "penalty",
+    "period": "time unit of the model",
+    "model": "transaction model",
+    "spend_model": "spend model",
 }
 
 

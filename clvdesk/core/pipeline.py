@@ -125,7 +125,7 @@ class Assumptions:
         """A copy with canonical units and checked values; raises :class:`InputError`."""
         period = units.parse_unit(self.period)
         if period == "years":
-            raise InputError("period must be days, weeks or months")
+            raise InputError(code="period_not_years", name="period")
         horizon_unit = units.parse_unit(self.horizon_unit)
         horizon = check_scalar("horizon", self.horizon, low=0.0, low_open=True)
         margin = check_scalar("margin", self.margin, low=0.0, high=1.0)
@@ -137,20 +137,20 @@ class Assumptions:
                            high_open=True)
         model = str(self.model).strip().lower()
         if model not in TRANSACTION_MODEL_NAMES:
-            raise InputError(f"model must be one of {', '.join(TRANSACTION_MODEL_NAMES)}; "
-                             f"got {self.model!r}")
+            raise InputError(code="unknown_model", name="model", value=repr(self.model),
+                             models=", ".join(TRANSACTION_MODEL_NAMES))
         spend = None if self.spend_model in (None, "", "none") else str(self.spend_model).lower()
         if spend is not None and spend not in SPEND_MODEL_NAMES:
-            raise InputError(f"spend_model must be one of {', '.join(SPEND_MODEL_NAMES)} or none")
+            raise InputError(code="unknown_spend_model", name="spend_model",
+                             models=", ".join(SPEND_MODEL_NAMES))
         compare = tuple(str(m).lower() for m in self.compare_models)
         unknown = [m for m in compare if m not in TRANSACTION_MODEL_NAMES]
         if unknown:
-            raise InputError(f"cannot compare unknown models: {', '.join(unknown)}")
+            raise InputError(code="unknown_compare_models", models=", ".join(unknown))
         if not isinstance(self.n_draws, int) or self.n_draws < 0:
-            raise InputError("n_draws must be a whole number, 0 or more")
+            raise InputError(code="whole_number", name="n_draws")
         if 0 < self.n_draws < 20:
-            raise InputError("n_draws must be at least 20 for a meaningful interval (or 0 for "
-                             "none)")
+            raise InputError(code="draws_at_least_20", name="n_draws")
         from clvdesk.core.models.base import check_penalty
 
         penalty = check_penalty(self.penalty)
@@ -316,8 +316,10 @@ def run_analysis(
     if not isinstance(orders, pd.DataFrame):
         raise InputError("orders must be a table (DataFrame)")
     if a.segment_col is not None and a.segment_col not in orders.columns:
-        raise InputError(f"segment column '{a.segment_col}' not found; columns are: "
-                         f"{', '.join(map(str, orders.columns))}")
+        headers = orders.attrs.get("headers", {})  # the file's own names of the columns
+        raise InputError(code="segment_column_not_found",
+                         column=headers.get(a.segment_col, a.segment_col),
+                         columns=", ".join(str(headers.get(c, c)) for c in orders.columns))
 
     steps.start(0.00, "checking data quality")
     # the order table validated once; every step below queries it (closed when done, or
@@ -441,11 +443,9 @@ def fit_transaction_model(model_class, summary: pd.DataFrame, *, progress: Progr
     from clvdesk.core.models.regularisation import fit_with_penalty_rule
 
     if len(summary) < 2:
-        raise DataError(f"{len(summary)} customer(s) in the calibration period: "
-                        "a model needs many customers")
+        raise DataError(code="too_few_customers", customers=len(summary))
     if not (summary["frequency"] > 0).any():
-        raise DataError("no customer bought more than once in the calibration period: "
-                        "the models cannot estimate how often customers buy again")
+        raise DataError(code="no_repeat_buyers")
     columns = [summary[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T")]
     model, how = fit_with_penalty_rule(
         model_class.name, lambda pen: model_class().fit(*columns, progress=progress,
@@ -482,8 +482,7 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
                         "(e.g. after returns) are left out of the spend model and get the "
                         "population mean spend")
     if positive.sum() < 2:
-        raise DataError("the spend model needs at least two customers with repeat purchases "
-                        "of a positive amount")
+        raise DataError(code="spend_needs_repeat_buyers")
     frequency, monetary = frequency[positive], monetary[positive]
     model, how = fit_with_penalty_rule(
         model_class.name, lambda pen: model_class().fit(frequency, monetary, progress=progress,
@@ -543,11 +542,11 @@ def _customer_cac(orders: pd.DataFrame, summary: pd.DataFrame, a: Assumptions) -
             cost = from_data.reindex(summary.index).astype(float).fillna(0.0)
     if a.cac_by_segment:
         if "segment" not in summary:
-            raise InputError("acquisition costs per segment need a segment column")
+            raise InputError(code="cac_needs_segments")
         unknown = sorted(set(a.cac_by_segment) - set(summary["segment"]))
         if unknown:
-            raise InputError(f"acquisition cost given for unknown segment(s): "
-                             f"{', '.join(unknown)}")
+            raise InputError(code="unknown_segments", name="cac",
+                             segments=", ".join(map(str, unknown)))
         override = summary["segment"].map(a.cac_by_segment).astype(float)
         cost = override.where(override.notna(), cost)
     return cost

@@ -197,7 +197,7 @@ def _by_segment(value, segments: pd.Series, what: str, default) -> pd.Series:
                    for k, v in value.items()}
         unknown = sorted(set(checked) - set(segments.unique()) - {TOTAL_LABEL})
         if unknown:
-            raise InputError(f"{what} given for unknown segment(s): {', '.join(unknown)}")
+            raise InputError(code="unknown_segments", name=what, segments=", ".join(unknown))
         mapped = segments.map(checked).astype(float)
         fallback = pd.Series(default, index=segments.index, dtype=float)
         return mapped.where(mapped.notna(), fallback)

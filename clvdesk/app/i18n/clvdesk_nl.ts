@@ -1713,6 +1713,30 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{name} moet groter dan {low:g} en kleiner dan {high:g} zijn, niet {got:g}</translation>
     </message>
     <message>
+        <source>{name} must be a whole number, 0 or more</source>
+        <translation>{name} moet een geheel getal van 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be at least 20 for a meaningful interval (or 0 for none)</source>
+        <translation>{name} moet minstens 20 zijn voor een zinvol interval (of 0 voor geen)</translation>
+    </message>
+    <message>
+        <source>{name} must be days, weeks or months</source>
+        <translation>{name} moet dagen, weken of maanden zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {models}; got {value}</source>
+        <translation>{name} moet een van {models} zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {models} or none</source>
+        <translation>{name} moet een van {models} of geen zijn</translation>
+    </message>
+    <message>
+        <source>cannot compare unknown models: {models}</source>
+        <translation>onbekende modellen kunnen niet vergeleken worden: {models}</translation>
+    </message>
+    <message>
         <source>{name} must be a date in the years {low}-{high}, got {value}</source>
         <translation>{name} moet een datum zijn in de jaren {low}-{high}, niet {value}</translation>
     </message>
@@ -1763,6 +1787,26 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>{file} has a header but no order rows</source>
         <translation>{file} heeft een kopregel maar geen orderregels</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not an order file</source>
+        <translation>{file} is een map, geen orderbestand</translation>
+    </message>
+    <message>
+        <source>no permission to read {file}</source>
+        <translation>geen toestemming om {file} te lezen</translation>
+    </message>
+    <message>
+        <source>{file} is too large to read into memory</source>
+        <translation>{file} is te groot om in het geheugen te lezen</translation>
+    </message>
+    <message>
+        <source>a sheet applies to Excel workbooks only; {file} is not one</source>
+        <translation>een blad kiezen kan alleen bij Excel-werkmappen; {file} is er geen</translation>
+    </message>
+    <message>
+        <source>{file} is not a text table: it contains binary data</source>
+        <translation>{file} is geen teksttabel: het bevat binaire gegevens</translation>
     </message>
     <message>
         <source>sheet &apos;{sheet}&apos; not found in {file}; sheets are: {sheets}</source>
@@ -1953,6 +1997,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>geen aankopen op of vóór de einddatum {end} (alleen retouren)</translation>
     </message>
     <message>
+        <source>the parameter draws give no usable CLV interval; the fit is too uncertain</source>
+        <translation>de parametertrekkingen geven geen bruikbaar CLV-interval; de schatting is te onzeker</translation>
+    </message>
+    <message>
         <source>no customer bought more than once in the calibration period, so no model can learn how often customers come back</source>
         <translation>geen enkele klant kocht meer dan eens in de kalibratieperiode, dus geen model kan leren hoe vaak klanten terugkomen</translation>
     </message>
@@ -1961,12 +2009,136 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{customers} klant(en) in de kalibratieperiode: te weinig om een model te schatten</translation>
     </message>
     <message>
-        <source>{what} given for unknown segment(s): {segments}</source>
-        <translation>{what} opgegeven voor onbekend(e) segment(en): {segments}</translation>
+        <source>{name} given for unknown segment(s): {segments}</source>
+        <translation>{name} opgegeven voor onbekend(e) segment(en): {segments}</translation>
+    </message>
+    <message>
+        <source>the spend model needs at least two customers with repeat purchases of a positive amount</source>
+        <translation>het bestedingsmodel heeft minstens twee klanten nodig met herhaalaankopen van een positief bedrag</translation>
     </message>
     <message>
         <source>acquisition costs per segment need a segment column</source>
         <translation>acquisitiekosten per segment vragen een segmentkolom</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; does not hold dates</source>
+        <translation>kolom &apos;{column}&apos; bevat geen datums</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; must hold numbers (amounts)</source>
+        <translation>kolom &apos;{column}&apos; moet getallen (bedragen) bevatten</translation>
+    </message>
+    <message>
+        <source>the order engine reads .parquet and .csv files, not {file}</source>
+        <translation>de orderengine leest .parquet- en .csv-bestanden, niet {file}</translation>
+    </message>
+    <message>
+        <source>cannot read {file}</source>
+        <translation>kan {file} niet lezen</translation>
+    </message>
+    <message>
+        <source>temporary folder {folder} does not exist</source>
+        <translation>tijdelijke map {folder} bestaat niet</translation>
+    </message>
+    <message>
+        <source>memory limit must be a size such as 4GB, not {value}</source>
+        <translation>de geheugenlimiet moet een grootte zijn zoals 4GB, niet {value}</translation>
+    </message>
+    <message>
+        <source>the number of parameter draws must be at most {limit} (more does not make the interval better, only slower); got {value}</source>
+        <translation>het aantal parametertrekkingen mag hoogstens {limit} zijn (meer maakt het interval niet beter, alleen trager); niet {value}</translation>
+    </message>
+    <message>
+        <source>penalty must be a number, 0 or more (0: no penalty), got {penalty}</source>
+        <translation>de penalty moet een getal van 0 of meer zijn (0: geen penalty), niet {penalty}</translation>
+    </message>
+    <message>
+        <source>decimal separator must be &apos;.&apos; or &apos;,&apos;, not {value}</source>
+        <translation>het decimaalteken moet &apos;.&apos; of &apos;,&apos; zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>header row must be a row number from 1 to {limit}, not {value}</source>
+        <translation>de kopregel moet een regelnummer van 1 tot {limit} zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>unknown encoding {value}; use e.g. utf-8, cp1252 or latin-1</source>
+        <translation>onbekende codering {value}; gebruik bijv. utf-8, cp1252 of latin-1</translation>
+    </message>
+    <message>
+        <source>output folder does not exist: {folder}</source>
+        <translation>de uitvoermap bestaat niet: {folder}</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give a file name</source>
+        <translation>{file} is een map; geef een bestandsnaam</translation>
+    </message>
+    <message>
+        <source>the output file is the input file {input} itself; choose another name (input files are never overwritten)</source>
+        <translation>het uitvoerbestand is het invoerbestand {input} zelf; kies een andere naam (invoerbestanden worden nooit overschreven)</translation>
+    </message>
+    <message>
+        <source>{file}: a sheet spans {rows} rows x {columns} columns (over {limit} cells); refused</source>
+        <translation>{file}: een blad beslaat {rows} rijen x {columns} kolommen (meer dan {limit} cellen); geweigerd</translation>
+    </message>
+    <message>
+        <source>{file} contains a DOCTYPE or entity declaration in {part} (an XML bomb?); refused</source>
+        <translation>{file} bevat een DOCTYPE- of entiteitsdeclaratie in {part} (een XML-bom?); geweigerd</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {part} is not a usable workbook part</source>
+        <translation>{file} is beschadigd: {part} is geen bruikbaar deel van een werkmap</translation>
+    </message>
+    <message>
+        <source>{file} is not a CLV Desk project: nested too deep</source>
+        <translation>{file} is geen CLV Desk-project: te diep genest</translation>
+    </message>
+    <message>
+        <source>{file} is too large for a project file</source>
+        <translation>{file} is te groot voor een projectbestand</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON (line {line})</source>
+        <translation>{file} is geen geldige JSON (regel {line})</translation>
+    </message>
+    <message>
+        <source>{file} is not a CLV Desk project (not UTF-8 text)</source>
+        <translation>{file} is geen CLV Desk-project (geen UTF-8-tekst)</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a device, pipe or folder); choose a .clvproj file</source>
+        <translation>{file} is geen gewoon bestand (een apparaat, pipe of map); kies een .clvproj-bestand</translation>
+    </message>
+    <message>
+        <source>the {model} model has not been fitted yet</source>
+        <translation>het model {model} is nog niet geschat</translation>
+    </message>
+    <message>
+        <source>churn risk and next purchase need a transaction model (bgnbd, mbgnbd or pareto-nbd), not {model}</source>
+        <translation>verlooprisico en volgende aankoop hebben een transactiemodel nodig (bgnbd, mbgnbd of pareto-nbd), niet {model}</translation>
+    </message>
+    <message>
+        <source>the churn window must be zero or more</source>
+        <translation>het verloopvenster moet nul of meer zijn</translation>
+    </message>
+    <message>
+        <source>tier cut points must be increasing shares between 0 and 1, e.g. 0.10, 0.30</source>
+        <translation>de grenzen van de klassen moeten oplopende aandelen tussen 0 en 1 zijn, bijv. 0,10, 0,30</translation>
+    </message>
+    <message>
+        <source>churn bands must be two probabilities, medium from and high from (e.g. 0.5, 0.8)</source>
+        <translation>de verloopbanden moeten twee kansen zijn, middel vanaf en hoog vanaf (bijv. 0,5, 0,8)</translation>
+    </message>
+    <message>
+        <source>priority tiers must be whole tier numbers (1 = top)</source>
+        <translation>prioriteitsklassen moeten gehele klassenummers zijn (1 = hoogste)</translation>
+    </message>
+    <message>
+        <source>values to tier must be finite numbers</source>
+        <translation>de in te delen waarden moeten eindige getallen zijn</translation>
+    </message>
+    <message>
+        <source>the customer list must be a .csv or .xlsx file, not &apos;{file}&apos;</source>
+        <translation>de klantenlijst moet een .csv- of .xlsx-bestand zijn, niet &apos;{file}&apos;</translation>
     </message>
     <message>
         <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
@@ -2057,6 +2229,18 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>penalty</source>
         <translation>straf (regularisatie)</translation>
+    </message>
+    <message>
+        <source>time unit of the model</source>
+        <translation>tijdseenheid van het model</translation>
+    </message>
+    <message>
+        <source>transaction model</source>
+        <translation>transactiemodel</translation>
+    </message>
+    <message>
+        <source>spend model</source>
+        <translation>bestedingsmodel</translation>
     </message>
 </context>
 </TS>

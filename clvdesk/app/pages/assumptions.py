@@ -427,7 +427,9 @@ def unit_name(unit: str) -> str:
 
 def model_name(model: str) -> str:
     """A transaction model's name as the literature writes it."""
-    return {"bgnbd": "BG/NBD", "mbgnbd": "MBG/NBD", "pareto-nbd": "Pareto/NBD"}.get(model, model)
+    from clvdesk.core.io.report_labels import MODEL_NAMES  # one list for the report and the app
+
+    return MODEL_NAMES.get(model, model)
 
 
 def _percent_spin() -> QDoubleSpinBox:

@@ -103,7 +103,7 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     sample = text[:SAMPLE_CHARS]
     control = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n")
     if "\x00" in sample or control > max(3, len(sample) // 100):
-        raise InputError(f"{name} is not a text table: it contains binary data")
+        raise InputError(code="binary_file", file=name)
     if _MARKUP.match(sample):
         raise InputError(f"{name} is an HTML or XML page, not a table of text (some systems "
                          f"export those under an Excel name): open it in Excel and save it as "

@@ -193,7 +193,7 @@ def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
     report(progress, 0.6, "mapping columns")
     resolved = resolve_mapping(list(raw.frame.columns), overrides)
     if raw.frame.empty and not raw.bad_rows:
-        raise InputError(f"{path.name} has a header but no order rows")
+        raise InputError(code="no_order_rows", file=path.name)
     result = _build_orders(raw, resolved, decimal, dayfirst, progress, cancel)
     result.path = path
     if result.orders.empty:
@@ -240,15 +240,15 @@ def _existing(path: str | os.PathLike) -> Path:
     except TypeError:
         raise InputError(f"not a file path: {path!r}") from None
     if not path.exists():
-        raise InputError(f"file not found: {path}")
+        raise InputError(code="file_not_found", file=str(path))
     if path.is_dir():
-        raise InputError(f"{path} is a folder, not an order file")
+        raise InputError(code="input_is_folder", file=str(path))
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     if size == 0:
-        raise InputError(f"{path.name} is empty")
+        raise InputError(code="file_empty", file=path.name)
     return path
 
 
@@ -292,9 +292,9 @@ def _guarded(path: Path, read):
     except (CLVError, Cancelled):
         raise
     except PermissionError:
-        raise InputError(f"no permission to read {path}") from None
+        raise InputError(code="no_read_permission", file=str(path)) from None
     except MemoryError:
-        raise InputError(f"{path.name} is too large to read into memory") from None
+        raise InputError(code="file_too_large", file=path.name) from None
     except (ValueError, OverflowError, IndexError, KeyError, TypeError, UnicodeError,
             OSError) as exc:
         text = " ".join(str(exc).split())[:160] or type(exc).__name__
@@ -354,7 +354,8 @@ def _check_sheet_applies(path: Path) -> None:
     kind = _guarded(path, lambda: _kind(path))
     if kind != "workbook":
         what = "a Parquet file" if kind == "parquet" else "a text (CSV) file"
-        raise InputError(f"a sheet applies to Excel workbooks only; {path.name} is {what}")
+        raise InputError(f"a sheet applies to Excel workbooks only; {path.name} is {what}",
+                         code="sheet_needs_workbook", file=path.name)
 
 
 def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row, encoding,
@@ -479,6 +480,7 @@ def _build_orders(raw: RawTable, mapping: dict[str, str], decimal: str | None,
     blanked = _concat(blanked_parts)
     source_rows = raw.row_numbers if every_row else raw.row_numbers[keep]
     orders.attrs["import"] = ImportRecord(dropped, blanked, source_rows, options["blank_rows"])
+    orders.attrs["headers"] = dict(mapping)  # canonical column -> the file's header, for messages
     return ImportResult(orders=orders, source_table=frame, mapping=mapping, options=options,
                         dropped=dropped, blanked=blanked, source_rows=source_rows)
 

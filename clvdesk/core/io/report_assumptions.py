@@ -36,7 +36,7 @@ from clvdesk.core.io.report_cells import (
     put_title,
     restrict,
 )
-from clvdesk.core.io.report_labels import Labels, NumberFormats
+from clvdesk.core.io.report_labels import Labels, NumberFormats, model_name
 
 #: Defined names of the input cells, by assumption key.
 NAMES: dict[str, str] = {
@@ -126,8 +126,8 @@ def write_assumptions(ws: Worksheet, values: AssumptionValues, labels: Labels,
         ("period", labels[values.period] if values.period else None, None),
         ("end", values.end, formats.date),
         ("holdout_end", values.holdout_end, formats.date),
-        ("model", values.model, None),
-        ("spend_model", values.spend_model, None),
+        ("model", model_name(values.model), None),
+        ("spend_model", model_name(values.spend_model), None),
         ("created_with", f"CLV Desk {__version__}", None),
         ("created_on", dt.datetime.now().replace(microsecond=0), formats.date),
     ]

@@ -66,6 +66,18 @@ def check_language(language: str) -> str:
     return language.strip().lower()
 
 
+#: How a reader knows each model (the CLI's and the code's names are ``bgnbd``, ``gamma-gamma``).
+MODEL_NAMES: dict[str, str] = {
+    "bgnbd": "BG/NBD", "mbgnbd": "MBG/NBD", "pareto-nbd": "Pareto/NBD", "bgbb": "BG/BB",
+    "sbg": "sBG", "gamma-gamma": "Gamma-Gamma",
+}
+
+
+def model_name(name: object) -> object:
+    """The published name of model ``name`` (``"bgnbd"`` -> ``"BG/NBD"``); others unchanged."""
+    return MODEL_NAMES.get(name, name) if isinstance(name, str) else name
+
+
 #: Sheet names. Excel limits them to 31 characters and forbids []:*?/\ in them.
 SHEETS: dict[str, dict[str, str]] = {
     "assumptions": {"en": "Assumptions", "nl": "Aannames"},

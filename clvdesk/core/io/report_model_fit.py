@@ -20,7 +20,7 @@ from clvdesk.core.io.report_cells import (
     put_title,
 )
 from clvdesk.core.io.report_charts import bar_chart, column_line_chart
-from clvdesk.core.io.report_labels import Labels, NumberFormats
+from clvdesk.core.io.report_labels import Labels, NumberFormats, model_name
 
 
 def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, models: list,
@@ -43,6 +43,8 @@ def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, mo
 
     put(ws, row, 1, labels["model_comparison"], font=SECTION_FONT)
     if comparison is not None and len(comparison):
+        if "model" in comparison.columns:
+            comparison = comparison.assign(model=comparison["model"].map(model_name))
         row = put_frame(ws, row + 1, comparison, labels, formats) + 2
     else:
         put_note(ws, row + 1, 1, labels["not_available"])
@@ -89,7 +91,7 @@ def _write_tracking(ws: Worksheet, row: int, tracking: pd.DataFrame, labels: Lab
 def _write_model(ws: Worksheet, row: int, title: str, model, labels: Labels,
                  formats: NumberFormats) -> int:
     name = getattr(model, "name", None) or type(model).__name__
-    put(ws, row, 1, f"{title}: {name}", font=SECTION_FONT)
+    put(ws, row, 1, f"{title}: {model_name(name)}", font=SECTION_FONT)
     params = dict(getattr(model, "params", {}) or {})
     errors = dict(getattr(model, "std_errors", {}) or {})
     columns = [Column(labels["parameter"]), Column(labels["estimate"], "0.0000", 14),
