@@ -100,7 +100,7 @@ def test_cdnow_demo_is_not_regularised():
     assert result.model.params["alpha"] == pytest.approx(4.414, abs=5e-3)
 
 
-def test_user_penalty_is_applied_and_noted():
+def test_user_penalty_is_applied_and_noted(tmp_path):
     orders = load_cdnow(segment=True)
     result = run_analysis(orders, Assumptions(end=CDNOW_END, penalty=0.01, n_draws=0,
                                               compare_models=()))
@@ -108,6 +108,16 @@ def test_user_penalty_is_applied_and_noted():
     assert result.regularised and not result.regularisation[0]["automatic"]
     assert any("as set in the assumptions" in w for w in result.warnings)
     assert Assumptions.from_dict(result.assumptions.to_dict()).penalty == 0.01
+    # the report's Model fit sheet says so and shows the penalty
+    import openpyxl
+
+    from clvdesk.core.io.report import write_report
+
+    path = write_report(tmp_path / "report.xlsx", result)
+    sheet = openpyxl.load_workbook(path)["Model fit"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert any(isinstance(c, str) and "regularised (penalty 0.01" in c for c in cells)
+    assert "Penalty (L2, log parameters)" in cells
 
 
 def test_negative_mean_repeat_spend_gets_the_population_mean():
