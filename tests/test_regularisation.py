@@ -166,3 +166,17 @@ def test_cli_predict_reports_regularisation(tmp_path, capsys):
     assert "no unique optimum" in message or "did not converge" in message
     fitted = run_json(capsys, "fit", "bgnbd", str(path), "--penalty", "0.05")
     assert fitted["penalty"] == 0.05
+
+
+def test_summary_errors_name_the_customer():
+    import pandas as pd
+
+    from clvdesk.core.errors import DataError
+
+    summary = pd.DataFrame({"frequency": [1, 0], "recency": [2.0, 3.0], "T": [5.0, 5.0],
+                            "monetary_value": [10.0, 0.0]},
+                           index=pd.Index(["A1", "B7"], name="customer_id"))
+    summary.attrs["period"] = "weeks"
+    with pytest.raises(DataError, match="customer B7") as info:
+        fit_transaction_model(BetaGeoModel, summary)
+    assert info.value.values["customer"] == "B7" and "row" not in str(info.value)
