@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from clvdesk.core.customer_ids import customer_codes
 from clvdesk.core.io.readers import read_orders
 from clvdesk.core.summary import summarize
 
@@ -154,15 +154,16 @@ def test_ids_over_several_row_groups_keep_their_order_of_appearance(tmp_path):
     [["12345678"] * 3, ["12345678", "87654321"]],  # equal widths: the bytes reshaped as they are
     [["", ""], ["x"]],
 ])
-def test_customer_numbers_of_chunked_arrow_text_match_factorize(chunks):
-    """A Series over a chunked Arrow array (as Parquet and pyarrow hand them over) is numbered
-    chunk by chunk, without combining the chunks, exactly as ``pd.factorize`` numbers it."""
+def test_customers_of_chunked_arrow_text_in_order_of_first_appearance(chunks):
+    """Ids over a chunked Arrow array (as Parquet and pyarrow hand them over) summarise to the
+    customers ``pd.factorize`` finds, in its order, each with its own number of orders."""
     array = pa.chunked_array([pa.array(chunk, pa.large_string()) for chunk in chunks])
     ids = pd.Series(pd.arrays.ArrowStringArray(array))
-    codes, uniques = customer_codes(ids)
-    expected_codes, expected_uniques = pd.factorize(ids)
-    assert codes.tolist() == expected_codes.tolist()
-    assert uniques.tolist() == list(expected_uniques)
+    log = pd.DataFrame({"customer_id": ids, "date": pd.Timestamp("2024-01-01"), "amount": 1.0})
+    summary = summarize(log, period="days")
+    codes, uniques = pd.factorize(ids)
+    assert summary.index.tolist() == list(uniques)
+    assert summary["n_orders"].tolist() == np.bincount(codes).tolist()
 
 
 def test_id_edges_outside_printable_ascii_are_stripped_as_str_strip_does(tmp_path):

@@ -127,3 +127,29 @@ def test_tracking_counts_only_complete_orders(summary, orders, bgnbd):
     clean = validation.actual_repeat_transactions(orders, summary)
     noisy = validation.actual_repeat_transactions(broken, summary)
     pd.testing.assert_frame_equal(clean, noisy)
+
+
+def test_weekly_tracking_bins_match_btyd_walkthrough():
+    """Actual repeat transactions per week on CDNOW as BTYD bins them: a purchase on day d lies
+    in [d, d+1), week k holds days 7(k-1) .. 7k-1 since 1997-01-01 (Dziurzynski, Wadsworth &
+    McCarthy, "BTYD: Implementing Buy 'til You Die Models", walkthrough, Pareto/NBD
+    "Plotting/Goodness-of-fit": d.track.data summed over days j*7-6 .. j*7; printed output of
+    inc.tracking[,20:25] and cum.tracking[,20:25], and "nobody made 2 transactions within the
+    first week")."""
+    orders = load_cdnow()
+    summary = summarize(orders, end=CDNOW_END, holdout_end=CDNOW_HOLDOUT_END)
+    actual = validation.actual_repeat_transactions(orders, summary)
+    assert len(actual) == 78
+    assert actual["actual"].iloc[0] == 0
+    assert actual["actual"].iloc[19:25].tolist() == [73, 55, 70, 33, 56, 99]
+    assert actual["actual_cumulative"].iloc[19:25].tolist() == [1359, 1414, 1484, 1517, 1573,
+                                                                 1672]
+    # week 39 ends on 1997-09-30: all 2,457 calibration repeat purchases (FHL 2005)
+    assert actual["actual_cumulative"].iloc[38] == 2457
+    # the walkthrough's own procedure, written out: repeat days, then 7-day sums from day 0
+    days = orders.drop_duplicates(["customer_id", "date"]).copy()
+    days = days[days["date"] <= CDNOW_HOLDOUT_END]
+    first = days.groupby("customer_id")["date"].transform("min")
+    offset = (days.loc[days["date"] > first, "date"] - pd.Timestamp("1997-01-01")).dt.days
+    weekly = np.bincount(offset.to_numpy() // 7, minlength=78)[:78]
+    assert actual["actual"].tolist() == weekly.tolist()

@@ -40,6 +40,7 @@ def register(subparsers) -> None:
     parser.add_argument("--holdout-end", help="last day of a holdout period after --end, "
                         "YYYY-MM-DD; adds holdout frequency and spend per customer")
     parser.add_argument("-o", "--output", help="write the summary here (.csv, .xlsx, .parquet)")
+    add_engine_arguments(parser)
     add_json_flag(parser)
     parser.set_defaults(handler=_summarize)
 
@@ -82,6 +83,89 @@ def register(subparsers) -> None:
                          "one row per cohort, then cumulative revenue per customer by month")
     add_json_flag(cohorts)
     cohorts.set_defaults(handler=_cohorts)
+
+
+def add_engine_arguments(parser) -> None:
+    """The order-log engine flags: ``--engine``, ``--memory-limit``, ``--temp-dir``,
+    ``--threads`` (see :mod:`clvdesk.core.orderlog`)."""
+    group = parser.add_argument_group("order-log engine")
+    group.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb",
+                       help="duckdb (embedded, default) or spark (the same SQL on Apache "
+                       "Spark; the session comes from your Spark config, local[*] by default)")
+    group.add_argument("--memory-limit", metavar="SIZE", help="DuckDB memory limit such as "
+                       "4GB; beyond it DuckDB spills to a temporary folder (default: 80%% "
+                       "of RAM)")
+    group.add_argument("--temp-dir", metavar="FOLDER", help="where DuckDB may spill (a private "
+                       "folder inside it is removed afterwards; default: the system's "
+                       "temporary folder)")
+    group.add_argument("--threads", type=int, metavar="N", help="DuckDB threads (default: all "
+                       "cores)")
+
+
+def _order_log(args: argparse.Namespace):
+    """The order file validated into an order log: a Parquet file with typed date and amount
+    columns is read by the engine itself (no pandas copy of its rows); other files go through
+    the reader (formats, Dutch numbers and dates, title rows) and then into the engine.
+    Returns ``(log, rows_read, rows_left_out)``."""
+    from clvdesk.core.io.mapping import suggest_mapping
+    from clvdesk.core.orderlog import EngineSettings, OrderLog
+
+    settings = EngineSettings(memory_limit=args.memory_limit, temp_directory=args.temp_dir,
+                              threads=args.threads)
+    columns = _typed_parquet_columns(args, suggest_mapping)
+    if args.engine == "spark":
+        from clvdesk.core.orderlog.spark import SparkOrderLog
+
+        if columns is not None:
+            log = SparkOrderLog.from_file(args.orders, columns=columns)
+        else:
+            imported = _read(args)
+            log = SparkOrderLog.from_frame(imported.orders)
+            return log, len(imported.orders) + len(imported.dropped), len(
+                imported.dropped) + log.dropped
+        return log, log.rows + log.dropped, log.dropped
+    if columns is not None:
+        log = OrderLog.from_file(args.orders, columns=columns, settings=settings)
+        return log, log.rows + log.dropped, log.dropped
+    imported = _read(args)
+    log = OrderLog.from_frame(imported.orders, settings=settings)
+    return log, len(imported.orders) + len(imported.dropped), len(imported.dropped) + log.dropped
+
+
+def _typed_parquet_columns(args: argparse.Namespace, suggest_mapping) -> dict[str, str] | None:
+    """For a Parquet file whose date column is a date/timestamp and amount a number (and no
+    reader option given): canonical -> file column; else None (the reader reads it)."""
+    if Path(args.orders).suffix.lower() not in (".parquet", ".pq") or any(
+            getattr(args, name, None) is not None for name in
+            ("sheet", "header_row", "decimal", "dayfirst", "encoding", "delimiter")):
+        return None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        schema = pq.read_schema(args.orders)
+    except (OSError, ValueError, pa.ArrowException):
+        return None  # the reader gives its own message
+    mapping = suggest_mapping(schema.names)
+    for role, flag in (("customer_id", "customer_col"), ("date", "date_col"),
+                       ("amount", "amount_col")):
+        if getattr(args, flag, None):
+            mapping[role] = getattr(args, flag)
+    for item in getattr(args, "map", None) or []:
+        role, _, column = item.partition("=")
+        if column.strip():
+            mapping[role.strip()] = column.strip()
+    if any(mapping.get(role) not in schema.names for role in ("customer_id", "date", "amount")):
+        return None
+    date_type = schema.field(mapping["date"]).type
+    amount_type = schema.field(mapping["amount"]).type
+    id_type = schema.field(mapping["customer_id"]).type
+    if not (pa.types.is_date(date_type) or pa.types.is_timestamp(date_type)) or not (
+            pa.types.is_integer(amount_type) or pa.types.is_floating(amount_type)) or not (
+            pa.types.is_integer(id_type) or pa.types.is_string(id_type)
+            or pa.types.is_large_string(id_type)):
+        return None
+    return mapping
 
 
 def _add_file_arguments(parser) -> None:
@@ -130,12 +214,14 @@ def _summarize(args: argparse.Namespace) -> int:
     if period == "years":
         raise InputError("period must be days, weeks or months")
     target = _target(args)
-    imported = _read(args)
-    summary = summarize(imported.orders, period=period, end=args.end,
-                        holdout_end=args.holdout_end)
+    log, rows_read, left_out = _order_log(args)
+    try:
+        summary = summarize(log, period=period, end=args.end, holdout_end=args.holdout_end)
+    finally:
+        log.close()
     if target is not None:
         write_table(summary, target)
-    overview = _overview(summary, len(imported.orders), len(imported.dropped))
+    overview = _overview(summary, rows_read, left_out)
     if args.json:
         print_json({**overview, "output": None if target is None else str(target)})
         return 0
@@ -264,7 +350,7 @@ def _months(value: float) -> str:
     return "never" if value == float("inf") else f"{value:.1f}"
 
 
-def _overview(summary: pd.DataFrame, n_orders: int, n_dropped: int) -> dict:
+def _overview(summary: pd.DataFrame, rows_read: int, left_out: int) -> dict:
     """Headline figures of a summary, for the terminal and --json.
 
     ``orders`` counts the order rows up to the end date; ``rows_read`` all data rows of the file.
@@ -273,8 +359,8 @@ def _overview(summary: pd.DataFrame, n_orders: int, n_dropped: int) -> dict:
     overview = {
         "customers": len(summary),
         "orders": int(summary["n_orders"].sum()),
-        "rows_read": n_orders + n_dropped,
-        "rows_left_out": n_dropped,
+        "rows_read": rows_read,
+        "rows_left_out": left_out,
         "repeat_customers": int((summary["frequency"] > 0).sum()),
         "repeat_purchases": int(summary["frequency"].sum()),
         "total_spend": round(float(summary["total_spend"].sum()), 2),

@@ -7,6 +7,12 @@ month of the first order, month 1 the next calendar month, ...):
 - ``margin``: the same for gross margin (see :func:`clvdesk.core.segments.order_margins`);
 - ``active``: share of the cohort's customers who ordered in that month.
 
+Returns are netted as in the summary (:mod:`clvdesk.core.orderlog.queries`): revenue and margin
+are net of them, in the month of the purchase they refund (a return before the first purchase in
+the month of acquisition); a cohort is the month of the first purchase day that was not
+cancelled, and "active" means a purchase day in that month. The rows come from the validated
+order log.
+
 Months after the end of the observation period are NaN (a month counts as observed when it
 has started on or before ``end``, so the last month may be partial). Per cohort the summary
 gives ``customers``, ``repeat_rate`` (share of customers who bought again on a later day up to
@@ -25,8 +31,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import formulas
-from clvdesk.core.segments import customer_acquisition_costs, order_margins
-from clvdesk.core.summary import valid_orders
+from clvdesk.core.orderlog import margin_sql, opened
 
 #: Columns of :attr:`CohortTable.summary`.
 COHORT_SUMMARY_COLUMNS = (
@@ -79,22 +84,28 @@ def cohort_table(
     ``acquisition_cost`` column if there is one, else no payback month), ``max_months`` cuts
     the matrices after that many months since the first order.
     """
-    frame, end_stamp = valid_orders(
-        orders, end=end, customer_col=customer_col, date_col=date_col, amount_col=amount_col
-    )
     if max_months is not None:
         max_months = int(formulas.check_number("max_months", max_months, low=0.0))
-    frame["_margin"] = order_margins(frame, margin)
-    month_number = frame["date"].dt.year.to_numpy() * 12 + frame["date"].dt.month.to_numpy() - 1
-    frame["_month"] = month_number
-    first_month = frame.groupby("customer_id", sort=False)["_month"].transform("min").to_numpy()
-    frame["_cohort"] = first_month
-    frame["_age"] = month_number - first_month
+    if margin is not None:
+        margin = formulas.check_number("margin", margin, low=0.0, high=1.0)
+    with opened(orders, customer_col=customer_col, date_col=date_col,
+                amount_col=amount_col) as log:
+        end_day = log.end_day(end)
+        days, facts = log.calibration_customers(end_day, margin=margin_sql(log, margin),
+                                                acquisition_cost=cac is None)
+    end_stamp = pd.Timestamp(np.datetime64(end_day, "D"))
+    month_number = _month_numbers(days["day"].to_numpy(dtype="int64"))
+    purchase = days["purchase"].to_numpy(dtype=bool)
+    customer = days["customer"].to_numpy()
+    first_month = pd.Series(month_number[purchase]).groupby(customer[purchase]).min()
+    days_per_customer = pd.Series(purchase.astype(int)).groupby(customer).sum()
+    customers = pd.DataFrame({"cohort": first_month,
+                              "days": days_per_customer.reindex(first_month.index)})
+    cohort_of_row = first_month.reindex(customer).to_numpy()
+    # a return before the first purchase day counts in the month of acquisition
+    age = np.maximum(month_number - cohort_of_row, 0)
     end_month = end_stamp.year * 12 + end_stamp.month - 1
 
-    customers = frame.groupby("customer_id", sort=False).agg(
-        cohort=("_cohort", "first"), days=("date", "nunique")
-    )
     cohorts = np.sort(customers["cohort"].unique())
     sizes = customers.groupby("cohort").size().reindex(cohorts)
     repeaters = (customers["days"] > 1).groupby(customers["cohort"]).sum().reindex(cohorts)
@@ -107,26 +118,28 @@ def cohort_table(
     labels = pd.Index([_month_label(m) for m in cohorts], name="cohort")
     columns = pd.Index(months, name="month")
 
-    in_range = frame["_age"].to_numpy() < n_months
-    part = frame.loc[in_range]
-    row = np.searchsorted(cohorts, part["_cohort"].to_numpy())
-    col = part["_age"].to_numpy()
+    in_range = age < n_months
+    row = np.searchsorted(cohorts, cohort_of_row[in_range])
+    col = age[in_range]
 
     def cumulative(values: np.ndarray) -> pd.DataFrame:
         grid = np.zeros((len(cohorts), n_months))
-        np.add.at(grid, (row, col), values)
+        np.add.at(grid, (row, col), values[in_range])
         per_customer = np.cumsum(grid, axis=1) / sizes.to_numpy()[:, None]
         return pd.DataFrame(np.where(observed, per_customer, np.nan), index=labels,
                             columns=columns)
 
-    revenue = cumulative(part["amount"].to_numpy())
-    margin_matrix = cumulative(part["_margin"].to_numpy())
-    active_pairs = part.drop_duplicates(["customer_id", "_age"])
+    net = days["net"].to_numpy(dtype=float)
+    net_margin = days["net_value"].to_numpy(dtype=float)
+    revenue = cumulative(net)
+    margin_matrix = cumulative(net_margin)
+    active_pairs = pd.DataFrame({"customer": customer, "age": age})[purchase & in_range]
+    active_pairs = active_pairs.drop_duplicates()
     active_grid = np.zeros((len(cohorts), n_months))
     np.add.at(
         active_grid,
-        (np.searchsorted(cohorts, active_pairs["_cohort"].to_numpy()),
-         active_pairs["_age"].to_numpy()),
+        (np.searchsorted(cohorts, first_month.reindex(active_pairs["customer"]).to_numpy()),
+         active_pairs["age"].to_numpy()),
         1.0,
     )
     active = pd.DataFrame(
@@ -134,8 +147,9 @@ def cohort_table(
         index=labels, columns=columns,
     )
 
-    totals = frame.groupby("_cohort")[["amount", "_margin"]].sum().reindex(cohorts)
-    cohort_cac = _cohort_cac(frame, customers, cohorts, cac)
+    totals = pd.DataFrame({"amount": net, "_margin": net_margin}).groupby(
+        cohort_of_row).sum().reindex(cohorts)
+    cohort_cac = _cohort_cac(facts, customers, cohorts, cac)
     summary = pd.DataFrame(
         {
             "customers": sizes.to_numpy(),
@@ -152,14 +166,19 @@ def cohort_table(
                        end=end_stamp)
 
 
-def _cohort_cac(frame, customers, cohorts, cac) -> np.ndarray:
+def _cohort_cac(facts, customers, cohorts, cac) -> np.ndarray:
     if cac is not None:
         return np.full(len(cohorts), formulas.check_number("cac", cac, low=0.0))
-    costs = customer_acquisition_costs(frame)
-    if costs is None:
+    if "acquisition_cost" not in facts or facts["acquisition_cost"].isna().all():
         return np.full(len(cohorts), np.nan)
+    costs = facts["acquisition_cost"].astype(float)
     return costs.groupby(customers["cohort"].reindex(costs.index)).mean().reindex(
         cohorts).to_numpy(dtype=float)
+
+
+def _month_numbers(days: np.ndarray) -> np.ndarray:
+    """Days since 1970 -> months as year x 12 + month - 1."""
+    return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
 
 
 def _payback_months(cumulative_margin: np.ndarray, cac: np.ndarray) -> np.ndarray:

@@ -286,6 +286,7 @@ def run_analysis(
     from clvdesk.core import clv, validation
     from clvdesk.core.cohorts import cohort_tables
     from clvdesk.core.models import get_model
+    from clvdesk.core.orderlog import OrderLog
     from clvdesk.core.segments import segment_clv
     from clvdesk.core.summary import summarize
 
@@ -299,10 +300,13 @@ def run_analysis(
                          f"{', '.join(map(str, orders.columns))}")
 
     steps.start(0.00, "checking data quality")
-    quality = _quality(orders)
+    # the order table validated once; every step below queries it (closed when done, or
+    # when collected after an error)
+    log = OrderLog.from_frame(orders, extras=() if a.segment_col is None else (a.segment_col,))
+    quality = _quality(orders, log)
 
     steps.start(0.05, "summarising customers")
-    summary = summarize(orders, period=a.period, end=a.end, holdout_end=a.holdout_end)
+    summary = summarize(log, period=a.period, end=a.end, holdout_end=a.holdout_end)
     segment = _customer_segments(orders, summary, a.segment_col)
     if segment is not None:
         summary["segment"] = segment
@@ -339,13 +343,13 @@ def run_analysis(
 
     steps.start(0.75, "building segment and cohort tables")
     by_segment_cac = _segment_cac(summary, acquisition)
-    closed_form = segment_clv(orders, a.segment_col, end=summary.attrs["end"], margin=a.margin,
+    closed_form = segment_clv(log, a.segment_col, end=summary.attrs["end"], margin=a.margin,
                               cac=by_segment_cac)
-    cohorts = cohort_tables(orders, end=summary.attrs["end"], margin=a.margin,
+    cohorts = cohort_tables(log, end=summary.attrs["end"], margin=a.margin,
                                  cac=by_segment_cac[TOTAL_LABEL])
 
     steps.start(0.80, "checking the model against the data")
-    tracking = validation.tracking(model, summary, orders)
+    tracking = validation.tracking(model, summary, log)
     by_frequency = comparison = None
     if a.holdout_end is not None:
         by_frequency = validation.holdout_by_frequency(model, summary)
@@ -353,6 +357,7 @@ def run_analysis(
             summary, models=a.compare_models, fitted={a.model: model},
             progress=steps.sub(0.82, 1.0), cancel=cancel,
         )
+    log.close()
     steps.start(1.0, "done")
     return AnalysisResult(
         assumptions=a, orders=orders, quality=quality, summary=summary, model=model,
@@ -388,10 +393,10 @@ class _Steps:
         return lambda f, message: outer(low + (high - low) * f, message)
 
 
-def _quality(orders: pd.DataFrame) -> dict[str, Any]:
+def _quality(orders: pd.DataFrame, log) -> dict[str, Any]:
     from clvdesk.core.quality import quality_report
 
-    return quality_report(orders).to_dict()
+    return quality_report(orders, log=log).to_dict()
 
 
 def fit_transaction_model(model_class, summary: pd.DataFrame, *, progress: Progress | None = None,

@@ -15,14 +15,16 @@ Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 * ``duplicate_orders``: rows identical in every column to an earlier row (the extra copies are
   counted). Kept; the summary adds a customer's orders of one day together, so a double export
   inflates spend;
-* ``negative_amounts``: returns and credit notes (amount < 0). Kept and netted into spend;
+* ``negative_amounts``: returns and credit notes (amount < 0). Kept and netted by the rule of
+  :mod:`clvdesk.core.orderlog.queries` (by order id, else by date); the description says how
+  many were netted each way and how many purchase days they cancelled (also in ``netting``);
 * ``zero_amounts``: orders of amount 0 (free samples, fully discounted). Kept as purchases;
 * ``future_dates``: orders after ``today``. Kept; they move the default end of the analysis;
 * ``outliers``: positive amounts whose logarithm lies more than 3 interquartile ranges beyond
   the quartiles of the log amounts (below Q1 - 3 IQR or above Q3 + 3 IQR of ln(amount), Tukey's
   "far out" fences (Tukey 1977, Exploratory Data Analysis) on the log scale, where order values
   are roughly symmetric); needs at least 20 positive amounts. Kept;
-* ``one_time_buyers``: customers with purchases on a single day only, with their ``share`` of
+* ``one_time_buyers``: customers with purchases on a single day only (returns netted), with their ``share`` of
   all customers; informational, always listed when there are customers;
 * ``date_gaps``: calendar months between the first and last order without any order (often a
   missing export). No effect on the computation.
@@ -30,6 +32,7 @@ Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -37,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core.errors import InputError
+from clvdesk.core.orderlog import OrderLog, queries
 
 #: Issue kinds and what the computation does with the rows concerned.
 ISSUE_KINDS: dict[str, tuple[str, str]] = {
@@ -62,8 +66,10 @@ ISSUE_KINDS: dict[str, tuple[str, str]] = {
     ),
     "negative_amounts": (
         "returns and negative amounts",
-        "kept and netted: they lower the customer's spend; a return on a day without a "
-        "purchase still counts as a purchase day",
+        "kept and netted: each return is netted into the order with its order id, else into "
+        "the customer's latest purchase day on or before it; a purchase day netted to zero "
+        "or less is no purchase (its amounts still count in spend); a return before any "
+        "purchase only lowers spend",
     ),
     "zero_amounts": (
         "orders with amount 0",
@@ -121,7 +127,9 @@ class QualityReport:
     ``dropped_rows``: rows left out; ``blank_rows``: empty rows skipped; ``customers``: distinct
     customer ids; ``total_amount``: sum of amounts (returns netted), currency units;
     ``first_date``/``last_date``: first and last order day; ``today``: the day future dates are
-    measured against.
+    measured against; ``netting``: how the returns were netted
+    (:meth:`clvdesk.core.orderlog.OrderLog.netting_counts`: ``returns``, ``by_order``,
+    ``by_date``, ``unmatched``, ``cancelled_days``, ``customers_without_purchase``).
     """
 
     rows: int
@@ -134,6 +142,7 @@ class QualityReport:
     last_date: pd.Timestamp | None
     today: pd.Timestamp
     issues: list[QualityIssue] = field(default_factory=list)
+    netting: dict[str, int] = field(default_factory=dict)
 
     def issue(self, kind: str) -> QualityIssue | None:
         """The issue of ``kind``, or None when there is none."""
@@ -157,24 +166,41 @@ class QualityReport:
             "last_date": _iso(self.last_date),
             "today": _iso(self.today),
             "issues": [issue.to_dict() for issue in self.issues],
+            "netting": dict(self.netting),
         }
 
 
-def quality_report(orders_or_import_result, *, today=None) -> QualityReport:
+def quality_report(orders_or_import_result, *, today=None,
+                   log: OrderLog | None = None) -> QualityReport:
     """Report the quality of an import result or a canonical order table (module doc).
 
     An order table straight from the importer (``ImportResult.orders``) still carries the rows
     dropped at import in ``attrs["import"]``, and they are reported as from the import result.
 
     ``today`` (date or ISO text; default: the current date) is the day after which order dates
-    count as future.
+    count as future. ``log``: the order table already validated
+    (:class:`~clvdesk.core.orderlog.OrderLog` of the same orders, as :func:`run_analysis
+    <clvdesk.core.pipeline.run_analysis>` passes it), used when it holds exactly the usable
+    rows; otherwise the usable rows are validated here.
     """
     today = _today(today)
     orders, rows, dropped, blanked, blank_rows = _unpack(orders_or_import_result)
-    orders, rows, own_drops = _usable(orders, rows)
+    usable, rows, own_drops = _usable(orders, rows)
     dropped = pd.concat([d for d in (dropped, own_drops) if len(d)], ignore_index=True) if (
         len(dropped) or len(own_drops)) else dropped
-    table = _Table.of(orders, rows, today)
+    own = log is None or len(own_drops) or log.rows != len(usable) or log.source is not orders
+    if own:
+        log = OrderLog.from_frame(usable)
+    try:
+        return _report(usable, rows, dropped, blanked, blank_rows, today, log)
+    finally:
+        if own:
+            log.close()
+
+
+def _report(orders, rows, dropped, blanked, blank_rows, today, log) -> QualityReport:
+    totals = log.fetch(queries.totals())
+    table = _Table(orders, rows, today, log, customers=int(totals["customers"][0]))
     issues: list[QualityIssue] = []
     for kind in ISSUE_KINDS:
         if kind in ("malformed_row", "missing_customer_id", "missing_date", "unparseable_date",
@@ -186,18 +212,19 @@ def quality_report(orders_or_import_result, *, today=None) -> QualityReport:
             issue = _CHECKS[kind](table)
         if issue is not None:
             issues.append(issue)
-    dates = orders["date"]
+    first, last = log.first_day, log.last_day
     return QualityReport(
-        rows=len(orders),
-        rows_read=len(orders) + len(dropped),
+        rows=log.rows,
+        rows_read=log.rows + len(dropped),
         dropped_rows=len(dropped),
         blank_rows=blank_rows,
-        customers=len(table.customer_ids),
-        total_amount=float(orders["amount"].sum()),
-        first_date=None if dates.empty else pd.Timestamp(dates.min()),
-        last_date=None if dates.empty else pd.Timestamp(dates.max()),
+        customers=table.customers,
+        total_amount=float(totals["total_amount"][0]),
+        first_date=None if first is None else pd.Timestamp(np.datetime64(first, "D")),
+        last_date=None if last is None else pd.Timestamp(np.datetime64(last, "D")),
         today=today,
         issues=issues,
+        netting=log.netting_counts(),
     )
 
 
@@ -280,60 +307,62 @@ def _issue(kind: str, count: int, examples: list[str], share: float | None = Non
 
 @dataclass
 class _Table:
-    """The usable orders and what several checks share: customer codes and day numbers."""
+    """The usable orders (for example texts) and their validated order log (for the counts)."""
 
     orders: pd.DataFrame
     rows: np.ndarray  # source row number per order
     today: pd.Timestamp
-    codes: np.ndarray  # customer code per order, 0 .. len(customer_ids) - 1
-    customer_ids: pd.Index
-    days: np.ndarray  # order day, days since 1970-01-01
+    log: OrderLog  # row_no = position in ``orders``
+    customers: int  # distinct customer ids
 
-    @classmethod
-    def of(cls, orders: pd.DataFrame, rows: np.ndarray, today: pd.Timestamp) -> _Table:
-        codes, customer_ids = pd.factorize(orders["customer_id"])
-        days = orders["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
-        return cls(orders, rows, today, codes, pd.Index(customer_ids), days)
-
-    def examples(self, mask: np.ndarray) -> list[str]:
-        """``row N: customer date amount`` for the first rows of ``mask``."""
+    def examples(self, positions: Iterable[int]) -> list[str]:
+        """``row N: customer date amount`` for the given positions in ``orders``."""
         orders = self.orders
         return [
             f"row {int(self.rows[p])}: {orders['customer_id'].iat[p]} "
             f"{_iso(orders['date'].iat[p])} {_amount(orders['amount'].iat[p])}"
-            for p in np.flatnonzero(mask)[:MAX_EXAMPLES]
+            for p in positions
         ]
 
-    def rows_issue(self, kind: str, mask: np.ndarray) -> QualityIssue | None:
-        if not mask.any():
+    def rows_issue(self, kind: str, condition: str) -> QualityIssue | None:
+        hits = self.log.fetch(queries.rows_where(condition, MAX_EXAMPLES))
+        if not hits["n"].size:
             return None
-        return _issue(kind, mask.sum(), self.examples(mask), share=mask.sum() / len(mask))
+        count = int(hits["n"][0])
+        return _issue(kind, count, self.examples(hits["row_no"]), share=count / self.log.rows)
 
 
 def _duplicates(table: _Table) -> QualityIssue | None:
-    """Rows equal in every column to an earlier row (compared as codes: one hash per column)."""
-    orders = table.orders
-    if orders.empty:
+    """Rows equal in every column to an earlier row."""
+    if table.orders.empty:
         return None
-    columns = {"customer_id": table.codes, "date": table.days,
-               "amount": orders["amount"].to_numpy()}
-    for name in orders.columns:
-        if name not in columns:
-            columns[name] = pd.factorize(orders[name])[0]
-    mask = pd.DataFrame(columns).duplicated(keep="first").to_numpy()
-    return table.rows_issue("duplicate_orders", mask)
+    hits = table.log.fetch_with(table.orders, queries.duplicate_rows(
+        [str(c).replace('"', '""') for c in table.orders.columns], MAX_EXAMPLES))
+    if not hits["n"].size:
+        return None
+    count = int(hits["n"][0])
+    return _issue("duplicate_orders", count, table.examples(hits["row_no"]),
+                  share=count / table.log.rows)
 
 
 def _negative(table: _Table) -> QualityIssue | None:
-    return table.rows_issue("negative_amounts", (table.orders["amount"] < 0).to_numpy())
+    issue = table.rows_issue("negative_amounts", "amount < 0")
+    if issue is not None:
+        n = table.log.netting_counts()
+        issue.description += (
+            f": {n['by_order']} netted by order id, {n['by_date']} by date, "
+            f"{n['unmatched']} before any purchase; {n['cancelled_days']} purchase days "
+            "cancelled")
+    return issue
 
 
 def _zero(table: _Table) -> QualityIssue | None:
-    return table.rows_issue("zero_amounts", (table.orders["amount"] == 0).to_numpy())
+    return table.rows_issue("zero_amounts", "amount = 0")
 
 
 def _future(table: _Table) -> QualityIssue | None:
-    return table.rows_issue("future_dates", (table.orders["date"] > table.today).to_numpy())
+    today = int(np.datetime64(table.today.date(), "D").astype(np.int64))
+    return table.rows_issue("future_dates", f"day > {today}")
 
 
 def outlier_fences(amounts: pd.Series | np.ndarray) -> tuple[float, float] | None:
@@ -345,51 +374,54 @@ def outlier_fences(amounts: pd.Series | np.ndarray) -> tuple[float, float] | Non
     positive = values[np.isfinite(values) & (values > 0)]
     if positive.size < OUTLIER_MIN_AMOUNTS:
         return None
-    logs = np.log(positive)
-    q1, q3 = np.percentile(logs, [25, 75])
+    q1, q3 = np.percentile(np.log(positive), [25, 75])
+    return _fences(q1, q3)
+
+
+def _fences(q1: float, q3: float) -> tuple[float, float]:
     iqr = q3 - q1
     return float(np.exp(q1 - OUTLIER_IQR * iqr)), float(np.exp(q3 + OUTLIER_IQR * iqr))
 
 
 def _outliers(table: _Table) -> QualityIssue | None:
-    fences = outlier_fences(table.orders["amount"])
-    if fences is None:
+    quartiles = table.log.fetch(queries.log_amount_quartiles())
+    if int(quartiles["n"][0]) < OUTLIER_MIN_AMOUNTS:
         return None
-    low, high = fences
-    amounts = table.orders["amount"].to_numpy()
-    mask = (amounts > 0) & ((amounts < low) | (amounts > high))
-    if not mask.any():
+    low, high = _fences(float(quartiles["q1"][0]), float(quartiles["q3"][0]))
+    hits = table.log.fetch(queries.farthest_rows(low, high, MAX_EXAMPLES))
+    if not hits["n"].size:
         return None
-    farthest = np.argsort(-np.abs(np.log(np.where(mask, amounts, 1.0))), kind="stable")
-    shown = np.zeros_like(mask)
-    shown[farthest[:MAX_EXAMPLES]] = True
-    issue = _issue("outliers", mask.sum(), table.examples(shown & mask),
-                   share=mask.sum() / len(mask))
+    count = int(hits["n"][0])
+    # examples listed in source order, as the other issues
+    issue = _issue("outliers", count, table.examples(np.sort(hits["row_no"])),
+                   share=count / table.log.rows)
     issue.description += f": outside {_amount(low)} .. {_amount(high)}"
     return issue
 
 
 def _one_time(table: _Table) -> QualityIssue | None:
-    """Customers with a single distinct order day."""
+    """Customers with a single purchase day (returns netted as in the summary)."""
     if table.orders.empty:
         return None
-    span = int(table.days.max() - table.days.min()) + 1
-    customer_days = pd.unique(table.codes.astype(np.int64) * span + (table.days - table.days.min()))
-    per_customer = np.bincount(customer_days // span, minlength=len(table.customer_ids))
-    once = np.flatnonzero(per_customer == 1)
-    return _issue("one_time_buyers", len(once),
-                  [str(c) for c in table.customer_ids[once[:MAX_EXAMPLES]]],
-                  share=len(once) / len(table.customer_ids))
+    log = table.log
+    hits = log.fetch(queries.one_time_buyers(log.last_day, has_order_id=log.has_order_id,
+                                             limit=MAX_EXAMPLES))
+    count = int(hits["n"][0]) if hits["n"].size else 0
+    customers = table.orders["customer_id"]
+    return _issue("one_time_buyers", count,
+                  [str(customers.iat[p]) for p in hits["first_row"]],
+                  share=count / table.customers)
 
 
 def _gaps(table: _Table) -> QualityIssue | None:
     """Calendar months between the first and the last order without any order."""
     if table.orders.empty:
         return None
-    months = table.orders["date"].to_numpy().astype("datetime64[M]").astype(np.int64)
+    days = table.log.fetch(queries.distinct_days())["day"].astype(np.int64)
+    months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
     first, last = int(months.min()), int(months.max())
     present = np.zeros(last - first + 1, dtype=bool)
-    present[pd.unique(months) - first] = True
+    present[months - first] = True
     missing = np.flatnonzero(~present) + first
     if not missing.size:
         return None

@@ -18,7 +18,10 @@ far, so the table reconciles with the books. A customer belongs to the segment o
 order (the acquisition segment or channel); customers without a value (empty or blank) are in
 ``"(none)"``.
 Orders are counted by ``order_id`` when the table has one (several rows of one order count
-once), else by rows.
+once), else by rows; returns are not orders. Returns are netted as in the summary
+(:mod:`clvdesk.core.orderlog.queries`): revenue and margin are net of them, a customer's first
+order is their first purchase day that was not cancelled, and customers left without a purchase
+are in no segment. The totals are queried from the validated order log.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import pandas as pd
 
 from clvdesk.core import formulas, units
 from clvdesk.core.errors import InputError
-from clvdesk.core.summary import valid_orders
+from clvdesk.core.orderlog import margin_sql, opened
 
 #: Row label of the line for all customers together.
 TOTAL_LABEL = "all customers"
@@ -93,36 +96,28 @@ def segment_clv(
     else 0. Returns one row per segment (index ``segment``, largest revenue first) with the
     columns of :data:`SEGMENT_COLUMNS`, plus a row :data:`TOTAL_LABEL` when ``include_total``.
     """
-    frame, end_stamp = valid_orders(
-        orders, end=end, customer_col=customer_col, date_col=date_col, amount_col=amount_col
-    )
-    if segment_col is not None and segment_col not in orders.columns:
-        listed = ", ".join(map(str, orders.columns))
-        raise InputError(f"column '{segment_col}' not found; columns are: {listed}")
-    source_col = {customer_col: "customer_id", date_col: "date", amount_col: "amount"}.get(
-        segment_col, segment_col
-    )
-    frame = frame.sort_values("date", kind="stable")
-    frame["_margin"] = order_margins(frame, margin)
-    frame["_order"] = _order_keys(frame)
-
-    per_customer = frame.groupby("customer_id", sort=False).agg(
-        first=("date", "min"),
-        revenue=("amount", "sum"),
-        margin=("_margin", "sum"),
-        orders=("_order", "nunique"),
-    )
+    extras = () if segment_col is None or segment_col in (customer_col, date_col,
+                                                          amount_col) else (segment_col,)
+    if margin is not None:
+        margin = formulas.check_number("margin", margin, low=0.0, high=1.0)
+    with opened(orders, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                extras=extras) as log:
+        end_day = log.end_day(end)
+        segment_source = None if segment_col is None else (
+            segment_col if extras else "customer_id")
+        days, facts = log.calibration_customers(
+            end_day, margin=margin_sql(log, margin), segment=segment_source,
+            acquisition_cost=True)
+    end_stamp = pd.Timestamp(np.datetime64(end_day, "D"))
+    per_customer = _per_customer(days, facts, end_stamp)
     if segment_col is None:
         per_customer["segment"] = TOTAL_LABEL
     else:
-        first_value = frame.groupby("customer_id", sort=False)[source_col].first()
-        labels = first_value.astype("string").str.strip()
-        per_customer["segment"] = labels.mask(labels == "", pd.NA).fillna(MISSING_LABEL).astype(
-            str)
+        per_customer["segment"] = segment_labels(facts["segment"]).reindex(per_customer.index)
     tenure_days = (end_stamp - per_customer["first"]).dt.days + 1
     per_customer["years"] = tenure_days / units.DAYS_PER_UNIT["years"]
-    costs = customer_acquisition_costs(frame)
-    table_cac = np.nan if costs is None else costs.reindex(per_customer.index)
+    table_cac = (facts["acquisition_cost"].reindex(per_customer.index).astype(float)
+                 if "acquisition_cost" in facts else np.nan)
     per_customer["cac"] = _by_segment(cac, per_customer["segment"], "cac", table_cac).fillna(0.0)
     per_customer["lifespan"] = _by_segment(
         lifespan_years, per_customer["segment"], "lifespan_years", np.nan
@@ -140,11 +135,24 @@ def segment_clv(
     return table
 
 
-def _order_keys(frame: pd.DataFrame) -> pd.Series:
-    """One key per order: ``order_id`` when present (per customer), else the row itself."""
-    if "order_id" in frame.columns and frame["order_id"].notna().all():
-        return frame["order_id"].astype(str)
-    return pd.Series(np.arange(len(frame)), index=frame.index)
+def segment_labels(values: pd.Series) -> pd.Series:
+    """Segment labels as text, stripped; empty or missing values are :data:`MISSING_LABEL`."""
+    labels = values.astype("string").str.strip()
+    return labels.mask(labels == "", pd.NA).fillna(MISSING_LABEL).astype(str)
+
+
+def _per_customer(days: pd.DataFrame, facts: pd.DataFrame, end: pd.Timestamp) -> pd.DataFrame:
+    """First purchase, revenue, margin and orders per customer from the netted days."""
+    grouped = days.groupby("customer", sort=True)
+    first_day = days.loc[days["purchase"]].groupby("customer")["day"].min()
+    frame = pd.DataFrame({
+        "first": first_day.to_numpy(dtype="int64").astype("datetime64[D]").astype(
+            "datetime64[us]"),
+    }, index=first_day.index)
+    frame["revenue"] = grouped["net"].sum()
+    frame["margin"] = grouped["net_value"].sum()
+    frame["orders"] = facts["orders"].reindex(frame.index).astype("int64")
+    return frame
 
 
 def _segment_row(part: pd.DataFrame) -> dict:

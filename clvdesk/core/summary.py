@@ -19,9 +19,14 @@ the holdout), ``monetary_value_holdout`` (their mean amount, 0 without) and
 ``duration_holdout`` (holdout length in periods). Customers whose first purchase falls after
 ``end`` are not in the summary.
 
-Everything is vectorised over the whole log (customers numbered by
-:func:`clvdesk.core.customer_ids.customer_codes`, one sort of the (customer, day) pairs,
-``np.bincount``), so millions of orders take seconds.
+Returns are netted into the purchase they refund before anything is counted (the rule of
+:mod:`clvdesk.core.orderlog.queries`: by order id, else into the latest purchase day on or before
+the return; a purchase day netted to zero or less is no purchase, its amounts stay in
+``total_spend``). ``n_orders`` counts the order rows of amount >= 0 (returns are not orders).
+
+The work is SQL on DuckDB (:class:`clvdesk.core.orderlog.OrderLog`, the order table validated
+once), so a hundred million orders summarise out of core. ``summarize`` takes a pandas order
+table or an ``OrderLog``.
 """
 
 from __future__ import annotations
@@ -32,9 +37,9 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import units
-from clvdesk.core.customer_ids import customer_codes
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import DataError, InputError
+from clvdesk.core.orderlog import OrderLog, opened, queries
 
 #: Columns of every summary, in this order.
 SUMMARY_COLUMNS = (
@@ -46,7 +51,7 @@ HOLDOUT_COLUMNS = ("frequency_holdout", "monetary_value_holdout", "duration_hold
 
 
 def summarize(
-    orders: pd.DataFrame,
+    orders: pd.DataFrame | OrderLog,
     *,
     period: str = "weeks",
     end=None,
@@ -63,45 +68,41 @@ def summarize(
     (after ``end``) adds the holdout columns. Rows without customer, date or amount are left
     out and counted in ``attrs["dropped_orders"]``. The result carries ``attrs["period"]``,
     ``attrs["end"]`` and ``attrs["holdout_end"]`` (``pd.Timestamp`` or ``None``). Customers are
-    in the order of their first appearance in ``orders``.
+    in the order of their first appearance in ``orders``. ``orders`` is a pandas order table
+    (the ``*_col`` arguments name its columns) or an :class:`~clvdesk.core.orderlog.OrderLog`.
     """
     period = units.parse_unit(period)
-    days_per_period = units.DAYS_PER_UNIT[period]
-    customers, days, amounts, complete = _clean_columns(
-        orders, customer_col, date_col, amount_col
-    )
-    dropped = int((~complete).sum())
-    if days.size == 0:
-        raise DataError("the order table has no orders with a customer, date and amount")
+    with opened(orders, customer_col=customer_col, date_col=date_col,
+                amount_col=amount_col) as log:
+        return _summary(log, period, end, holdout_end)
 
-    end_date = parse_date("end", end)
+
+def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
+    days_per_period = units.DAYS_PER_UNIT[period]
+    end_day = log.end_day(end)
     holdout_date = parse_date("holdout_end", holdout_end)
-    if holdout_date is not None and end_date is None:
-        raise InputError("a holdout period needs an end date for the calibration period")
-    end_day = int(days.max()) if end_date is None else _epoch_day(end_date)
+    if holdout_date is not None and end is None:
+        raise InputError("a holdout period needs an end date for the calibration period",
+                         code="holdout_needs_end")
     holdout_day = None if holdout_date is None else _epoch_day(holdout_date)
     if holdout_day is not None and holdout_day <= end_day:
         raise InputError(
-            f"holdout_end {_day_text(holdout_day)} must be after end {_day_text(end_day)}"
+            f"holdout_end {_day_text(holdout_day)} must be after end {_day_text(end_day)}",
+            code="holdout_before_end", holdout_end=_day_text(holdout_day),
+            end=_day_text(end_day),
         )
-
-    codes, uniques = customer_codes(customers)
-    n_all = len(uniques)
-    calib = days <= end_day
-    if not calib.any():
-        raise DataError(f"no orders on or before the end date {_day_text(end_day)}")
-    if calib.all():
-        cal = _purchase_days(codes, days, amounts, n_all)
-    else:
-        cal = _purchase_days(codes[calib], days[calib], amounts[calib], n_all)
-    present = cal["n_days"] > 0
-    frequency = cal["n_days"] - 1
-    first = cal["first_day"]
-    last = cal["last_day"]
-    repeat_spend = cal["spend"] - cal["first_spend"]
+    last_day = end_day if holdout_day is None else holdout_day
+    rows = log.fetch(queries.summary(end_day, last_day, has_order_id=log.has_order_id,
+                                     with_ids=log.source is None))
+    if rows["first_row"].size == 0:
+        raise DataError(f"no purchases on or before the end date {_day_text(end_day)} "
+                        "(only returns)", code="no_purchases", end=_day_text(end_day))
+    frequency = rows["n_days"].astype(np.int64) - 1
+    first = rows["first_day"].astype(np.int64)
+    last = rows["last_day"].astype(np.int64)
+    repeat_spend = rows["spend_days"] - rows["first_spend"]
     with np.errstate(divide="ignore", invalid="ignore"):
         monetary = np.where(frequency > 0, repeat_spend / np.maximum(frequency, 1), 0.0)
-
     columns = {
         "frequency": frequency,
         "recency": (last - first) / days_per_period,
@@ -109,37 +110,33 @@ def summarize(
         "monetary_value": monetary,
         "first_purchase": _days_to_datetime(first),
         "last_purchase": _days_to_datetime(last),
-        "n_orders": cal["n_orders"],
-        "total_spend": cal["spend"],
+        "n_orders": rows["n_orders"].astype(np.int64),
+        "total_spend": rows["total_spend"].astype(np.float64),
     }
+    order = SUMMARY_COLUMNS
     if holdout_day is not None:
-        in_holdout = (days > end_day) & (days <= holdout_day)
-        hold = _purchase_days(codes[in_holdout], days[in_holdout], amounts[in_holdout], n_all)
+        hold_days = rows["n_days_holdout"].astype(np.int64)
         with np.errstate(divide="ignore", invalid="ignore"):
-            hold_mean = np.where(
-                hold["n_days"] > 0, hold["spend"] / np.maximum(hold["n_days"], 1), 0.0
-            )
-        columns["frequency_holdout"] = hold["n_days"]
+            hold_mean = np.where(hold_days > 0, rows["spend_holdout"] / np.maximum(hold_days, 1),
+                                 0.0)
+        columns["frequency_holdout"] = hold_days
         columns["monetary_value_holdout"] = hold_mean
-        columns["duration_holdout"] = np.full(n_all, (holdout_day - end_day) / days_per_period)
-
-    order = SUMMARY_COLUMNS + (HOLDOUT_COLUMNS if holdout_day is not None else ())
-    if present.all():
-        summary = pd.DataFrame({k: columns[k] for k in order}, index=uniques, copy=False)
-    else:
-        summary = pd.DataFrame({k: columns[k][present] for k in order}, index=uniques[present],
-                               copy=False)
+        columns["duration_holdout"] = np.full(frequency.size,
+                                              (holdout_day - end_day) / days_per_period)
+        order = SUMMARY_COLUMNS + HOLDOUT_COLUMNS
+    index = log.customer_ids(rows["first_row"], rows.get("customer_id"))
+    summary = pd.DataFrame({k: columns[k] for k in order}, index=index, copy=False)
     summary.attrs.update(
         period=period,
         end=_day_timestamp(end_day),
         holdout_end=None if holdout_day is None else _day_timestamp(holdout_day),
-        dropped_orders=dropped,
+        dropped_orders=log.dropped,
     )
     return summary
 
 
 def valid_orders(
-    orders: pd.DataFrame,
+    orders: pd.DataFrame | OrderLog,
     *,
     end=None,
     customer_col: str = "customer_id",
@@ -151,122 +148,37 @@ def valid_orders(
     Returns a copy with ``customer_id``, ``date`` (datetime64, day precision) and ``amount``
     (float) plus any other columns of ``orders``; rows without customer, date or amount are
     left out (their count is in ``attrs["dropped_orders"]``). ``end`` defaults to the last
-    order date. Used by the segment and cohort tables so that all three agree on the orders.
+    order date. The rows are those of the validated order table
+    (:class:`~clvdesk.core.orderlog.OrderLog`), before returns netting.
     """
-    customers, days, amounts, complete = _clean_columns(
-        orders, customer_col, date_col, amount_col
-    )
-    if days.size == 0:
-        raise DataError("the order table has no orders with a customer, date and amount")
-    end_date = parse_date("end", end)
-    end_day = int(days.max()) if end_date is None else _epoch_day(end_date)
-    keep = days <= end_day
-    if not keep.any():
-        raise DataError(f"no orders on or before the end date {_day_text(end_day)}")
-    rest = orders.loc[complete].drop(columns=[customer_col, date_col, amount_col])
-    rest = rest.drop(columns=[c for c in ("customer_id", "date", "amount") if c in rest.columns])
-    frame = pd.DataFrame(
-        {
-            "customer_id": customers.to_numpy(),
-            "date": _days_to_datetime(days),
-            "amount": amounts,
-        },
-        index=rest.index,
-    ).join(rest)
-    frame = frame.loc[keep].reset_index(drop=True)
-    frame.attrs["dropped_orders"] = int((~complete).sum())
-    return frame, _day_timestamp(end_day)
-
-
-def _purchase_days(codes: np.ndarray, days: np.ndarray, amounts: np.ndarray, n: int) -> dict:
-    """Per customer code (0..n-1): orders, purchase days, first/last day, spend, first-day spend.
-
-    ``np.bincount`` per customer, and one sort of the (customer, day) pairs packed in one
-    integer for the distinct purchase days and the first and last of them. Customers without
-    orders get ``n_days = 0``.
-    """
-    n_orders = np.bincount(codes, minlength=n)
-    first_day = np.zeros(n, dtype=np.int64)
-    last_day = np.zeros(n, dtype=np.int64)
-    n_days = np.zeros(n, dtype=np.int64)
-    on_first_day = np.zeros(codes.size, dtype=bool)
-    if codes.size:
-        low = int(days.min())
-        span = int(days.max()) - low + 1
-        # 32-bit keys sort and divide faster when every (customer, day) pair fits in them
-        key_type = np.uint32 if n * span < 2**32 else np.int64
-        pairs = codes.astype(key_type)
-        pairs *= key_type(span)
-        pairs += days.astype(key_type)  # modulo 2**32 for uint32: exact once low is taken off
-        pairs -= key_type(low % 2**32) if key_type is np.uint32 else low
-        pairs.sort()
-        distinct = np.ones(pairs.size, dtype=bool)
-        distinct[1:] = pairs[1:] != pairs[:-1]
-        pairs = pairs[distinct]
-        owner = pairs // span
-        starts = np.ones(pairs.size, dtype=bool)
-        starts[1:] = owner[1:] != owner[:-1]
-        # each customer's run of distinct days: where it starts and ends in the sorted pairs
-        start_at = np.flatnonzero(starts)
-        end_at = np.append(start_at[1:], pairs.size) - 1
-        seen = owner[start_at]
-        first_day[seen] = (pairs[start_at] % span).astype(np.int64) + low
-        last_day[seen] = (pairs[end_at] % span).astype(np.int64) + low
-        n_days[seen] = end_at - start_at + 1
-        # gathered from an int32 copy when the days fit: half the cache footprint
-        day_table = first_day.astype(np.int32) if -2**31 < low and low + span < 2**31 \
-            else first_day
-        on_first_day = days == day_table[codes]
-    return {
-        "n_orders": n_orders,
-        "n_days": n_days,
-        "first_day": first_day,
-        "last_day": last_day,
-        "spend": np.bincount(codes, weights=amounts, minlength=n),
-        "first_spend": np.bincount(codes, weights=np.where(on_first_day, amounts, 0.0),
-                                   minlength=n),
-    }
-
-
-def _clean_columns(orders, customer_col, date_col, amount_col):
-    """Customer ids, days since 1970 (int64) and amounts of the complete rows, and their mask."""
-    if not isinstance(orders, pd.DataFrame):
-        raise InputError("orders must be a table (DataFrame)")
-    for col in (customer_col, date_col, amount_col):
-        if col not in orders.columns:
-            listed = ", ".join(map(str, orders.columns))
-            raise InputError(f"column '{col}' not found; columns are: {listed}")
-    customers = orders[customer_col]
-    dates = orders[date_col]
-    if not pd.api.types.is_datetime64_any_dtype(dates):
-        try:
-            dates = pd.to_datetime(dates, errors="raise")
-        except (ValueError, TypeError):
-            raise InputError(f"column '{date_col}' does not hold dates") from None
-    if getattr(dates.dt, "tz", None) is not None:
-        dates = dates.dt.tz_localize(None)
-    amounts = orders[amount_col]
-    if not pd.api.types.is_numeric_dtype(amounts) or pd.api.types.is_bool_dtype(amounts):
-        raise InputError(f"column '{amount_col}' must hold numbers (amounts)")
-    complete = customers.notna().to_numpy() & dates.notna().to_numpy() & amounts.notna().to_numpy()
-    if complete.all():
-        return customers, _day_numbers(dates.to_numpy()), amounts.to_numpy(dtype=float), complete
-    return (
-        customers[complete],
-        _day_numbers(dates.to_numpy()[complete]),
-        amounts.to_numpy(dtype=float)[complete],
-        complete,
-    )
-
-
-def _day_numbers(stamps: np.ndarray) -> np.ndarray:
-    """datetime64 values (no NaT) -> days since 1970-01-01 (int64), floored to the day."""
-    unit, count = np.datetime_data(stamps.dtype)
-    per_day = {"s": 86_400, "ms": 86_400_000, "us": 86_400_000_000,
-               "ns": 86_400_000_000_000}.get(unit)
-    if per_day is None or count != 1:
-        return stamps.astype("datetime64[D]").astype(np.int64)
-    return stamps.view(np.int64) // per_day
+    with opened(orders, customer_col=customer_col, date_col=date_col,
+                amount_col=amount_col) as log:
+        end_day = log.end_day(end)
+        if log.source is None:
+            frame = log.fetch_frame(
+                f"SELECT * EXCLUDE (row_no, day), CAST(day AS INTEGER) AS day "
+                f"FROM {queries.VALID} WHERE day <= {end_day} ORDER BY row_no")
+            days = frame.pop("day").to_numpy(dtype=np.int64)
+            frame.insert(1, "date", _days_to_datetime(days))
+        else:
+            picked = log.fetch(f"SELECT row_no, day FROM {queries.VALID} "
+                               f"WHERE day <= {end_day} ORDER BY row_no")
+            rows = picked["row_no"]
+            source = log.source
+            names = log.columns
+            rest = source.drop(columns=[names["customer_id"], names["date"], names["amount"]])
+            rest = rest.drop(columns=[c for c in ("customer_id", "date", "amount")
+                                      if c in rest.columns]).iloc[rows]
+            frame = pd.DataFrame(
+                {
+                    "customer_id": source[names["customer_id"]].to_numpy()[rows],
+                    "date": _days_to_datetime(picked["day"].astype(np.int64)),
+                    "amount": source[names["amount"]].to_numpy(dtype=float)[rows],
+                },
+                index=rest.index,
+            ).join(rest).reset_index(drop=True)
+        frame.attrs["dropped_orders"] = log.dropped
+        return frame, _day_timestamp(end_day)
 
 
 def _epoch_day(day: dt.date) -> int:

@@ -27,7 +27,7 @@ import pandas as pd
 from clvdesk.core import units
 from clvdesk.core.clv import expected_base_transactions
 from clvdesk.core.errors import Cancelled, CLVError, DataError, InputError
-from clvdesk.core.summary import valid_orders
+from clvdesk.core.orderlog import opened, queries
 
 #: The transaction models a comparison fits by default (CLI names).
 TRANSACTION_MODELS: tuple[str, ...] = ("bgnbd", "mbgnbd", "pareto-nbd")
@@ -89,16 +89,20 @@ def holdout_errors(model, summary: pd.DataFrame) -> dict[str, float]:
 
 
 def actual_repeat_transactions(
-    orders: pd.DataFrame, summary: pd.DataFrame, *, n_periods: int | None = None
+    orders, summary: pd.DataFrame, *, n_periods: int | None = None
 ) -> pd.DataFrame:
     """Actual repeat transactions of the summary's customers per period since the first entry.
 
-    Purchases are counted as in the summary: complete orders only
-    (:func:`clvdesk.core.summary.valid_orders`), one per customer per day, the first purchase
-    day of each customer excluded. Period ``k`` covers calendar time ``(k - 1, k]`` periods after the
-    earliest first purchase; the end of calibration lies at ``max(T)``. Orders after the holdout
-    end (or the calibration end without holdout) are ignored. Returns ``period``, ``actual``
-    and ``actual_cumulative``.
+    Purchases are counted as in the summary: the validated orders with returns netted
+    (:mod:`clvdesk.core.orderlog.queries`), one per customer per purchase day, the first
+    purchase day of each customer excluded. A purchase dated day ``d`` lies in ``[d, d + 1)``,
+    so period ``k`` holds the days ``(k - 1) p .. k p - 1`` after the earliest first purchase
+    (``p`` days per period: week ``k`` holds days 7(k-1) .. 7k-1), as BTYD's walkthrough bins
+    its daily tracking data into weeks (Dziurzynski, Wadsworth & McCarthy, "BTYD: Implementing
+    Buy 'til You Die Models", the CDNOW tracking data). Orders after the holdout end (or the
+    calibration end without holdout) are ignored. ``orders``: a pandas order table or an
+    :class:`~clvdesk.core.orderlog.OrderLog`. Returns ``period``, ``actual`` and
+    ``actual_cumulative``.
     """
     period = _period(summary)
     days_per_period = units.DAYS_PER_UNIT[period]
@@ -108,17 +112,12 @@ def actual_repeat_transactions(
     t_max = float(summary["T"].max())
     start_day = _day(end) - round(t_max * days_per_period)
     if n_periods is None:
-        n_periods = max(1, math.ceil((_day(last) - start_day) / days_per_period - 1e-9))
+        n_periods = max(1, math.ceil((_day(last) - start_day + 1) / days_per_period - 1e-9))
 
-    complete, _ = valid_orders(orders, end=last)  # the rows the summary counted
-    known = complete["customer_id"].isin(summary.index.astype(complete["customer_id"].dtype))
-    frame = pd.DataFrame({
-        "customer": complete.loc[known, "customer_id"].to_numpy(),
-        "day": complete.loc[known, "date"].to_numpy().astype("datetime64[D]").astype(np.int64),
-    }).drop_duplicates()
-    first = frame.groupby("customer")["day"].transform("min")
-    repeat_days = frame.loc[frame["day"] > first, "day"].to_numpy()
-    slot = np.ceil((repeat_days - start_day) / days_per_period - 1e-9).astype(int)
+    with opened(orders) as log:
+        days = log.fetch(queries.repeat_days(_day(end), _day(last),
+                                             has_order_id=log.has_order_id))["day"]
+    slot = np.floor((days.astype(np.int64) - start_day) / days_per_period + 1e-9).astype(int) + 1
     slot = slot[(slot >= 1) & (slot <= n_periods)]
     counts = np.bincount(slot - 1, minlength=n_periods)[:n_periods].astype(float)
     return pd.DataFrame({
@@ -128,7 +127,7 @@ def actual_repeat_transactions(
     })
 
 
-def tracking(model, summary: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+def tracking(model, summary: pd.DataFrame, orders) -> pd.DataFrame:
     """Actual against expected repeat transactions per period and cumulative (FHL 2005a fig. 2-3).
 
     Columns: ``period``, ``period_end`` (date), ``actual``, ``expected``, ``actual_cumulative``,

@@ -723,8 +723,8 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>behouden: telt als orders; de orders van een klant op één dag worden samengeteld tot één aankoop, dus een dubbele export blaast de besteding op (verwijder de kopieën in de bron als het fouten zijn)</translation>
     </message>
     <message>
-        <source>kept and netted: they lower the customer&apos;s spend; a return on a day without a purchase still counts as a purchase day</source>
-        <translation>behouden en verrekend: ze verlagen de besteding van de klant; een retour op een dag zonder aankoop telt toch als aankoopdag</translation>
+        <source>kept and netted: each return is netted into the order with its order id, else into the customer&apos;s latest purchase day on or before it; a purchase day netted to zero or less is no purchase (its amounts still count in spend); a return before any purchase only lowers spend</source>
+        <translation>behouden en verrekend: elke retour wordt verrekend met de order met hetzelfde ordernummer, anders met de laatste aankoopdag van de klant op of vóór de retour; een aankoopdag die op nul of minder uitkomt telt niet als aankoop (de bedragen tellen wel mee in de besteding); een retour vóór elke aankoop verlaagt alleen de besteding</translation>
     </message>
     <message>
         <source>kept: counted as purchases of value 0 (they lower the average order value)</source>

@@ -123,8 +123,10 @@ ACTION_TEXTS = (
                       "one purchase, so a double export inflates spend (remove the copies in "
                       "the source if they are errors)"),
     QT_TRANSLATE_NOOP("QualityActions",
-                      "kept and netted: they lower the customer's spend; a return on a day "
-                      "without a purchase still counts as a purchase day"),
+                      "kept and netted: each return is netted into the order with its order id, "
+                      "else into the customer's latest purchase day on or before it; a "
+                      "purchase day netted to zero or less is no purchase (its amounts still "
+                      "count in spend); a return before any purchase only lowers spend"),
     QT_TRANSLATE_NOOP("QualityActions",
                       "kept: counted as purchases of value 0 (they lower the average order "
                       "value)"),

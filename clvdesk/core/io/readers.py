@@ -30,8 +30,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clvdesk.core.customer_ids import string_chunks
 from clvdesk.core.errors import Cancelled, CLVError, InputError
+from clvdesk.core.io.arrow_text import string_chunks
 from clvdesk.core.io.mapping import (
     CANONICAL,
     NUMERIC,

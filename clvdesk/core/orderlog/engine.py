@@ -1,0 +1,433 @@
+"""The validated order table in an embedded DuckDB database, and the queries run on it.
+
+An :class:`OrderLog` is built once from an in-memory order table (:meth:`OrderLog.from_frame`)
+or from a CSV or Parquet file read by DuckDB itself (:meth:`OrderLog.from_file`). Building it
+validates the rows once (:func:`clvdesk.core.orderlog.queries.validate`) into a temporary table;
+the summary, cohorts, segment totals and quality counts then query that table.
+
+DuckDB runs out of core: with ``memory_limit`` (``"4GB"``) it spills to a private temporary
+folder (under ``temp_directory``, default the system's temporary folder), which is removed when
+the log is closed (``close()``, the ``with`` block, or when the log is garbage-collected).
+See https://duckdb.org/docs/configuration/overview (``memory_limit``, ``temp_directory``,
+``threads``, ``preserve_insertion_order``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from clvdesk.core.errors import DataError, InputError
+from clvdesk.core.orderlog import queries
+
+#: Optional canonical columns carried into the validated table when the source has them.
+PASS_THROUGH = ("segment", "channel", "margin", "cost", "acquisition_cost")
+#: Of those, the ones that hold numbers (others are labels, carried as text).
+NUMERIC_PASS_THROUGH = ("margin", "cost", "acquisition_cost")
+#: Formats :meth:`OrderLog.from_file` reads, by extension.
+FILE_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".txt": "csv",
+                ".tsv": "csv"}
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How DuckDB may use the machine: ``memory_limit`` (DuckDB size text such as ``"4GB"``;
+    None: DuckDB's default of 80 % of RAM), ``temp_directory`` (parent folder of the private
+    spill folder; None: the system's temporary folder), ``threads`` (None: all cores)."""
+
+    memory_limit: str | None = None
+    temp_directory: str | Path | None = None
+    threads: int | None = None
+
+
+def connect(settings: EngineSettings | None = None):
+    """A new in-memory DuckDB connection with its own spill folder: ``(connection, folder)``."""
+    import duckdb
+
+    settings = settings or EngineSettings()
+    parent = None if settings.temp_directory is None else str(settings.temp_directory)
+    if parent is not None and not Path(parent).is_dir():
+        raise InputError(f"temporary folder {parent} does not exist", code="temp_dir_missing",
+                         folder=parent)
+    folder = tempfile.mkdtemp(prefix="clvdesk-duckdb-", dir=parent)
+    config: dict[str, Any] = {"temp_directory": folder, "preserve_insertion_order": True}
+    if settings.threads is not None:
+        config["threads"] = int(settings.threads)
+    try:
+        con = duckdb.connect(":memory:", config=config)
+        if settings.memory_limit is not None:
+            con.execute(f"SET memory_limit = '{_size_text(settings.memory_limit)}'")
+    except duckdb.Error as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise InputError(f"cannot start the order-log engine: {error}",
+                         code="engine_settings", detail=str(error)) from None
+    return con, folder
+
+
+def _size_text(value: str) -> str:
+    text = str(value).strip().replace(" ", "")
+    if not text or not all(c.isalnum() or c == "." for c in text):
+        raise InputError(f"memory limit must be a size such as 4GB, not {value!r}",
+                         code="memory_limit_invalid", value=str(value))
+    return text
+
+
+def _close(con, folder: str) -> None:
+    try:
+        con.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class OrderLog:
+    """A validated order table in DuckDB (module doc). Use :meth:`from_frame`/:meth:`from_file`.
+
+    Attributes: ``rows`` (valid orders), ``dropped`` (rows without customer, date or finite
+    amount), ``first_day``/``last_day`` (days since 1970-01-01 of the valid orders, None when
+    there are none), ``has_order_id``, ``extras`` (pass-through columns), ``source``
+    (the in-memory frame, None for a file) and ``columns`` (canonical -> source column name).
+    """
+
+    def __init__(self, con, folder: str, *, source: pd.DataFrame | None, ids: pd.Series | None,
+                 columns: dict[str, str], has_order_id: bool, extras: tuple[str, ...],
+                 source_rows: int) -> None:
+        self._con = con
+        self._folder = folder
+        self._finalizer = weakref.finalize(self, _close, con, folder)
+        self.source = source
+        self._ids = ids
+        self.columns = columns
+        self.has_order_id = has_order_id
+        self.extras = extras
+        row = self.fetch(queries.counts())
+        self.rows = int(row["n"][0])
+        self.dropped = int(source_rows) - self.rows
+        self.first_day = None if self.rows == 0 else int(row["first_day"][0])
+        self.last_day = None if self.rows == 0 else int(row["last_day"][0])
+
+    # ---------------------------------------------------------------------------------------
+    # building
+
+    @classmethod
+    def of(cls, orders, *, customer_col: str = "customer_id", date_col: str = "date",
+           amount_col: str = "amount", extras: Iterable[str] = ()) -> OrderLog:
+        """``orders`` itself when it is an OrderLog, else :meth:`from_frame` of it."""
+        if isinstance(orders, OrderLog):
+            missing = [c for c in extras if c not in orders.extras]
+            if missing:
+                listed = ", ".join(orders.columns.values())
+                raise InputError(f"column '{missing[0]}' not found; columns are: {listed}",
+                                 code="column_not_found", column=missing[0], columns=listed)
+            return orders
+        return cls.from_frame(orders, customer_col=customer_col, date_col=date_col,
+                              amount_col=amount_col, extras=extras)
+
+    @classmethod
+    def from_frame(cls, orders: pd.DataFrame, *, customer_col: str = "customer_id",
+                   date_col: str = "date", amount_col: str = "amount",
+                   extras: Iterable[str] = (), settings: EngineSettings | None = None,
+                   ) -> OrderLog:
+        """Validate an in-memory order table (pandas) into a new log.
+
+        ``extras`` names further columns to carry (e.g. a segment column); the optional
+        canonical columns of :data:`PASS_THROUGH` and ``order_id`` are carried when present.
+        Customer ids keep their type; dates may be datetimes or date text.
+        """
+        if not isinstance(orders, pd.DataFrame):
+            raise InputError("orders must be a table (DataFrame)", code="orders_not_a_table")
+        for col in (customer_col, date_col, amount_col, *extras):
+            if col not in orders.columns:
+                listed = ", ".join(map(str, orders.columns))
+                raise InputError(f"column '{col}' not found; columns are: {listed}",
+                                 code="column_not_found", column=str(col), columns=listed)
+        ids = orders[customer_col]
+        if isinstance(ids.dtype, pd.CategoricalDtype):
+            ids = ids.astype(ids.cat.categories.dtype)
+        frame = {"row_no": np.arange(len(orders), dtype=np.int64),
+                 "customer_id": _engine_ids(ids),
+                 "date": _dates(orders[date_col], date_col),
+                 "amount": _amounts(orders[amount_col], amount_col)}
+        taken = {customer_col, date_col, amount_col}
+        has_order_id = "order_id" in orders.columns and "order_id" not in taken
+        if has_order_id:
+            frame["order_id"] = orders["order_id"].astype("string")
+        carried = []
+        for name in dict.fromkeys([*PASS_THROUGH, *extras]):
+            if name not in orders.columns or name in frame:
+                continue
+            column = orders[name]
+            if name in NUMERIC_PASS_THROUGH:
+                if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(
+                        column):
+                    continue
+                frame[name] = column.to_numpy(dtype="float64")
+            else:
+                frame[name] = column.astype("string")
+            carried.append(name)
+        source = pd.DataFrame(frame, copy=False)
+        columns = {"customer_id": str(customer_col), "date": str(date_col),
+                   "amount": str(amount_col)}
+        columns.update({name: name for name in carried})
+        if has_order_id:
+            columns["order_id"] = "order_id"
+        con, folder = connect(settings)
+        try:
+            con.register(queries.SOURCE, source)
+            con.execute(f"CREATE TEMP TABLE {queries.VALID} AS " + queries.validate(
+                customer="customer_id", has_order_id=has_order_id, extras=tuple(carried)))
+            con.unregister(queries.SOURCE)
+        except Exception:
+            _close(con, folder)
+            raise
+        return cls(con, folder, source=orders, ids=ids, columns=columns,
+                   has_order_id=has_order_id, extras=tuple(carried), source_rows=len(orders))
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, columns: dict[str, str] | None = None,
+                  settings: EngineSettings | None = None) -> OrderLog:
+        """Validate a Parquet or CSV file read by DuckDB itself (no pandas copy of the rows).
+
+        ``columns`` maps canonical names (``customer_id``, ``date``, ``amount``, and optionally
+        ``order_id`` and :data:`PASS_THROUGH`) to the file's column names; default the
+        canonical names themselves. Text ids are trimmed and blank ids count as missing, as
+        the readers do. CSV files must be plain: a header line, ``.`` decimals and ISO dates
+        (other files go through :func:`clvdesk.core.io.readers.read_orders` and
+        :meth:`from_frame`). Rows whose date or amount does not read count as dropped.
+        """
+        path = Path(path)
+        kind = FILE_FORMATS.get(path.suffix.lower())
+        if kind is None:
+            raise InputError(f"the order engine reads .parquet and .csv files, not {path.name}",
+                             code="engine_file_format", file=path.name)
+        if not path.is_file():
+            raise InputError(f"file {path} not found", code="file_not_found", file=str(path))
+        mapping = {"customer_id": "customer_id", "date": "date", "amount": "amount"}
+        mapping.update(columns or {})
+        literal = str(path).replace("'", "''")
+        scan = (f"read_parquet('{literal}', file_row_number = true)" if kind == "parquet"
+                else f"read_csv('{literal}', header = true)")
+        con, folder = connect(settings)
+        try:
+            described = con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
+            names = {row[0]: row[1] for row in described}
+            for canonical in ("customer_id", "date", "amount"):
+                if mapping[canonical] not in names:
+                    listed = ", ".join(n for n in names if n != "file_row_number")
+                    raise InputError(f"column '{mapping[canonical]}' not found; columns are: "
+                                     f"{listed}", code="column_not_found",
+                                     column=mapping[canonical], columns=listed)
+            optional = [c for c in ("order_id", *PASS_THROUGH)
+                        if mapping.get(c, c) in names and c not in ("customer_id",)]
+            select = [f'"{mapping[c]}" AS "{c}"' for c in ("customer_id", "date", "amount")]
+            select += [f'"{mapping.get(c, c)}" AS "{c}"' for c in optional]
+            if kind == "parquet":
+                con.execute(f"CREATE TEMP VIEW {queries.SOURCE} AS SELECT file_row_number "
+                            f"AS row_no, {', '.join(select)} FROM {scan}")
+            else:  # CSV: a copy in file order, whose rowid is the position in the file
+                con.execute(f"CREATE TEMP TABLE clv_raw AS SELECT {', '.join(select)} "
+                            f"FROM {scan}")
+                con.execute(f"CREATE TEMP VIEW {queries.SOURCE} AS SELECT rowid AS row_no, * "
+                            "FROM clv_raw")
+            text_ids = names[mapping["customer_id"]].upper() == "VARCHAR"
+            customer = ("NULLIF(TRIM(customer_id, ' ' || chr(9) || chr(10) || chr(11) || "
+                        "chr(12) || chr(13)), '')" if text_ids else "customer_id")
+            carried = tuple(c for c in optional if c != "order_id")
+            con.execute(f"CREATE TEMP TABLE {queries.VALID} AS " + queries.validate(
+                customer=customer, has_order_id="order_id" in optional, extras=carried,
+))
+            source_rows = con.execute(f"SELECT COUNT(*) FROM {queries.SOURCE}").fetchone()[0]
+            con.execute(f"DROP VIEW {queries.SOURCE}")
+            if kind == "csv":
+                con.execute("DROP TABLE clv_raw")
+        except InputError:
+            _close(con, folder)
+            raise
+        except Exception as error:
+            _close(con, folder)
+            raise InputError(f"cannot read {path.name}: {str(error).splitlines()[0]}",
+                             code="engine_read_failed", file=path.name,
+                             detail=str(error)) from None
+        used = {c: mapping.get(c, c) for c in ("customer_id", "date", "amount", *optional)}
+        return cls(con, folder, source=None, ids=None, columns=used,
+                   has_order_id="order_id" in optional, extras=carried,
+                   source_rows=int(source_rows))
+
+    # ---------------------------------------------------------------------------------------
+    # querying
+
+    def fetch(self, sql: str) -> dict[str, np.ndarray]:
+        """Run a query; its columns as numpy arrays (NULL as NaN in float columns)."""
+        table = self._con.sql(sql).to_arrow_table()
+        return {name: _numpy(table.column(name)) for name in table.column_names}
+
+    def fetch_frame(self, sql: str) -> pd.DataFrame:
+        """Run a query; the result as a pandas DataFrame."""
+        return self._con.sql(sql).to_arrow_table().to_pandas()
+
+    def netting_counts(self) -> dict[str, int]:
+        """How the returns of the whole log were netted (one period, the whole log).
+
+        ``returns`` (rows of amount < 0), ``by_order``, ``by_date``, ``unmatched`` (before
+        any purchase of the customer), ``cancelled_days`` (purchase days netted to zero or
+        less) and ``customers_without_purchase`` (customers left with no purchase day).
+        """
+        names = ("returns", "by_order", "by_date", "unmatched", "cancelled_days",
+                 "customers_without_purchase")
+        if self.rows == 0:
+            return dict.fromkeys(names, 0)
+        row = self.fetch(queries.netting_counts(self.last_day, has_order_id=self.has_order_id))
+        return {name: int(row[name][0]) for name in names}
+
+    def end_day(self, end) -> int:
+        """The end day (days since 1970): ``end`` (a user date) or the last order day.
+
+        Raises :class:`DataError` without orders, or without orders on or before ``end``.
+        """
+        from clvdesk.core.dates import parse_date
+
+        if self.rows == 0:
+            raise DataError("the order table has no orders with a customer, date and amount",
+                            code="no_orders")
+        end_date = parse_date("end", end)
+        end_day = self.last_day if end_date is None else int(
+            np.datetime64(end_date, "D").astype(np.int64))
+        if self.first_day > end_day:
+            text = str(np.datetime64(end_day, "D"))
+            raise DataError(f"no orders on or before the end date {text}",
+                            code="no_orders_before_end", end=text)
+        return end_day
+
+    def calibration_customers(self, end_day: int, *, margin: str = "amount",
+                              segment: str | None = None, acquisition_cost: bool = False,
+                              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The netted purchase days and the facts of the customers up to ``end_day``.
+
+        ``(days, facts)``: ``days`` one row per netted (customer, day) of the customers with a
+        purchase day (:func:`~clvdesk.core.orderlog.queries.customer_days`; ``margin`` the SQL
+        of each order's margin), ``facts`` indexed by the same ``customer`` key
+        (:func:`~clvdesk.core.orderlog.queries.customer_facts`), only those customers.
+        """
+        days = self.fetch_frame(queries.customer_days(end_day, has_order_id=self.has_order_id,
+                                                      value=margin))
+        facts = self.fetch_frame(queries.customer_facts(
+            end_day, has_order_id=self.has_order_id, segment=segment,
+            acquisition_cost=acquisition_cost and "acquisition_cost" in self.extras))
+        facts = facts.set_index("customer")
+        facts = facts.loc[facts.index.isin(days["customer"].unique())]
+        return days, facts
+
+    def fetch_with(self, frame: pd.DataFrame, sql: str) -> dict[str, np.ndarray]:
+        """Run ``sql`` with ``frame`` (plus its positions as ``row_no``) as the source relation
+        :data:`~clvdesk.core.orderlog.queries.SOURCE`. Columns of mixed Python objects are
+        compared as text."""
+        columns = {"row_no": np.arange(len(frame), dtype=np.int64)}
+        for name in frame.columns:
+            column = frame[name]
+            if pd.api.types.is_object_dtype(column.dtype):
+                column = column.astype("string")
+            columns[str(name)] = column
+        self._con.register(queries.SOURCE, pd.DataFrame(columns, copy=False))
+        try:
+            return self.fetch(sql)
+        finally:
+            self._con.unregister(queries.SOURCE)
+
+    def customer_ids(self, first_rows: np.ndarray, ids_column=None) -> pd.Index:
+        """Customer ids as the source holds them (type kept), of the given source positions."""
+        if self._ids is not None:
+            return pd.Index(self._ids.array.take(first_rows), name="customer_id")
+        return pd.Index(ids_column, name="customer_id")
+
+    def close(self) -> None:
+        """Close the database and remove its spill folder (also done when collected)."""
+        self._finalizer()
+
+    def __enter__(self) -> OrderLog:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def spill_folder(self) -> Path:
+        """The private temporary folder DuckDB spills to (removed by :meth:`close`)."""
+        return Path(self._folder)
+
+
+def _engine_ids(ids: pd.Series) -> pd.Series:
+    """The id column as DuckDB can group it: numbers and text as they are; other objects as
+    text (an object column of mixed types cannot be scanned as one type)."""
+    if pd.api.types.is_numeric_dtype(ids.dtype) or pd.api.types.is_string_dtype(ids.dtype) and \
+            not pd.api.types.is_object_dtype(ids.dtype):
+        return ids
+    kind = pd.api.types.infer_dtype(ids, skipna=True)
+    if kind in ("string", "empty", "integer", "floating"):
+        return ids
+    return ids.astype("string")
+
+
+def _dates(dates: pd.Series, name: str) -> pd.Series:
+    if not pd.api.types.is_datetime64_any_dtype(dates):
+        try:
+            dates = pd.to_datetime(dates, errors="raise")
+        except (ValueError, TypeError):
+            raise InputError(f"column '{name}' does not hold dates", code="column_not_dates",
+                             column=str(name)) from None
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_localize(None)
+    return dates
+
+
+def _amounts(amounts: pd.Series, name: str) -> np.ndarray:
+    if not pd.api.types.is_numeric_dtype(amounts) or pd.api.types.is_bool_dtype(amounts):
+        raise InputError(f"column '{name}' must hold numbers (amounts)",
+                         code="column_not_numbers", column=str(name))
+    return amounts.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _numpy(column) -> np.ndarray:
+    """An Arrow column as numpy; NULLs of numbers as NaN."""
+    import pyarrow as pa
+
+    if column.null_count and pa.types.is_integer(column.type):
+        return column.cast(pa.float64()).to_numpy()
+    return column.to_numpy()
+
+
+class opened:
+    """``with opened(orders, ...) as log``: an :class:`OrderLog` as given, or one built from a
+    pandas order table (:meth:`OrderLog.of`) and closed at the end of the block."""
+
+    def __init__(self, orders, *, customer_col: str = "customer_id", date_col: str = "date",
+                 amount_col: str = "amount", extras: Iterable[str] = ()) -> None:
+        self._own = not isinstance(orders, OrderLog)
+        self._log = OrderLog.of(orders, customer_col=customer_col, date_col=date_col,
+                                amount_col=amount_col, extras=tuple(extras))
+
+    def __enter__(self) -> OrderLog:
+        return self._log
+
+    def __exit__(self, *exc) -> None:
+        if self._own:
+            self._log.close()
+
+
+def margin_sql(log: OrderLog, margin: float | None) -> str:
+    """The SQL of each order's gross margin (currency), as
+    :func:`clvdesk.core.segments.order_margins` defines it: ``amount x margin`` for a given
+    fraction, else the table's ``margin`` column, else ``amount - cost``, else the amount."""
+    if margin is not None:
+        return f"amount * {float(margin)!r}"
+    if "margin" in log.extras:
+        return "margin"
+    if "cost" in log.extras:
+        return "amount - cost"
+    return "amount"

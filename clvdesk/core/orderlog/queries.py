@@ -1,0 +1,320 @@
+"""The order-log SQL, written once in DuckDB's dialect (Spark runs it transpiled by sqlglot).
+
+Every query reads the validated order table :data:`VALID` (built once by :func:`validate`)
+with the columns ``row_no`` (position in the source, for the order of first appearance),
+``customer_id``, ``day`` (days since 1970-01-01, INTEGER), ``amount`` (DOUBLE), optionally
+``order_id`` (VARCHAR) and the pass-through columns (``segment``, ``margin``, ``cost``,
+``acquisition_cost``, ...). Day numbers given to the builders are Python ints and are written
+into the text as literals, so one text runs on both engines.
+
+Only portable constructs are used: CTEs, joins, ``GROUP BY``, aggregate ``FILTER``,
+``ARG_MIN`` (Spark ``MIN_BY``), ``CASE``, ``DATE_DIFF`` (Spark ``DATEDIFF``), ``TRY_CAST``; a finite
+amount is ``ABS(amount) <= 1.79e308`` (NaN compares above every number in both engines).
+
+Returns netting (:func:`netted_days`), one rule for the summary, cohorts and segments:
+
+- a negative amount (a return) is netted into the order with the same ``order_id`` of the
+  same customer when the table has an order column and the id matches (``how = 'order'``);
+- otherwise into that customer's latest purchase day on or before the return
+  (``how = 'date'``);
+- a return before any purchase of the customer (``how = 'unmatched'``) nets into nothing: its
+  amount counts in the customer's spend, it makes no purchase day;
+- netting stays inside one period (calibration, holdout): a return matched to an order of the
+  other period is not netted (``how = 'other_period'``), so the holdout never changes the
+  calibration summary;
+- a purchase day (a day with an order of amount >= 0) that received a return and whose net
+  amount is zero or less is no purchase: it is not in frequency, recency or the first purchase;
+  its amounts still count in the total spend. Orders of amount 0 without a return stay purchases.
+"""
+
+from __future__ import annotations
+
+#: Name of the validated order table every query reads.
+VALID = "clv_valid"
+#: Name of the source relation :func:`validate` reads (a registered frame or a file scan).
+SOURCE = "clv_source"
+
+#: Period numbers of :func:`netted_days`: calibration, holdout, after the last day of interest.
+CALIBRATION, HOLDOUT, AFTER = 0, 1, 2
+
+
+def validate(*, customer: str, has_order_id: bool, extras: tuple[str, ...]) -> str:
+    """Source rows -> valid orders: customer, date and a finite amount present and readable.
+
+    ``customer`` is the SQL expression of the id (text ids from files are trimmed there, with
+    blanks made NULL). ``day`` is the date floored to the day. Dates and amounts that do not
+    read (text in a file) count as missing. The source has the canonical column names and
+    ``row_no``.
+    """
+    inner = ["row_no", f"{customer} AS customer_id", "TRY_CAST(date AS DATE) AS date",
+             "TRY_CAST(amount AS DOUBLE) AS amount"]
+    outer = ["row_no", "customer_id",
+             "CAST(DATE_DIFF('day', DATE '1970-01-01', date) AS INTEGER) AS day", "amount"]
+    if has_order_id:
+        inner.append("NULLIF(TRIM(CAST(order_id AS VARCHAR)), '') AS order_id")
+        outer.append("order_id")
+    quoted = [f'"{name}"' for name in extras]
+    inner += quoted
+    outer += quoted
+    return (
+        f"SELECT {', '.join(outer)} FROM (SELECT {', '.join(inner)} FROM {SOURCE}) s "
+        "WHERE customer_id IS NOT NULL AND date IS NOT NULL AND amount IS NOT NULL "
+        "AND ABS(amount) <= 1.7976931348623157e308"
+    )
+
+
+def counts() -> str:
+    """Rows, first and last day of the valid orders."""
+    return f"SELECT COUNT(*) AS n, MIN(day) AS first_day, MAX(day) AS last_day FROM {VALID}"
+
+
+def rows_until(last_day: int) -> str:
+    """Positions (``row_no``) of the valid orders up to ``last_day``, in source order."""
+    return f"SELECT row_no FROM {VALID} WHERE day <= {int(last_day)} ORDER BY row_no"
+
+
+def _period(end_day: int, last_day: int, day: str = "day") -> str:
+    """The period number of ``day`` (see :data:`CALIBRATION`)."""
+    return (f"CASE WHEN {day} <= {int(end_day)} THEN {CALIBRATION} "
+            f"WHEN {day} <= {int(last_day)} THEN {HOLDOUT} ELSE {AFTER} END")
+
+
+def netting(end_day: int, last_day: int, *, has_order_id: bool, value: str = "amount") -> str:
+    """The CTEs of the netting rule (module doc), ending in ``days`` and ``refunds_matched``.
+
+    ``days``: one row per customer, day and period with ``net`` (sum of the amounts netted
+    into that day), ``n_orders`` (orders of amount >= 0 on it), ``first_row`` (first source
+    position of the customer's rows on it), ``refunded`` (1 if a return was netted into it) and
+    ``purchase`` (whether it counts as a purchase day). Returns not netted into a purchase day
+    form their own rows with ``n_orders = 0`` and ``purchase = false``, so spend totals stay
+    whole. ``refunds_matched``: one row per return in calibration or holdout with ``how``
+    (``order``, ``date``, ``other_period``, ``unmatched``) and ``target`` (the day it nets
+    into, NULL if none). ``value`` is an SQL expression per order (a margin) netted along
+    with the amount into ``net_value``.
+    """
+    order_col = ", order_id" if has_order_id else ""
+    by_order = (
+        "by_order AS (SELECT r.row_no, MIN(b.day) AS target FROM refunds r JOIN buys b "
+        "ON b.customer_id = r.customer_id AND b.order_id = r.order_id GROUP BY r.row_no),"
+        if has_order_id else
+        "by_order AS (SELECT row_no, CAST(NULL AS INTEGER) AS target FROM refunds WHERE 1 = 0),"
+    )
+    return f"""
+v AS (
+    SELECT row_no, customer_id, day, amount, {value} AS value{order_col},
+        {_period(end_day, last_day)} AS part
+    FROM {VALID}
+),
+buys AS (
+    SELECT row_no, customer_id, day, part, amount, value{order_col} FROM v WHERE amount >= 0
+),
+buy_days AS (SELECT DISTINCT customer_id, day, part FROM buys WHERE part < {AFTER}),
+refunds AS (
+    SELECT row_no, customer_id, day, part, amount, value{order_col} FROM v
+    WHERE amount < 0 AND part < {AFTER}
+),
+{by_order}
+by_date AS (
+    SELECT r.row_no, MAX(b.day) AS target FROM refunds r JOIN buy_days b
+    ON b.customer_id = r.customer_id AND b.part = r.part AND b.day <= r.day
+    GROUP BY r.row_no
+),
+refunds_matched AS (
+    SELECT r.row_no, r.customer_id, r.day, r.part, r.amount, r.value,
+        CASE WHEN o.target IS NOT NULL THEN
+                CASE WHEN ({_period(end_day, last_day, 'o.target')}) = r.part
+                     THEN 'order' ELSE 'other_period' END
+             WHEN d.target IS NOT NULL THEN 'date' ELSE 'unmatched' END AS how,
+        CASE WHEN o.target IS NOT NULL THEN
+                CASE WHEN ({_period(end_day, last_day, 'o.target')}) = r.part
+                     THEN o.target END
+             ELSE d.target END AS target
+    FROM refunds r LEFT JOIN by_order o ON o.row_no = r.row_no
+    LEFT JOIN by_date d ON d.row_no = r.row_no
+),
+entries AS (
+    SELECT customer_id, day, part, amount, value, row_no, 1 AS is_order, 0 AS is_refund
+    FROM buys
+    UNION ALL
+    SELECT customer_id, COALESCE(target, day) AS day, part, amount, value, row_no,
+        0 AS is_order, CASE WHEN target IS NULL THEN 0 ELSE 1 END AS is_refund
+    FROM refunds_matched
+    UNION ALL
+    SELECT customer_id, day, part, amount, value, row_no, 0, 0 FROM v
+    WHERE amount < 0 AND part = {AFTER}
+),
+grouped AS (
+    SELECT customer_id, day, part, SUM(amount) AS net, SUM(value) AS net_value,
+        SUM(is_order) AS n_orders, MAX(is_refund) AS refunded, MIN(row_no) AS first_row
+    FROM entries GROUP BY customer_id, day, part
+),
+days AS (
+    SELECT customer_id, day, part, net, net_value, n_orders, refunded, first_row,
+        (n_orders > 0 AND (refunded = 0 OR net > 0)) AS purchase
+    FROM grouped
+)"""
+
+
+def summary(end_day: int, last_day: int, *, has_order_id: bool, with_ids: bool) -> str:
+    """One row per customer with a purchase day up to ``end_day``, in order of first appearance.
+
+    Integer columns: ``first_row``, ``n_days`` (purchase days), ``first_day``, ``last_day``,
+    ``n_orders``, ``n_days_holdout``; DOUBLE: ``spend_days`` (net of the purchase days),
+    ``first_spend`` (net of the first), ``total_spend`` (all calibration amounts),
+    ``spend_holdout`` (net of the holdout purchase days). ``customer_id`` too with ``with_ids``.
+    """
+    cal = f"part = {CALIBRATION} AND purchase"
+    hold = f"part = {HOLDOUT} AND purchase"
+    ids = "customer_id, " if with_ids else ""
+    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id)},
+customers AS (
+    SELECT customer_id,
+        MIN(first_row) AS first_row,
+        COUNT(*) FILTER (WHERE {cal}) AS n_days,
+        MIN(day) FILTER (WHERE {cal}) AS first_day,
+        MAX(day) FILTER (WHERE {cal}) AS last_day,
+        SUM(net) FILTER (WHERE {cal}) AS spend_days,
+        ARG_MIN(net, day) FILTER (WHERE {cal}) AS first_spend,
+        SUM(n_orders) FILTER (WHERE part = {CALIBRATION}) AS n_orders,
+        SUM(net) FILTER (WHERE part = {CALIBRATION}) AS total_spend,
+        COUNT(*) FILTER (WHERE {hold}) AS n_days_holdout,
+        SUM(net) FILTER (WHERE {hold}) AS spend_holdout
+    FROM days GROUP BY customer_id
+)
+SELECT {ids}first_row, n_days, first_day, last_day, spend_days, first_spend, n_orders,
+    total_spend, n_days_holdout, COALESCE(spend_holdout, 0.0) AS spend_holdout
+FROM customers WHERE n_days > 0 ORDER BY first_row"""
+
+
+def netting_counts(last_day: int, *, has_order_id: bool) -> str:
+    """Returns by how they were netted, and purchase days they cancelled, over the whole log.
+
+    One row: ``returns``, ``by_order``, ``by_date``, ``unmatched``, ``cancelled_days``
+    (purchase days whose net became zero or less) and ``customers_without_purchase``
+    (customers all of whose purchase days were cancelled or who only returned).
+    """
+    return f"""WITH {netting(last_day, last_day, has_order_id=has_order_id)},
+per_customer AS (
+    SELECT customer_id, COUNT(*) FILTER (WHERE purchase) AS n_days FROM days
+    WHERE part = {CALIBRATION} GROUP BY customer_id
+)
+SELECT
+    (SELECT COUNT(*) FROM refunds_matched) AS returns,
+    (SELECT COUNT(*) FROM refunds_matched WHERE how = 'order') AS by_order,
+    (SELECT COUNT(*) FROM refunds_matched WHERE how = 'date') AS by_date,
+    (SELECT COUNT(*) FROM refunds_matched WHERE how = 'unmatched') AS unmatched,
+    (SELECT COUNT(*) FROM days WHERE n_orders > 0 AND refunded = 1 AND NOT purchase)
+        AS cancelled_days,
+    (SELECT COUNT(*) FROM per_customer WHERE n_days = 0) AS customers_without_purchase"""
+
+
+# -------------------------------------------------------------------------------------------
+# quality counts (clvdesk.core.quality): each gives the count and the first rows as examples
+
+
+def totals() -> str:
+    """Customers, total amount (returns netted), first and last day of the valid orders."""
+    return (f"SELECT COUNT(DISTINCT customer_id) AS customers, COALESCE(SUM(amount), 0.0) "
+            f"AS total_amount, MIN(day) AS first_day, MAX(day) AS last_day FROM {VALID}")
+
+
+def rows_where(condition: str, limit: int) -> str:
+    """Valid orders meeting ``condition``: the first ``limit`` (``row_no``) and ``n``, how many
+    there are in all (no rows when there are none)."""
+    return (f"SELECT row_no, COUNT(*) OVER () AS n FROM {VALID} WHERE {condition} "
+            f"ORDER BY row_no LIMIT {int(limit)}")
+
+
+def log_amount_quartiles() -> str:
+    """Quartiles of ln(amount) over the positive amounts (linear interpolation, as numpy's
+    ``percentile``), and how many positive amounts there are."""
+    return (f"SELECT COUNT(*) AS n, QUANTILE_CONT(LN(amount), 0.25) AS q1, "
+            f"QUANTILE_CONT(LN(amount), 0.75) AS q3 FROM {VALID} WHERE amount > 0")
+
+
+def farthest_rows(low: float, high: float, limit: int) -> str:
+    """Positive amounts outside ``low .. high``: the ``limit`` farthest from the usual amounts
+    on the log scale (ties in source order) and ``n``, how many in all."""
+    return (f"SELECT row_no, COUNT(*) OVER () AS n FROM {VALID} "
+            f"WHERE amount > 0 AND (amount < {low!r} OR amount > {high!r}) "
+            f"ORDER BY ABS(LN(amount)) DESC, row_no LIMIT {int(limit)}")
+
+
+def one_time_buyers(last_day: int, *, has_order_id: bool, limit: int) -> str:
+    """Customers with exactly one purchase day (returns netted, the whole log as one period):
+    ``first_row`` of the first ``limit`` in order of first appearance, and ``n`` in all."""
+    return f"""WITH {netting(last_day, last_day, has_order_id=has_order_id)},
+per_customer AS (
+    SELECT customer_id, COUNT(*) FILTER (WHERE purchase) AS n_days, MIN(first_row) AS first_row
+    FROM days GROUP BY customer_id
+)
+SELECT first_row, COUNT(*) OVER () AS n FROM per_customer WHERE n_days = 1
+ORDER BY first_row LIMIT {int(limit)}"""
+
+
+def distinct_days() -> str:
+    """The distinct order days of the valid orders."""
+    return f"SELECT DISTINCT day FROM {VALID}"
+
+
+def duplicate_rows(columns: list[str], limit: int) -> str:
+    """Rows of :data:`SOURCE` equal in every one of ``columns`` to an earlier row: the first
+    ``limit`` (``row_no``) and ``n`` in all."""
+    keys = ", ".join(f'"{c}"' for c in columns)
+    return f"""WITH numbered AS (
+    SELECT row_no, ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY row_no) AS copy
+    FROM {SOURCE}
+)
+SELECT row_no, COUNT(*) OVER () AS n FROM numbered WHERE copy > 1
+ORDER BY row_no LIMIT {int(limit)}"""
+
+
+# -------------------------------------------------------------------------------------------
+# cohorts and segments (clvdesk.core.cohorts, clvdesk.core.segments), up to end_day
+
+
+def customer_days(end_day: int, *, has_order_id: bool, value: str) -> str:
+    """The netted (customer, day) rows up to ``end_day`` of customers with a purchase day:
+    ``customer`` (their first source position up to ``end_day``), ``day``, ``net``,
+    ``net_value`` (netted ``value``, a margin), ``purchase``."""
+    return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value)},
+calibration AS (SELECT * FROM days WHERE part = {CALIBRATION}),
+buyers AS (
+    SELECT customer_id, MIN(first_row) AS customer FROM calibration GROUP BY customer_id
+    HAVING COUNT(*) FILTER (WHERE purchase) > 0
+)
+SELECT b.customer, d.day, d.net, d.net_value, d.purchase
+FROM calibration d JOIN buyers b ON b.customer_id = d.customer_id"""
+
+
+def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
+                   acquisition_cost: bool) -> str:
+    """Per customer with orders up to ``end_day``: ``customer`` (first source position),
+    ``orders`` (orders of amount >= 0: distinct order ids, a row without one counts alone),
+    ``segment`` (the value of ``segment`` on the first order, by date then source order) and
+    ``acquisition_cost`` (the first given value)."""
+    rank = "CAST(day AS BIGINT) * 4294967296 + row_no"
+    order_key = ("COALESCE(order_id, 'row ' || CAST(row_no AS VARCHAR))" if has_order_id
+                 else "CAST(row_no AS VARCHAR)")
+    columns = ["MIN(row_no) AS customer",
+               f"COUNT(DISTINCT {order_key}) FILTER (WHERE amount >= 0) AS orders"]
+    if segment is not None:
+        columns.append(f'ARG_MIN("{segment}", {rank}) FILTER (WHERE amount >= 0) AS segment')
+    if acquisition_cost:
+        columns.append(f"ARG_MIN(acquisition_cost, {rank}) FILTER "
+                       "(WHERE acquisition_cost IS NOT NULL) AS acquisition_cost")
+    return (f"SELECT {', '.join(columns)} FROM {VALID} WHERE day <= {int(end_day)} "
+            "GROUP BY customer_id")
+
+
+def repeat_days(end_day: int, last_day: int, *, has_order_id: bool) -> str:
+    """The repeat purchase days (``day``) of the customers with a calibration purchase, in
+    calibration and holdout: their purchase days after their first, returns netted as in the
+    summary."""
+    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id)},
+firsts AS (
+    SELECT customer_id, MIN(day) FILTER (WHERE purchase AND part = {CALIBRATION}) AS first_day
+    FROM days GROUP BY customer_id
+)
+SELECT d.day FROM days d JOIN firsts f ON f.customer_id = d.customer_id
+WHERE d.purchase AND d.part < {AFTER} AND d.day > f.first_day"""
