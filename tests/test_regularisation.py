@@ -120,25 +120,36 @@ def test_user_penalty_is_applied_and_noted(tmp_path):
     assert "Penalty (L2, log parameters)" in cells
 
 
-def test_negative_mean_repeat_spend_gets_the_population_mean():
-    """Returns on days without a purchase leave some repeat buyers with a mean spend <= 0;
-    the spend model is fitted without them and they get the population mean."""
-    orders = simulate(600, returns=0.15, seed=3, order_ids=False).orders
-    summary = summarize(orders, period="weeks")
-    negative = summary.index[(summary["frequency"] > 0) & (summary["monetary_value"] <= 0)]
-    assert len(negative) > 0  # the mess this test is about
-    result = run_analysis(orders, Assumptions(n_draws=50, compare_models=()))
-    fit = result.spend_fit
-    mean = result.spend_model.population_mean()
-    assert fit["repeat_buyers_left_out"] == len(negative)
-    assert fit["fitted_on"] == int(((summary["frequency"] > 0)
-                                    & (summary["monetary_value"] > 0)).sum())
-    assert fit["population_mean_customers"] == len(summary) - fit["fitted_on"]
-    assert fit["population_mean"] == pytest.approx(mean)
-    assert np.allclose(result.predictions.loc[negative, "expected_spend"], mean)
-    assert result.predictions["clv_low"].notna().all()
-    assert result.to_dict()["spend_fit"] == fit
-    assert GammaGammaModel.name == result.regularisation[1]["model"]
+def test_negative_mean_repeat_spend_gets_the_population_mean(tmp_path, capsys):
+    """A summary (e.g. a summary file, or one summarised elsewhere without netting) where some
+    repeat buyers have a mean repeat spend of 0 or less: the spend model is fitted without
+    them and they get the population mean, instead of the whole job stopping."""
+    from clvdesk.core.clv import forecast_clv
+    from clvdesk.core.pipeline import fit_spend_model, spend_fit_counts
+    from tests.cli_run import run_json
+
+    summary = summarize(simulate(600, seed=3).orders, period="weeks")
+    repeat = summary.index[summary["frequency"] > 0]
+    negative = repeat[:5]
+    summary.loc[negative, "monetary_value"] = [-34.86, 0.0, -1.0, 0.0, -5.0]
+    notes: list[str] = []
+    spend = fit_spend_model(GammaGammaModel, summary, notes)
+    assert "5 repeat buyer(s)" in notes[0]
+    fit = spend_fit_counts(spend, summary)
+    mean = spend.population_mean()
+    assert fit == {"fitted_on": len(repeat) - 5,
+                   "population_mean_customers": len(summary) - len(repeat) + 5,
+                   "repeat_buyers_left_out": 5, "population_mean": pytest.approx(mean)}
+    model = fit_transaction_model(BetaGeoModel, summary)
+    forecast = forecast_clv(model, spend, summary, n_draws=50, rng=1)
+    assert np.allclose(forecast.customers.loc[negative, "expected_spend"], mean)
+    assert forecast.customers["clv_low"].notna().all()
+    # the same through the command line on a summary file
+    path = tmp_path / "summary.csv"
+    summary[["frequency", "recency", "T", "monetary_value"]].to_csv(path)
+    result = run_json(capsys, "predict", "bgnbd", str(path), "--spend-model", "gamma-gamma",
+                      "-o", str(tmp_path / "p.csv"))
+    assert result["spend_fit"]["repeat_buyers_left_out"] == 5
 
 
 def test_cli_predict_reports_regularisation(tmp_path, capsys):
