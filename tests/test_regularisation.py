@@ -100,7 +100,7 @@ def test_cdnow_demo_is_not_regularised():
     assert result.model.params["alpha"] == pytest.approx(4.414, abs=5e-3)
 
 
-def test_user_penalty_is_applied_and_noted():
+def test_user_penalty_is_applied_and_noted(tmp_path):
     orders = load_cdnow(segment=True)
     result = run_analysis(orders, Assumptions(end=CDNOW_END, penalty=0.01, n_draws=0,
                                               compare_models=()))
@@ -108,27 +108,48 @@ def test_user_penalty_is_applied_and_noted():
     assert result.regularised and not result.regularisation[0]["automatic"]
     assert any("as set in the assumptions" in w for w in result.warnings)
     assert Assumptions.from_dict(result.assumptions.to_dict()).penalty == 0.01
+    # the report's Model fit sheet says so and shows the penalty
+    import openpyxl
+
+    from clvdesk.core.io.report import write_report
+
+    path = write_report(tmp_path / "report.xlsx", result)
+    sheet = openpyxl.load_workbook(path)["Model fit"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert any(isinstance(c, str) and "regularised (penalty 0.01" in c for c in cells)
+    assert "Penalty (L2, log parameters)" in cells
 
 
-def test_negative_mean_repeat_spend_gets_the_population_mean():
-    """Returns on days without a purchase leave some repeat buyers with a mean spend <= 0;
-    the spend model is fitted without them and they get the population mean."""
-    orders = simulate(600, returns=0.15, seed=3, order_ids=False).orders
-    summary = summarize(orders, period="weeks")
-    negative = summary.index[(summary["frequency"] > 0) & (summary["monetary_value"] <= 0)]
-    assert len(negative) > 0  # the mess this test is about
-    result = run_analysis(orders, Assumptions(n_draws=50, compare_models=()))
-    fit = result.spend_fit
-    mean = result.spend_model.population_mean()
-    assert fit["repeat_buyers_left_out"] == len(negative)
-    assert fit["fitted_on"] == int(((summary["frequency"] > 0)
-                                    & (summary["monetary_value"] > 0)).sum())
-    assert fit["population_mean_customers"] == len(summary) - fit["fitted_on"]
-    assert fit["population_mean"] == pytest.approx(mean)
-    assert np.allclose(result.predictions.loc[negative, "expected_spend"], mean)
-    assert result.predictions["clv_low"].notna().all()
-    assert result.to_dict()["spend_fit"] == fit
-    assert GammaGammaModel.name == result.regularisation[1]["model"]
+def test_negative_mean_repeat_spend_gets_the_population_mean(tmp_path, capsys):
+    """A summary (e.g. a summary file, or one summarised elsewhere without netting) where some
+    repeat buyers have a mean repeat spend of 0 or less: the spend model is fitted without
+    them and they get the population mean, instead of the whole job stopping."""
+    from clvdesk.core.clv import forecast_clv
+    from clvdesk.core.pipeline import fit_spend_model, spend_fit_counts
+    from tests.cli_run import run_json
+
+    summary = summarize(simulate(600, seed=3).orders, period="weeks")
+    repeat = summary.index[summary["frequency"] > 0]
+    negative = repeat[:5]
+    summary.loc[negative, "monetary_value"] = [-34.86, 0.0, -1.0, 0.0, -5.0]
+    notes: list[str] = []
+    spend = fit_spend_model(GammaGammaModel, summary, notes)
+    assert "5 repeat buyer(s)" in notes[0]
+    fit = spend_fit_counts(spend, summary)
+    mean = spend.population_mean()
+    assert fit == {"fitted_on": len(repeat) - 5,
+                   "population_mean_customers": len(summary) - len(repeat) + 5,
+                   "repeat_buyers_left_out": 5, "population_mean": pytest.approx(mean)}
+    model = fit_transaction_model(BetaGeoModel, summary)
+    forecast = forecast_clv(model, spend, summary, n_draws=50, rng=1)
+    assert np.allclose(forecast.customers.loc[negative, "expected_spend"], mean)
+    assert forecast.customers["clv_low"].notna().all()
+    # the same through the command line on a summary file
+    path = tmp_path / "summary.csv"
+    summary[["frequency", "recency", "T", "monetary_value"]].to_csv(path)
+    result = run_json(capsys, "predict", "bgnbd", str(path), "--spend-model", "gamma-gamma",
+                      "-o", str(tmp_path / "p.csv"))
+    assert result["spend_fit"]["repeat_buyers_left_out"] == 5
 
 
 def test_cli_predict_reports_regularisation(tmp_path, capsys):
@@ -156,3 +177,17 @@ def test_cli_predict_reports_regularisation(tmp_path, capsys):
     assert "no unique optimum" in message or "did not converge" in message
     fitted = run_json(capsys, "fit", "bgnbd", str(path), "--penalty", "0.05")
     assert fitted["penalty"] == 0.05
+
+
+def test_summary_errors_name_the_customer():
+    import pandas as pd
+
+    from clvdesk.core.errors import DataError
+
+    summary = pd.DataFrame({"frequency": [1, 0], "recency": [2.0, 3.0], "T": [5.0, 5.0],
+                            "monetary_value": [10.0, 0.0]},
+                           index=pd.Index(["A1", "B7"], name="customer_id"))
+    summary.attrs["period"] = "weeks"
+    with pytest.raises(DataError, match="customer B7") as info:
+        fit_transaction_model(BetaGeoModel, summary)
+    assert info.value.values["customer"] == "B7" and "row" not in str(info.value)

@@ -107,8 +107,6 @@ def test_returns_duplicates_and_same_day_orders_keep_the_true_amounts():
             > 1).sum() > 0
 
 
-@pytest.mark.xfail(reason="needs returns netting in the summary (issue 10 item 1, engine "
-                          "branch); passes once that is merged", strict=False)
 def test_a_log_with_returns_gives_the_parameters_of_the_log_without():
     clean = simulate(5000, seed=8)
     messy = simulate(5000, seed=8, returns=0.05)

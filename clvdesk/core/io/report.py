@@ -153,7 +153,9 @@ def build_workbook(result, labels, formats, scenarios: Sequence[Scenario],
                     models=[(labels["model"], result.model),
                             (labels["spend_model"], result.spend_model)],
                     comparison=result.model_comparison, holdout=result.holdout_by_frequency,
-                    tracking=result.tracking)
+                    tracking=result.tracking,
+                    regularisation=getattr(result, "regularisation", None),
+                    spend_fit=getattr(result, "spend_fit", None))
     write_quality(sheets["quality"], result.quality, labels, formats)
     if getattr(result, "actions", None) is not None:
         write_actions(sheets["actions"], result, labels, formats, currency)

@@ -261,6 +261,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "aic": {"en": "AIC", "nl": "AIC"},
     "bic": {"en": "BIC", "nl": "BIC"},
     "n_customers": {"en": "Customers", "nl": "Klanten"},
+    "penalty": {"en": "Penalty (L2, log parameters)", "nl": "Straf (L2, log-parameters)"},
+    "regularised_auto": {
+        "en": "Note: the {0} estimate is regularised (penalty {1:g}): the data alone do not "
+              "identify it (too few customers or too little variety in their behaviour).",
+        "nl": "Let op: de schatting van {0} is geregulariseerd (straf {1:g}): de gegevens "
+              "alleen leggen het model niet vast (te weinig klanten of te weinig variatie)."},
+    "regularised_user": {
+        "en": "Note: the {0} estimate is regularised (penalty {1:g}, as set in the "
+              "assumptions).",
+        "nl": "Let op: de schatting van {0} is geregulariseerd (straf {1:g}, zoals ingesteld "
+              "bij de aannames)."},
+    "spend_population_mean": {
+        "en": "Spend model fitted on {0} repeat buyers; {1} customers get the population mean "
+              "spend per order ({2} of them repeat buyers with a mean repeat spend of 0 or "
+              "less, e.g. after returns).",
+        "nl": "Bestedingsmodel geschat op {0} herhaalkopers; {1} klanten krijgen de gemiddelde "
+              "besteding per order van alle klanten ({2} daarvan herhaalkopers met een "
+              "gemiddelde herhaalbesteding van 0 of minder, bijv. na retouren)."},
     "model_comparison": {"en": "Model comparison", "nl": "Modelvergelijking"},
     "holdout_check": {"en": "Holdout check", "nl": "Controle op holdout"},
     "tracking": {"en": "Cumulative repeat transactions: actual and expected",

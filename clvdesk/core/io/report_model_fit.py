@@ -26,8 +26,14 @@ from clvdesk.core.io.report_labels import Labels, NumberFormats, model_name
 def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, models: list,
                     comparison: pd.DataFrame | None = None,
                     holdout: pd.DataFrame | None = None,
-                    tracking: pd.DataFrame | None = None) -> None:
+                    tracking: pd.DataFrame | None = None,
+                    regularisation: list[dict] | None = None,
+                    spend_fit: dict | None = None) -> None:
     """Fill the Model fit sheet.
+
+    ``regularisation`` (``AnalysisResult.regularisation``) and ``spend_fit``
+    (``AnalysisResult.spend_fit``) become notes under the title: which estimates are
+    regularised and why, and how many customers get the population mean spend.
 
     ``models``: ``(title, model)`` pairs of fitted models (``params``, ``std_errors``,
     ``log_likelihood``, ``n_customers``, ``aic``, ``bic``); ``comparison``: the table of
@@ -36,6 +42,17 @@ def write_model_fit(ws: Worksheet, labels: Labels, formats: NumberFormats, *, mo
     """
     put_title(ws, labels["title_model_fit"])
     row = 3
+    for entry in regularisation or []:
+        if entry.get("regularised"):
+            key = "regularised_auto" if entry.get("automatic") else "regularised_user"
+            put_note(ws, row, 1, labels[key].format(entry["model"], entry["penalty"]))
+            row += 1
+    if spend_fit:
+        put_note(ws, row, 1, labels["spend_population_mean"].format(
+            spend_fit["fitted_on"], spend_fit["population_mean_customers"],
+            spend_fit["repeat_buyers_left_out"]))
+        row += 1
+    row += 1 if row > 3 else 0
     for title, model in models:
         if model is None:
             continue
@@ -99,10 +116,11 @@ def _write_model(ws: Worksheet, row: int, title: str, model, labels: Labels,
     last = put_table(ws, row + 1, columns,
                      [(key, value, errors.get(key)) for key, value in params.items()])
     stats = [("log_likelihood", formats.number), ("aic", formats.number),
-             ("bic", formats.number), ("n_customers", formats.integer)]
+             ("bic", formats.number), ("n_customers", formats.integer),
+             ("penalty", "0.0000")]
     for key, number_format in stats:
         value = getattr(model, key, None)
-        if value is None:
+        if value is None or (key == "penalty" and not value):
             continue
         last += 1
         put(ws, last, 1, labels[key])
