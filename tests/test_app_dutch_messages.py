@@ -81,3 +81,20 @@ def test_a_kept_segment_split_names_the_files_own_headers(tmp_path, qtbot, dutch
     assert _dialog_text(qtbot, raised.value) == (
         "Importeren: segmentkolom 'segment' niet gevonden; de kolommen zijn: Klantnummer, "
         "Besteldatum, Bedrag")
+
+
+def test_typed_orders_are_checked_under_the_tables_own_headers(qtbot, dutch):
+    from clvdesk.app.models import OrderEntryModel
+    from clvdesk.app.order_records import records_to_orders
+
+    model = OrderEntryModel()
+    model.set_labels({"customer_id": "Klant", "date": "Datum", "amount": "Bedrag"})
+    model._rows = [["K1", "2024-01-05", "12,3x", "", ""], ["", "", "", "", ""],
+                   ["K2", "31-13-2024", "5", "", ""]]
+    problems = model.problems()
+    assert problems[0].startswith("rij 1, Bedrag: ") and "12,3x" in problems[0]
+    assert problems[1].startswith("rij 3, Datum: ")
+    assert not any("amount" in p or "date" in p for p in problems)
+    with pytest.raises(CLVError) as raised:  # outside the table: English headers, no field names
+        records_to_orders(model.records())
+    assert str(raised.value).startswith("row 1, amount: '12,3x' is not a number; row 3, date: ")
