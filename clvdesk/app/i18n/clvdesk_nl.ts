@@ -36,6 +36,146 @@
         <translation>Lijst exporteren voor CRM...</translation>
     </message>
     <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Lever</source>
+        <translation>Hefboom</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Klanten</translation>
+    </message>
+    <message>
+        <source>CLV ({0})</source>
+        <translation>CLV ({0})</translation>
+    </message>
+    <message>
+        <source>Worth ({0})</source>
+        <translation>Waarde ({0})</translation>
+    </message>
+    <message>
+        <source>Per customer ({0})</source>
+        <translation>Per klant ({0})</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Aandeel</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Share of CLV</source>
+        <translation>Aandeel van de CLV</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <source>P(alive)</source>
+        <translation>P(actief)</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>Vertrekrisico</translation>
+    </message>
+    <message>
+        <source>Risk band</source>
+        <translation>Risicoklasse</translation>
+    </message>
+    <message>
+        <source>Days since last purchase</source>
+        <translation>Dagen sinds laatste aankoop</translation>
+    </message>
+    <message>
+        <source>Expected next purchase</source>
+        <translation>Verwachte volgende aankoop</translation>
+    </message>
+    <message>
+        <source>NPS group</source>
+        <translation>NPS-groep</translation>
+    </message>
+    <message>
+        <source>CLV total ({0})</source>
+        <translation>CLV totaal ({0})</translation>
+    </message>
+    <message>
+        <source>Referral value ({0})</source>
+        <translation>Waarde van doorverwijzingen ({0})</translation>
+    </message>
+    <message>
+        <source>CLV with referrals ({0})</source>
+        <translation>CLV met doorverwijzingen ({0})</translation>
+    </message>
+    <message>
+        <source>CLV</source>
+        <translation>CLV</translation>
+    </message>
+    <message>
+        <source>{0}, mean</source>
+        <translation>{0}, gemiddeld</translation>
+    </message>
+    <message>
+        <source>{0}, low</source>
+        <translation>{0}, laag</translation>
+    </message>
+    <message>
+        <source>{0}, high</source>
+        <translation>{0}, hoog</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>in gevaar</translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation>vertrokken</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>middel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <source>all customers</source>
+        <translation>alle klanten</translation>
+    </message>
+    <message>
+        <source>promoter</source>
+        <translation>promotor</translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation>passief</translation>
+    </message>
+    <message>
+        <source>detractor</source>
+        <translation>criticaster</translation>
+    </message>
+    <message>
         <source>Run the analysis first (F5).</source>
         <translation>Voer eerst de analyse uit (F5).</translation>
     </message>

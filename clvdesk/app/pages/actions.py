@@ -83,6 +83,49 @@ class ActionsPage(Page):
         self.export_button.setText(self.tr("Export list for CRM..."))
         self.refresh()
 
+    def _column_labels(self) -> dict[str, str]:
+        """Headers of the action tables in the interface language (core column -> label)."""
+        money = self.session.currency
+        labels = {
+            "segment": self.tr("Segment"), "lever": self.tr("Lever"),
+            "customers": self.tr("Customers"), "clv": self.tr("CLV ({0})").format(money),
+            "value": self.tr("Worth ({0})").format(money),
+            "value_per_customer": self.tr("Per customer ({0})").format(money),
+            "share": self.tr("Share"), "tier": self.tr("Tier"), "status": self.tr("Status"),
+            "share_of_clv": self.tr("Share of CLV"), "customer_id": self.tr("Customer"),
+            "p_alive": self.tr("P(alive)"), "churn_risk": self.tr("Churn risk"),
+            "churn_band": self.tr("Risk band"),
+            "days_since_last_purchase": self.tr("Days since last purchase"),
+            "next_purchase_date": self.tr("Expected next purchase"), "nps": self.tr("NPS"),
+            "group": self.tr("NPS group"), "clv_total": self.tr("CLV total ({0})").format(money),
+            "referral_value": self.tr("Referral value ({0})").format(money),
+            "clv_with_referrals_mean": self.tr("CLV with referrals ({0})").format(money),
+        }
+        for key, text in (("clv", self.tr("CLV")), ("p_alive", self.tr("P(alive)")),
+                          ("churn_risk", self.tr("Churn risk"))):
+            labels[f"{key}_mean"] = self.tr("{0}, mean").format(text)
+            labels[f"{key}_low"] = self.tr("{0}, low").format(text)
+            labels[f"{key}_high"] = self.tr("{0}, high").format(text)
+        return labels
+
+    def _value_labels(self) -> dict[str, dict[str, str]]:
+        """The core's fixed texts in the tables (levers, statuses, bands, NPS groups)."""
+        from clvdesk.core.segments import TOTAL_LABEL
+
+        return {
+            "lever": {"retention": self.tr("retention"),
+                      "frequency": self.tr("purchase frequency"),
+                      "order_value": self.tr("order value"),
+                      "acquisition_cost": self.tr("acquisition cost")},
+            "status": {"new": self.tr("new"), "active": self.tr("active"),
+                       "at_risk": self.tr("at risk"), "lapsed": self.tr("lapsed")},
+            "churn_band": {"low": self.tr("low"), "medium": self.tr("medium"),
+                           "high": self.tr("high")},
+            "segment": {TOTAL_LABEL: self.tr("all customers")},
+            "group": {"promoter": self.tr("promoter"), "passive": self.tr("passive"),
+                      "detractor": self.tr("detractor")},
+        }
+
     def formatter_changed(self) -> None:
         self.refresh()
 
@@ -97,6 +140,11 @@ class ActionsPage(Page):
             self.sentences.setText(self.tr("Run the analysis first (F5)."))
             return
         from clvdesk.core.actions import lever_sentence
+
+        labels, values = self._column_labels(), self._value_labels()
+        for model in (self.lever_model, self.matrix_model, self.list_model, self.nps_model):
+            model.set_labels(labels)
+            model.set_value_labels(values)
 
         language = self.main.languages.language
         self.sentences.setText("\n".join(
@@ -130,7 +178,11 @@ class ActionsPage(Page):
                 values = table[table["lever"] == lever].set_index("segment")["value"]
                 ax.bar(x + i * width, values.reindex(segments).to_numpy(dtype=float), width,
                        label=label)
-            ax.set_xticks(x + 0.4 - width / 2, segments)
+            from clvdesk.core.segments import TOTAL_LABEL
+
+            shown = [self.tr("all customers") if name == TOTAL_LABEL else name
+                     for name in segments]
+            ax.set_xticks(x + 0.4 - width / 2, shown)
             ax.set_ylabel(self.tr("CLV gain over the horizon ({0})").format(currency))
             ax.legend()
             style_axes(ax)
