@@ -61,7 +61,7 @@ def test_segments_and_cohorts_take_the_same_flags(capsys, files):
     for command in ("segments", "cohorts"):
         expected = run_json(capsys, command, str(clean), "--end", CDNOW_END)
         result = run_json(capsys, command, str(dutch), *DUTCH_FLAGS, "--end", CDNOW_END)
-        assert result == expected, command
+        assert _rounded(result) == _rounded(expected), command
 
 
 def test_fit_on_the_dutch_export_gives_the_clean_estimates(capsys, files):
@@ -170,3 +170,15 @@ def test_sheet_for_a_file_that_is_no_workbook_is_an_error(capsys, files, tmp_pat
     assert code == 2
     assert err == (f"error: a sheet applies to Excel workbooks only; {source.name} is {kind}\n")
     assert not out.exists()
+
+
+def _rounded(value):
+    """JSON values with floats to 10 significant digits: sums over the same amounts read from
+    two files may differ in the last bit with the order of addition."""
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    if isinstance(value, float):
+        return float(f"{value:.10g}")
+    return value
