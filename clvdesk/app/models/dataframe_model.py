@@ -132,8 +132,8 @@ class DataFrameModel(QAbstractTableModel):
         return 0 if self._frame is None else len(self._frame)
 
     def set_frame(self, frame: pd.DataFrame, *, kinds: dict[str, ColumnKind] | None = None) -> None:
-        """Replace the table; O(number of columns), whatever the number of rows."""
-        import numpy as np
+        """Replace the table: O(number of columns), plus one vectorised scan of each float column
+        without a given kind (:func:`infer_kind`)."""
 
         source = frame
         if self._show_index:
@@ -141,8 +141,9 @@ class DataFrameModel(QAbstractTableModel):
         if kinds is not None:
             self._kinds_given = dict(kinds)
         names = [str(c) for c in frame.columns]
-        column_kinds = [
-            ColumnKind(self._kinds_given.get(name, infer_kind(frame.iloc[:, i])))
+        column_kinds = [  # a column without a given kind is scanned once (infer_kind)
+            ColumnKind(self._kinds_given[name]) if name in self._kinds_given
+            else infer_kind(frame.iloc[:, i])
             for i, name in enumerate(names)
         ]
         self.beginResetModel()
@@ -152,7 +153,8 @@ class DataFrameModel(QAbstractTableModel):
         self._kinds = column_kinds
         self._numeric: dict[int, np.ndarray] = {}
         self._arrays: dict[int, np.ndarray] = {}  # zero-copy views of non-text columns
-        self._all_rows = np.arange(len(frame), dtype=np.int64)
+        # the unsorted order is a range: no per-row array (and its page faults) on the GUI thread
+        self._all_rows = range(len(frame))
         self._order = self._all_rows
         self._text_mask: np.ndarray | None = None
         self._range_mask: np.ndarray | None = None
@@ -191,6 +193,10 @@ class DataFrameModel(QAbstractTableModel):
 
     def visible_rows(self) -> np.ndarray:
         """Positions in :attr:`frame` of the rows shown, in display order."""
+        import numpy as np
+
+        if isinstance(self._rows, range):
+            return np.arange(len(self._rows), dtype=np.int64)
         return self._rows
 
     def visible_frame(self) -> pd.DataFrame:
@@ -358,8 +364,12 @@ class DataFrameModel(QAbstractTableModel):
         self.endResetModel()
 
     def _apply_mask(self) -> None:
+        import numpy as np
+
         if self._mask is None or not len(self._order):
             self._rows = self._order
+        elif isinstance(self._order, range):  # unsorted: the kept positions in file order
+            self._rows = np.flatnonzero(self._mask)
         else:
             self._rows = self._order[self._mask[self._order]]
         # a new order or filter starts again from its first rows
