@@ -114,6 +114,11 @@ def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path
     assert window.session.project.scenarios[1]["aov"] == 200.0
     assert scenarios.tornado_chart.has_chart and scenarios.bar_chart.has_chart
     assert window.session.dirty
+    # the tornado of the repeat buyer (5 years): retention has its own bar, as a percentage
+    scenarios.tornado_box.setCurrentText("Repeat buyer")
+    ticks = [t.get_text() for t in scenarios.tornado_chart.figure.axes[0].get_yticklabels()]
+    assert "Retention (%/year)\n= " + fmt.percent(0.8, 0) in ticks
+    assert "Lifespan (years)\n= " + fmt.number(5.0, 2) in ticks
 
     # Export: the report workbook and a CSV, written in the background
     export = window.pages["export"]

@@ -47,6 +47,8 @@ GROWING = Scenario("Growing", aov=50, frequency=3, lifespan=4.5, cac=30, margin=
 #: The changed assumptions: margin 30 % -> 45 %, CAC $10 -> $115, AOV -> $60. With this CAC
 #: (the base's: $32.86 with the small baskets' own $5) the cohorts pay back late or not yet.
 NEW_MARGIN, NEW_CAC, NEW_AOV = 0.45, 115.0, 60.0
+#: Lifespan (years) of the copy whose sensitivity has a retention row (the demo's is 0.63).
+LONG_LIFESPAN = 4.0
 
 
 def recalculate(soffice: str, sources: list[Path], work: Path) -> dict[str, Path]:
@@ -103,9 +105,14 @@ def engine(tmp_path_factory):
     set_name(book, "AcquisitionCost", NEW_CAC)
     set_name(book, "AvgOrderValue", NEW_AOV)
     book.save(changed)
-    computed = recalculate(soffice, [en, nl, changed], work)
+    long = work / "long.xlsx"  # a lifespan above a year: the tornado gets its retention bar
+    shutil.copyfile(en, long)
+    book = openpyxl.load_workbook(long)
+    set_name(book, "LifespanYears", LONG_LIFESPAN)
+    book.save(long)
+    computed = recalculate(soffice, [en, nl, changed, long], work)
     books = {key: openpyxl.load_workbook(computed[f"{key}.xlsx"], data_only=True)
-             for key in ("en", "nl", "changed")}
+             for key in ("en", "nl", "changed", "long")}
     return result, books
 
 
@@ -150,7 +157,8 @@ def base_scenario(book, margin, cac, aov) -> Scenario:
 
 
 @pytest.mark.parametrize("key, margin, cac, aov", [
-    ("en", 0.3, 10.0, None), ("changed", NEW_MARGIN, NEW_CAC, NEW_AOV)])
+    ("en", 0.3, 10.0, None), ("changed", NEW_MARGIN, NEW_CAC, NEW_AOV),
+    ("long", 0.3, 10.0, None)])
 def test_scenarios_sheet_equals_compare_and_sensitivity(engine, key, margin, cac, aov):
     _, books = engine
     book = books[key]
@@ -169,13 +177,18 @@ def test_scenarios_sheet_equals_compare_and_sensitivity(engine, key, margin, cac
     tornado = sensitivity(base)
     header_row = next(c.row for c in ws["A"] if c.value == "Driver")
     drivers = {"aov": "AOV", "frequency": "Orders per year", "lifespan": "Lifespan (years)",
-               "cac": "CAC", "margin": "Margin"}
-    rows = {ws.cell(r, 1).value: r for r in range(header_row + 1, header_row + 6)}
+               "cac": "CAC", "margin": "Margin", "retention": "Retention per year"}
+    rows = {ws.cell(r, 1).value: r for r in range(header_row + 1, header_row + 7)}
+    assert ("retention" in tornado.index) == (base.lifespan > 1) == (key == "long")
+    if key != "long":  # a lifespan of a year or less retains no one: a zero bar
+        r = rows.pop(drivers.pop("retention"))
+        assert [ws.cell(r, col).value for col in range(2, 5)] == [0, 0, 0]
+        assert ws.cell(r, 7).value == pytest.approx(0.0, abs=1e-9)
     for driver, label in drivers.items():
         r = rows[label]
         expected = tornado.loc[driver]
-        for col, key_ in ((3, "low_value"), (4, "high_value"), (5, "clv_low"), (6, "clv_high"),
-                          (7, "swing")):
+        for col, key_ in ((2, "value"), (3, "low_value"), (4, "high_value"), (5, "clv_low"),
+                          (6, "clv_high"), (7, "swing")):
             assert ws.cell(r, col).value == pytest.approx(expected[key_], rel=1e-9), (driver,
                                                                                      key_)
 

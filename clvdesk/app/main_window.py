@@ -34,6 +34,7 @@ from clvdesk.app.errors import ErrorReporter
 from clvdesk.app.file_dialogs import open_file_name, save_file_name
 from clvdesk.app.formatting import Formatter
 from clvdesk.app.i18n import LANGUAGES, LanguageManager
+from clvdesk.app.progress_message import progress_message
 from clvdesk.app.project import SUFFIX, DataSource, Project, load_project, save_project
 from clvdesk.app.session import Session
 from clvdesk.app.workers import ProcessJob, TaskRunner
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
     def _show_progress(self, fraction: float, message: str) -> None:
         self.progress_bar.setValue(int(fraction * 1000))
         if message:
-            self.status_label.setText(message)
+            self.status_label.setText(progress_message(message))
 
     def _job_failed(self, name: str, action: str):
         def failed(exc: BaseException) -> None:

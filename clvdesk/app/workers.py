@@ -6,7 +6,7 @@ the core's contract (``progress(fraction 0..1, message)``, ``cancel() -> bool``;
 ``QThreadPool``; its :class:`TaskSignals` arrive in the GUI thread through queued connections:
 ``progress(float, str)``, then exactly one of ``finished(object)``, ``failed(object)`` (the
 exception) or ``cancelled()``. Progress is throttled to at most ``max_rate`` signals a second so
-a chatty computation cannot flood the event loop.
+a chatty computation cannot flood the event loop; a new message (the next step) always passes.
 
 A :class:`ProcessJob` runs instead in a child process (``spawn``): pandas and numpy hold the
 GIL through long single calls (hashing a million ids, parsing a million dates), which would
@@ -126,13 +126,13 @@ def _child_main(payload: bytes, results, cancel_event, folder: str) -> None:
     """Entry point of the child process: run the job, send progress and the outcome."""
     if hasattr(os, "nice"):  # POSIX: the window's process wins when the cores are busy
         os.nice(CHILD_NICENESS)
-    last = [0.0]
+    last = [0.0, None]  # time and message of the last progress sent
     job: ProcessJob = pickle.loads(payload)
 
     def progress(fraction: float, message: str = "") -> None:
         now = time.monotonic()
-        if fraction >= 1.0 or now - last[0] >= 0.05:
-            last[0] = now
+        if fraction >= 1.0 or message != last[1] or now - last[0] >= 0.05:
+            last[0], last[1] = now, message
             results.put(("progress", float(fraction), str(message)))
 
     try:
@@ -182,7 +182,7 @@ class Task(QRunnable):
         self._cancel = threading.Event()
         self._min_interval = 1.0 / max_rate
         self._last_emit = 0.0
-        self._last_fraction = -1.0
+        self._last_message: str | None = None
 
     def cancel(self) -> None:
         """Ask the computation to stop at its next ``cancel()`` check."""
@@ -195,11 +195,11 @@ class Task(QRunnable):
     def _progress(self, fraction: float, message: str = "") -> None:
         now = time.monotonic()
         fraction = min(max(float(fraction), 0.0), 1.0)
-        if fraction >= 1.0 or now - self._last_emit >= self._min_interval:
-            if fraction != self._last_fraction or now - self._last_emit >= self._min_interval:
-                self._last_emit = now
-                self._last_fraction = fraction
-                self.signals.progress.emit(fraction, str(message))
+        new_step = message != self._last_message  # a new step's message is never dropped
+        if fraction >= 1.0 or new_step or now - self._last_emit >= self._min_interval:
+            self._last_emit = now
+            self._last_message = message
+            self.signals.progress.emit(fraction, str(message))
 
     def run(self) -> None:  # noqa: D102 - QRunnable API, runs in a pool thread
         try:

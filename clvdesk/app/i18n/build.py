@@ -39,12 +39,13 @@ def sources() -> list[str]:
 
 
 def core_texts() -> str:
-    """The core's message templates and setting names as ``translate()`` calls lupdate reads.
+    """The core's message templates, setting names and progress texts as ``translate()`` calls lupdate reads.
 
     The core imports no Qt, so its words (:mod:`clvdesk.core.messages`) are handed to lupdate
     through this generated source, under the contexts the app translates them in.
     """
     from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES
+    from clvdesk.core.progress_texts import TEMPLATES
 
     lines = [f"translate({json.dumps('messages')}, {json.dumps(text, ensure_ascii=False)})"
              for text in MESSAGES.values()]
@@ -52,6 +53,8 @@ def core_texts() -> str:
               for text in dict.fromkeys(SETTING_NAMES.values())]
     lines += [f"translate({json.dumps('roles')}, {json.dumps(text, ensure_ascii=False)})"
               for text in ROLE_NAMES.values()]
+    lines += [f"translate({json.dumps('progress')}, {json.dumps(text, ensure_ascii=False)})"
+              for text in TEMPLATES]
     return "\n".join(lines) + "\n"
 
 

@@ -1660,6 +1660,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Discontering (%/jaar)</translation>
     </message>
     <message>
+        <source>Retention (%/year)</source>
+        <translation>Retentie (%/jaar)</translation>
+    </message>
+    <message>
         <source>LTV before CAC ({0})</source>
         <translation>LTV voor CAC ({0})</translation>
     </message>
@@ -2283,6 +2287,109 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
         <translation>geen beeldscherm om de app op te openen (DISPLAY is niet ingesteld); gebruik de opdrachtregel, bijvoorbeeld clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help toont alle opdrachten)</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>starting</source>
+        <translation>starten</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>loading the CDNOW demo data</source>
+        <translation>CDNOW-demogegevens laden</translation>
+    </message>
+    <message>
+        <source>checking data quality</source>
+        <translation>datakwaliteit controleren</translation>
+    </message>
+    <message>
+        <source>checking workbook</source>
+        <translation>werkmap controleren</translation>
+    </message>
+    <message>
+        <source>reading sheet</source>
+        <translation>blad lezen</translation>
+    </message>
+    <message>
+        <source>converting cells</source>
+        <translation>cellen omzetten</translation>
+    </message>
+    <message>
+        <source>reading rows</source>
+        <translation>regels lezen</translation>
+    </message>
+    <message>
+        <source>reading Parquet</source>
+        <translation>Parquet lezen</translation>
+    </message>
+    <message>
+        <source>reading dates</source>
+        <translation>datums lezen</translation>
+    </message>
+    <message>
+        <source>reading amounts</source>
+        <translation>bedragen lezen</translation>
+    </message>
+    <message>
+        <source>mapping columns</source>
+        <translation>kolommen koppelen</translation>
+    </message>
+    <message>
+        <source>summarising customers</source>
+        <translation>klanten samenvatten</translation>
+    </message>
+    <message>
+        <source>fitting {model}</source>
+        <translation>{model} schatten</translation>
+    </message>
+    <message>
+        <source>fitted {model}</source>
+        <translation>{model} geschat</translation>
+    </message>
+    <message>
+        <source>predicting CLV</source>
+        <translation>CLV voorspellen</translation>
+    </message>
+    <message>
+        <source>predicting purchases</source>
+        <translation>aankopen voorspellen</translation>
+    </message>
+    <message>
+        <source>intervals from parameter draws</source>
+        <translation>intervallen uit parametertrekkingen</translation>
+    </message>
+    <message>
+        <source>predictions done</source>
+        <translation>voorspellingen klaar</translation>
+    </message>
+    <message>
+        <source>building segment and cohort tables</source>
+        <translation>segment- en cohorttabellen maken</translation>
+    </message>
+    <message>
+        <source>listing customers to act on</source>
+        <translation>klanten voor actie op een rij zetten</translation>
+    </message>
+    <message>
+        <source>checking the model against the data</source>
+        <translation>model toetsen aan de gegevens</translation>
+    </message>
+    <message>
+        <source>models compared</source>
+        <translation>modellen vergeleken</translation>
+    </message>
+    <message>
+        <source>writing the report workbook</source>
+        <translation>rapportwerkmap schrijven</translation>
+    </message>
+    <message>
+        <source>writing the table</source>
+        <translation>tabel schrijven</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ def input_label(name: str, currency: str) -> str:
         "referral_value": translate("ScenarioLabels", "Referral value ({0})"),
         "growth_rate": translate("ScenarioLabels", "Growth (%/year)"),
         "discount_rate": translate("ScenarioLabels", "Discount (%/year)"),
+        "retention": translate("ScenarioLabels", "Retention (%/year)"),
         "ltv": translate("ScenarioLabels", "LTV before CAC ({0})"),
         "clv": translate("ScenarioLabels", "CLV after CAC ({0})"),
         "ltv_cac": translate("ScenarioLabels", "LTV:CAC"),
@@ -458,7 +459,7 @@ class ScenariosPage(Page):
             return
         fmt = self.formatter
         currency = self.session.currency
-        pct = dict(INPUTS)
+        pct = {**dict(INPUTS), "retention": True}  # the tornado's own retention-rate bar
 
         import numpy as np
 

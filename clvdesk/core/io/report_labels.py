@@ -235,6 +235,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "driver_lifespan": {"en": "Lifespan (years)", "nl": "Levensduur (jaar)"},
     "driver_cac": {"en": "CAC", "nl": "CAC"},
     "driver_margin": {"en": "Margin", "nl": "Marge"},
+    "driver_retention": {"en": "Retention per year", "nl": "Retentie per jaar"},
     "driver_referral_value": {"en": "Referral value", "nl": "Waarde doorverwijzingen"},
     "driver_growth_rate": {"en": "Growth per year", "nl": "Groei per jaar"},
     "driver_discount_rate": {"en": "Discount rate per year", "nl": "Disconteringsvoet per jaar"},

@@ -37,7 +37,7 @@ from clvdesk.core.io.report_cells import (
 )
 from clvdesk.core.io.report_charts import bar_chart
 from clvdesk.core.io.report_labels import Labels, NumberFormats
-from clvdesk.core.scenarios import DRIVERS, Scenario
+from clvdesk.core.scenarios import DRIVERS, RETENTION_CAP, Scenario
 
 HEADER_ROW = 4
 #: Column of each input of a scenario row (B..I), in the order of ``scenarios.DRIVERS``.
@@ -103,6 +103,32 @@ def write_scenarios(ws: Worksheet, labels: Labels, formats: NumberFormats, *,
     return base_row
 
 
+def _put_retention(ws: Worksheet, r: int, base: dict[str, str], labels: Labels,
+                   formats: NumberFormats) -> None:
+    """The retention bar of :func:`clvdesk.core.scenarios.sensitivity`, as live formulas.
+
+    Yearly retention ``rho = 1 - 1/lifespan`` moved by the step (capped at
+    :data:`~clvdesk.core.scenarios.RETENTION_CAP`), the lifespan following as ``1/(1 - rho)``.
+    A base lifespan of one year or less retains no one: the row then shows 0 % and no swing.
+    """
+    lifespan = base["lifespan"]
+    put(ws, r, 1, labels["driver_retention"])
+    put(ws, r, 2, Formula(f"=IF({lifespan}>1,1-1/{lifespan},0)"), formats.percent)
+    put(ws, r, 3, Formula(f"=B{r}*(1-{STEP_NAME})"), formats.percent)
+    put(ws, r, 4, Formula(f"=MIN(B{r}*(1+{STEP_NAME}),{RETENTION_CAP})"), formats.percent)
+    base_clv = excel.simple_clv(
+        base["aov"], base["frequency"], lifespan, base["cac"], base["margin"],
+        referral_value=base["referral_value"], growth_rate=base["growth_rate"],
+        discount_rate=base["discount_rate"])[1:]
+    for col, rate in ((5, f"C{r}"), (6, f"D{r}")):
+        moved = excel.simple_clv(
+            base["aov"], base["frequency"], f"(1/(1-{rate}))", base["cac"], base["margin"],
+            referral_value=base["referral_value"], growth_rate=base["growth_rate"],
+            discount_rate=base["discount_rate"])[1:]
+        put(ws, r, col, Formula(f"=IF($B{r}>0,{moved},{base_clv})"), formats.money)
+    put(ws, r, 7, Formula(f"=ABS(F{r}-E{r})"), formats.money)
+
+
 def _restrict_inputs(ws: Worksheet, first: int, last: int, labels: Labels) -> None:
     """Data validation of the scenario inputs, the ranges of ``scenarios.Scenario``."""
     for driver, col in INPUT_COLUMNS.items():
@@ -164,7 +190,8 @@ def _write_sensitivity(ws: Worksheet, top: int, base_row: int, step: float, labe
                 growth_rate=moved["growth_rate"], discount_rate=moved["discount_rate"]),
                 formats.money)
         put(ws, r, 7, Formula(f"=ABS(F{r}-E{r})"), formats.money)
-    last = header + len(SENSITIVITY_DRIVERS)
+    last = header + len(SENSITIVITY_DRIVERS) + 1
+    _put_retention(ws, last, base, labels, formats)
     chart = bar_chart(ws, title=labels["chart_sensitivity"], y_title=labels["clv"],
                       categories=(1, header + 1, last),
                       series=[(5, header, last), (6, header, last)],
