@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
 from typing import Any
 
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    np = sys.modules.get("numpy")  # numpy values exist only where numpy was imported
-    if np is not None and isinstance(value, np.ndarray):
-        return [_jsonable(v) for v in value.tolist()]
-    if np is not None and isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
+from clvdesk.core.json_ready import json_ready
 
 
 def print_json(obj: Any) -> None:
     """Print ``obj`` as JSON (NaN/inf become null, numpy scalars become numbers, dates ISO)."""
-    json.dump(_jsonable(obj), sys.stdout, indent=2, ensure_ascii=False)
+    json.dump(json_ready(obj), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
 

@@ -82,6 +82,7 @@ import pandas as pd
 from clvdesk.core import next_purchase, units
 from clvdesk.core.errors import InputError
 from clvdesk.core.formulas import check_scalar
+from clvdesk.core.json_ready import json_ready, records
 from clvdesk.core.models.base import unique_rows
 from clvdesk.core.segments import TOTAL_LABEL
 
@@ -236,19 +237,19 @@ class Actions:
             "tiers": {str(k): v for k, v in self.tier_labels().items()},
             "status_counts": self.customers["status"].value_counts().reindex(
                 list(STATUSES), fill_value=0).to_dict(),
-            "matrix": _records(self.matrix),
-            "priority": _records(self.priority.reset_index()),
-            "levers": _records(self.levers),
-            "best_levers": _records(self.best_levers),
+            "matrix": records(self.matrix),
+            "priority": records(self.priority.reset_index()),
+            "levers": records(self.levers),
+            "best_levers": records(self.best_levers),
             "sentences": [lever_sentence(row, self, "en") for _, row in
                           self.best_levers.iterrows()],
-            "nps": None if self.nps is None else _records(self.nps),
+            "nps": None if self.nps is None else records(self.nps),
             "nps_score": self.nps_score,
             "warnings": list(self.warnings),
         }
         if customers:
-            result["customers"] = _records(self.customers.reset_index())
-        return _plain(result)
+            result["customers"] = records(self.customers.reset_index())
+        return json_ready(result)
 
 
 def tier_labels(cuts: tuple[float, ...], language: str = "en") -> dict[int, str]:
@@ -676,17 +677,3 @@ def clv_with_referrals(customers: pd.DataFrame, referral_value: float,
     """CLV plus ``referral_value`` for promoters (the stated referral assumption)."""
     return customers[value_column] + np.where(customers["nps_group"] == "promoter",
                                               referral_value, 0.0)
-
-
-# --------------------------------------------------------------------------------------------
-# JSON helpers
-
-
-def _records(table: pd.DataFrame | None):
-    return None if table is None else table.to_dict("records")
-
-
-def _plain(value: Any) -> Any:
-    from clvdesk.core.pipeline import _plain as plain
-
-    return plain(value)

@@ -44,7 +44,7 @@ to start at T)::
 
 Here a live customer may die before buying again: ``P(buys again | alive) = 1 - S(infinity)``,
 ``S(infinity) = s (alpha+T)^(r+x) (beta+T)^s integral_T^inf (...) du`` (the integral is
-:func:`clvdesk.core.models.pareto_nbd._log_g`, FHS 2005 eq. 22-23). The next-purchase median is
+:func:`clvdesk.core.models.pareto_nbd.log_g`, FHS 2005 eq. 22-23). The next-purchase median is
 taken among the live customers who do buy again: the ``m`` with
 ``1 - S(m) = (1 - S(infinity)) / 2``, solved by bisection on ``log m``. For BG/NBD and MBG/NBD
 ``S(infinity) = 0`` and this is the plain median.
@@ -60,6 +60,7 @@ import numpy as np
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.models.base import as_vector, same_length, unique_rows
+from clvdesk.core.models.pareto_nbd import log_g, log_interval
 
 #: Transaction models whose live customers buy at the first event of a Poisson process
 #: (dropout only after a purchase): the Lomax survival above.
@@ -108,14 +109,12 @@ def survival_if_alive(model, t: Any, frequency: Any, T: Any) -> np.ndarray:
 
 
 def _pareto_survival(p: dict[str, float], t, x, age) -> np.ndarray:
-    from clvdesk.core.models.pareto_nbd import _log_interval
-
     r, alpha, s, beta = p["r"], p["alpha"], p["s"], p["beta"]
     rx = r + x
     still = -rx * np.log1p(t / (alpha + age)) - s * np.log1p(t / (beta + age))
     with np.errstate(divide="ignore", invalid="ignore"):
         log_died = (np.log(s) + rx * np.log(alpha + age) + s * np.log(beta + age)
-                    + _log_interval(rx, s + 1.0, alpha, beta, age, age + t))
+                    + log_interval(rx, s + 1.0, alpha, beta, age, age + t))
     log_died = np.where(t > 0, log_died, -np.inf)
     return np.minimum(np.exp(np.logaddexp(still, log_died)), 1.0)
 
@@ -127,12 +126,10 @@ def p_buy_again_if_alive(model, frequency: Any, T: Any) -> np.ndarray:
     x, age = _inputs(frequency, T)
     if name in LOMAX_MODELS:
         return np.ones_like(x)
-    from clvdesk.core.models.pareto_nbd import _log_g
-
     p = model.params
     rx = x + p["r"]
     log_never = (np.log(p["s"]) + rx * np.log(p["alpha"] + age) + p["s"] * np.log(p["beta"] + age)
-                 + _log_g(rx, p["s"] + 1.0, p["alpha"], p["beta"], age))
+                 + log_g(rx, p["s"] + 1.0, p["alpha"], p["beta"], age))
     return np.clip(-np.expm1(np.minimum(log_never, 0.0)), 0.0, 1.0)
 
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +36,7 @@ from clvdesk.core.actions import ActionSettings
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
+from clvdesk.core.json_ready import json_ready, records
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 Progress = Callable[[float, str], None]
@@ -273,13 +273,13 @@ class AnalysisResult:
             "model": self.model.to_dict(),
             "spend_model": None if self.spend_model is None else self.spend_model.to_dict(),
             "settings": self.settings,
-            "segments": _records(self.segments),
-            "segments_closed_form": _records(self.segments_closed_form.reset_index()),
-            "cohorts": {name: _records(table.reset_index())
+            "segments": records(self.segments),
+            "segments_closed_form": records(self.segments_closed_form.reset_index()),
+            "cohorts": {name: records(table.reset_index())
                         for name, table in self.cohorts.items()},
-            "tracking": _records(self.tracking),
-            "holdout_by_frequency": _records(self.holdout_by_frequency),
-            "model_comparison": _records(self.model_comparison),
+            "tracking": records(self.tracking),
+            "holdout_by_frequency": records(self.holdout_by_frequency),
+            "model_comparison": records(self.model_comparison),
             "warnings": list(self.warnings),
             "regularised": self.regularised,
             "regularisation": list(self.regularisation),
@@ -287,8 +287,8 @@ class AnalysisResult:
             "actions": None if self.actions is None else self.actions.to_dict(),
         }
         if customers:
-            result["customers"] = _records(self.predictions.reset_index())
-        return _plain(result)
+            result["customers"] = records(self.predictions.reset_index())
+        return json_ready(result)
 
 
 def run_analysis(
@@ -633,32 +633,3 @@ def _segment_table(forecast_segments: pd.DataFrame, summary: pd.DataFrame,
             table["ltv_cac"] = np.where(cac > 0, table["clv_mean"] / np.where(cac > 0, cac, 1),
                                         np.nan)
     return table[[c for c in SEGMENT_COLUMNS if c in table.columns]]
-
-
-# --------------------------------------------------------------------------------------------
-# value helpers
-
-
-def _records(table: pd.DataFrame | None) -> list[dict[str, Any]] | None:
-    if table is None:
-        return None
-    return table.to_dict("records")
-
-
-def _plain(value: Any) -> Any:
-    """Recursively turn numpy/pandas scalars into Python ones, NaN into None, dates into text."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, pd.DataFrame):
-        return _plain(_records(value))
-    if isinstance(value, np.generic):
-        value = value.item()
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, pd.Timestamp | dt.date | dt.datetime):
-        return value.isoformat()
-    return value

@@ -55,12 +55,12 @@ def _loglik_function(x, t_x, age, counts):
     (x_up, t_up), to_up = unique_rows(x, t_x)
     (x_low, t_low), to_low = unique_rows(x, age)
 
-    def log_interval(r, q, alpha, beta, shift_p=0.0):
-        upper = _log_g(r + x_up + shift_p, q, alpha, beta, t_up)
-        lower = _log_g(r + x_low + shift_p, q, alpha, beta, t_low)
+    def grouped_interval(r, q, alpha, beta, shift_p=0.0):
+        upper = log_g(r + x_up + shift_p, q, alpha, beta, t_up)
+        lower = log_g(r + x_low + shift_p, q, alpha, beta, t_low)
         return _log_difference(upper[to_up], lower[to_low])
 
-    return lambda theta: _loglik_and_grad(theta, x, age, counts, x_groups, log_interval)
+    return lambda theta: _loglik_and_grad(theta, x, age, counts, x_groups, grouped_interval)
 
 
 class ParetoNBDModel(TransactionModel):
@@ -119,8 +119,11 @@ def _lifetime_integral(s, scale, t):
     return scale * -np.expm1(-k * log_ratio) / k
 
 
-def _log_g(p, q, alpha, beta, t):
+def log_g(p, q, alpha, beta, t):
     """log G(t), G(t) = integral from t to infinity of (alpha+tau)^-p (beta+tau)^-q dtau.
+
+    Public: the churn risk and next-purchase formulas (:mod:`clvdesk.core.next_purchase`) use
+    the same integral as the likelihood. ``p``, ``q`` and ``t`` (periods) broadcast.
 
     By symmetry (swap alpha <-> beta and p <-> q) let m = max(alpha, beta) carry exponent
     ``e_m`` and the other ``e_o``; with ``A = p + q - 1`` and ``z = |alpha-beta|/(m+t)``::
@@ -140,14 +143,14 @@ def _log_g(p, q, alpha, beta, t):
     z = abs(alpha - beta) / (m + t)
     with np.errstate(all="ignore"):
         series = special.hyp2f1(1.0, e_m, a_sum + 1.0, z)
-        log_g = (-a_sum * np.log(m + t) - np.log(a_sum) + (1.0 - e_o) * np.log1p(-z)
+        value = (-a_sum * np.log(m + t) - np.log(a_sum) + (1.0 - e_o) * np.log1p(-z)
                  + np.log(series))
-    failed = ~np.isfinite(log_g) | ~(series >= 1.0)  # 2F1(1, b; c; z >= 0) >= 1
+    failed = ~np.isfinite(value) | ~(series >= 1.0)  # 2F1(1, b; c; z >= 0) >= 1
     if failed.any():
-        log_g = np.array(log_g, dtype=float)
-        log_g[failed] = _log_g_quadrature(e_m[failed], e_o[failed], m, min(alpha, beta),
+        value = np.array(value, dtype=float)
+        value[failed] = _log_g_quadrature(e_m[failed], e_o[failed], m, min(alpha, beta),
                                           t[failed])
-    return log_g
+    return value
 
 
 #: Gauss-Legendre rule used on each panel of :func:`_log_g_quadrature`.
@@ -189,23 +192,24 @@ def _log_difference(log_upper, log_lower):
         return log_upper + np.log(-np.expm1(np.minimum(log_lower - log_upper, 0.0)))
 
 
-def _log_interval(p, q, alpha, beta, t_x, age):
-    """log of the integral over (t_x, T): log(G(t_x) - G(T)); -inf when t_x == T."""
-    return _log_difference(_log_g(p, q, alpha, beta, t_x), _log_g(p, q, alpha, beta, age))
+def log_interval(p, q, alpha, beta, t_x, age):
+    """log of the integral over (t_x, T): log(G(t_x) - G(T)); -inf when t_x == T (public, as
+    :func:`log_g`)."""
+    return _log_difference(log_g(p, q, alpha, beta, t_x), log_g(p, q, alpha, beta, age))
 
 
 def _log_terms(r, alpha, s, beta, x, t_x, age):
     """log of the two bracketed likelihood terms: alive at T, and died in (t_x, T]."""
     p = r + x
     log_alive = -p * np.log(alpha + age) - s * np.log(beta + age)
-    log_dead = np.log(s) + _log_interval(p, s + 1.0, alpha, beta, t_x, age)
+    log_dead = np.log(s) + log_interval(p, s + 1.0, alpha, beta, t_x, age)
     return log_alive, log_dead
 
 
-def _loglik_and_grad(theta, x, age, counts, x_groups, log_interval):
+def _loglik_and_grad(theta, x, age, counts, x_groups, grouped_interval):
     """Total log-likelihood and gradient in ``theta = log(r, alpha, s, beta)``.
 
-    ``log_interval(r, q, alpha, beta, shift_p)`` gives log I per row for exponents
+    ``grouped_interval(r, q, alpha, beta, shift_p)`` gives log I per row for exponents
     ``p = r + x + shift_p`` and ``q``. Derivatives: analytic for the gamma terms and for alpha
     and beta (dI/d alpha = -p I(p+1, q), dI/d beta = -q I(p, q+1)); central differences of
     log I in r and s (derivatives of 2F1 in its parameters have no closed form).
@@ -214,7 +218,7 @@ def _loglik_and_grad(theta, x, age, counts, x_groups, log_interval):
     xs, index, x_counts = x_groups
     p, q = r + x, s + 1.0
     log_alive = -p * np.log(alpha + age) - s * np.log(beta + age)
-    log_i = log_interval(r, q, alpha, beta)
+    log_i = grouped_interval(r, q, alpha, beta)
     log_dead = np.log(s) + log_i
     log_sum = np.logaddexp(log_alive, log_dead)
     common = gammaln(r + xs) - gammaln(r) + r * np.log(alpha) + s * np.log(beta)
@@ -234,16 +238,16 @@ def _loglik_and_grad(theta, x, age, counts, x_groups, log_interval):
             return np.where(died, (plus - minus) / (2.0 * step), 0.0)
 
     h_r, h_s = _STEP * max(1.0, r), _STEP * max(1.0, s)
-    d_log_i_r = slope(log_interval(r + h_r, q, alpha, beta),
-                      log_interval(r - h_r, q, alpha, beta), h_r)
-    d_log_i_s = slope(log_interval(r, q + h_s, alpha, beta),
-                      log_interval(r, q - h_s, alpha, beta), h_s)
+    d_log_i_r = slope(grouped_interval(r + h_r, q, alpha, beta),
+                      grouped_interval(r - h_r, q, alpha, beta), h_r)
+    d_log_i_s = slope(grouped_interval(r, q + h_s, alpha, beta),
+                      grouped_interval(r, q - h_s, alpha, beta), h_s)
     d_r = (np.dot(x_counts, digamma(r + xs) - digamma(r) + np.log(alpha))
            - np.dot(w_alive, np.log(alpha + age)) + np.dot(w_dead, d_log_i_r))
     d_alpha = (x_counts.sum() * r / alpha - np.dot(w_alive, p / (alpha + age))
-               - np.dot(w_dead, p * ratio(log_interval(r, q, alpha, beta, 1.0))))
+               - np.dot(w_dead, p * ratio(grouped_interval(r, q, alpha, beta, 1.0))))
     d_s = (x_counts.sum() * np.log(beta) - np.dot(w_alive, np.log(beta + age))
            + np.dot(w_dead, 1.0 / s + d_log_i_s))
     d_beta = (x_counts.sum() * s / beta - np.dot(w_alive, s / (beta + age))
-              - np.dot(w_dead, q * ratio(log_interval(r, q + 1.0, alpha, beta))))
+              - np.dot(w_dead, q * ratio(grouped_interval(r, q + 1.0, alpha, beta))))
     return loglik, np.array([d_r * r, d_alpha * alpha, d_s * s, d_beta * beta])
