@@ -56,3 +56,11 @@ def pytest_unconfigure(config) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(config._clvdesk_exitstatus)
+
+
+def pytest_configure(config) -> None:
+    # pyspark 4 warns about pandas 3 on every conversion; the Spark tests compare the results
+    for line in ("ignore:PySpark does not yet fully support pandas:FutureWarning",
+                 "ignore:The copy keyword is deprecated:DeprecationWarning:pyspark",
+                 "ignore:The copy keyword is deprecated:FutureWarning:pyspark"):
+        config.addinivalue_line("filterwarnings", line)
