@@ -131,7 +131,8 @@ def check_summary_columns(columns: Mapping[str, Any], ids: Any = None,
             bad = ~np.isfinite(values) | (values < 0)
             checks.append((bad, _value_problem("summary_negative", name, values)))
         elif name == "monetary_value":
-            checks.append((~np.isfinite(values), _value_problem("summary_not_finite", name, values)))
+            checks.append((~np.isfinite(values),
+                           _value_problem("summary_not_finite", name, values)))
     f, r = arrays.get("frequency"), arrays.get("recency")
     end_name = "T" if "T" in arrays else "periods" if "periods" in arrays else None
     with np.errstate(invalid="ignore"):
