@@ -191,3 +191,30 @@ def test_summary_errors_name_the_customer():
     with pytest.raises(DataError, match="customer B7") as info:
         fit_transaction_model(BetaGeoModel, summary)
     assert info.value.values["customer"] == "B7" and "row" not in str(info.value)
+
+
+def test_a_fit_on_a_flat_ridge_stops_early(cdnow_summary, monkeypatch):
+    """Pareto/NBD on 50 CDNOW customers (draw 7): s and beta run off to infinity together with
+    the likelihood flat. The search stops after a few steps on the ridge (it took all 200
+    iterations, 45 s, before) and the fit is refused as not unique; identified fits never stall."""
+    from clvdesk.core.models import newton
+
+    results: list = []
+    plain = newton.maximize
+
+    def recorded(*args, **kwargs):
+        results.append(plain(*args, **kwargs))
+        return results[-1]
+
+    monkeypatch.setattr(newton, "maximize", recorded)
+    sub = cdnow_summary.sample(50, random_state=7)
+    columns = [sub[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T")]
+    with pytest.raises(ConvergenceError, match="no unique optimum: the data cannot pin down s, "
+                                               "beta"):
+        ParetoNBDModel().fit(*columns)
+    assert results[-1].stalled and results[-1].iterations <= 20
+    assert np.exp(results[-1].theta[2]) > 100  # s on its way to infinity
+    results.clear()
+    model = ParetoNBDModel().fit(*(cdnow_summary[c] for c in ("frequency", "recency", "T")))
+    assert not any(r.stalled for r in results) and results[-1].converged
+    assert model.params["s"] == pytest.approx(0.606, abs=5e-3)  # published
