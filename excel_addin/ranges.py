@@ -86,13 +86,17 @@ def _optional_text_column(values: list[Any]) -> pd.Series:
     return pd.Series(out, dtype="str")
 
 
-def _text_column(values: list[Any], name: str, column: str) -> pd.Series:
+def _text_column(values: list[Any], name: str, column: str,
+                 rows: np.ndarray | None = None) -> pd.Series:
+    """Cells as text; a bad cell names its row in the range (``rows``: each value's row,
+    default the rows right under the header)."""
     out = []
     for i, v in enumerate(values):
         try:
             out.append(to_text(v, column))
         except InputError as exc:
-            raise InputError(f"{name}: row {i + 2}: {exc}") from None
+            row = i + 2 if rows is None else int(rows[i])
+            raise InputError(f"{name}: row {row}: {exc}") from None
     return pd.Series(out, dtype="str")
 
 
@@ -113,7 +117,8 @@ def summary_from_range(value: Any, name: str = "summary",
     rows = SourceRows("range_row", numbers=raw.attrs["range_rows"])
     customer = find_column(raw, ("customer_id", "customer", "klant", "id"), "customer", name,
                            required=False)
-    ids = None if customer is None else _text_column(raw[customer].tolist(), name, customer)
+    ids = None if customer is None else _text_column(raw[customer].tolist(), name, customer,
+                                                     raw.attrs["range_rows"])
 
     def locate(position: int, problem: InputError) -> InputError:
         return located(problem, None if ids is None else ids.to_numpy(), rows, position)
