@@ -192,3 +192,21 @@ def test_located_errors_keep_their_kind():
     with pytest.raises(DataError, match="^customer B, line 3: frequency 4 is above recency 3"):
         check_summary_columns({"frequency": [1, 4], "recency": [2, 3], "periods": [6, 6]},
                               ["A", "B"], SourceRows("line", first=2))
+
+
+def test_bgbb_summary_files_name_customer_and_line(tmp_path, capsys):
+    path = tmp_path / "kansen.csv"
+    lines = ["customer_id,frequency,recency,periods,weights", "A,0,0,6,10", "B,2,4,6,5",
+             "C,3,2,6,1"]
+    path.write_text("\n".join(lines) + "\n")
+    assert run_error(capsys, "fit", "bgbb", str(path)) == \
+        "error: customer C, line 4: frequency 3 is above recency 2 (one transaction per " \
+        "period at most)\n"
+    lines[3] = "C,1,2.5,6,1"
+    path.write_text("\n".join(lines) + "\n")
+    assert run_error(capsys, "fit", "bgbb", str(path)) == \
+        "error: customer C, line 4: recency must be a whole number, 0 or more (is 2.5)\n"
+    lines[3] = "C,1,7,6,1"
+    path.write_text("\n".join(lines) + "\n")
+    assert run_error(capsys, "fit", "bgbb", str(path)) == \
+        "error: customer C, line 4: recency 7 is after periods 6\n"

@@ -113,8 +113,8 @@ def check_summary_columns(columns: Mapping[str, Any], ids: Any = None,
 
     ``columns``: numeric columns by canonical name (any of ``frequency``, ``recency``, ``T``,
     ``periods``, ``monetary_value``, ``weights``); ``ids``: the customer ids by row (a list,
-    array or Arrow column; None if unknown). Checked: ``frequency`` and ``periods`` whole
-    numbers, 0 or more; ``recency``, ``T`` and ``weights`` 0 or more; ``monetary_value`` finite
+    array or Arrow column; None if unknown). Checked: ``frequency`` and ``periods`` (and for
+    BG/BB, with ``periods`` instead of ``T``, ``recency``) whole numbers, 0 or more; ``recency``, ``T`` and ``weights`` 0 or more; ``monetary_value`` finite
     (0 or less is allowed: after returns, such repeat buyers get the population mean spend);
     recency not after T (BG/BB: not after periods, and frequency not above recency); recency 0
     without repeat purchases. The first offending row in file order is named; within a row, the
@@ -123,8 +123,9 @@ def check_summary_columns(columns: Mapping[str, Any], ids: Any = None,
     arrays = {name: np.asarray(values, dtype=float).reshape(-1)
               for name, values in columns.items() if values is not None}
     checks: list[tuple[np.ndarray, Any]] = []
+    discrete = "periods" in arrays and "T" not in arrays  # BG/BB counts opportunities
     for name, values in arrays.items():
-        if name in ("frequency", "periods"):
+        if name in ("frequency", "periods") or (discrete and name == "recency"):
             bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
             checks.append((bad, _value_problem("summary_not_whole", name, values)))
         elif name in ("recency", "T", "weights"):
