@@ -124,9 +124,11 @@ def summary_from_range(value: Any, name: str = "summary",
         return located(problem, None if ids is None else ids.to_numpy(), rows, position)
 
     summary = pd.DataFrame(index=pd.RangeIndex(len(raw)))
+    labels = {}
     for canonical, aliases in SUMMARY_COLUMNS.items():
         column = find_column(raw, aliases, canonical, name, required=canonical in required)
         if column is not None:
+            labels[canonical] = column
             numbers = numbers_column(raw[column].tolist(), name, column, locate=locate)
             missing = np.flatnonzero(np.isnan(numbers))
             if missing.size:
@@ -140,7 +142,7 @@ def summary_from_range(value: Any, name: str = "summary",
     rows.named = ids is not None
     attach(summary, rows)
     check_summary_columns({c: summary[c].to_numpy() for c in summary.columns},
-                          None if ids is None else ids.to_numpy(), rows)
+                          None if ids is None else ids.to_numpy(), rows, labels)
     return summary
 
 

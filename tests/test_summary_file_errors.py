@@ -210,3 +210,15 @@ def test_bgbb_summary_files_name_customer_and_line(tmp_path, capsys):
     path.write_text("\n".join(lines) + "\n")
     assert run_error(capsys, "fit", "bgbb", str(path)) == \
         "error: customer C, line 4: recency 7 is after periods 6\n"
+
+
+def test_dutch_id_headers_and_hardies_column_names_are_the_files_own(tmp_path, capsys):
+    path = tmp_path / "hardie.csv"
+    path.write_text("Klantnummer,x,t_x,T\n1001,2,30.43,38.86\n1002,-1,0,38.86\n")
+    assert run_error(capsys, "fit", "bgnbd", str(path)) == \
+        "error: customer 1002, line 3: x must be a whole number, 0 or more (is -1)\n"
+    grid = [["klant", "x", "t_x", "T"], ["1001", 2, 30.43, 38.86], ["1002", 1, "veel", 38.86]]
+    from excel_addin import udfs
+
+    assert udfs.CLV_FIT(grid) == \
+        "#VALUE! customer 1002, row 3 of the range: t_x must be a number, not 'veel'"

@@ -314,8 +314,8 @@ def _matching(columns, name: str) -> str | None:
 def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str]):
     """Numeric columns ``required`` (+ ``weights``) of a summary file, in one read, checked.
 
-    Returns ``({name: float array}, ids or None, SourceRows)``: the ids are the
-    ``customer_id`` (or ``id``, ``customer``) column as text when there is one, the source rows
+    Returns ``({name: float array}, ids or None, SourceRows)``: the ids are the customer id
+    column (:func:`_id_column`) as text when there is one, the source rows
     each row's line (text) or row (workbook, Parquet) in the file. Plain CSV and Parquet files
     with numeric columns are read by pyarrow straight into arrays; anything else (title rows,
     blank rows, decimal commas, workbooks, odd text files) goes through the tolerant readers.
@@ -330,8 +330,7 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
         raise InputError(f"the summary file has no column(s) {', '.join(missing)}; columns are: "
                          f"{', '.join(columns.values())}")
     wanted = list(required) + [c for c in ("weights",) if c in columns and c not in required]
-    id_column = next((columns[c] for c in ("customer_id", "id", "customer") if c in columns),
-                     None)
+    id_column = _id_column(columns)
     sources = {name: columns[name.lower()] for name in wanted}
     names = list(dict.fromkeys([*sources.values(), *([id_column] if id_column else [])]))
     fast = _read_numeric_fast(path, names, set(sources.values()))
@@ -343,8 +342,20 @@ def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str,
         values, ids, rows = _read_summary_slow(path, names, sources, id_column)
     if len(values[wanted[0]]) == 0:
         raise InputError(f"{path.name} has a header but no rows")
-    check_summary_columns(values, ids, rows)
+    check_summary_columns(values, ids, rows, labels=sources)
     return values, ids, rows
+
+
+def _id_column(columns: dict[str, str]) -> str | None:
+    """The header of a summary file's customer id column: ``customer_id``, ``id``,
+    ``customer`` or a name the order import takes for customer ids (``klantnummer``...)."""
+    from clvdesk.core.io.mapping import SYNONYMS, normalize_header
+
+    for name in ("customer_id", "id", "customer"):
+        if name in columns:
+            return columns[name]
+    normalised = {normalize_header(header): header for header in columns.values()}
+    return next((normalised[n] for n in SYNONYMS["customer_id"] if n in normalised), None)
 
 
 def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):

@@ -108,12 +108,14 @@ def _id_at(ids: Any, position: int) -> str | None:
 
 
 def check_summary_columns(columns: Mapping[str, Any], ids: Any = None,
-                          rows: SourceRows | None = None) -> None:
+                          rows: SourceRows | None = None,
+                          labels: Mapping[str, str] | None = None) -> None:
     """Raise :class:`DataError` for the first unusable value, naming its customer and place.
 
     ``columns``: numeric columns by canonical name (any of ``frequency``, ``recency``, ``T``,
     ``periods``, ``monetary_value``, ``weights``); ``ids``: the customer ids by row (a list,
-    array or Arrow column; None if unknown). Checked: ``frequency`` and ``periods`` (and for
+    array or Arrow column; None if unknown); ``labels``: the file's own header of a column
+    where it differs from the canonical name (``x`` for ``frequency``). Checked: ``frequency`` and ``periods`` (and for
     BG/BB, with ``periods`` instead of ``T``, ``recency``) whole numbers, 0 or more; ``recency``, ``T`` and ``weights`` 0 or more; ``monetary_value`` finite
     (0 or less is allowed: after returns, such repeat buyers get the population mean spend);
     recency not after T (BG/BB: not after periods, and frequency not above recency); recency 0
@@ -125,15 +127,16 @@ def check_summary_columns(columns: Mapping[str, Any], ids: Any = None,
     checks: list[tuple[np.ndarray, Any]] = []
     discrete = "periods" in arrays and "T" not in arrays  # BG/BB counts opportunities
     for name, values in arrays.items():
+        label = (labels or {}).get(name, name)
         if name in ("frequency", "periods") or (discrete and name == "recency"):
             bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
-            checks.append((bad, _value_problem("summary_not_whole", name, values)))
+            checks.append((bad, _value_problem("summary_not_whole", label, values)))
         elif name in ("recency", "T", "weights"):
             bad = ~np.isfinite(values) | (values < 0)
-            checks.append((bad, _value_problem("summary_negative", name, values)))
+            checks.append((bad, _value_problem("summary_negative", label, values)))
         elif name == "monetary_value":
             checks.append((~np.isfinite(values),
-                           _value_problem("summary_not_finite", name, values)))
+                           _value_problem("summary_not_finite", label, values)))
     f, r = arrays.get("frequency"), arrays.get("recency")
     end_name = "T" if "T" in arrays else "periods" if "periods" in arrays else None
     with np.errstate(invalid="ignore"):
