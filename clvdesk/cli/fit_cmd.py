@@ -433,7 +433,7 @@ def _read_summary_slow(path: Path, names: list[str], sources: dict[str, str],
     text = raw.astype("string").apply(lambda c: c.str.strip())
     filled = (text.notna() & (text != "")).any(axis=1).to_numpy()
     raw, text, numbers = raw[filled], text[filled], numbers[filled]
-    ids = text[id_column].to_numpy(dtype=object) if id_column else None
+    ids = text[id_column].to_numpy(dtype=object, na_value=None) if id_column else None
     rows = SourceRows(kind, numbers=numbers)
     values = {}
     for name, source in sources.items():

@@ -101,7 +101,10 @@ def _id_at(ids: Any, position: int) -> str | None:
         return None
     value = ids[position]
     value = value.as_py() if hasattr(value, "as_py") else value  # an Arrow scalar
-    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+    try:
+        if value is None or value != value:  # None, NaN
+            return None
+    except TypeError:  # pandas' NA: its comparisons have no truth value
         return None
     text = str(value).strip()
     return text or None
@@ -115,12 +118,13 @@ def check_summary_columns(columns: Mapping[str, Any], ids: Any = None,
     ``columns``: numeric columns by canonical name (any of ``frequency``, ``recency``, ``T``,
     ``periods``, ``monetary_value``, ``weights``); ``ids``: the customer ids by row (a list,
     array or Arrow column; None if unknown); ``labels``: the file's own header of a column
-    where it differs from the canonical name (``x`` for ``frequency``). Checked: ``frequency`` and ``periods`` (and for
-    BG/BB, with ``periods`` instead of ``T``, ``recency``) whole numbers, 0 or more; ``recency``, ``T`` and ``weights`` 0 or more; ``monetary_value`` finite
-    (0 or less is allowed: after returns, such repeat buyers get the population mean spend);
-    recency not after T (BG/BB: not after periods, and frequency not above recency); recency 0
-    without repeat purchases. The first offending row in file order is named; within a row, the
-    checks in that order.
+    where it differs from the canonical name (``x`` for ``frequency``). Checked:
+    ``frequency`` and ``periods`` (and for BG/BB, with ``periods`` instead of ``T``,
+    ``recency``) whole numbers, 0 or more; ``recency``, ``T`` and ``weights`` 0 or more;
+    ``monetary_value`` finite (0 or less is allowed: after returns, such repeat buyers get the
+    population mean spend); recency not after T (BG/BB: not after periods, and frequency not
+    above recency); recency 0 without repeat purchases. The first offending row in file order
+    is named; within a row, the checks in that order.
     """
     arrays = {name: np.asarray(values, dtype=float).reshape(-1)
               for name, values in columns.items() if values is not None}
