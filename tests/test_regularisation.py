@@ -218,3 +218,18 @@ def test_a_fit_on_a_flat_ridge_stops_early(cdnow_summary, monkeypatch):
     model = ParetoNBDModel().fit(*(cdnow_summary[c] for c in ("frequency", "recency", "T")))
     assert not any(r.stalled for r in results) and results[-1].converged
     assert model.params["s"] == pytest.approx(0.606, abs=5e-3)  # published
+
+
+@pytest.mark.parametrize("name, size, draw, expected", [
+    # the maximum-likelihood estimates, as fitted before searches stopped early on ridges
+    ("pareto-nbd", 300, 1019, {"r": 0.45960, "alpha": 9.9187, "s": 0.75438, "beta": 25.188}),
+    ("bgnbd", 100, 1002, {"r": 0.24733, "alpha": 3.5255, "a": 6.8565, "b": 36.304}),
+])
+def test_a_search_that_overshoots_onto_the_ridge_comes_back(cdnow_summary, name, size, draw,
+                                                           expected):
+    """The first steps throw s/beta (a/b) far out where the likelihood is flat; the search then
+    gains little per step but moves back inwards, so it is no stall and reaches the optimum."""
+    sub = cdnow_summary.sample(size, random_state=draw)
+    model = get_model(name)().fit(*(sub[c] for c in ("frequency", "recency", "T")))
+    for key, value in expected.items():
+        assert model.params[key] == pytest.approx(value, rel=1e-4), key

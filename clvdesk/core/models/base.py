@@ -46,8 +46,8 @@ MAX_LOG_SE = 3.0
 #: (:func:`_unidentified`), to count as headway: over :data:`newton.STALL_STEPS` steps that
 #: each gain less, the likelihood rises by less than 1 / (2 MAX_LOG_SE^2), the rise of a
 #: quadratic log-likelihood over one log unit when that is the parameter's standard error. Such
-#: a search is creeping along a ridge of equally good fits (Pareto/NBD's s and beta running off
-#: together on a few customers) and stops there, not after its last iteration.
+#: a search, moving outwards, is creeping along a ridge of equally good fits (Pareto/NBD's s and
+#: beta running off together on a few customers) and stops there, not after its last iteration.
 FLAT_GAIN = 1.0 / (2.0 * MAX_LOG_SE ** 2 * newton.STALL_STEPS)
 
 #: Customers sampled for the pilot fit that gives starting values on large tables.
