@@ -41,7 +41,7 @@ def test_bad_penalty_is_an_input_error(cdnow_summary):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["bgnbd", "pareto-nbd"])
+@pytest.mark.parametrize("name", ["bgnbd", "pareto-nbd", "mbgnbd"])
 def test_50_customer_cdnow_draws_give_a_result_in_at_least_9_of_10(cdnow_summary, name):
     results, regularised, first = 0, 0, None
     for draw in range(10):
