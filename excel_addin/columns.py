@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,6 +33,7 @@ def table_from_grid(value: Any, name: str) -> pd.DataFrame:
     Rows that are entirely empty (the tail of an over-sized selection such as ``A:C``) are
     dropped; so are columns without a header and without values. A first row holding numbers
     or dates is data, not headers: the user left the header row out of the range.
+    ``attrs["range_rows"]``: each row's row in the range (the header is row 1).
     """
     grid = as_grid(value)
     if len(grid) < 2:
@@ -41,7 +42,8 @@ def table_from_grid(value: Any, name: str) -> pd.DataFrame:
     if any(isinstance(h, (int, float, dt.date)) and not isinstance(h, bool) for h in header):
         raise InputError(f"the first row of {name} must hold the column headers; "
                          f"include the header row in the range")
-    body = [row for row in grid[1:] if not all(is_empty(v) for v in row)]
+    kept = [i for i in range(1, len(grid)) if not all(is_empty(v) for v in grid[i])]
+    body = [grid[i] for i in kept]
     keep = [j for j, h in enumerate(header)
             if not is_empty(h) or any(not is_empty(row[j]) for row in body)]
     if not body:
@@ -55,7 +57,9 @@ def table_from_grid(value: Any, name: str) -> pd.DataFrame:
     if duplicates:
         raise InputError(f"{name}: duplicate column header {duplicates[0]!r}")
     data = {col: [row[j] for row in body] for col, j in zip(columns, keep, strict=True)}
-    return pd.DataFrame(data, dtype=object)
+    table = pd.DataFrame(data, dtype=object)
+    table.attrs["range_rows"] = np.array(kept, dtype=np.int64) + 1
+    return table
 
 
 def find_column(table: pd.DataFrame, aliases: Sequence[str], what: str, name: str,
@@ -73,19 +77,34 @@ def find_column(table: pd.DataFrame, aliases: Sequence[str], what: str, name: st
     raise InputError(f"{name}: no {what} column (e.g. {aliases[0]!r}); columns are: {present}")
 
 
-def numbers_column(values: Sequence[Any], name: str, column: str) -> np.ndarray:
+def numbers_column(values: Sequence[Any], name: str, column: str, *,
+                   locate: Callable[[int, InputError], InputError] | None = None) -> np.ndarray:
     """A column of cells as floats (NaN for empty cells), naming the first bad row.
 
     Text numbers are read by the core's parser (:func:`clvdesk.core.io.parse.parse_numbers`),
     the decimal mark detected from the text cells alone (a lone comma counts as decimal, the
-    Dutch way); real number cells are taken as they are.
+    Dutch way); real number cells are taken as they are. ``locate(position, problem)``: the
+    error to raise for a bad cell at ``position`` (e.g. naming the customer of a summary
+    range); the problem is coded ``summary_error_cell`` or ``summary_not_a_number``.
     """
     series = pd.Series(list(values), dtype=object)
+    if locate is not None:
+        codes = series.map(excel_error_in)
+        if codes.notna().any():
+            i = int(np.flatnonzero(codes.notna().to_numpy())[0])
+            error = locate(i, InputError(code="summary_error_cell", column=column,
+                                         value=codes.iloc[i]))
+            error.excel_code = codes.iloc[i]  # the cell's error passes on
+            raise error
     _raise_on_error_cell(series, name, column)
     is_text = series.map(lambda v: isinstance(v, str))
     decimal = detect_decimal(series[is_text], semicolon_file=True)
     is_bool = series.map(lambda v: isinstance(v, bool))
     numbers, bad = parse_numbers(series.where(~is_bool, "not a number"), decimal)
+    if locate is not None and bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise locate(i, InputError(code="summary_not_a_number", column=column,
+                                   value=str(series.iloc[i])))
     _raise_on_bad(bad, series, name, f"{column} must be a number")
     return numbers.to_numpy(dtype=float)
 

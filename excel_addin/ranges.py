@@ -17,6 +17,7 @@ import pandas as pd
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.mapping import NUMERIC, resolve_mapping
+from clvdesk.core.summary_rows import SourceRows, attach, check_summary_columns, located
 from excel_addin.cells import (
     CellError,
     as_grid,
@@ -85,13 +86,17 @@ def _optional_text_column(values: list[Any]) -> pd.Series:
     return pd.Series(out, dtype="str")
 
 
-def _text_column(values: list[Any], name: str, column: str) -> pd.Series:
+def _text_column(values: list[Any], name: str, column: str,
+                 rows: np.ndarray | None = None) -> pd.Series:
+    """Cells as text; a bad cell names its row in the range (``rows``: each value's row,
+    default the rows right under the header)."""
     out = []
     for i, v in enumerate(values):
         try:
             out.append(to_text(v, column))
         except InputError as exc:
-            raise InputError(f"{name}: row {i + 2}: {exc}") from None
+            row = i + 2 if rows is None else int(rows[i])
+            raise InputError(f"{name}: row {row}: {exc}") from None
     return pd.Series(out, dtype="str")
 
 
@@ -109,20 +114,35 @@ def summary_from_range(value: Any, name: str = "summary",
     other :data:`SUMMARY_COLUMNS` it has (``monetary_value``, ``periods``, ``weights``...), in
     whatever time unit the range was made in."""
     raw = table_from_grid(value, name)
+    rows = SourceRows("range_row", numbers=raw.attrs["range_rows"])
+    customer = find_column(raw, ("customer_id", "customer", "klant", "id"), "customer", name,
+                           required=False)
+    ids = None if customer is None else _text_column(raw[customer].tolist(), name, customer,
+                                                     raw.attrs["range_rows"])
+
+    def locate(position: int, problem: InputError) -> InputError:
+        return located(problem, None if ids is None else ids.to_numpy(), rows, position)
+
     summary = pd.DataFrame(index=pd.RangeIndex(len(raw)))
+    labels = {}
     for canonical, aliases in SUMMARY_COLUMNS.items():
         column = find_column(raw, aliases, canonical, name, required=canonical in required)
         if column is not None:
-            numbers = numbers_column(raw[column].tolist(), name, column)
+            labels[canonical] = column
+            numbers = numbers_column(raw[column].tolist(), name, column, locate=locate)
             missing = np.flatnonzero(np.isnan(numbers))
             if missing.size:
-                raise CellError("#N/A", f"{name}: row {missing[0] + 2}: {column} is missing")
+                error = locate(int(missing[0]),
+                               InputError(code="summary_missing_value", column=column))
+                error.excel_code = "#N/A"
+                raise error
             summary[canonical] = numbers
-    customer = find_column(raw, ("customer_id", "customer", "klant", "id"), "customer", name,
-                           required=False)
-    if customer is not None:
-        summary.index = pd.Index(_text_column(raw[customer].tolist(), name, customer),
-                                 name="customer_id")
+    if ids is not None:
+        summary.index = pd.Index(ids, name="customer_id")
+    rows.named = ids is not None
+    attach(summary, rows)
+    check_summary_columns({c: summary[c].to_numpy() for c in summary.columns},
+                          None if ids is None else ids.to_numpy(), rows, labels)
     return summary
 
 

@@ -98,3 +98,20 @@ def test_typed_orders_are_checked_under_the_tables_own_headers(qtbot, dutch):
     with pytest.raises(CLVError) as raised:  # outside the table: English headers, no field names
         records_to_orders(model.records())
     assert str(raised.value).startswith("row 1, amount: '12,3x' is not a number; row 3, date: ")
+
+
+def test_a_summary_file_error_names_customer_and_line_in_dutch(tmp_path, qtbot, dutch):
+    from clvdesk.cli.fit_cmd import load_summary
+
+    path = tmp_path / "klanten.csv"
+    path.write_text("Klantoverzicht\n\ncustomer_id;frequency;recency;T\nK001;2;30;52\n;;;\n"
+                    "K002;1;60;52\n", encoding="utf-8")
+    with pytest.raises(CLVError) as raised:
+        load_summary(str(path), ("frequency", "recency", "T"), period="weeks", end=None)
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: klant K002, regel 6: recentheid 60 ligt na T 52")
+    path.write_text("customer_id;frequency;recency;T\nK001;2;30;52\nK003;twee;1;5\n")
+    with pytest.raises(CLVError) as raised:
+        load_summary(str(path), ("frequency", "recency", "T"), period="weeks", end=None)
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: klant K003, regel 3: frequency moet een getal zijn, niet 'twee'")

@@ -194,7 +194,8 @@ def test_random_bytes_and_empty_files_are_one_line(capsys, tmp_path):
     run_error(capsys, "fit", "bgnbd", str(header_only))
     text = tmp_path / "text.csv"
     text.write_text("frequency,recency,T\n1,2,three\n")
-    assert "must hold numbers" in run_error(capsys, "fit", "bgnbd", str(text))
+    assert run_error(capsys, "fit", "bgnbd", str(text)) == \
+        "error: line 2: T must be a number, not 'three'\n"
 
 
 def test_predict_segments_on_any_column_of_the_file(capsys, tmp_path):

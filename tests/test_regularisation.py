@@ -41,7 +41,7 @@ def test_bad_penalty_is_an_input_error(cdnow_summary):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["bgnbd", "pareto-nbd"])
+@pytest.mark.parametrize("name", ["bgnbd", "pareto-nbd", "mbgnbd"])
 def test_50_customer_cdnow_draws_give_a_result_in_at_least_9_of_10(cdnow_summary, name):
     results, regularised, first = 0, 0, None
     for draw in range(10):
@@ -191,3 +191,45 @@ def test_summary_errors_name_the_customer():
     with pytest.raises(DataError, match="customer B7") as info:
         fit_transaction_model(BetaGeoModel, summary)
     assert info.value.values["customer"] == "B7" and "row" not in str(info.value)
+
+
+def test_a_fit_on_a_flat_ridge_stops_early(cdnow_summary, monkeypatch):
+    """Pareto/NBD on 50 CDNOW customers (draw 7): s and beta run off to infinity together with
+    the likelihood flat. The search stops after a few steps on the ridge (it took all 200
+    iterations, 45 s, before) and the fit is refused as not unique; identified fits never stall."""
+    from clvdesk.core.models import newton
+
+    results: list = []
+    plain = newton.maximize
+
+    def recorded(*args, **kwargs):
+        results.append(plain(*args, **kwargs))
+        return results[-1]
+
+    monkeypatch.setattr(newton, "maximize", recorded)
+    sub = cdnow_summary.sample(50, random_state=7)
+    columns = [sub[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T")]
+    with pytest.raises(ConvergenceError, match="no unique optimum: the data cannot pin down s, "
+                                               "beta"):
+        ParetoNBDModel().fit(*columns)
+    assert results[-1].stalled and results[-1].iterations <= 20
+    assert np.exp(results[-1].theta[2]) > 100  # s on its way to infinity
+    results.clear()
+    model = ParetoNBDModel().fit(*(cdnow_summary[c] for c in ("frequency", "recency", "T")))
+    assert not any(r.stalled for r in results) and results[-1].converged
+    assert model.params["s"] == pytest.approx(0.606, abs=5e-3)  # published
+
+
+@pytest.mark.parametrize("name, size, draw, expected", [
+    # the maximum-likelihood estimates, as fitted before searches stopped early on ridges
+    ("pareto-nbd", 300, 1019, {"r": 0.45960, "alpha": 9.9187, "s": 0.75438, "beta": 25.188}),
+    ("bgnbd", 100, 1002, {"r": 0.24733, "alpha": 3.5255, "a": 6.8565, "b": 36.304}),
+])
+def test_a_search_that_overshoots_onto_the_ridge_comes_back(cdnow_summary, name, size, draw,
+                                                           expected):
+    """The first steps throw s/beta (a/b) far out where the likelihood is flat; the search then
+    gains little per step but moves back inwards, so it is no stall and reaches the optimum."""
+    sub = cdnow_summary.sample(size, random_state=draw)
+    model = get_model(name)().fit(*(sub[c] for c in ("frequency", "recency", "T")))
+    for key, value in expected.items():
+        assert model.params[key] == pytest.approx(value, rel=1e-4), key

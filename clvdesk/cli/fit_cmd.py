@@ -119,12 +119,15 @@ class LoadedData:
     """What DATA held: customer summary columns, and the order table for an order file.
 
     A summary file is kept as numeric columns (``columns``, plus ``ids`` when asked for) so
-    that a fit needs no pandas; :attr:`summary` builds the DataFrame on first use.
+    that a fit needs no pandas; :attr:`summary` builds the DataFrame on first use. ``rows``:
+    the file line or row of each summary row (:class:`clvdesk.core.summary_rows.SourceRows`),
+    so that later checks name them.
     """
 
     period: str
     columns: dict[str, Any] | None = None
     ids: Any = None
+    rows: Any = None
     frame: Any = None
     orders: Any = None
     segment_col: str | None = None
@@ -144,6 +147,10 @@ class LoadedData:
                      else pd.RangeIndex(1, n + 1, name="row"))
             self.frame = pd.DataFrame(self.columns, index=index)
             self.frame.attrs["period"] = self.period
+            if self.rows is not None:
+                from clvdesk.core.summary_rows import attach
+
+                attach(self.frame, self.rows)
         return self.frame
 
     def column(self, name: str):
@@ -202,9 +209,9 @@ def load_summary(path: str, required: tuple[str, ...], *, period: str, end: str 
             raise InputError(f"{flags} appl{'ies' if len(read_options) == 1 else 'y'} to order "
                              "files; this is a summary file")
         present = tuple(c for c in optional if c.lower() in columns and c not in required)
-        values, ids = _read_summary_file(Path(path), required + present, columns,
-                                         with_ids=with_ids)
-        return LoadedData(period, columns=values, ids=ids)
+        values, ids, rows = _read_summary_file(Path(path), required + present, columns)
+        rows.named = with_ids and ids is not None
+        return LoadedData(period, columns=values, ids=ids if with_ids else None, rows=rows)
     from clvdesk.core.io.readers import read_orders
     from clvdesk.core.summary import summarize
 
@@ -254,9 +261,21 @@ def _header_columns(path: Path, read_options: dict[str, Any] | None = None) -> l
                 pass  # let the reader give its own message
         else:
             line = _plain_first_line(head)
-            if line:
+            if line and not _title_line(head, line):
                 return [c.strip().strip('"') for c in line.split(_delimiter(line))]
     return _detected_columns(path, {})
+
+
+def _title_line(head: bytes, line: str) -> bool:
+    """True when the first ``line`` of a text file is a title above its header: one filled
+    cell where one of the next lines has more (a one-column file has a one-cell header)."""
+    def filled(text: str) -> int:
+        return sum(1 for c in text.split(_delimiter(text)) if c.strip().strip('"'))
+
+    if filled(line) > 1:
+        return False
+    following = head.decode("utf-8", errors="replace").splitlines()[1:10]
+    return any(filled(text) > 1 for text in following)
 
 
 def _detected_columns(path: Path, read_options: dict[str, Any]) -> list[str]:
@@ -292,39 +311,57 @@ def _matching(columns, name: str) -> str | None:
         return None
 
 
-def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str], *,
-                       with_ids: bool):
-    """Numeric columns ``required`` (+ ``weights``) of a summary file, in one read.
+def _read_summary_file(path: Path, required: tuple[str, ...], columns: dict[str, str]):
+    """Numeric columns ``required`` (+ ``weights``) of a summary file, in one read, checked.
 
-    Returns ``({name: float array}, ids or None)``; ``with_ids``: also the ``customer_id`` (or
-    ``id``, ``customer``) column as text when there is one. Plain CSV and Parquet files with
-    numeric columns are read by pyarrow straight into arrays; anything else (decimal commas,
-    workbooks, odd text files) goes through the tolerant readers.
+    Returns ``({name: float array}, ids or None, SourceRows)``: the ids are the customer id
+    column (:func:`_id_column`) as text when there is one, the source rows
+    each row's line (text) or row (workbook, Parquet) in the file. Plain CSV and Parquet files
+    with numeric columns are read by pyarrow straight into arrays; anything else (title rows,
+    blank rows, decimal commas, workbooks, odd text files) goes through the tolerant readers.
+    Every error names the customer id and the line or row
+    (:func:`clvdesk.core.summary_rows.check_summary_columns`).
     """
     from clvdesk.core.errors import InputError
+    from clvdesk.core.summary_rows import check_summary_columns
 
     missing = [c for c in required if c.lower() not in columns]
     if missing:
         raise InputError(f"the summary file has no column(s) {', '.join(missing)}; columns are: "
                          f"{', '.join(columns.values())}")
     wanted = list(required) + [c for c in ("weights",) if c in columns and c not in required]
-    id_column = next((columns[c] for c in ("customer_id", "id", "customer") if c in columns),
-                     None) if with_ids else None
+    id_column = _id_column(columns)
     sources = {name: columns[name.lower()] for name in wanted}
     names = list(dict.fromkeys([*sources.values(), *([id_column] if id_column else [])]))
     fast = _read_numeric_fast(path, names, set(sources.values()))
     if fast is not None:
-        values = {name: fast[source] for name, source in sources.items()}
-        ids = fast.get(id_column) if id_column else None
+        table, rows = fast
+        values = {name: table[source] for name, source in sources.items()}
+        ids = table.get(id_column) if id_column else None
     else:
-        values, ids = _read_summary_slow(path, names, sources, id_column)
+        values, ids, rows = _read_summary_slow(path, names, sources, id_column)
     if len(values[wanted[0]]) == 0:
         raise InputError(f"{path.name} has a header but no rows")
-    return values, ids
+    check_summary_columns(values, ids, rows, labels=sources)
+    return values, ids, rows
+
+
+def _id_column(columns: dict[str, str]) -> str | None:
+    """The header of a summary file's customer id column: ``customer_id``, ``id``,
+    ``customer`` or a name the order import takes for customer ids (``klantnummer``...)."""
+    from clvdesk.core.io.mapping import SYNONYMS, normalize_header
+
+    for name in ("customer_id", "id", "customer"):
+        if name in columns:
+            return columns[name]
+    normalised = {normalize_header(header): header for header in columns.values()}
+    return next((normalised[n] for n in SYNONYMS["customer_id"] if n in normalised), None)
 
 
 def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
-    """``{column: array}`` by pyarrow when every ``numeric`` column reads as numbers, else None."""
+    """``({column: array}, SourceRows)`` by pyarrow when every ``numeric`` column reads as
+    numbers and no line is skipped, else None."""
+    from clvdesk.core.summary_rows import SourceRows
 
     try:  # the io extra; without it the general readers below take over
         import pyarrow as pa
@@ -337,16 +374,20 @@ def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
             import pyarrow.parquet as pq
 
             table = pq.read_table(path, columns=names)
+            rows = SourceRows("row", first=1)
         else:
             first_line = _plain_first_line(head)
             if not first_line:
                 return None
             import pyarrow.csv as pacsv
 
+            # a blank line fails here (no line skipped), so row i is on line i + 2
             table = pacsv.read_csv(
-                path, parse_options=pacsv.ParseOptions(delimiter=_delimiter(first_line)),
+                path, parse_options=pacsv.ParseOptions(delimiter=_delimiter(first_line),
+                                                       ignore_empty_lines=False),
                 convert_options=pacsv.ConvertOptions(include_columns=names),
             )
+            rows = SourceRows("line", first=2)
     except (pa.ArrowException, KeyError, OSError, ValueError):
         return None
     out = {}
@@ -360,7 +401,7 @@ def _read_numeric_fast(path: Path, names: list[str], numeric: set[str]):
             out[name] = _arrow_numbers(column)
         else:
             out[name] = column.cast(pa.string())  # Arrow text: no Python string per row
-    return out
+    return out, rows
 
 
 def _arrow_numbers(column) -> Any:
@@ -378,31 +419,50 @@ def _arrow_numbers(column) -> Any:
 
 def _read_summary_slow(path: Path, names: list[str], sources: dict[str, str],
                        id_column: str | None):
-    """The tolerant path of :func:`_read_summary_file` (pandas; decimal commas accepted)."""
+    """The tolerant path of :func:`_read_summary_file` (pandas; decimal commas accepted).
+
+    Rows whose cells are all empty are skipped; a cell that is not a number, or an empty one,
+    is an error naming the customer and the line or row.
+    """
     import pandas as pd
 
     from clvdesk.core.errors import InputError
+    from clvdesk.core.summary_rows import SourceRows, located
 
-    raw = _read_raw_columns(path, names)
+    raw, numbers, kind = _read_raw_columns(path, names)
+    text = raw.astype("string").apply(lambda c: c.str.strip())
+    filled = (text.notna() & (text != "")).any(axis=1).to_numpy()
+    raw, text, numbers = raw[filled], text[filled], numbers[filled]
+    ids = text[id_column].to_numpy(dtype=object, na_value=None) if id_column else None
+    rows = SourceRows(kind, numbers=numbers)
     values = {}
     for name, source in sources.items():
         column = raw[source]
         if column.dtype == object or pd.api.types.is_string_dtype(column):
-            column = pd.to_numeric(column.astype("string").str.strip().str.replace(",", ".",
-                                                                                   regex=False),
+            column = pd.to_numeric(text[source].str.replace(",", ".", regex=False),
                                    errors="coerce")
         column = pd.to_numeric(column, errors="coerce").astype(float)
-        bad = column.isna()
+        bad = column.isna().to_numpy()
         if bad.any():
-            row = int(bad.to_numpy().argmax())
-            raise InputError(f"column {name} must hold numbers (data row {row + 1} does not)")
+            i = int(bad.argmax())
+            cell = text[source].iloc[i]
+            problem = (InputError(code="summary_missing_value", column=source)
+                       if pd.isna(cell) or cell == "" else
+                       InputError(code="summary_not_a_number", column=source,
+                                  value=str(cell)))
+            raise located(problem, ids, rows, i)
         values[name] = column.to_numpy()
-    ids = raw[id_column].astype("string").to_numpy(dtype=object) if id_column else None
-    return values, ids
+    return values, ids, rows
 
 
 def _read_raw_columns(path: Path, names: list[str]):
-    """The named columns of a csv/tsv/txt, xlsx or parquet file (text cells as read)."""
+    """The named columns of a csv/tsv/txt, xlsx or parquet file (text cells as read).
+
+    Returns ``(frame, numbers, kind)``: each row's line (``kind`` "line", text files) or row
+    ("row": workbooks, Parquet) in the file, 1-based as an editor or spreadsheet shows it.
+    """
+    import numpy as np
+
     from clvdesk.core.errors import InputError
     from clvdesk.core.extras import require
 
@@ -415,19 +475,27 @@ def _read_raw_columns(path: Path, names: list[str]):
         arrow_error = ValueError  # no pyarrow below but for Parquet
     try:
         if head.startswith(b"PAR1"):
-            return require("pyarrow.parquet").read_table(path, columns=names).to_pandas()
+            frame = require("pyarrow.parquet").read_table(path, columns=names).to_pandas()
+            return frame, np.arange(1, len(frame) + 1), "row"
         if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx) or OLE (xls)
             from clvdesk.core.io.xlsx_reader import read_workbook_table
 
-            return read_workbook_table(path, is_header=_names_header(names)).frame[names]
-        return _read_text_columns(path, names)
+            table = read_workbook_table(path, is_header=_names_header(names))
+            return table.frame[names], table.row_numbers, "row"
+        frame, numbers = _read_text_columns(path, names)
+        return frame, numbers, "line"
     except (arrow_error, ValueError, KeyError, OSError) as exc:
         text = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise InputError(f"{path.name} could not be read: {text}") from None
 
 
 def _read_text_columns(path: Path, names: list[str]):
-    """Fast path for plain UTF-8 comma/semicolon/tab files, else the tolerant text reader."""
+    """Fast path for plain UTF-8 comma/semicolon/tab files, else the tolerant text reader.
+
+    Returns ``(frame, line of each row)``.
+    """
+    import numpy as np
+
     try:  # the io extra: pyarrow's parser is the fast path
         import pyarrow as pa
         import pyarrow.csv as pacsv
@@ -438,17 +506,18 @@ def _read_text_columns(path: Path, names: list[str]):
     if first_line and pa is not None:
         delimiter = _delimiter(first_line)
         try:
-            table = pacsv.read_csv(
-                path, parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            table = pacsv.read_csv(  # a blank line fails: no line is skipped
+                path, parse_options=pacsv.ParseOptions(delimiter=delimiter,
+                                                       ignore_empty_lines=False),
                 convert_options=pacsv.ConvertOptions(include_columns=names),
             )
-            return table.to_pandas()
+            return table.to_pandas(), np.arange(2, table.num_rows + 2)
         except (pa.ArrowException, KeyError):
             pass  # not plain enough for the fast path: the tolerant reader below decides
     from clvdesk.core.io.csv_reader import read_text_table
 
     raw = read_text_table(path, is_header=_names_header(names))
-    return raw.frame[names]
+    return raw.frame[names], raw.row_numbers
 
 
 def _names_header(names: list[str]):
@@ -517,7 +586,7 @@ def _read_alive_file(path: Path, column: str | None) -> list[float]:
     if column is None:
         raise InputError("the file needs a column 'alive' (customers still active per period) "
                          f"or --column NAME; columns are: {', '.join(columns)}")
-    values = pd.to_numeric(_read_raw_columns(path, [column])[column], errors="coerce")
+    values = pd.to_numeric(_read_raw_columns(path, [column])[0][column], errors="coerce")
     if values.isna().any():
         raise InputError("the alive counts must all be numbers")
     return values.astype(float).tolist()

@@ -95,6 +95,27 @@ MESSAGES: dict[str, str] = {
     "no_recency_with_transactions": "recency must be at least 1 with transactions (row {row}: "
                                     "frequency {frequency:g}, recency {recency:g}, periods "
                                     "{periods:g})",
+    # summary files and ranges: the place of a row (customer id, file line or row), then the
+    # problem (an error of its own, worded in the same language)
+    "summary_at_customer_line": "customer {customer}, line {line}: {problem}",
+    "summary_at_line": "line {line}: {problem}",
+    "summary_at_customer_row": "customer {customer}, row {row}: {problem}",
+    "summary_at_row": "row {row}: {problem}",
+    "summary_at_customer_range_row": "customer {customer}, row {row} of the range: {problem}",
+    "summary_at_range_row": "row {row} of the range: {problem}",
+    "summary_at_customer": "customer {customer}: {problem}",
+    "summary_not_a_number": "{column} must be a number, not '{value}'",
+    "summary_missing_value": "{column} is empty",
+    "summary_error_cell": "{column} is {value}",
+    "summary_not_whole": "{column} must be a whole number, 0 or more (is {value:g})",
+    "summary_negative": "{column} must be 0 or more (is {value:g})",
+    "summary_not_finite": "{column} must be a finite number (is {value:g})",
+    "summary_recency_after_T": "recency {recency:g} is after T {T:g}",
+    "summary_recency_after_periods": "recency {recency:g} is after periods {periods:g}",
+    "summary_recency_without_repeat": "recency {recency:g} without repeat purchases "
+                                      "(frequency 0)",
+    "summary_frequency_above_recency": "frequency {frequency:g} is above recency {recency:g} "
+                                       "(one transaction per period at most)",
     "future_whole": "number of future opportunities must be a whole number, 0 or more",
     "periods_whole": "periods must be whole numbers, 0 or more",
     "retention_from_period_1": "retention is defined from period 1 on",

@@ -458,43 +458,17 @@ def fit_transaction_model(model_class, summary: pd.DataFrame, *, progress: Progr
 
 
 def check_summary(summary: pd.DataFrame) -> None:
-    """Raise :class:`DataError` naming the first customer (by id) whose summary is unusable.
-
-    ``frequency`` a whole number >= 0, ``recency`` and ``T`` >= 0 with recency <= T (0 without
-    repeat purchases), ``monetary_value`` (if present) a finite number. The models' own checks
-    count rows; this one speaks of the customer the user knows.
+    """Raise :class:`DataError` naming the first customer (by id) whose summary is unusable,
+    and the line or row of the user's file or range it came from when the summary records it
+    (:func:`clvdesk.core.summary_rows.check_summary_columns`). The models' own checks count
+    rows; this one speaks of the customer and the line the user knows.
     """
-    frame = summary
-    checks = [
-        ("frequency", lambda f: ~np.isfinite(f) | (f < 0) | (f != np.round(f)),
-         "a whole number of repeat purchases, 0 or more"),
-        ("recency", lambda r: ~np.isfinite(r) | (r < 0), "0 or more"),
-        ("T", lambda t: ~np.isfinite(t) | (t < 0), "0 or more"),
-        ("monetary_value", lambda m: ~np.isfinite(m), "a number"),
-    ]
-    for column, is_bad, need in checks:
-        if column not in frame.columns:
-            continue
-        values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
-        bad = is_bad(values)
-        if bad.any():
-            i = int(np.argmax(bad))
-            customer = frame.index[i]
-            raise DataError(f"customer {customer}: {column} must be {need} (is {values[i]:g})",
-                            code="bad_summary_value", customer=str(customer), column=column,
-                            value=float(values[i]))
-    if {"frequency", "recency", "T"} <= set(frame.columns):
-        f, r, t = (frame[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
-        late = r > t * (1 + 1e-9) + 1e-9
-        stray = (f == 0) & (r > 0)
-        for bad, text in ((late, "recency {r:g} is after T {t:g}"),
-                          (stray, "recency {r:g} without repeat purchases")):
-            if bad.any():
-                i = int(np.argmax(bad))
-                customer = frame.index[i]
-                raise DataError(f"customer {customer}: " + text.format(r=r[i], t=t[i]),
-                                code="bad_summary_recency", customer=str(customer),
-                                recency=float(r[i]), T=float(t[i]))
+    from clvdesk.core.summary_rows import check_summary_columns, source_rows
+
+    names = ("frequency", "recency", "T", "periods", "monetary_value", "weights")
+    columns = {name: pd.to_numeric(summary[name], errors="coerce").to_numpy(dtype=float)
+               for name in names if name in summary.columns}
+    check_summary_columns(columns, summary.index, source_rows(summary))
 
 
 def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,

@@ -2053,6 +2053,74 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>de recentheid moet minstens 1 zijn bij transacties (rij {row}: frequentie {frequency:g}, recentheid {recency:g}, perioden {periods:g})</translation>
     </message>
     <message>
+        <source>customer {customer}, line {line}: {problem}</source>
+        <translation>klant {customer}, regel {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>regel {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>customer {customer}, row {row}: {problem}</source>
+        <translation>klant {customer}, rij {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row}: {problem}</source>
+        <translation>rij {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>customer {customer}, row {row} of the range: {problem}</source>
+        <translation>klant {customer}, rij {row} van het bereik: {problem}</translation>
+    </message>
+    <message>
+        <source>row {row} of the range: {problem}</source>
+        <translation>rij {row} van het bereik: {problem}</translation>
+    </message>
+    <message>
+        <source>customer {customer}: {problem}</source>
+        <translation>klant {customer}: {problem}</translation>
+    </message>
+    <message>
+        <source>{column} must be a number, not &apos;{value}&apos;</source>
+        <translation>{column} moet een getal zijn, niet &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{column} is empty</source>
+        <translation>{column} is leeg</translation>
+    </message>
+    <message>
+        <source>{column} is {value}</source>
+        <translation>{column} is {value}</translation>
+    </message>
+    <message>
+        <source>{column} must be a whole number, 0 or more (is {value:g})</source>
+        <translation>{column} moet een geheel getal van 0 of meer zijn (is {value:g})</translation>
+    </message>
+    <message>
+        <source>{column} must be 0 or more (is {value:g})</source>
+        <translation>{column} moet 0 of meer zijn (is {value:g})</translation>
+    </message>
+    <message>
+        <source>{column} must be a finite number (is {value:g})</source>
+        <translation>{column} moet een eindig getal zijn (is {value:g})</translation>
+    </message>
+    <message>
+        <source>recency {recency:g} is after T {T:g}</source>
+        <translation>recentheid {recency:g} ligt na T {T:g}</translation>
+    </message>
+    <message>
+        <source>recency {recency:g} is after periods {periods:g}</source>
+        <translation>recentheid {recency:g} ligt na perioden {periods:g}</translation>
+    </message>
+    <message>
+        <source>recency {recency:g} without repeat purchases (frequency 0)</source>
+        <translation>recentheid {recency:g} zonder herhaalaankopen (frequentie 0)</translation>
+    </message>
+    <message>
+        <source>frequency {frequency:g} is above recency {recency:g} (one transaction per period at most)</source>
+        <translation>frequentie {frequency:g} is groter dan recentheid {recency:g} (hoogstens één transactie per periode)</translation>
+    </message>
+    <message>
         <source>number of future opportunities must be a whole number, 0 or more</source>
         <translation>het aantal toekomstige gelegenheden moet een geheel getal van 0 of meer zijn</translation>
     </message>

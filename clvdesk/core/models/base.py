@@ -42,6 +42,14 @@ LOG_BOUND = 20.0
 #: interval spans more than a factor e^(2 x 1.96 x 3) ~ 10^5 and the fit is rejected.
 MAX_LOG_SE = 3.0
 
+#: Total log-likelihood a step must gain, from a point whose information is weak
+#: (:func:`_unidentified`), to count as headway: over :data:`newton.STALL_STEPS` steps that
+#: each gain less, the likelihood rises by less than 1 / (2 MAX_LOG_SE^2), the rise of a
+#: quadratic log-likelihood over one log unit when that is the parameter's standard error. Such
+#: a search, moving outwards, is creeping along a ridge of equally good fits (Pareto/NBD's s and
+#: beta running off together on a few customers) and stops there, not after its last iteration.
+FLAT_GAIN = 1.0 / (2.0 * MAX_LOG_SE ** 2 * newton.STALL_STEPS)
+
 #: Customers sampled for the pilot fit that gives starting values on large tables.
 PILOT_ROWS = 10_000
 
@@ -363,6 +371,9 @@ class ProbabilisticModel:
             return mean
 
         full = per_customer(build(*columns, counts))
+        # a search creeping along a flat ridge stops early (FLAT_GAIN)
+        ridge = {"flat_gain": FLAT_GAIN / n_customers,
+                 "weak": lambda metric: bool(_unidentified(metric * n_customers))}
         start = np.clip(np.asarray(start, dtype=float), -LOG_BOUND + 1, LOG_BOUND - 1)
         result = None
         if counts.size > 2 * PILOT_ROWS:
@@ -372,7 +383,7 @@ class ProbabilisticModel:
             rows = np.flatnonzero(drawn)
             pilot_counts = drawn[rows] * (n_customers / PILOT_ROWS)
             pilot = per_customer(build(*(c[rows] for c in columns), pilot_counts))
-            first = newton.maximize(pilot, start, bound=LOG_BOUND)
+            first = newton.maximize(pilot, start, bound=LOG_BOUND, **ridge)
             if first.converged and np.all(np.abs(first.theta) < LOG_BOUND - 1):
                 metric = newton.information_matrix(pilot, first.theta)
                 if not _unidentified(metric * n_customers):
@@ -382,7 +393,7 @@ class ProbabilisticModel:
                 start = first.theta
         if result is None or not result.converged:
             result = newton.maximize(full, start if result is None else result.theta,
-                                     bound=LOG_BOUND)
+                                     bound=LOG_BOUND, **ridge)
         theta, grad = result.theta, result.grad * n_customers
         if not np.isfinite(result.value):
             raise ConvergenceError(f"the {self.name} fit did not reach a finite likelihood; "
@@ -394,6 +405,9 @@ class ProbabilisticModel:
                 f"the {self.name} fit did not converge: parameter(s) {names} run off to "
                 "0 or infinity; the data cannot identify them (too few customers or too "
                 "little repeat behaviour for this model)")
+        if result.stalled:  # on a ridge of equally good fits: no unique optimum
+            weak = _unidentified(n_customers * newton.information_matrix(full, theta))
+            raise self._not_unique(weak or list(range(theta.size)))
         if not result.converged and np.max(np.abs(grad / n_customers)) > _GRADIENT_TOLERANCE:
             raise ConvergenceError(f"the {self.name} fit did not converge (the optimiser stopped "
                                    "away from an optimum); try another model or more data")
@@ -407,11 +421,7 @@ class ProbabilisticModel:
             full, theta, None if counts.size <= 2 * PILOT_ROWS else result.grad)
         weak = _unidentified(information)
         if weak:
-            raise ConvergenceError(
-                f"the {self.name} fit found no unique optimum: the data cannot pin down "
-                f"{', '.join(self.param_names[j] for j in weak)} (too few customers or too "
-                "little variety in their behaviour for this model); try another model or "
-                "more data")
+            raise self._not_unique(weak)
         self._log_cov = np.linalg.inv(information)
         self._log_cov = 0.5 * (self._log_cov + self._log_cov.T)
         se_log = np.sqrt(np.diag(self._log_cov))
@@ -419,6 +429,14 @@ class ProbabilisticModel:
                            zip(self.param_names, np.exp(theta), se_log, strict=True)}
         if progress is not None:
             progress(1.0, f"fitted {self.name}")
+
+    def _not_unique(self, weak: list[int]) -> ConvergenceError:
+        """The error of a fit whose optimum is not unique in the parameters ``weak`` (indices)."""
+        return ConvergenceError(
+            f"the {self.name} fit found no unique optimum: the data cannot pin down "
+            f"{', '.join(self.param_names[j] for j in weak)} (too few customers or too "
+            "little variety in their behaviour for this model); try another model or "
+            "more data")
 
 
 def check_penalty(penalty: Any) -> float:

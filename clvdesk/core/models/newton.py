@@ -9,6 +9,15 @@ gradient ascent and near it converges quadratically. A known information matrix 
 fit on a subset of the data) can be given and is then used as a fixed metric, which costs one
 pass over the data per step.
 
+A fit the data do not identify never converges: the parameters creep along a flat ridge (in
+Pareto/NBD on a few customers, ``s`` and ``beta`` run off to infinity together, each step
+gaining next to nothing and costing more than the last). The caller can say what "flat" and
+"weak" mean (``flat_gain``, ``weak``): after :data:`STALL_STEPS` steps without headway that each
+gain less than ``flat_gain``, from a point where the information is weak, and move the parameters
+further out (away from 0 on the log scale, towards 0 or infinity on theirs), the search stops with
+``stalled`` set instead of spending its remaining iterations. A search that overshot onto the
+ridge and is coming back to an optimum moves inwards and goes on.
+
 Written for this package instead of calling ``scipy.optimize`` because that import alone takes
 about half a second, a large share of a whole command-line fit on a million customers.
 """
@@ -31,16 +40,24 @@ FIXED_METRIC_STEPS = 4
 #: Relative step of the forward differences that give the information matrix.
 HESSIAN_STEP = 1e-4
 
+#: Steps that gain less than ``flat_gain`` on a weak information, moving outwards, with no
+#: headway in between, before a search counts as stalled on a ridge.
+STALL_STEPS = 5
+
 
 @dataclass
 class NewtonResult:
-    """Where the maximiser stopped: parameters, value, gradient and whether it converged."""
+    """Where the maximiser stopped: parameters, value, gradient and whether it converged.
+
+    ``stalled``: stopped early on a flat ridge (see the module docstring); not converged.
+    """
 
     theta: np.ndarray
     value: float
     grad: np.ndarray
     converged: bool
     iterations: int
+    stalled: bool = False
 
 
 def information_matrix(fn: Objective, theta: np.ndarray, grad: np.ndarray | None = None,
@@ -66,7 +83,8 @@ def information_matrix(fn: Objective, theta: np.ndarray, grad: np.ndarray | None
 
 
 def maximize(fn: Objective, theta: np.ndarray, *, bound: float, information=None,
-             max_iter: int = 200, tolerance: float = 1e-12) -> NewtonResult:
+             max_iter: int = 200, tolerance: float = 1e-12, flat_gain: float = 0.0,
+             weak: Callable[[np.ndarray], bool] | None = None) -> NewtonResult:
     """Maximise ``fn(theta) -> (value, gradient)`` over the box ``|theta| <= bound``.
 
     ``information``: a fixed metric to use instead of recomputing the information for the
@@ -76,6 +94,12 @@ def maximize(fn: Objective, theta: np.ndarray, *, bound: float, information=None
     when the gradient is below 1e-11 in every component. With ``value`` a mean log-likelihood
     per customer, the total then lies within about ``n * tolerance * |value|`` of the optimum.
     Non-finite values count as failed steps.
+
+    ``weak(information) -> bool`` and ``flat_gain``: stop with ``stalled`` (not converged)
+    after :data:`STALL_STEPS` steps that each gain less than ``flat_gain`` from a point whose
+    information ``weak`` calls weak and move ``theta`` further from 0, with no step gaining
+    ``flat_gain`` or more in between (only with recomputed information, not with the fixed
+    metric).
     """
     theta = np.clip(np.asarray(theta, dtype=float), -bound, bound)
     value, grad = _evaluate(fn, theta)
@@ -83,6 +107,7 @@ def maximize(fn: Objective, theta: np.ndarray, *, bound: float, information=None
         return NewtonResult(theta, value, grad, False, 0)
     fixed = information is not None
     damping = 0.0 if fixed else 1e-3
+    flat_steps = 0
     for iteration in range(1, max_iter + 1):
         if iteration > FIXED_METRIC_STEPS:
             fixed = False  # converging only linearly: switch to true Newton steps
@@ -96,12 +121,22 @@ def maximize(fn: Objective, theta: np.ndarray, *, bound: float, information=None
             return NewtonResult(theta, value, grad, small, iteration)
         new_theta, new_value, new_grad, used = trial
         gain, moved = new_value - value, np.max(np.abs(new_theta - theta))
+        outward = bool(np.linalg.norm(new_theta) > np.linalg.norm(theta))
         theta, value, grad = new_theta, new_value, new_grad
         damping = used / 10.0 if used > 1e-12 else 0.0
         # a full (undamped) step that gains next to nothing, or a tiny step, ends the search
         if (gain <= tolerance * max(1.0, abs(value)) and (used == 0.0 or moved < 1e-6)) \
                 or np.max(np.abs(grad)) < 1e-11:
             return NewtonResult(theta, value, grad, True, iteration)
+        if weak is not None and not fixed:
+            # headway resets the count; a flat step that is not clearly on the ridge (the
+            # information looks fine, or it moves inwards: noise far out) leaves it as it is
+            if gain >= flat_gain:
+                flat_steps = 0
+            elif outward and weak(metric):
+                flat_steps += 1
+            if flat_steps >= STALL_STEPS:
+                return NewtonResult(theta, value, grad, False, iteration, stalled=True)
     return NewtonResult(theta, value, grad, False, max_iter)
 
 
