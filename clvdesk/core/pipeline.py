@@ -155,11 +155,9 @@ class Assumptions:
 
         penalty = check_penalty(self.penalty)
         if not isinstance(self.auto_penalty, bool):
-            raise InputError("auto_penalty must be true or false", code="bad_auto_penalty")
+            raise InputError(code="bad_auto_penalty")
         if self.n_draws > MAX_DRAWS:
-            raise InputError(f"n_draws must be at most {MAX_DRAWS:,} (more does not make the "
-                             f"interval better, only slower); got {self.n_draws:,}",
-                             code="too_many_draws", value=self.n_draws, limit=MAX_DRAWS)
+            raise InputError(code="too_many_draws", value=self.n_draws, limit=MAX_DRAWS)
         end = parse_date("end", self.end)
         holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
@@ -191,7 +189,7 @@ class Assumptions:
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
         if unknown:
-            raise InputError(f"unknown assumption(s): {', '.join(unknown)}")
+            raise InputError(code="unknown_assumptions", unknown=", ".join(unknown))
         values = dict(values)
         if "compare_models" in values:
             values["compare_models"] = tuple(values["compare_models"])
@@ -314,7 +312,7 @@ def run_analysis(
     steps = _Steps(progress, cancel)
     warnings: list[str] = []
     if not isinstance(orders, pd.DataFrame):
-        raise InputError("orders must be a table (DataFrame)")
+        raise InputError(code="orders_not_a_table")
     if a.segment_col is not None and a.segment_col not in orders.columns:
         headers = orders.attrs.get("headers", {})  # the file's own names of the columns
         raise InputError(code="segment_column_not_found",
@@ -467,12 +465,12 @@ def check_summary(summary: pd.DataFrame) -> None:
     frame = summary
     checks = [
         ("frequency", lambda f: ~np.isfinite(f) | (f < 0) | (f != np.round(f)),
-         "a whole number of repeat purchases, 0 or more"),
-        ("recency", lambda r: ~np.isfinite(r) | (r < 0), "0 or more"),
-        ("T", lambda t: ~np.isfinite(t) | (t < 0), "0 or more"),
-        ("monetary_value", lambda m: ~np.isfinite(m), "a number"),
+         "summary_not_whole"),
+        ("recency", lambda r: ~np.isfinite(r) | (r < 0), "summary_negative"),
+        ("T", lambda t: ~np.isfinite(t) | (t < 0), "summary_negative"),
+        ("monetary_value", lambda m: ~np.isfinite(m), "summary_not_a_number"),
     ]
-    for column, is_bad, need in checks:
+    for column, is_bad, code in checks:
         if column not in frame.columns:
             continue
         values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
@@ -480,21 +478,19 @@ def check_summary(summary: pd.DataFrame) -> None:
         if bad.any():
             i = int(np.argmax(bad))
             customer = frame.index[i]
-            raise DataError(f"customer {customer}: {column} must be {need} (is {values[i]:g})",
-                            code="bad_summary_value", customer=str(customer), column=column,
+            raise DataError(code=code, customer=str(customer), column=column,
                             value=float(values[i]))
     if {"frequency", "recency", "T"} <= set(frame.columns):
         f, r, t = (frame[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
         late = r > t * (1 + 1e-9) + 1e-9
         stray = (f == 0) & (r > 0)
-        for bad, text in ((late, "recency {r:g} is after T {t:g}"),
-                          (stray, "recency {r:g} without repeat purchases")):
+        for bad, code in ((late, "summary_recency_after_age"),
+                          (stray, "summary_recency_without_repeats")):
             if bad.any():
                 i = int(np.argmax(bad))
                 customer = frame.index[i]
-                raise DataError(f"customer {customer}: " + text.format(r=r[i], t=t[i]),
-                                code="bad_summary_recency", customer=str(customer),
-                                recency=float(r[i]), T=float(t[i]))
+                raise DataError(code=code, customer=str(customer), recency=float(r[i]),
+                                age=float(t[i]))
 
 
 def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,

@@ -129,11 +129,9 @@ def write_functions_workbook(path: str | os.PathLike, *, language: str = "en") -
     """
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"the functions workbook must be an .xlsx file, got '{target.name}'",
-                         code="not_xlsx", path=str(target))
+        raise InputError(code="not_xlsx", path=str(target))
     if not target.parent.is_dir():
-        raise InputError(f"output folder does not exist: {target.parent}",
-                         code="folder_not_found", path=str(target.parent))
+        raise InputError(code="folder_not_found", path=str(target.parent))
     labels = labels_for(language)
     formats = number_formats(labels.language, "€")
     book = new_workbook()
@@ -143,5 +141,4 @@ def write_functions_workbook(path: str | os.PathLike, *, language: str = "en") -
     try:
         return write_atomic(target, book.save)
     except PermissionError:
-        raise InputError(f"cannot write '{target}': permission denied (is it open in Excel?)",
-                         code="permission_denied", path=str(target)) from None
+        raise InputError(code="permission_denied", path=str(target)) from None

@@ -28,7 +28,8 @@ def get_model(name: str) -> type[ProbabilisticModel]:
     """The model class for a CLI name (``bgnbd``, ``pareto-nbd``, ...); InputError if unknown."""
     key = str(name).strip().lower().replace("_", "-")
     if key not in MODELS:
-        raise InputError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
+        raise InputError(code="unknown_model", name="model", models=", ".join(MODELS),
+                         value=repr(name))
     return MODELS[key]
 
 
