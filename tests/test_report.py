@@ -82,12 +82,13 @@ def test_functions_sheet_defines_the_lambda_functions(books):
     """The report carries the named LAMBDA functions (issue 12) and tries each on its sheet;
     their values are checked in IronCalc in test_excel_lambdas.py."""
     from clvdesk.core.io.excel_lambdas import FUNCTIONS
+    from clvdesk.core.io.report_functions import description
 
     for key, book in books.items():
         for function in FUNCTIONS:
             name = book.defined_names[function.name]
             assert name.attr_text == function.stored
-            assert name.comment == function.description
+            assert name.comment == description(function, key)
         ws = book[EN_SHEETS[-1] if key == "en" else NL_SHEETS[-1]]
         formulas = {c.value for row in ws.iter_rows() for c in row
                     if isinstance(c.value, str) and c.data_type == "f"}
@@ -262,9 +263,10 @@ def test_bad_paths_are_input_errors(tmp_path, result, name, message):
 def test_bad_options_are_input_errors(tmp_path, result):
     with pytest.raises(InputError, match="language"):
         write_report(tmp_path / "r.xlsx", result, language="fr")
-    with pytest.raises(InputError, match="needs the result of run_analysis"):
+    # a caller's bug, not the user's input: a TypeError (no dialog wording of its own)
+    with pytest.raises(TypeError, match="needs the result of run_analysis"):
         write_report(tmp_path / "r.xlsx", result.predictions)
-    with pytest.raises(InputError, match="scenarios"):
+    with pytest.raises(TypeError, match="scenarios"):
         write_report(tmp_path / "r.xlsx", result, scenarios=[{"name": "x"}])
     assert not (tmp_path / "r.xlsx").exists()
 

@@ -31,7 +31,7 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike | N
         allowed = tuple(suffixes)
         if path.suffix.lower() not in allowed:
             raise InputError(code="output_format", file=path.name,
-                             formats=list(allowed))
+                             formats=", ".join(allowed))
     if not path.parent.exists():
         raise InputError(code="output_folder_missing", folder=str(path.parent))
     if path.is_dir():

@@ -350,7 +350,8 @@ def _check_sheet_applies(path: Path) -> None:
     """Raise :class:`InputError` when a sheet is asked of a file that is no workbook."""
     kind = _guarded(path, lambda: _kind(path))
     if kind != "workbook":
-        raise InputError(code="sheet_needs_workbook", file=path.name)
+        raise InputError(code="sheet_in_parquet" if kind == "parquet" else "sheet_in_text",
+                         file=path.name)
 
 
 def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row, encoding,

@@ -4,7 +4,8 @@
 FUNCTIONS` as a workbook-scoped name (in Excel's stored form, the description as the name's
 comment) and writes a sheet with each function's syntax, arguments and description, then sample
 calls as live formulas next to the value CLV Desk's core computes for the same arguments and a
-live check that the two agree (to 1e-9, or the same Excel error). The sheet calls every name, so
+live check that the two agree (to 1e-9, or the same Excel error). A Dutch sheet describes the
+functions and their arguments in Dutch (:mod:`clvdesk.core.io.report_functions_nl`). The sheet calls every name, so
 copying the sheet into another workbook (*Move or Copy...*) takes the functions along.
 :func:`write_functions_workbook` writes the sheet alone (``clvdesk excel-functions``); the report
 workbook has it as its last sheet.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.atomic import write_atomic
-from clvdesk.core.io.excel_lambdas import FUNCTIONS, core_value
+from clvdesk.core.io.excel_lambdas import FUNCTIONS, LambdaFunction, Param, core_value
 from clvdesk.core.io.report_cells import (
     SECTION_FONT,
     Column,
@@ -29,6 +30,7 @@ from clvdesk.core.io.report_cells import (
     put_table,
     put_title,
 )
+from clvdesk.core.io.report_functions_nl import ARGUMENTS, DESCRIPTIONS
 from clvdesk.core.io.report_labels import SHEETS, labels_for, number_formats
 
 #: Texts of the sheet, by key and language.
@@ -57,11 +59,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "syntax": {"en": "Syntax", "nl": "Syntaxis"},
     "arguments": {"en": "Arguments", "nl": "Argumenten"},
     "description": {"en": "What it computes", "nl": "Wat de functie berekent"},
-    "core": {"en": "Same as (CLV Desk)", "nl": "Gelijk aan (CLV Desk)"},
     "examples": {"en": "Sample calls", "nl": "Voorbeelden"},
     "formula": {"en": "Formula", "nl": "Formule"},
     "result": {"en": "Result in Excel", "nl": "Uitkomst in Excel"},
-    "expected": {"en": "CLV Desk (Python)", "nl": "CLV Desk (Python)"},
+    "expected": {"en": "Value from CLV Desk", "nl": "Waarde van CLV Desk"},
     "agrees": {"en": "Agrees", "nl": "Klopt"},
 }
 
@@ -69,10 +70,22 @@ TEXTS: dict[str, dict[str, str]] = {
 _ERROR_TYPES = '{"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A"}'
 
 
-def define_functions(ws) -> None:
-    """Define every LAMBDA function as a name of the workbook of ``ws``."""
+def description(function: LambdaFunction, language: str) -> str:
+    """What ``function`` computes, in ``language`` (``"en"`` or ``"nl"``)."""
+    return DESCRIPTIONS[function.name] if language == "nl" else function.description
+
+
+def argument_doc(function: LambdaFunction, param: Param, language: str) -> str:
+    """What argument ``param`` of ``function`` is, in ``language``."""
+    return ARGUMENTS[function.name][param.name] if language == "nl" else param.doc
+
+
+def define_functions(ws, language: str = "en") -> None:
+    """Define every LAMBDA function as a name of the workbook of ``ws`` (its description, in
+    ``language``, as the name's comment)."""
     for function in FUNCTIONS:
-        define_name(ws, function.name, function.stored, comment=function.description)
+        define_name(ws, function.name, function.stored,
+                    comment=description(function, language))
 
 
 def write_functions(ws, labels, formats) -> int:
@@ -82,17 +95,17 @@ def write_functions(ws, labels, formats) -> int:
     def text(key: str) -> str:
         return TEXTS[key][language]
 
-    define_functions(ws)
+    define_functions(ws, language)
     put_title(ws, text("title"))
     put_note(ws, 2, 1, text("note_use"))
     put_note(ws, 3, 1, text("note_errors"))
     columns = [Column(text("function"), width=16, wrap=True),
                Column(text("syntax"), width=48, wrap=True),
                Column(text("arguments"), width=60, wrap=True),
-               Column(text("description"), width=60, wrap=True),
-               Column(text("core"), width=40, wrap=True)]
-    rows = [(f.name, f.syntax, "\n".join(f"{p.name}: {p.doc}" for p in f.params),
-             f.description, f.core_name) for f in FUNCTIONS]
+               Column(text("description"), width=60, wrap=True)]
+    rows = [(f.name, f.syntax,
+             "\n".join(f"{p.name}: {argument_doc(f, p, language)}" for p in f.params),
+             description(f, language)) for f in FUNCTIONS]
     last = put_table(ws, 5, columns, rows)
 
     top = last + 2

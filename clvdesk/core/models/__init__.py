@@ -28,8 +28,7 @@ def get_model(name: str) -> type[ProbabilisticModel]:
     """The model class for a CLI name (``bgnbd``, ``pareto-nbd``, ...); InputError if unknown."""
     key = str(name).strip().lower().replace("_", "-")
     if key not in MODELS:
-        raise InputError(code="unknown_model", name="model", models=", ".join(MODELS),
-                         value=repr(name))
+        raise InputError(code="model_unknown", value=repr(name), models=", ".join(MODELS))
     return MODELS[key]
 
 
