@@ -25,20 +25,21 @@ ALLOWED: dict[str, str] = {}
 
 def _error_calls():
     """``(place, call)`` for every call that builds a CLVError (or subclass) in the core."""
+    def visit(node: ast.AST, where: str):
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, ast.FunctionDef) else where
+            if isinstance(child, ast.Call):
+                callee = child.func
+                called = callee.id if isinstance(callee, ast.Name) else getattr(
+                    callee, "attr", None)
+                if called in ERRORS:
+                    yield where, child
+            yield from visit(child, inner)
+
     for path in sorted(CORE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        for function in ast.walk(tree):
-            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef | ast.Module):
-                continue
-            name = getattr(function, "name", "<module>")
-            for node in ast.walk(function):
-                if isinstance(node, ast.Call):
-                    callee = node.func
-                    called = callee.id if isinstance(callee, ast.Name) else getattr(
-                        callee, "attr", None)
-                    if called in ERRORS:
-                        place = f"{path.relative_to(CORE).as_posix()}:{name}"
-                        yield place, node
+        for function, call in visit(tree, "<module>"):
+            yield f"{path.relative_to(CORE).as_posix()}:{function}", call
 
 
 def _codes(node: ast.expr) -> list[str] | None:

@@ -260,6 +260,26 @@ def test_bad_paths_are_input_errors(tmp_path, result, name, message):
         write_report(tmp_path / name, result)
 
 
+def test_functions_sheet_speaks_the_reports_language_without_python_names(books):
+    from clvdesk.core.io.excel_lambdas import FUNCTIONS
+    from clvdesk.core.io.report_functions_nl import ARGUMENTS, DESCRIPTIONS
+
+    assert set(DESCRIPTIONS) == set(ARGUMENTS) == {f.name for f in FUNCTIONS}
+    for function in FUNCTIONS:
+        assert set(ARGUMENTS[function.name]) == {p.name for p in function.params}
+    for key, book in books.items():
+        ws = book[EN_SHEETS[-1] if key == "en" else NL_SHEETS[-1]]
+        texts = [c.value for row in ws.iter_rows() for c in row
+                 if isinstance(c.value, str) and c.data_type != "f"]
+        assert not [t for t in texts if "clvdesk." in t or "(Python)" in t]
+        simple = DESCRIPTIONS["CLV.SIMPLE"] if key == "nl" else FUNCTIONS[0].description
+        assert simple in texts
+    dutch = {c.value for row in books["nl"][NL_SHEETS[-1]].iter_rows() for c in row}
+    assert "aov: gemiddelde orderwaarde (valuta)" in next(
+        t for t in dutch if isinstance(t, str) and t.startswith("aov: "))
+    assert "Waarde van CLV Desk" in dutch
+
+
 def test_bad_options_are_input_errors(tmp_path, result):
     with pytest.raises(InputError, match="language"):
         write_report(tmp_path / "r.xlsx", result, language="fr")
