@@ -98,3 +98,18 @@ def test_typed_orders_are_checked_under_the_tables_own_headers(qtbot, dutch):
     with pytest.raises(CLVError) as raised:  # outside the table: English headers, no field names
         records_to_orders(model.records())
     assert str(raised.value).startswith("row 1, amount: '12,3x' is not a number; row 3, date: ")
+
+
+def test_a_file_without_usable_orders_names_the_reasons_and_columns_in_dutch(tmp_path, qtbot,
+                                                                            dutch):
+    path = tmp_path / "bestellingen.csv"
+    path.write_bytes("Klantnummer;Besteldatum;Bedrag\r\nK1;31-13-2024;€ 5\r\n"
+                     "K2;;€ 7\r\n".encode("cp1252"))
+    with pytest.raises(CLVError) as raised:
+        read_orders(path)
+    assert str(raised.value) == (
+        "bestellingen.csv has no usable orders: 1 date cannot be read in column 'Besteldatum' "
+        "(e.g. '31-13-2024'); 1 no date in column 'Besteldatum'")
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: bestellingen.csv bevat geen bruikbare orders: 1 × datum niet leesbaar in "
+        "kolom 'Besteldatum' (bijv. '31-13-2024'); 1 × geen datum in kolom 'Besteldatum'")

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clvdesk.app.formatting import Formatter
 from clvdesk.core.display import safe_message
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
-from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_KEYS, SETTING_NAMES, render
+from clvdesk.core.messages import (
+    MESSAGES,
+    ROLE_NAMES,
+    SETTING_KEYS,
+    SETTING_NAMES,
+    dropped_rows,
+    render,
+)
 
 translate = QCoreApplication.translate
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -44,6 +51,9 @@ def core_message(exc: BaseException) -> str:
     if isinstance(roles, list | tuple):  # the column roles a file lacks, in the user's words
         values["missing"] = " / ".join(translate("roles", ROLE_NAMES.get(role, str(role)))
                                        for role in roles)
+    problems = values.get("problems")
+    if isinstance(problems, list):  # the rows an import left out, in the user's words
+        values["reasons"] = dropped_rows(problems, translate)
     text = render(code, values, translate("messages", MESSAGES[code]))
     return " ".join(text.split())
 

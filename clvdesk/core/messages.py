@@ -17,7 +17,7 @@ Only the standard library is imported here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 #: English template of each error code. Fields in braces are the error's values.
 MESSAGES: dict[str, str] = {
@@ -186,6 +186,10 @@ MESSAGES: dict[str, str] = {
     "table_unreadable": "{file} could not be read as a table: {problem}",
     "parquet_unreadable": "{file} could not be read as Parquet: {problem}",
     "no_usable_orders": "{file} has no usable orders: {reasons}",
+    "dropped_rows": "{count} {reason}",
+    "dropped_rows_in_column": "{count} {reason} in column '{column}'",
+    "dropped_rows_example": "{count} {reason} (e.g. {example})",
+    "dropped_rows_in_column_example": "{count} {reason} in column '{column}' (e.g. {example})",
     "workbook_too_many_parts": "{file} is not a usable workbook: {parts} parts",
     "binary_workbook": "{file} is a binary workbook (.xlsb), which cannot be checked for "
                        "safety; save it as .xlsx",
@@ -332,6 +336,20 @@ SETTING_NAMES: dict[str, str] = {
 }
 
 
+#: Why the importer leaves a row out (the ``reason`` of ``ImportResult.dropped``), in English.
+DROP_REASONS: dict[str, str] = {
+    "malformed_row": "the line does not split into the header's columns",
+    "missing_customer_id": "no customer id",
+    "customer_id_too_long": "customer id longer than 32,767 characters (Excel's cell limit)",
+    "missing_date": "no date",
+    "unparseable_date": "date cannot be read",
+    "date_out_of_range": "date outside the years 1900-2200",
+    "missing_amount": "no amount",
+    "unparseable_amount": "amount cannot be read",
+    "amount_out_of_range": "amount beyond a trillion (1e12)",
+}
+
+
 #: The English words for the column roles a file must provide (``no_required_columns``).
 ROLE_NAMES: dict[str, str] = {
     "customer_id": "customer (e.g. klantnummer)",
@@ -349,6 +367,27 @@ def english(values: Mapping[str, object]) -> dict[str, object]:
     return {key: SETTING_NAMES.get(value, value)
             if key in SETTING_KEYS and isinstance(value, str) else value
             for key, value in values.items()}
+
+
+def dropped_rows(problems: list[Mapping[str, object]],
+                 translate: Callable[[str, str], str] | None = None) -> str:
+    """The rows an import left out, ``"3 no date in column 'Datum' (e.g. '')"``, joined by ``;``.
+
+    ``problems``: per reason a mapping with ``count``, ``reason`` (a :data:`DROP_REASONS` key),
+    ``column`` (the file's header, or empty) and ``example`` (a quoted value, or empty).
+    ``translate(context, text)`` words the templates (context ``messages``) and the reasons
+    (context ``drop_reasons``) in the interface language; English without it.
+    """
+    parts = []
+    for problem in problems:
+        code = ("dropped_rows" + ("_in_column" if problem.get("column") else "")
+                + ("_example" if problem.get("example") else ""))
+        reason = str(problem.get("reason", ""))
+        words = DROP_REASONS.get(reason, reason)
+        values = {**problem, "reason": translate("drop_reasons", words) if translate else words}
+        parts.append(render(code, values,
+                            translate("messages", MESSAGES[code]) if translate else None))
+    return "; ".join(parts)
 
 
 def render(code: str, values: Mapping[str, object], template: str | None = None) -> str:

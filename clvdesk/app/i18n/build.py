@@ -44,7 +44,7 @@ def core_texts() -> str:
     The core imports no Qt, so its words (:mod:`clvdesk.core.messages`) are handed to lupdate
     through this generated source, under the contexts the app translates them in.
     """
-    from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES
+    from clvdesk.core.messages import DROP_REASONS, MESSAGES, ROLE_NAMES, SETTING_NAMES
 
     lines = [f"translate({json.dumps('messages')}, {json.dumps(text, ensure_ascii=False)})"
              for text in MESSAGES.values()]
@@ -52,6 +52,8 @@ def core_texts() -> str:
               for text in dict.fromkeys(SETTING_NAMES.values())]
     lines += [f"translate({json.dumps('roles')}, {json.dumps(text, ensure_ascii=False)})"
               for text in ROLE_NAMES.values()]
+    lines += [f"translate({json.dumps('drop_reasons')}, {json.dumps(text, ensure_ascii=False)})"
+              for text in DROP_REASONS.values()]
     return "\n".join(lines) + "\n"
 
 

@@ -1811,6 +1811,45 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
 </context>
 <context>
+    <name>drop_reasons</name>
+    <message>
+        <source>the line does not split into the header&apos;s columns</source>
+        <translation>de regel valt niet uiteen in de kolommen van de kopregel</translation>
+    </message>
+    <message>
+        <source>no customer id</source>
+        <translation>geen klantnummer</translation>
+    </message>
+    <message>
+        <source>customer id longer than 32,767 characters (Excel&apos;s cell limit)</source>
+        <translation>klantnummer langer dan 32.767 tekens (de limiet van een Excel-cel)</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+    <message>
+        <source>date cannot be read</source>
+        <translation>datum niet leesbaar</translation>
+    </message>
+    <message>
+        <source>date outside the years 1900-2200</source>
+        <translation>datum buiten de jaren 1900-2200</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>geen bedrag</translation>
+    </message>
+    <message>
+        <source>amount cannot be read</source>
+        <translation>bedrag niet leesbaar</translation>
+    </message>
+    <message>
+        <source>amount beyond a trillion (1e12)</source>
+        <translation>bedrag boven een biljoen (1e12)</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>{name} must be a number</source>
@@ -2335,6 +2374,22 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>{file} has no usable orders: {reasons}</source>
         <translation>{file} bevat geen bruikbare orders: {reasons}</translation>
+    </message>
+    <message>
+        <source>{count} {reason}</source>
+        <translation>{count} × {reason}</translation>
+    </message>
+    <message>
+        <source>{count} {reason} in column &apos;{column}&apos;</source>
+        <translation>{count} × {reason} in kolom &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>{count} {reason} (e.g. {example})</source>
+        <translation>{count} × {reason} (bijv. {example})</translation>
+    </message>
+    <message>
+        <source>{count} {reason} in column &apos;{column}&apos; (e.g. {example})</source>
+        <translation>{count} × {reason} in kolom &apos;{column}&apos; (bijv. {example})</translation>
     </message>
     <message>
         <source>{file} is not a usable workbook: {parts} parts</source>

@@ -49,23 +49,13 @@ from clvdesk.core.io.parse import (
     year_out_of_range,
 )
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, report
+from clvdesk.core.messages import DROP_REASONS, dropped_rows
 
 #: Extensions read as workbooks when the content does not say otherwise.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 #: Reasons a row is dropped, in the order they are checked (one reason per row).
-DROP_REASONS: dict[str, str] = {
-    "malformed_row": "the line does not split into the header's columns",
-    "missing_customer_id": "no customer id",
-    "customer_id_too_long": "customer id longer than 32,767 characters (Excel's cell limit)",
-    "missing_date": "no date",
-    "unparseable_date": "date cannot be read",
-    "date_out_of_range": "date outside the years 1900-2200",
-    "missing_amount": "no amount",
-    "unparseable_amount": "amount cannot be read",
-    "amount_out_of_range": "amount beyond a trillion (1e12)",
-}
 #: Longest customer id kept: Excel's cell limit, so every output holds the same ids.
 MAX_ID_LENGTH = 32_767
 #: Largest order amount taken as real (larger ones make sums overflow to infinity).
@@ -629,14 +619,15 @@ def _nothing_usable(name: str, result: ImportResult) -> InputError:
     counts = result.dropped["reason"].value_counts()
     if counts.empty:
         return InputError(code="no_order_rows", file=name)
-    parts = []
+    problems = []
     for reason, count in counts.items():
-        example = result.dropped.loc[result.dropped["reason"] == reason, "value"].iloc[0]
-        column = result.dropped.loc[result.dropped["reason"] == reason, "column"].iloc[0]
-        where = f" in column {column!r}" if isinstance(column, str) else ""
-        shown = f" (e.g. {example!r})" if example else ""
-        parts.append(f"{count} {DROP_REASONS[reason]}{where}{shown}")
-    return InputError(code="no_usable_orders", file=name, reasons="; ".join(parts))
+        rows = result.dropped.loc[result.dropped["reason"] == reason]
+        example, column = rows["value"].iloc[0], rows["column"].iloc[0]
+        problems.append({"count": int(count), "reason": str(reason),
+                         "column": column if isinstance(column, str) else "",
+                         "example": repr(example) if example else ""})
+    return InputError(code="no_usable_orders", file=name, problems=problems,
+                      reasons=dropped_rows(problems))
 
 
 __all__ = ["ImportResult", "FilePreview", "read_orders", "preview_file", "list_sheets",
