@@ -2208,10 +2208,6 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>de orderengine leest .parquet- en .csv-bestanden, niet {file}</translation>
     </message>
     <message>
-        <source>cannot read {file}</source>
-        <translation>kan {file} niet lezen</translation>
-    </message>
-    <message>
         <source>temporary folder {folder} does not exist</source>
         <translation>tijdelijke map {folder} bestaat niet</translation>
     </message>
@@ -2746,6 +2742,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>unknown model {value}; choose one of {models}</source>
         <translation>onbekend model {value}; kies uit {models}</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {problem}</source>
+        <translation>kan {file} niet lezen: {problem}</translation>
+    </message>
+    <message>
+        <source>{value} is not a text encoding; use e.g. utf-8, cp1252 or latin-1</source>
+        <translation>{value} is geen tekstcodering; gebruik bijv. utf-8, cp1252 of latin-1</translation>
     </message>
 </context>
 <context>

@@ -332,7 +332,7 @@ def check_encoding(encoding: str) -> str:
     except (LookupError, ValueError):
         raise InputError(code="unknown_encoding", value=encoding) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise InputError(code="unknown_encoding", value=encoding)
+        raise InputError(code="not_text_encoding", value=encoding)
     return encoding.strip()
 
 
