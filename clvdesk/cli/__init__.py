@@ -146,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 #: Names the core gives a setting where the command line's flag says it differently.
 CORE_NAMES: dict[str, str] = {
     "annual_discount_rate": "discount_rate", "n_draws": "draws", "segment_col": "segment_column",
+    "n_customers": "customers", "acquisition_periods": "acquisition",
+    "calibration_periods": "calibration", "holdout_periods": "holdout", "future_periods": "future",
 }
 
 

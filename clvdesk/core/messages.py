@@ -334,6 +334,22 @@ SETTING_NAMES: dict[str, str] = {
     "period": "time unit of the model",
     "model": "transaction model",
     "spend_model": "spend model",
+    "monthly_revenue": "monthly revenue",
+    "clv": "lifetime value",
+    "ltv": "lifetime value",
+    "max_months": "number of months",
+    "step": "step",
+    "today": "today's date",
+    "start": "start date",
+    "n_customers": "number of customers",
+    "acquisition_periods": "acquisition period",
+    "calibration_periods": "calibration period",
+    "holdout_periods": "holdout period",
+    "future_periods": "future period",
+    "dropout_probability": "dropout probability",
+    "returns": "share of returns",
+    "duplicates": "share of duplicate rows",
+    "same_day": "share of same-day orders",
 }
 
 

@@ -2337,7 +2337,7 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
     <message>
         <source>{file} is not valid {encoding} text (byte {byte}); choose another encoding</source>
-        <translation>{file} is geen geldige {encoding}-tekst (byte {byte}); kies een andere tekenset</translation>
+        <translation>{file} is geen geldige {encoding}-tekst (byte {byte}); kies een andere codering</translation>
     </message>
     <message>
         <source>{file} is an HTML or XML page, not a table of text (some systems export those under an Excel name): open it in Excel and save it as .xlsx or .csv</source>
@@ -2848,6 +2848,66 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>spend model</source>
         <translation>bestedingsmodel</translation>
+    </message>
+    <message>
+        <source>monthly revenue</source>
+        <translation>maandomzet</translation>
+    </message>
+    <message>
+        <source>lifetime value</source>
+        <translation>klantwaarde</translation>
+    </message>
+    <message>
+        <source>number of months</source>
+        <translation>aantal maanden</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>stap</translation>
+    </message>
+    <message>
+        <source>today&apos;s date</source>
+        <translation>datum van vandaag</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>startdatum</translation>
+    </message>
+    <message>
+        <source>number of customers</source>
+        <translation>aantal klanten</translation>
+    </message>
+    <message>
+        <source>acquisition period</source>
+        <translation>wervingsperiode</translation>
+    </message>
+    <message>
+        <source>calibration period</source>
+        <translation>kalibratieperiode</translation>
+    </message>
+    <message>
+        <source>holdout period</source>
+        <translation>controleperiode</translation>
+    </message>
+    <message>
+        <source>future period</source>
+        <translation>toekomstige periode</translation>
+    </message>
+    <message>
+        <source>dropout probability</source>
+        <translation>uitvalkans</translation>
+    </message>
+    <message>
+        <source>share of returns</source>
+        <translation>aandeel retouren</translation>
+    </message>
+    <message>
+        <source>share of duplicate rows</source>
+        <translation>aandeel dubbele regels</translation>
+    </message>
+    <message>
+        <source>share of same-day orders</source>
+        <translation>aandeel orders op dezelfde dag</translation>
     </message>
 </context>
 </TS>
