@@ -8,9 +8,13 @@ English line; the desktop app looks the same template up in its Dutch translatio
 fills in the same values, so both faces say the same thing in the user's language.
 
 Values are in the user's terms: the file's own column header, the file's line number as a text
-editor or spreadsheet shows it, the customer id as written in the file. A setting is named by
-``setting`` (``"margin"``, ``"holdout_end"``); each face shows it under its own label (the CLI's
-flag, the app's field), see :data:`SETTING_NAMES` for the English words.
+editor or spreadsheet shows it, the customer id as written in the file. A setting is passed by
+its core name under one of :data:`SETTING_KEYS` (``name="holdout_end"``); each face shows it
+under its own label: the CLI its flag (``--holdout-end``), an Excel function its argument
+(``end_date``), the app its field (context ``settings``), and where a face has no label for it
+(and in the English message, the logs) its words in :data:`SETTING_NAMES` (:func:`english`).
+The rows an import left out are worded by :func:`dropped_rows` (reasons in
+:data:`DROP_REASONS`, Dutch in context ``drop_reasons``).
 
 Only the standard library is imported here.
 """
