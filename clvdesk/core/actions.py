@@ -82,6 +82,7 @@ import pandas as pd
 from clvdesk.core import next_purchase, units
 from clvdesk.core.errors import InputError
 from clvdesk.core.formulas import check_scalar
+from clvdesk.core.messages import Notice
 from clvdesk.core.models.base import unique_rows
 from clvdesk.core.segments import TOTAL_LABEL
 
@@ -333,8 +334,7 @@ def compute_actions(*, model, spend_model, summary: pd.DataFrame, predictions: p
 
     value_column = "clv" if "clv" in predictions else "expected_purchases"
     if value_column != "clv":
-        warnings.append("no spend model: tiers rank customers by expected purchases, and the "
-                        "levers need CLV")
+        warnings.append(Notice("tiers_by_purchases"))
     value = predictions[value_column].to_numpy(dtype=float)
     p_alive = predictions["p_alive"].to_numpy(dtype=float)
     (ux, utx, uage), inverse = unique_rows(x, t_x, age)
@@ -603,7 +603,7 @@ def latest_nps(orders: pd.DataFrame, summary: pd.DataFrame,
     valid = given & frame["nps"].between(0, 10) & (frame["nps"] == frame["nps"].round())
     bad = int((given & ~valid).sum())
     if bad and warnings is not None:
-        warnings.append(f"{bad} NPS score(s) outside the whole numbers 0 to 10 are ignored")
+        warnings.append(Notice("nps_ignored", count=bad))
     frame = frame[valid].sort_values("date", kind="stable")
     latest = frame.drop_duplicates("customer_id", keep="last").set_index("customer_id")["nps"]
     latest.index = latest.index.astype(summary.index.dtype)

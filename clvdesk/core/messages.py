@@ -282,10 +282,10 @@ MESSAGES: dict[str, str] = {
                             "0 or infinity; the data cannot identify them (too few customers or "
                             "too little repeat behaviour for this model)",
     "fit_not_converged": "the {model} fit did not converge (the optimiser stopped away from an "
-                         "optimum); try another model or more data",
+                         "optimum)",
     "fit_not_unique": "the {model} fit found no unique optimum: the data cannot pin down "
                       "{params} (too few customers or too little variety in their behaviour "
-                      "for this model); try another model or more data",
+                      "for this model)",
     "no_repeat_purchases": "no repeat purchases: every customer bought only once, so {model} "
                            "cannot estimate purchase or dropout rates",
     "age_all_zero": "every customer has T = 0; the observation period is empty",
@@ -297,6 +297,18 @@ MESSAGES: dict[str, str] = {
                            "needs spend that varies between customers",
     "spend_mean_infinite": "the fitted spend distribution has no finite mean (q = {q:.3g} <= 1), "
                            "so customers without repeat purchases have no expected spend",
+    # notes on a result (not errors): what the computation left out or changed
+    "no_interval": "no CLV interval: the models carry no parameter uncertainty",
+    "spend_left_out": "{count} repeat buyer(s) with a mean repeat spend of 0 or less (e.g. "
+                      "after returns) are left out of the spend model and get the population "
+                      "mean spend",
+    "tiers_by_purchases": "no spend model: tiers rank customers by expected purchases, and the "
+                          "levers need CLV",
+    "nps_ignored": "{count} NPS score(s) outside the whole numbers 0 to 10 are ignored",
+    "regularised_as_set": "the {model} estimate is regularised (penalty {penalty:g}, as set in "
+                          "the assumptions)",
+    "regularised_auto": "the {model} estimate is regularised (penalty {penalty:g}) because the "
+                        "data alone do not identify it: {reason}",
     # actions and simulation
     "status_unknown": "unknown status {status}; statuses are {statuses}",
     "action_setting_unknown": "unknown action setting(s): {setting}",
@@ -388,6 +400,29 @@ def english(values: Mapping[str, object]) -> dict[str, object]:
     return {key: SETTING_NAMES.get(value, value)
             if key in SETTING_KEYS and isinstance(value, str) else value
             for key, value in values.items()}
+
+
+class Notice(str):
+    """A note for the user on a result (not an error): its English line, and the ``code`` and
+    ``values`` a frontend words it from, as for a :class:`~clvdesk.core.errors.CLVError`.
+
+    A ``str``, so a list of notes joins, prints and saves as text; the app shows each in the
+    interface language (``clvdesk.app.errors.core_message``). A value may be an error (the
+    reason of a regularised fit), shown by its own message.
+    """
+
+    code: str
+    values: dict[str, object]
+
+    def __new__(cls, code: str, **values: object) -> Notice:
+        shown = {key: str(value) if isinstance(value, BaseException) else value
+                 for key, value in english(values).items()}
+        note = super().__new__(cls, render(code, shown))
+        note.code, note.values = code, values
+        return note
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, object]]:  # pickling
+        return (self.code,), self.values
 
 
 def dropped_rows(problems: list[Mapping[str, object]],

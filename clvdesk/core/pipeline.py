@@ -37,6 +37,7 @@ from clvdesk.core.actions import ActionSettings
 from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
+from clvdesk.core.messages import Notice
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 Progress = Callable[[float, str], None]
@@ -357,7 +358,7 @@ def run_analysis(
     if segment is not None:
         predictions["segment"] = segment
     if spend_model is not None and "clv_low" not in predictions:
-        warnings.append("no CLV interval: the models carry no parameter uncertainty")
+        warnings.append(Notice("no_interval"))
     acquisition = _customer_cac(orders, summary, a)
     segments = _segment_table(forecast.segments, summary, acquisition)
 
@@ -515,9 +516,7 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
     positive = spend_from_own_history(frequency, monetary)
     left_out = int(repeat.sum() - positive.sum())
     if left_out:
-        warnings.append(f"{left_out} repeat buyer(s) with a mean repeat spend of 0 or less "
-                        "(e.g. after returns) are left out of the spend model and get the "
-                        "population mean spend")
+        warnings.append(Notice("spend_left_out", count=left_out))
     if positive.sum() < 2:
         raise DataError(code="spend_needs_repeat_buyers")
     frequency, monetary = frequency[positive], monetary[positive]

@@ -2656,14 +2656,6 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>de schatting van {model} convergeerde niet: parameter(s) {params} lopen weg naar 0 of oneindig; de gegevens kunnen ze niet vastleggen (te weinig klanten of te weinig herhaalgedrag voor dit model)</translation>
     </message>
     <message>
-        <source>the {model} fit did not converge (the optimiser stopped away from an optimum); try another model or more data</source>
-        <translation>de schatting van {model} convergeerde niet (de optimalisatie stopte buiten een optimum); probeer een ander model of meer gegevens</translation>
-    </message>
-    <message>
-        <source>the {model} fit found no unique optimum: the data cannot pin down {params} (too few customers or too little variety in their behaviour for this model); try another model or more data</source>
-        <translation>de schatting van {model} vond geen uniek optimum: de gegevens kunnen {params} niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun gedrag voor dit model); probeer een ander model of meer gegevens</translation>
-    </message>
-    <message>
         <source>no repeat purchases: every customer bought only once, so {model} cannot estimate purchase or dropout rates</source>
         <translation>geen herhaalaankopen: elke klant kocht maar één keer, dus {model} kan geen aankoop- of uitvalkansen schatten</translation>
     </message>
@@ -2750,6 +2742,38 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>{value} is not a text encoding; use e.g. utf-8, cp1252 or latin-1</source>
         <translation>{value} is geen tekstcodering; gebruik bijv. utf-8, cp1252 of latin-1</translation>
+    </message>
+    <message>
+        <source>the {model} fit did not converge (the optimiser stopped away from an optimum)</source>
+        <translation>de schatting van {model} convergeerde niet (de optimalisatie stopte buiten een optimum)</translation>
+    </message>
+    <message>
+        <source>the {model} fit found no unique optimum: the data cannot pin down {params} (too few customers or too little variety in their behaviour for this model)</source>
+        <translation>de schatting van {model} vond geen uniek optimum: de gegevens kunnen {params} niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun gedrag voor dit model)</translation>
+    </message>
+    <message>
+        <source>no CLV interval: the models carry no parameter uncertainty</source>
+        <translation>geen CLV-interval: de modellen hebben geen parameteronzekerheid</translation>
+    </message>
+    <message>
+        <source>{count} repeat buyer(s) with a mean repeat spend of 0 or less (e.g. after returns) are left out of the spend model and get the population mean spend</source>
+        <translation>{count} herhaalkoper(s) met een gemiddelde herhaalbesteding van 0 of minder (bijv. na retouren) blijven buiten het bestedingsmodel en krijgen de gemiddelde besteding van alle klanten</translation>
+    </message>
+    <message>
+        <source>no spend model: tiers rank customers by expected purchases, and the levers need CLV</source>
+        <translation>geen bestedingsmodel: de prioriteitsgroepen rangschikken klanten op verwachte aankopen, en de hefbomen hebben CLV nodig</translation>
+    </message>
+    <message>
+        <source>{count} NPS score(s) outside the whole numbers 0 to 10 are ignored</source>
+        <translation>{count} NPS-score(s) buiten de gehele getallen 0 tot en met 10 worden genegeerd</translation>
+    </message>
+    <message>
+        <source>the {model} estimate is regularised (penalty {penalty:g}, as set in the assumptions)</source>
+        <translation>de schatting van {model} is geregulariseerd (straf {penalty:g}, zoals ingesteld bij de aannames)</translation>
+    </message>
+    <message>
+        <source>the {model} estimate is regularised (penalty {penalty:g}) because the data alone do not identify it: {reason}</source>
+        <translation>de schatting van {model} is geregulariseerd (straf {penalty:g}) omdat de gegevens haar alleen niet vastleggen: {reason}</translation>
     </message>
 </context>
 <context>
