@@ -66,8 +66,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "agrees": {"en": "Agrees", "nl": "Klopt"},
 }
 
-#: Excel's error values in the order of ERROR.TYPE (1 = #NULL!, ..., 7 = #N/A).
-_ERROR_TYPES = '{"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A"}'
+#: Excel's error values in the order of ERROR.TYPE (1 = #NULL!, ..., 7 = #N/A), as Excel in
+#: each language shows them (the sheet names the expected error in the report's language).
+ERROR_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"),
+    "nl": ("#LEEG!", "#DEEL/0!", "#WAARDE!", "#VERW!", "#NAAM?", "#GETAL!", "#N/B"),
+}
 
 
 def description(function: LambdaFunction, language: str) -> str:
@@ -121,17 +125,19 @@ def write_functions(ws, labels, formats) -> int:
             call = function.call(*args)
             expected = core_value(function, args)
             if isinstance(expected, str) and error:  # the core refuses: the error Excel shows
-                expected = error
+                expected = ERROR_NAMES[language][ERROR_NAMES["en"].index(error)]
             examples.append((function.name, call, Formula(call), expected,
-                             Formula(_agrees(f"C{row}", f"D{row}"))))
+                             Formula(_agrees(f"C{row}", f"D{row}", language))))
     return put_table(ws, top + 1, columns, examples)
 
 
-def _agrees(result: str, expected: str) -> str:
-    """TRUE when the live result equals the core's number to 1e-9 or is the same error."""
+def _agrees(result: str, expected: str, language: str) -> str:
+    """TRUE when the live result equals the core's number to 1e-9 or is the same error (the
+    expected error written as Excel in ``language`` shows it)."""
+    names = "{" + ",".join(f'"{name}"' for name in ERROR_NAMES[language]) + "}"
     return (f"=IF(ISNUMBER({expected}),IFERROR(ABS({result}-{expected})<=1E-9*MAX(1,"
             f"ABS({expected})),FALSE),IFERROR(ERROR.TYPE({result})=MATCH({expected},"
-            f"{_ERROR_TYPES},0),FALSE))")
+            f"{names},0),FALSE))")
 
 
 def write_functions_workbook(path: str | os.PathLike, *, language: str = "en") -> Path:
