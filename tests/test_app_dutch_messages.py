@@ -130,8 +130,8 @@ def test_notes_on_a_result_are_worded_in_dutch_with_their_reason(qtbot, dutch):
                     "down a, b (too few customers or too little variety in their behaviour for "
                     "this model)")
     assert core_message(note) == (
-        "de schatting van bgnbd is geregulariseerd (straf 0.01) omdat de gegevens haar alleen "
-        "niet vastleggen: de schatting van bgnbd vond geen uniek optimum: de gegevens kunnen a, "
-        "b niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun gedrag voor "
-        "dit model)")
+        "de schatting van bgnbd is geregulariseerd (straf 0.01) omdat de gegevens op zichzelf "
+        "haar niet vastleggen: de schatting van bgnbd vond geen uniek optimum: de gegevens "
+        "kunnen a, b niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun "
+        "gedrag voor dit model)")
     assert core_message(Notice("spend_left_out", count=3)).startswith("3 herhaalkoper(s) met ")

@@ -2773,7 +2773,7 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
     <message>
         <source>the {model} estimate is regularised (penalty {penalty:g}) because the data alone do not identify it: {reason}</source>
-        <translation>de schatting van {model} is geregulariseerd (straf {penalty:g}) omdat de gegevens haar alleen niet vastleggen: {reason}</translation>
+        <translation>de schatting van {model} is geregulariseerd (straf {penalty:g}) omdat de gegevens op zichzelf haar niet vastleggen: {reason}</translation>
     </message>
 </context>
 <context>
