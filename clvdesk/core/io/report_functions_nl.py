@@ -11,7 +11,7 @@ from __future__ import annotations
 #: What each function computes, by function name.
 DESCRIPTIONS: dict[str, str] = {
     "CLV.SIMPLE": "Eenvoudige CLV = marge x gemiddelde orderwaarde x aankopen per jaar x "
-                  "levensduur in jaren + waarde van doorverwijzingen - wervingskosten; "
+                  "levensduur in jaren + waarde van doorverwijzingen - acquisitiekosten; "
                   "optioneel met jaarlijkse groei van de besteding en disconteren (aan het "
                   "eind van elk jaar).",
     "CLV.RETENTION": "Retentie-CLV (Gupta & Lehmann 2003): marges m, behouden met retentie r "
@@ -19,9 +19,9 @@ DESCRIPTIONS: dict[str, str] = {
                      "van m r^t/(1+d)^t voor t = 1..n.",
     "CLV.LIFESPAN": "Verwachte levensduur van een klant = 1 / verloop, in de periode van het "
                     "verloop (een jaarlijks verloop van 0,2 geeft 5 jaar).",
-    "LTV.CAC": "LTV:CAC = klantwaarde (vóór wervingskosten) / wervingskosten; 3 of meer is de "
+    "LTV.CAC": "LTV:CAC = klantwaarde (vóór acquisitiekosten) / acquisitiekosten; 3 of meer is de "
                "gangbare vuistregel voor gezond.",
-    "CAC.PAYBACK": "Maanden tot de marge van een klant de wervingskosten terugverdient: CAC / "
+    "CAC.PAYBACK": "Maanden tot de marge van een klant de acquisitiekosten terugverdient: CAC / "
                    "(maandomzet x marge); #DEEL/0! als er geen marge is (nooit).",
     "BGNBD.PALIVE": "BG/NBD-kans dat een klant nog actief is (Fader, Hardie & Lee 2005, vgl. "
                     "12), uit r, alpha, a en b van het model en de frequentie, recentheid en T "
@@ -47,7 +47,7 @@ ARGUMENTS: dict[str, dict[str, str]] = {
         "aov": "gemiddelde orderwaarde (valuta)",
         "frequency": "aankopen per klant per jaar",
         "lifespan": "levensduur van een klant in jaren (breuken mogen)",
-        "cac": "wervingskosten per klant (valuta); standaard 0",
+        "cac": "acquisitiekosten per klant (valuta); standaard 0",
         "margin": "brutomarge als fractie (0,3 = 30 %); standaard 1 (omzet)",
         "referral_value": "waarde van doorverwijzingen per klant, op marge; standaard 0",
         "growth_rate": "jaarlijkse groei van de besteding (0,05 = +5 %); standaard 0",
@@ -63,11 +63,11 @@ ARGUMENTS: dict[str, dict[str, str]] = {
         "churn_rate": "aandeel klanten dat per periode vertrekt, boven 0 en hoogstens 1",
     },
     "LTV.CAC": {
-        "ltv": "klantwaarde vóór wervingskosten (valuta)",
-        "cac": "wervingskosten per klant (valuta), boven 0",
+        "ltv": "klantwaarde vóór acquisitiekosten (valuta)",
+        "cac": "acquisitiekosten per klant (valuta), boven 0",
     },
     "CAC.PAYBACK": {
-        "cac": "wervingskosten per klant (valuta)",
+        "cac": "acquisitiekosten per klant (valuta)",
         "monthly_revenue": "omzet per klant per maand (valuta)",
         "margin": "brutomarge als fractie; standaard 1 (omzet)",
     },
