@@ -196,5 +196,5 @@ class TestRatioAndPayback:
             [np.inf, 0.0, 2.0])
 
     def test_payback_bad_input(self):
-        with pytest.raises(InputError, match="monthly_revenue must be 0 or more"):
+        with pytest.raises(InputError, match="monthly revenue must be 0 or more"):
             cac_payback_months(100, -5)
