@@ -135,3 +135,7 @@ def test_notes_on_a_result_are_worded_in_dutch_with_their_reason(qtbot, dutch):
         "kunnen a, b niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun "
         "gedrag voor dit model)")
     assert core_message(Notice("spend_left_out", count=3)).startswith("3 herhaalkoper(s) met ")
+    from clvdesk.core.errors import InputError
+
+    assert core_message(InputError(code="horizon_too_long", value=2e5, unit="years")) == (
+        "een horizon van 200000 jaren is te lang")

@@ -63,6 +63,10 @@ def _shown(key: str, value: object) -> object:
         return Formatter("nl" if QLocale().name().startswith("nl") else "en").day(value)
     if key in SETTING_KEYS and isinstance(value, str) and value in SETTING_NAMES:
         return translate("settings", SETTING_NAMES[value])
+    if key in ("unit", "period") and isinstance(value, str):  # a time unit (``years``)
+        from clvdesk.app.pages.assumptions import unit_name
+
+        return unit_name(value)
     if isinstance(value, BaseException):  # an error inside another (a scenario's input)
         return core_message(value)
     return value
