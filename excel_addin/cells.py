@@ -16,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
 
 from clvdesk.core.errors import CLVError, InputError
+from clvdesk.core.messages import MESSAGES, SETTING_KEYS, english, render
 from clvdesk.core.numbers import parse_number_text
 
 #: Error values Excel can hold in a cell, as text (what xlwings passes with ``err_to_str``).
@@ -41,6 +44,25 @@ CellArg: TypeAlias = CellValue | list[list[CellValue]]
 CellResult: TypeAlias = CellValue | list[list[CellValue]]
 #: What a NaN or infinite result shows as.
 NUM_ERROR = "#NUM!"
+#: The argument of a function that holds a core setting under another name (``end_date`` for
+#: the core's ``end``); a setting named like its argument needs no entry.
+ARGUMENT_NAMES: dict[str, str] = {
+    "end": "end_date", "annual_discount_rate": "discount_rate", "ltv": "clv",
+    "segment_col": "segment_column",
+}
+#: The argument names of the function being computed (set by :func:`named_arguments`).
+_ARGUMENTS: ContextVar[frozenset[str]] = ContextVar("udf_arguments", default=frozenset())
+
+
+@contextmanager
+def named_arguments(names: Iterable[str]) -> Iterator[None]:
+    """While computing a function with arguments ``names``, its errors name a setting by the
+    argument the user filled in (``end_date``), see :func:`error_text`."""
+    token = _ARGUMENTS.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _ARGUMENTS.reset(token)
 
 
 
@@ -56,15 +78,32 @@ class CellError(InputError):
 def error_text(exc: BaseException) -> str:
     """The text a cell shows for ``exc``: ``"#VALUE! aov must be a number"``.
 
-    :class:`CLVError` subclasses carry their Excel code (``excel_code``); anything else is a
-    bug and shows as ``#VALUE! internal error: ...`` on one line, never a traceback.
+    :class:`CLVError` subclasses carry their Excel code (``excel_code``); a setting the error
+    names is called by the function's argument for it (``end_date``), else by its English
+    words (``end of the calibration period``). Anything else is a bug and shows as
+    ``#VALUE! internal error: ...`` on one line, never a traceback.
     """
     if isinstance(exc, CLVError):
         code = getattr(exc, "excel_code", "#VALUE!")
-        message = _one_line(str(exc))
+        message = _one_line(_in_argument_terms(exc))
         return f"{code} {message}" if message else code
     detail = _one_line(str(exc)) or type(exc).__name__
     return f"#VALUE! internal error: {type(exc).__name__}: {detail}"
+
+
+def _in_argument_terms(exc: CLVError) -> str:
+    arguments = _ARGUMENTS.get()
+    named = {}
+    for key in SETTING_KEYS:
+        name = exc.values.get(key)
+        if not isinstance(name, str):
+            continue
+        argument = name if name in arguments else ARGUMENT_NAMES.get(name)
+        if argument in arguments:
+            named[key] = argument
+    if named and exc.code in MESSAGES:
+        return render(exc.code, english(exc.values) | named)
+    return str(exc)
 
 
 def _one_line(text: str) -> str:

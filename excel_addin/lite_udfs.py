@@ -28,12 +28,13 @@ and scipy (Pyodide packages) once.
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from excel_addin.cells import EXCEL_ERRORS, error_text
+from excel_addin.cells import EXCEL_ERRORS, error_text, named_arguments
 from excel_addin.functions import ARG_OPTIONS, FUNCTIONS, ExcelFunction
 
 #: The error codes xlwings Lite returns as error values; any other code becomes #VALUE!.
@@ -60,10 +61,11 @@ def call(name: str, *args: Any) -> Any:
     """Run function ``name`` on Office.js values; errors come back as bare Excel error codes
     (real error values in Lite), their messages printed once each."""
     function: ExcelFunction = FUNCTIONS[name]
-    try:
-        result = function.impl(*(from_officejs(a) for a in args))
-    except Exception as exc:  # noqa: BLE001 - the point: nothing escapes into a cell
-        result = error_text(exc)
+    with named_arguments(inspect.signature(function.impl).parameters):
+        try:
+            result = function.impl(*(from_officejs(a) for a in args))
+        except Exception as exc:  # noqa: BLE001 - the point: nothing escapes into a cell
+            result = error_text(exc)
     messages: dict[str, None] = {}
     result = _bare_errors(result, messages)
     for message in messages:

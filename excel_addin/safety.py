@@ -9,10 +9,11 @@ A :class:`~clvdesk.core.errors.CLVError` becomes ``"<excel_code> <message>"``
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from typing import Any
 
-from excel_addin.cells import error_text
+from excel_addin.cells import error_text, named_arguments
 
 
 def excel_safe(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -23,12 +24,15 @@ def excel_safe(func: Callable[..., Any]) -> Callable[..., Any]:
     xlwings would take a parameter's type hint for its converter.
     """
 
+    arguments = tuple(inspect.signature(func).parameters)
+
     @functools.wraps(func)
     def guarded(*args: Any) -> Any:
-        try:
-            return func(*args)
-        except Exception as exc:  # noqa: BLE001 - the point: nothing escapes into a cell
-            return error_text(exc)
+        with named_arguments(arguments):
+            try:
+                return func(*args)
+            except Exception as exc:  # noqa: BLE001 - the point: nothing escapes into a cell
+                return error_text(exc)
 
     guarded.__annotations__ = {}
     guarded.__excel_udf__ = True

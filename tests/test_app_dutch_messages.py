@@ -115,3 +115,44 @@ def test_a_summary_file_error_names_customer_and_line_in_dutch(tmp_path, qtbot, 
         load_summary(str(path), ("frequency", "recency", "T"), period="weeks", end=None)
     assert _dialog_text(qtbot, raised.value) == (
         "Importeren: klant K003, regel 3: frequency moet een getal zijn, niet 'twee'")
+
+
+def test_a_file_without_usable_orders_names_the_reasons_and_columns_in_dutch(tmp_path, qtbot,
+                                                                            dutch):
+    path = tmp_path / "bestellingen.csv"
+    path.write_bytes("Klantnummer;Besteldatum;Bedrag\r\nK1;31-13-2024;€ 5\r\n"
+                     "K2;;€ 7\r\n".encode("cp1252"))
+    with pytest.raises(CLVError) as raised:
+        read_orders(path)
+    assert str(raised.value) == (
+        "bestellingen.csv has no usable orders: 1 date cannot be read in column 'Besteldatum' "
+        "(e.g. '31-13-2024'); 1 no date in column 'Besteldatum'")
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: bestellingen.csv bevat geen bruikbare orders: 1 × datum niet leesbaar in "
+        "kolom 'Besteldatum' (bijv. '31-13-2024'); 1 × geen datum in kolom 'Besteldatum'")
+
+
+def test_notes_on_a_result_are_worded_in_dutch_with_their_reason(qtbot, dutch):
+    import pickle
+
+    from clvdesk.app.errors import core_message
+    from clvdesk.core.errors import ConvergenceError
+    from clvdesk.core.messages import Notice
+
+    unclear = ConvergenceError(code="fit_not_unique", model="bgnbd", params="a, b")
+    note = pickle.loads(pickle.dumps(Notice("regularised_auto", model="bgnbd", penalty=0.01,
+                                            reason=unclear)))
+    assert note == ("the bgnbd estimate is regularised (penalty 0.01) because the data alone do "
+                    "not identify it: the bgnbd fit found no unique optimum: the data cannot pin "
+                    "down a, b (too few customers or too little variety in their behaviour for "
+                    "this model)")
+    assert core_message(note) == (
+        "de schatting van bgnbd is geregulariseerd (straf 0.01) omdat de gegevens op zichzelf "
+        "haar niet vastleggen: de schatting van bgnbd vond geen uniek optimum: de gegevens "
+        "kunnen a, b niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun "
+        "gedrag voor dit model)")
+    assert core_message(Notice("spend_left_out", count=3)).startswith("3 herhaalkoper(s) met ")
+    from clvdesk.core.errors import InputError
+
+    assert core_message(InputError(code="horizon_too_long", value=2e5, unit="years")) == (
+        "een horizon van 200000 jaren is te lang")

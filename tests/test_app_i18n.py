@@ -92,7 +92,7 @@ def test_core_errors_are_worded_in_dutch_from_their_code_and_values(qtbot):
 
     with pytest.raises(InputError) as raised:
         check_number("margin", 55, low=0, high=1)
-    assert str(raised.value) == "margin must be at least 0 and at most 1, got 55"
+    assert str(raised.value) == "gross margin must be at least 0 and at most 1, got 55"
     missing = InputError(code="column_not_found", column="Bedrag", columns="Klant, Datum")
     manager = LanguageManager()
     manager.set_language("nl")
@@ -121,3 +121,21 @@ def test_every_core_message_has_a_dutch_translation_with_the_same_fields():
         assert dutch.get(english), f"no Dutch for {code}"
         fields = sorted(re.findall(r"\{[^}]*\}", english))
         assert sorted(re.findall(r"\{[^}]*\}", dutch[english])) == fields, code
+    unfinished = [m.findtext("source") for c in root.iter("context")
+                  if c.findtext("name") in ("messages", "settings", "roles")
+                  for m in c.iter("message")
+                  if m.find("translation").get("type") == "unfinished"]
+    assert not unfinished
+
+
+def test_every_setting_and_role_a_message_names_has_dutch_words():
+    import xml.etree.ElementTree as ET  # noqa: N817 - our own file
+
+    from clvdesk.core.messages import ROLE_NAMES, SETTING_NAMES
+
+    root = ET.parse(I18N_DIR / "clvdesk_nl.ts").getroot()
+    for context, words in (("settings", SETTING_NAMES), ("roles", ROLE_NAMES)):
+        dutch = {m.findtext("source"): m.findtext("translation") for c in root.iter("context")
+                 if c.findtext("name") == context for m in c.iter("message")}
+        missing = [english for english in words.values() if not dutch.get(english)]
+        assert not missing, (context, missing)

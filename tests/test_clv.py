@@ -169,9 +169,9 @@ def test_no_interval_without_parameter_uncertainty(cdnow, bgnbd):
     ({"horizon": "12"}, "horizon must be a number"),
     ({"horizon_unit": "fortnights"}, "unknown time unit"),
     ({"margin": 30}, "margin must be at least 0 and at most 1"),
-    ({"annual_discount_rate": -0.1}, "annual_discount_rate must be at least 0 and at most 1"),
-    ({"interval": 1.0}, "interval must be below 1"),
-    ({"n_draws": 5}, "n_draws must be at least 20"),
+    ({"annual_discount_rate": -0.1}, "^discount rate must be at least 0 and at most 1"),
+    ({"interval": 1.0}, "^interval width must be below 1"),
+    ({"n_draws": 5}, "^number of parameter draws must be at least 20"),
 ])
 def test_bad_options_are_one_line_input_errors(cdnow, bgnbd, options, message):
     with pytest.raises(InputError, match=message):

@@ -28,7 +28,7 @@ def test_nothing_given_is_none(value):
 
 @pytest.mark.parametrize("value", ["someday", "1997-13-45", 1.5e300, pd.NaT, [1997]])
 def test_anything_else_is_one_input_error_naming_the_field(value):
-    with pytest.raises(InputError, match=r"^holdout_end must be a date like 1997-09-30, got "):
+    with pytest.raises(InputError, match=r"^end of the holdout period must be a date like 1997-09-30, got "):
         parse_date("holdout_end", value)
 
 
@@ -40,6 +40,7 @@ def test_summary_and_assumptions_read_dates_alike():
     assert Assumptions(end="1997-03-31T18:00").validated().end == dt.date(1997, 3, 31)
     for check in (lambda: summarize(orders, end="31 februari"),
                   lambda: Assumptions(end="31 februari").validated()):
-        with pytest.raises(InputError, match="^end must be a date like 1997-09-30, got "
+        with pytest.raises(InputError, match="^end of the calibration period must be a date like "
+                                             "1997-09-30, got "
                                              "'31 februari'$"):
             check()

@@ -295,6 +295,20 @@ def test_long_series_give_num_instead_of_hanging(engine):
                         rel_tol=1e-9)
 
 
+def test_the_dutch_sheet_names_the_errors_as_dutch_excel_does_and_agrees(tmp_path):
+    from clvdesk.core.io.report_functions import ERROR_NAMES
+
+    path = write_functions_workbook(tmp_path / "clv_functies.xlsx", language="nl")
+    model = ic.load_from_xlsx(str(path))
+    model.evaluate()
+    _, last_row, _, _ = model.get_sheet_dimensions(0)
+    rows = [[model.get_cell_value(0, r, c) for c in range(1, 6)] for r in range(1, last_row + 1)]
+    samples = [row for row in rows if isinstance(row[1], str) and row[1].startswith("=")]
+    assert all(row[4] is True for row in samples), [row for row in samples if row[4] is not True]
+    shown = {row[3] for row in samples if isinstance(row[3], str)}
+    assert {"#WAARDE!", "#GETAL!"} <= shown <= set(ERROR_NAMES["nl"])
+
+
 def test_map_gives_a_column_at_once(workbook):
     """README: a column of customers through MAP spills one P(alive) per row."""
     model = ic.load_from_xlsx(str(workbook))

@@ -71,7 +71,7 @@ class TestSimpleCLV:
         result = simple_clv(pd.Series([50, None], dtype="Int64"), 4, 5)
         assert result.iloc[0] == 1000 and math.isnan(result.iloc[1])
         for text in (pd.Series(["50", "60"]), np.array(["50"]), np.array([True])):
-            with pytest.raises(InputError, match="aov must be a number"):
+            with pytest.raises(InputError, match="average order value must be a number"):
                 simple_clv(text, 4, 5)
         assert simple_clv(np.array([50, None], dtype=object), 4, 5)[0] == 1000
 
@@ -87,15 +87,15 @@ class TestSimpleCLV:
 class TestValidation:
     @pytest.mark.parametrize("value", ["50", None, True, "abc", [["x"]]])
     def test_non_numeric(self, value):
-        with pytest.raises(InputError, match="^aov must be a number"):
+        with pytest.raises(InputError, match="^average order value must be a number"):
             simple_clv(value, 4, 5)
 
     def test_non_numeric_array(self):
-        with pytest.raises(InputError, match="^frequency must be a number$"):
+        with pytest.raises(InputError, match="^purchases per year must be a number$"):
             simple_clv(50, np.array(["a", "b"]), 5)
 
     def test_nan_scalar(self):
-        with pytest.raises(InputError, match="aov must be a number"):
+        with pytest.raises(InputError, match="average order value must be a number"):
             simple_clv(float("nan"), 4, 5)
 
     def test_negative_lifespan(self):
@@ -103,7 +103,7 @@ class TestValidation:
             simple_clv(50, 4, -1)
 
     def test_negative_in_array(self):
-        with pytest.raises(InputError, match="frequency must be 0 or more, got -2"):
+        with pytest.raises(InputError, match="purchases per year must be 0 or more, got -2"):
             simple_clv(50, np.array([1.0, -2.0]), 5)
 
     def test_margin_above_one(self):
@@ -111,11 +111,11 @@ class TestValidation:
             simple_clv(50, 4, 5, margin=1.5)
 
     def test_growth_of_minus_100_percent(self):
-        with pytest.raises(InputError, match="growth_rate must be greater than -1"):
+        with pytest.raises(InputError, match="spend growth must be greater than -1"):
             simple_clv(50, 4, 5, growth_rate=-1)
 
     def test_infinite(self):
-        with pytest.raises(InputError, match="cac must be finite"):
+        with pytest.raises(InputError, match="acquisition cost must be finite"):
             simple_clv(50, 4, 5, cac=np.array([np.inf]))
 
     def test_check_number_returns_float_or_array(self):
@@ -131,7 +131,7 @@ class TestLifespanFromChurn:
 
     @pytest.mark.parametrize("churn", [0, -0.1, 1.5])
     def test_out_of_range(self, churn):
-        with pytest.raises(InputError, match="churn_rate must be greater than 0 and at most 1"):
+        with pytest.raises(InputError, match="churn rate must be greater than 0 and at most 1"):
             lifespan_from_churn(churn)
 
 
@@ -171,9 +171,9 @@ class TestRetentionCLV:
     def test_bad_inputs(self):
         with pytest.raises(InputError, match="retention must be at least 0 and at most 1"):
             retention_clv(100, 1.2, 0.1)
-        with pytest.raises(InputError, match="periods must be a whole number"):
+        with pytest.raises(InputError, match="periods must be whole numbers"):
             retention_clv(100, 0.8, 0.1, periods=2.5)
-        with pytest.raises(InputError, match="discount_rate must be 0 or more"):
+        with pytest.raises(InputError, match="discount rate must be 0 or more"):
             retention_clv(100, 0.8, -0.1)
 
 
@@ -181,7 +181,7 @@ class TestRatioAndPayback:
     def test_ltv_cac(self):
         assert ltv_cac_ratio(300, 100) == 3.0
         np.testing.assert_allclose(ltv_cac_ratio(np.array([300.0, 50.0]), 100), [3.0, 0.5])
-        with pytest.raises(InputError, match="cac must be greater than 0"):
+        with pytest.raises(InputError, match="acquisition cost must be greater than 0"):
             ltv_cac_ratio(300, 0)
 
     def test_payback_revenue_and_margin(self):
@@ -196,5 +196,5 @@ class TestRatioAndPayback:
             [np.inf, 0.0, 2.0])
 
     def test_payback_bad_input(self):
-        with pytest.raises(InputError, match="monthly_revenue must be 0 or more"):
+        with pytest.raises(InputError, match="monthly revenue must be 0 or more"):
             cac_payback_months(100, -5)

@@ -109,7 +109,7 @@ def hostile_files() -> dict[str, tuple[str, bytes, str]]:
         "xlsb": ("orders.xlsb", replace_part(good_xlsx, "xl/worksheets/sheet1.bin", "\0\1"),
                  "binary workbook (.xlsb)"),
         "far-away cell xlsx": ("orders.xlsx", far_cell_workbook(),
-                               "a sheet spans 1,048,576 rows x 16,384 columns"),
+                               "a sheet spans 1048576 rows x 16384 columns"),
         "unterminated quote": ("orders.csv", b'klant;datum;bedrag\n"A;03-01-2024;1\n' + b"x" * 10**6,
                                "could not be read as a table"),
         "single column": ("orders.csv", b"klant\nA\nB\n", "column separator"),

@@ -176,7 +176,7 @@ def test_assumptions_round_trip_and_validation():
         Assumptions.from_dict({"colour": "red"})
     with pytest.raises(InputError, match="unknown time unit"):
         Assumptions(period="fortnights").validated()
-    with pytest.raises(InputError, match="n_draws must be at least 20"):
+    with pytest.raises(InputError, match="number of parameter draws must be at least 20"):
         Assumptions(n_draws=5).validated()
 
 

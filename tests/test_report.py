@@ -82,12 +82,13 @@ def test_functions_sheet_defines_the_lambda_functions(books):
     """The report carries the named LAMBDA functions (issue 12) and tries each on its sheet;
     their values are checked in IronCalc in test_excel_lambdas.py."""
     from clvdesk.core.io.excel_lambdas import FUNCTIONS
+    from clvdesk.core.io.report_functions import description
 
     for key, book in books.items():
         for function in FUNCTIONS:
             name = book.defined_names[function.name]
             assert name.attr_text == function.stored
-            assert name.comment == function.description
+            assert name.comment == description(function, key)
         ws = book[EN_SHEETS[-1] if key == "en" else NL_SHEETS[-1]]
         formulas = {c.value for row in ws.iter_rows() for c in row
                     if isinstance(c.value, str) and c.data_type == "f"}
@@ -259,12 +260,33 @@ def test_bad_paths_are_input_errors(tmp_path, result, name, message):
         write_report(tmp_path / name, result)
 
 
+def test_functions_sheet_speaks_the_reports_language_without_python_names(books):
+    from clvdesk.core.io.excel_lambdas import FUNCTIONS
+    from clvdesk.core.io.report_functions_nl import ARGUMENTS, DESCRIPTIONS
+
+    assert set(DESCRIPTIONS) == set(ARGUMENTS) == {f.name for f in FUNCTIONS}
+    for function in FUNCTIONS:
+        assert set(ARGUMENTS[function.name]) == {p.name for p in function.params}
+    for key, book in books.items():
+        ws = book[EN_SHEETS[-1] if key == "en" else NL_SHEETS[-1]]
+        texts = [c.value for row in ws.iter_rows() for c in row
+                 if isinstance(c.value, str) and c.data_type != "f"]
+        assert not [t for t in texts if "clvdesk." in t or "(Python)" in t]
+        simple = DESCRIPTIONS["CLV.SIMPLE"] if key == "nl" else FUNCTIONS[0].description
+        assert simple in texts
+    dutch = {c.value for row in books["nl"][NL_SHEETS[-1]].iter_rows() for c in row}
+    assert "aov: gemiddelde orderwaarde (valuta)" in next(
+        t for t in dutch if isinstance(t, str) and t.startswith("aov: "))
+    assert "Waarde van CLV Desk" in dutch
+
+
 def test_bad_options_are_input_errors(tmp_path, result):
     with pytest.raises(InputError, match="language"):
         write_report(tmp_path / "r.xlsx", result, language="fr")
-    with pytest.raises(InputError, match="needs the result of run_analysis"):
+    # a caller's bug, not the user's input: a TypeError (no dialog wording of its own)
+    with pytest.raises(TypeError, match="needs the result of run_analysis"):
         write_report(tmp_path / "r.xlsx", result.predictions)
-    with pytest.raises(InputError, match="scenarios"):
+    with pytest.raises(TypeError, match="scenarios"):
         write_report(tmp_path / "r.xlsx", result, scenarios=[{"name": "x"}])
     assert not (tmp_path / "r.xlsx").exists()
 

@@ -101,7 +101,7 @@ def test_cdnow_observed_clv_is_revenue_per_customer():
 def test_errors():
     with pytest.raises(InputError, match="column 'kanaal' not found"):
         segment_clv(_log(), "kanaal")
-    with pytest.raises(InputError, match="cac given for unknown segment"):
+    with pytest.raises(InputError, match="acquisition cost given for unknown segment"):
         segment_clv(_log(), cac={"webb": 10})
     with pytest.raises(InputError, match="lifespan_years must be 0 or more"):
         segment_clv(_log(), lifespan_years=-2)

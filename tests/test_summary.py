@@ -125,7 +125,7 @@ def test_errors():
         summarize(_log(), end="2024-01-31", holdout_end="2024-01-01")
     with pytest.raises(InputError, match="a holdout period needs an end date"):
         summarize(_log(), holdout_end="2024-03-01")
-    with pytest.raises(InputError, match="end must be a date"):
+    with pytest.raises(InputError, match="end of the calibration period must be a date"):
         summarize(_log(), end="soon")
     with pytest.raises(InputError, match="unknown time unit"):
         summarize(_log(), period="fortnights")

@@ -77,7 +77,7 @@ def test_clv_retention_matches_core():
     column = udfs.CLV_RETENTION(100, 0.8, 0.1, [[None], [3], [2.5]])
     assert column[0][0] == pytest.approx(formulas.retention_clv(100.0, 0.8, 0.1))
     assert column[1][0] == pytest.approx(formulas.retention_clv(100.0, 0.8, 0.1, 3.0))
-    assert column[2][0] == "#VALUE! periods must be a whole number"
+    assert column[2][0] == "#VALUE! periods must be whole numbers, 0 or more"
     assert udfs.CLV_RETENTION(100, 1, 0).startswith("#VALUE! retention 1 without discounting")
 
 

@@ -22,7 +22,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from clvdesk.app.formatting import Formatter
 from clvdesk.core.display import safe_message
 from clvdesk.core.errors import Cancelled, CLVError, ConvergenceError, DataError, InputError
-from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES, render
+from clvdesk.core.messages import (
+    MESSAGES,
+    ROLE_NAMES,
+    SETTING_KEYS,
+    SETTING_NAMES,
+    dropped_rows,
+    render,
+)
 
 translate = QCoreApplication.translate
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -44,6 +51,9 @@ def core_message(exc: BaseException) -> str:
     if isinstance(roles, list | tuple):  # the column roles a file lacks, in the user's words
         values["missing"] = " / ".join(translate("roles", ROLE_NAMES.get(role, str(role)))
                                        for role in roles)
+    problems = values.get("problems")
+    if isinstance(problems, list):  # the rows an import left out, in the user's words
+        values["reasons"] = dropped_rows(problems, translate)
     text = render(code, values, translate("messages", MESSAGES[code]))
     return " ".join(text.split())
 
@@ -51,8 +61,12 @@ def core_message(exc: BaseException) -> str:
 def _shown(key: str, value: object) -> object:
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a day, as the interface writes it
         return Formatter("nl" if QLocale().name().startswith("nl") else "en").day(value)
-    if key in ("name", "setting", "input") and isinstance(value, str) and value in SETTING_NAMES:
+    if key in SETTING_KEYS and isinstance(value, str) and value in SETTING_NAMES:
         return translate("settings", SETTING_NAMES[value])
+    if key in ("unit", "period") and isinstance(value, str):  # a time unit (``years``)
+        from clvdesk.app.pages.assumptions import unit_name
+
+        return unit_name(value)
     if isinstance(value, BaseException):  # an error inside another (a scenario's input)
         return core_message(value)
     return value

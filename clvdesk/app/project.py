@@ -154,13 +154,11 @@ def load_project(path: str | os.PathLike) -> Project:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
             code="project_not_json", file=path.name, line=exc.lineno) from None
     except RecursionError:
         data = None
     if data is None or _depth(data) > MAX_NESTING:
-        raise InputError(f"{path.name} is not a CLV Desk project: nested more than "
-                         f"{MAX_NESTING} levels deep", code="project_too_deep", file=path.name)
+        raise InputError(code="project_too_deep", file=path.name)
     return Project.from_dict(data, base=path.parent.resolve())
 
 
@@ -169,33 +167,29 @@ def _read_regular_file(path: Path) -> str:
     import stat
 
     if "\0" in str(path):
-        raise InputError("the project file name contains a NUL character", code="not_a_path")
+        raise InputError(code="path_has_nul")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(f"project file not found: {path}", code="file_not_found",
+        raise InputError(code="file_not_found",
                          file=str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}", code="file_unreadable",
-                         file=str(path)) from None
+        raise InputError(code="file_unreadable", file=str(path),
+                         problem=str(exc.strerror or exc)) from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path.name} is not a regular file (a device, pipe or folder); "
-                             "choose a .clvproj file", code="not_a_regular_file", file=path.name)
+            raise InputError(code="not_a_regular_file", file=path.name)
         if info.st_size > MAX_PROJECT_BYTES:
-            raise InputError(f"{path.name} is too large for a project file "
-                             f"({info.st_size >> 20} MB; at most {MAX_PROJECT_BYTES >> 20} MB)",
-                             code="project_too_large", file=path.name)
+            raise InputError(code="project_too_large", file=path.name)
         data = handle.read(MAX_PROJECT_BYTES + 1)
     if len(data) > MAX_PROJECT_BYTES:
-        raise InputError(f"{path.name} is too large for a project file", code="project_too_large",
+        raise InputError(code="project_too_large",
                          file=path.name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not a CLV Desk project (not UTF-8 text)",
-                         code="project_not_text", file=path.name) from None
+        raise InputError(code="project_not_text", file=path.name) from None
 
 
 def _depth(value: Any) -> int:

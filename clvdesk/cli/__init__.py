@@ -146,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 #: Names the core gives a setting where the command line's flag says it differently.
 CORE_NAMES: dict[str, str] = {
     "annual_discount_rate": "discount_rate", "n_draws": "draws", "segment_col": "segment_column",
+    "n_customers": "customers", "acquisition_periods": "acquisition",
+    "calibration_periods": "calibration", "holdout_periods": "holdout", "future_periods": "future",
 }
 
 
@@ -161,14 +163,22 @@ def _flags(parser: argparse.ArgumentParser, command: str | None) -> dict[str, st
 
 
 def _in_flag_terms(exc: BaseException, flags: dict[str, str]) -> str:
-    """The message of ``exc`` with the core's name of a setting (``churn_rate``) replaced by the
-    flag the user typed (``--churn-rate``), so no internal name reaches the terminal."""
-    text = str(exc)
-    name = getattr(exc, "values", {}).get("name")
-    flag = flags.get(CORE_NAMES.get(name, name)) if isinstance(name, str) else None
-    if flag and text.startswith(name):
-        return flag + text[len(name):]
-    return text
+    """The message of ``exc`` with a setting (``churn_rate``) named by the flag the user typed
+    (``--churn-rate``); a setting the command has no flag for keeps its English words (the
+    core's message), so no internal name reaches the terminal."""
+    from clvdesk.core.messages import MESSAGES, SETTING_KEYS, english, render
+
+    code = getattr(exc, "code", "")
+    values = getattr(exc, "values", {})
+    named = {}
+    for key in SETTING_KEYS:
+        name = values.get(key)
+        flag = flags.get(CORE_NAMES.get(name, name)) if isinstance(name, str) else None
+        if flag:
+            named[key] = flag
+    if code in MESSAGES and named:
+        return render(code, english(values) | named)
+    return str(exc)
 
 
 def _one_line(exc: BaseException | str) -> str:

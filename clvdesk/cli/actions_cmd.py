@@ -1,9 +1,9 @@
 """``clvdesk actions ORDERS``: who to keep, what each lever is worth, and the NPS link.
 
 Runs the whole analysis on an order file (import flags as ``clvdesk quality``; model settings as
-``clvdesk predict``) and prints the action lists of :mod:`clvdesk.core.actions`: customers per
-value tier and lifecycle status with the CLV at stake, the lever that pays most per segment,
-NPS groups when the orders have a score. ``-o LIST`` writes the "high value, at risk" customers
+``clvdesk predict``) and prints the action lists: customers per value tier and lifecycle
+status with the CLV at stake, the lever that pays most per segment, NPS groups when the orders
+have a score. ``-o LIST`` writes the "high value, at risk" customers
 (``--tiers``, ``--statuses``) for a CRM campaign, ``.csv`` or ``.xlsx`` in ``--language`` (a
 Dutch csv: ``;``, decimal comma). ``--json`` prints everything, ``--customers`` with one row per
 customer.

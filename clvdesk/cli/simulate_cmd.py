@@ -8,7 +8,7 @@ Purchases from BG/NBD (``--model bgnbd``, parameters r, alpha, a, b) or Pareto/N
 ``--holdout`` extends the log past the calibration end, ``--future`` simulates a window after
 the log whose purchases only the truth file shows. ``--truth FILE`` writes the truth per
 customer (alive at the end, dropout date, purchase rate, future purchases and next purchase
-date). See :mod:`clvdesk.core.simulate` for the generative model.
+date).
 
 Example: ``clvdesk simulate --customers 500 --params r=0.5,alpha=8,a=1,b=3 --spend
 p=5,q=4,gamma=60 --returns 0.03 --future 13 -o b2b.csv --truth b2b_truth.csv``.

@@ -83,6 +83,7 @@ from clvdesk.core import next_purchase, units
 from clvdesk.core.errors import InputError
 from clvdesk.core.formulas import check_scalar
 from clvdesk.core.json_ready import json_ready, records
+from clvdesk.core.messages import Notice
 from clvdesk.core.models.base import unique_rows
 from clvdesk.core.segments import TOTAL_LABEL
 
@@ -131,26 +132,22 @@ class ActionSettings:
         cuts = tuple(check_scalar("tier cut point", c, low=0.0, high=1.0, low_open=True,
                                   high_open=True) for c in _sequence("tier_cuts", self.tier_cuts))
         if not cuts or list(cuts) != sorted(set(cuts)):
-            raise InputError("tier cut points must be increasing shares between 0 and 1, "
-                             "e.g. 0.10, 0.30", code="tier_cuts_invalid")
+            raise InputError(code="tier_cuts_invalid")
         bands = tuple(check_scalar("churn band", b, low=0.0, high=1.0)
                       for b in _sequence("churn_bands", self.churn_bands))
         if len(bands) != 2 or bands[0] > bands[1]:
-            raise InputError("churn bands must be two probabilities, medium from and high from "
-                             "(e.g. 0.5, 0.8)", code="churn_bands_invalid")
+            raise InputError(code="churn_bands_invalid")
         statuses = tuple(str(s).strip().lower().replace(" ", "_")
                          for s in _sequence("priority_statuses", self.priority_statuses))
         unknown = [s for s in statuses if s not in STATUSES]
         if unknown:
-            raise InputError(f"unknown status {', '.join(unknown)}; statuses are "
-                             f"{', '.join(STATUSES)}", code="status_unknown",
-                             status=", ".join(unknown))
+            raise InputError(code="status_unknown",
+                             status=", ".join(unknown), statuses=", ".join(STATUSES))
         tiers = []
         for tier in _sequence("priority_tiers", self.priority_tiers):
             number = check_scalar("priority tier", tier, low=1.0, high=len(cuts) + 1.0)
             if number != int(number):
-                raise InputError("priority tiers must be whole tier numbers (1 = top)",
-                                 code="tier_invalid")
+                raise InputError(code="tier_invalid")
             tiers.append(int(number))
         probability = {"low": 0.0, "high": 1.0}
         return dataclasses.replace(
@@ -184,8 +181,7 @@ class ActionSettings:
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
         if unknown:
-            raise InputError(f"unknown action setting(s): {', '.join(unknown)}",
-                             code="action_setting_unknown", setting=", ".join(unknown))
+            raise InputError(code="action_setting_unknown", setting=", ".join(unknown))
         return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
                    ).validated()
 
@@ -282,7 +278,7 @@ def value_tiers(values: Any, cuts: tuple[float, ...] = (0.10, 0.30),
     """
     v = np.asarray(values, dtype=float).reshape(-1)
     if not np.all(np.isfinite(v)):
-        raise InputError("values to tier must be finite numbers", code="tier_values_invalid")
+        raise InputError(code="tier_values_invalid")
     order = np.lexsort((np.arange(v.size), -v)) if index is None else \
         np.lexsort((np.asarray(index.astype(str)), -v))
     rank = np.empty(v.size, dtype=float)
@@ -339,8 +335,7 @@ def compute_actions(*, model, spend_model, summary: pd.DataFrame, predictions: p
 
     value_column = "clv" if "clv" in predictions else "expected_purchases"
     if value_column != "clv":
-        warnings.append("no spend model: tiers rank customers by expected purchases, and the "
-                        "levers need CLV")
+        warnings.append(Notice("tiers_by_purchases"))
     value = predictions[value_column].to_numpy(dtype=float)
     p_alive = predictions["p_alive"].to_numpy(dtype=float)
     (ux, utx, uage), inverse = unique_rows(x, t_x, age)
@@ -609,7 +604,7 @@ def latest_nps(orders: pd.DataFrame, summary: pd.DataFrame,
     valid = given & frame["nps"].between(0, 10) & (frame["nps"] == frame["nps"].round())
     bad = int((given & ~valid).sum())
     if bad and warnings is not None:
-        warnings.append(f"{bad} NPS score(s) outside the whole numbers 0 to 10 are ignored")
+        warnings.append(Notice("nps_ignored", count=bad))
     frame = frame[valid].sort_values("date", kind="stable")
     latest = frame.drop_duplicates("customer_id", keep="last").set_index("customer_id")["nps"]
     latest.index = latest.index.astype(summary.index.dtype)

@@ -168,7 +168,7 @@ def write_predictions(
     horizon_data = _horizon_in_data_units(horizon, horizon_unit, period)
     margin, rate, interval = _checked_settings(margin, annual_discount_rate, interval, n_draws)
     if not isinstance(chunk_rows, int | np.integer) or chunk_rows < 1:
-        raise InputError("chunk_rows must be a whole number, 1 or more")
+        raise ValueError("chunk_rows must be a whole number, 1 or more")  # a caller's bug
     values = _distinct_predictions(
         model, spend_model, summary, period=period, horizon_data=horizon_data,
         discount_step=discount_step, rate=rate, margin=margin, interval=interval,
@@ -376,10 +376,10 @@ def expected_base_transactions(
     period = _summary_period(summary)
     _, _, age = _frf(summary)
     if len(age) == 0:
-        raise InputError("the summary has no customers")
+        raise InputError(code="no_customers")
     after = check_scalar("periods_after_end", periods_after_end)
     if after < 0:
-        raise InputError("periods_after_end must be 0 or more")
+        raise ValueError("periods_after_end must be 0 or more")  # computed by the caller
     t_max = float(age.max())
     births, counts = np.unique(np.round(t_max - age, 9), return_counts=True)
     n_periods = max(1, math.ceil(t_max + after - 1e-9))
@@ -412,10 +412,10 @@ def expected_base_transactions(
 
 def _summary_period(summary: pd.DataFrame) -> str:
     if not isinstance(summary, pd.DataFrame):
-        raise InputError("summary must be a table with frequency, recency and T")
+        raise InputError(code="summary_not_a_table")
     period = summary.attrs.get("period")
     if period is None:
-        raise InputError("the summary does not say its time unit (summary.attrs['period'])")
+        raise InputError(code="summary_without_unit")
     return units.parse_unit(period)
 
 
@@ -425,7 +425,7 @@ def _horizon_in_data_units(horizon, horizon_unit: str, period: str) -> float:
         raise InputError(code="greater_than", name="horizon", low=0.0, got=value)
     converted = float(units.convert(value, horizon_unit, period))
     if converted > 1e5:
-        raise InputError(f"horizon of {value:g} {horizon_unit} is too long")
+        raise InputError(code="horizon_too_long", value=value, unit=horizon_unit)
     return converted
 
 
@@ -439,14 +439,14 @@ def _fraction(name: str, value, *, allow_zero: bool) -> float:
 
 def _column(summary: pd.DataFrame, name: str) -> np.ndarray:
     if name not in summary.columns:
-        raise InputError(f"the summary has no column {name!r}")
+        raise InputError(code="summary_column_missing", column=name)
     column = summary[name]
     if not pd.api.types.is_numeric_dtype(column.dtype):
         # (to_numeric only for text: on a number column it costs a hash of a long index)
         column = pd.to_numeric(column, errors="coerce")
     values = column.to_numpy(dtype=float, na_value=np.nan)
     if not np.isfinite(values).all():
-        raise InputError(f"column {name!r} has missing or non-numeric values")
+        raise InputError(code="summary_column_not_numbers", column=name)
     return values
 
 
@@ -714,7 +714,7 @@ def _segment_codes(index: pd.Index, segment: pd.Series | None) -> tuple[np.ndarr
     if segment is None:
         return np.full(len(index), -1, dtype=np.intp), []
     if not isinstance(segment, pd.Series):
-        raise InputError("segment must be a column of segment names by customer id")
+        raise InputError(code="segment_not_a_column")
     labels = segment.reindex(index).astype("string").fillna(MISSING_LABEL)
     codes, names = pd.factorize(labels, sort=True)
     return codes.astype(np.intp), [str(n) for n in names]

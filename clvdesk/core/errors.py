@@ -15,7 +15,10 @@ class CLVError(ValueError):
     (the file's column name, its line number, the customer id), so a frontend can word the same
     error in the interface language. Errors raised without a code are shown by their message.
     Without a message, the English text of ``code`` in :data:`clvdesk.core.messages.MESSAGES`
-    is used: ``InputError(code="column_not_found", column="Bedrag", columns="...")``.
+    is used: ``InputError(code="column_not_found", column="Bedrag", columns="...")``; a code
+    with a template always uses it, a setting's name (``holdout_end``) shown in its English
+    words (:data:`clvdesk.core.messages.SETTING_NAMES`), so the CLI, the Excel functions and the
+    logs name settings as the app does.
     Both survive pickling (the app's worker processes send errors back to the window). The
     message has its control characters escaped and long quoted input cut
     (:func:`clvdesk.core.display.safe_message`).
@@ -28,10 +31,11 @@ class CLVError(ValueError):
 
         values = {key: shown(value) if isinstance(value, str) else value
                   for key, value in values.items()}
-        if not message and code:
-            from clvdesk.core.messages import render
+        if code:
+            from clvdesk.core.messages import MESSAGES, english, render
 
-            message = render(code, values)
+            if code in MESSAGES:
+                message = render(code, english(values))
         # input quoted in a message is escaped and cut to ~100 characters (a 1 MB id, ESC)
         super().__init__(safe_message(message))
         self.code = code

@@ -37,8 +37,7 @@ def extra_error(module: str, purpose: str | None = None) -> InputError:
     root = module.split(".")[0]
     extra, default_purpose = MODULES[root]
     purpose = purpose or default_purpose
-    return InputError(f"{purpose} needs the '{extra}' extra: pip install \"clvdesk[{extra}]\"",
-                      code="missing_extra", extra=extra, module=root, purpose=purpose)
+    return InputError(code="missing_extra", extra=extra, module=root, purpose=purpose)
 
 
 def require(module: str, purpose: str | None = None) -> ModuleType:

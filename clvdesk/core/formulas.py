@@ -60,12 +60,11 @@ def check_number(
     if type(value) in _SCALAR_TYPES or (isinstance(value, Real) and not isinstance(value, bool)):
         number = float(value)
         if not math.isfinite(number):
-            raise InputError(f"{name} must be a number, got {value!r}", code="not_a_number",
-                             name=name, value=repr(value))
+            raise InputError(code="not_a_number_got", name=name, value=repr(value))
         _check_range(name, number, number, low, high, low_open, high_open)
         return number
     if isinstance(value, bool) or value is None or isinstance(value, str | bytes):
-        raise InputError(f"{name} must be a number", code="not_a_number", name=name)
+        raise InputError(code="not_a_number", name=name)
     import numpy as np
 
     pd = _loaded_pandas()
@@ -80,9 +79,9 @@ def check_number(
                 raise TypeError(raw.dtype)
             array = raw.astype(float)
     except (TypeError, ValueError):
-        raise InputError(f"{name} must be a number", code="not_a_number", name=name) from None
+        raise InputError(code="not_a_number", name=name) from None
     if np.isinf(array).any():
-        raise InputError(f"{name} must be finite", code="not_finite", name=name)
+        raise InputError(code="not_finite", name=name)
     if array.size and not np.isnan(array).all():
         _check_range(name, np.nanmin(array), np.nanmax(array), low, high, low_open, high_open)
     return array
@@ -94,7 +93,7 @@ def check_scalar(name: str, value, **bounds) -> float:
     For inputs that must be a single number, such as a pipeline's margin or horizon.
     """
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise InputError(f"{name} must be a number", code="not_a_number", name=name)
+        raise InputError(code="not_a_number", name=name)
     return check_number(name, value, **bounds)
 
 
@@ -126,7 +125,7 @@ def _wrap(result, *inputs):
             if index is None:
                 index = item.index
             elif not item.index.equals(index):
-                raise InputError("columns given together must have the same rows (index)")
+                raise InputError(code="columns_differ_in_rows")
     if index is not None:
         return pd.Series(np.broadcast_to(result, (len(index),)), index=index, name="value")
     if np.ndim(result) == 0:
@@ -250,22 +249,19 @@ def retention_clv(
     rho = r / (1.0 + d) if scalar else np.divide(r, 1.0 + d)
     if periods is None:
         if (rho >= 1.0) if scalar else np.any(np.asarray(rho) >= 1.0):
-            raise InputError(
-                "retention 1 without discounting has no finite lifetime value; "
-                "give a discount rate above 0 or a number of periods"
-            )
+            raise InputError(code="retention_without_discount")
         result = m * r / (1.0 + d - r)
         return _wrap(result, margin, retention, discount_rate)
     n = check_number("periods", periods, low=0.0)
     if type(n) is float and n != math.floor(n):
-        raise InputError("periods must be a whole number")
+        raise InputError(code="periods_whole")
     if type(rho) is float and type(n) is float:
         total = m * n if rho == 1.0 else m * rho * (1.0 - rho**n) / (1.0 - rho)
         return _wrap(total, margin)
     import numpy as np
 
     if np.any(np.asarray(n) != np.floor(n)):
-        raise InputError("periods must be a whole number")
+        raise InputError(code="periods_whole")
     rho_b, n_b = np.broadcast_arrays(np.asarray(rho, float), np.asarray(n, float))
     one = rho_b == 1.0
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -74,11 +74,9 @@ _BISECTION_STEPS = 60
 def _model_name(model) -> str:
     name = getattr(model, "name", None)
     if name not in LOMAX_MODELS + PARETO_MODELS:
-        raise InputError(f"churn risk and next purchase need a transaction model (bgnbd, mbgnbd "
-                         f"or pareto-nbd), not {name or type(model).__name__}",
-                         code="actions_model_unsupported", model=str(name))
+        raise InputError(code="actions_model_unsupported", model=str(name))
     if not getattr(model, "params", None):
-        raise InputError(f"the {name} model has not been fitted yet", code="model_not_fitted",
+        raise InputError(code="model_not_fitted",
                          model=name)
     return name
 
@@ -100,7 +98,7 @@ def survival_if_alive(model, t: Any, frequency: Any, T: Any) -> np.ndarray:
     x, age = _inputs(frequency, T)
     t = np.asarray(t, dtype=float)
     if not np.all(np.isfinite(t)) or np.any(t < 0):
-        raise InputError("the churn window must be zero or more", code="churn_window_invalid")
+        raise InputError(code="churn_window_invalid")
     t, x, age = np.broadcast_arrays(t, x, age)
     p = model.params
     if name in LOMAX_MODELS:

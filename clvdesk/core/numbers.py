@@ -82,9 +82,8 @@ def parse_user_number(name: str, text: object, *, percent: bool = False) -> floa
     value = parse_number_text(raw)
     if value is None or (raw.endswith("%") and not percent):
         shown = quote(raw)
-        hint = ", e.g. 0.3, 0,3 or 30%" if percent else ""
-        raise InputError(f"{name} must be a number{hint}, not {shown}",
-                         code="not_a_number", name=name, value=shown)
+        raise InputError(code="not_a_share" if percent else "not_a_number_got", name=name,
+                         value=shown)
     return value
 
 

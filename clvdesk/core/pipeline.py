@@ -37,6 +37,7 @@ from clvdesk.core.dates import parse_date
 from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
 from clvdesk.core.json_ready import json_ready, records
+from clvdesk.core.messages import Notice
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 Progress = Callable[[float, str], None]
@@ -155,11 +156,9 @@ class Assumptions:
 
         penalty = check_penalty(self.penalty)
         if not isinstance(self.auto_penalty, bool):
-            raise InputError("auto_penalty must be true or false", code="bad_auto_penalty")
+            raise InputError(code="bad_auto_penalty")
         if self.n_draws > MAX_DRAWS:
-            raise InputError(f"n_draws must be at most {MAX_DRAWS:,} (more does not make the "
-                             f"interval better, only slower); got {self.n_draws:,}",
-                             code="too_many_draws", value=self.n_draws, limit=MAX_DRAWS)
+            raise InputError(code="too_many_draws", value=self.n_draws, limit=MAX_DRAWS)
         end = parse_date("end", self.end)
         holdout_end = parse_date("holdout_end", self.holdout_end)
         if holdout_end is not None and end is None:
@@ -191,7 +190,7 @@ class Assumptions:
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - names)
         if unknown:
-            raise InputError(f"unknown assumption(s): {', '.join(unknown)}")
+            raise InputError(code="unknown_assumptions", unknown=", ".join(unknown))
         values = dict(values)
         if "compare_models" in values:
             values["compare_models"] = tuple(values["compare_models"])
@@ -314,7 +313,7 @@ def run_analysis(
     steps = _Steps(progress, cancel)
     warnings: list[str] = []
     if not isinstance(orders, pd.DataFrame):
-        raise InputError("orders must be a table (DataFrame)")
+        raise InputError(code="orders_not_a_table")
     if a.segment_col is not None and a.segment_col not in orders.columns:
         headers = orders.attrs.get("headers", {})  # the file's own names of the columns
         raise InputError(code="segment_column_not_found",
@@ -359,7 +358,7 @@ def run_analysis(
     if segment is not None:
         predictions["segment"] = segment
     if spend_model is not None and "clv_low" not in predictions:
-        warnings.append("no CLV interval: the models carry no parameter uncertainty")
+        warnings.append(Notice("no_interval"))
     acquisition = _customer_cac(orders, summary, a)
     segments = _segment_table(forecast.segments, summary, acquisition)
 
@@ -493,9 +492,7 @@ def fit_spend_model(model_class, summary: pd.DataFrame, warnings: list[str], *,
     positive = spend_from_own_history(frequency, monetary)
     left_out = int(repeat.sum() - positive.sum())
     if left_out:
-        warnings.append(f"{left_out} repeat buyer(s) with a mean repeat spend of 0 or less "
-                        "(e.g. after returns) are left out of the spend model and get the "
-                        "population mean spend")
+        warnings.append(Notice("spend_left_out", count=left_out))
     if positive.sum() < 2:
         raise DataError(code="spend_needs_repeat_buyers")
     frequency, monetary = frequency[positive], monetary[positive]

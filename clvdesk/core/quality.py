@@ -46,6 +46,7 @@ import pandas as pd
 
 from clvdesk.core.display import has_control, shown
 from clvdesk.core.errors import InputError
+from clvdesk.core.messages import ROLE_NAMES
 from clvdesk.core.orderlog import OrderLog, queries
 
 #: Issue kinds and what the computation does with the rows concerned.
@@ -263,7 +264,7 @@ def _unpack(source) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame, pd.DataFram
         return source, np.arange(1, len(source) + 1), empty, empty, 0
     orders = getattr(source, "orders", None)
     if not isinstance(orders, pd.DataFrame):
-        raise InputError("quality_report needs an order table or an import result")
+        raise TypeError("quality_report needs an order table or an import result")  # a caller's bug
     rows = np.asarray(getattr(source, "source_rows", np.arange(1, len(orders) + 1)))
     blank_rows = int(getattr(source, "options", {}).get("blank_rows", 0))
     return (orders, rows, getattr(source, "dropped", empty), getattr(source, "blanked", empty),
@@ -275,8 +276,9 @@ def _usable(orders: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.nd
     """Canonical typed columns; rows the computation would leave out, listed as dropped."""
     missing = [c for c in ("customer_id", "date", "amount") if c not in orders.columns]
     if missing:
-        raise InputError(f"the order table has no column {', '.join(missing)}; columns are: "
-                         f"{', '.join(map(str, orders.columns))}")
+        raise InputError(code="no_required_columns", roles=missing,
+                         missing=" / ".join(ROLE_NAMES[m] for m in missing),
+                         columns=", ".join(map(str, orders.columns)))
     customers = orders["customer_id"].astype("str").str.strip()
     customers = customers.where(customers != "")
     raw_dates = orders["date"]

@@ -168,8 +168,7 @@ def simulate(
     defaults = DEFAULT_PARAMS[model]
     if dropout_probability is not None:
         if model != "bgnbd":
-            raise InputError("one dropout probability for everyone is a BG/NBD base",
-                             code="dropout_probability_needs_bgnbd")
+            raise InputError(code="dropout_probability_needs_bgnbd")
         dropout_probability = _share("dropout_probability", dropout_probability)
         names, defaults = ("r", "alpha"), {k: defaults[k] for k in ("r", "alpha")}
     params = _params(names, defaults if params is None else params, "purchase")
@@ -182,7 +181,7 @@ def simulate(
     n = _whole("n_customers", n_customers, low=1)
     period = units.parse_unit(period)
     if period == "years":
-        raise InputError("period must be days, weeks or months", code="bad_period",
+        raise InputError(code="bad_period",
                          period=period)
     day_length = units.DAYS_PER_UNIT[period]
     start_date = parse_date("start", start)
@@ -191,8 +190,7 @@ def simulate(
     holdout = _duration("holdout_periods", holdout_periods)
     future = _duration("future_periods", future_periods)
     if acquisition > calibration:
-        raise InputError("acquisition_periods must not exceed calibration_periods",
-                         code="acquisition_after_end", acquisition=acquisition,
+        raise InputError(code="acquisition_after_end", acquisition=acquisition,
                          calibration=calibration)
     shares = {name: _share(name, value) for name, value in
               (("returns", returns), ("duplicates", duplicates), ("same_day", same_day))}
@@ -440,8 +438,7 @@ def _order_ids(n: int) -> np.ndarray:
 def _model_name(model: str) -> str:
     key = str(model).strip().lower().replace("_", "-")
     if key not in PURCHASE_PARAMS:
-        raise InputError(f"the simulator draws from {', '.join(PURCHASE_PARAMS)}; got {model!r}",
-                         code="unknown_simulation_model", model=str(model),
+        raise InputError(code="unknown_simulation_model", model=repr(model),
                          models=", ".join(PURCHASE_PARAMS))
     return key
 
@@ -451,8 +448,7 @@ def _params(names: tuple[str, ...], given: Any, what: str) -> dict[str, float]:
 
     params = check_params(names, given)
     if what == "spend" and params["q"] <= 1:
-        raise InputError(f"spend parameter q must be above 1 for a finite mean spend "
-                         f"(got {params['q']:g})", code="spend_q_too_small", q=params["q"])
+        raise InputError(code="spend_q_too_small", q=params["q"])
     return params
 
 
@@ -462,8 +458,7 @@ def _whole(name: str, value: Any, *, low: int) -> int:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number) or number != round(number) or number < low:
-        raise InputError(f"{name} must be a whole number of at least {low}, got {value!r}",
-                         code="bad_whole_number", name=name, value=str(value))
+        raise InputError(code="bad_whole_number", name=name, low=low, value=repr(value))
     return int(number)
 
 
@@ -473,9 +468,8 @@ def _duration(name: str, value: Any, *, positive: bool = False) -> float:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number) or number < 0 or (positive and number == 0) or number > 1e5:
-        need = "above 0" if positive else "0 or more"
-        raise InputError(f"{name} must be a number of periods {need}, got {value!r}",
-                         code="bad_duration", name=name, value=str(value))
+        raise InputError(code="bad_duration_positive" if positive else "bad_duration", name=name,
+                         value=repr(value))
     return number
 
 
@@ -485,6 +479,5 @@ def _share(name: str, value: Any) -> float:
     except (TypeError, ValueError):
         number = math.nan
     if not math.isfinite(number) or not 0 <= number <= 1:
-        raise InputError(f"{name} must be a share between 0 and 1 (0.02 = 2 %), got {value!r}",
-                         code="bad_share", name=name, value=str(value))
+        raise InputError(code="bad_share", name=name, value=repr(value))
     return number

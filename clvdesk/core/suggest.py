@@ -171,7 +171,7 @@ def suggest_assumptions(data, mapping: Mapping[str, str] | None = None, *,
 
     orders = getattr(data, "orders", data)
     if not isinstance(orders, pd.DataFrame) or "date" not in orders.columns:
-        raise InputError("orders must be a table with a date column", code="no_orders")
+        raise InputError(code="no_orders")
     headers = dict(getattr(data, "mapping", None) or {})
     headers.update(mapping or {})
     if amounts is None and hasattr(data, "source_table") and "amount" in headers:
@@ -180,7 +180,7 @@ def suggest_assumptions(data, mapping: Mapping[str, str] | None = None, *,
             amounts = data.source_table[column].head(CURRENCY_SAMPLE).tolist()
     dates = pd.to_datetime(orders["date"], errors="coerce").dropna()
     if dates.empty:
-        raise InputError("there are no dated orders to analyse", code="no_orders")
+        raise InputError(code="no_orders")
     first, last = dates.min().date(), dates.max().date()
 
     candidates = segment_candidates(orders)

@@ -82,8 +82,7 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
     end_day = log.end_day(end)
     holdout_date = parse_date("holdout_end", holdout_end)
     if holdout_date is not None and end is None:
-        raise InputError("a holdout period needs an end date for the calibration period",
-                         code="holdout_needs_end")
+        raise InputError(code="holdout_needs_end")
     holdout_day = None if holdout_date is None else _epoch_day(holdout_date)
     if holdout_day is not None and holdout_day <= end_day:
         raise InputError(code="holdout_before_end", holdout_end=_day_text(holdout_day),

@@ -47,7 +47,7 @@ def holdout_by_frequency(model, summary: pd.DataFrame, *, max_frequency: int = 7
     (mean purchases per customer in the holdout), ``actual_total`` and ``predicted_total``.
     """
     if not isinstance(max_frequency, int) or max_frequency < 1:
-        raise InputError("max_frequency must be a whole number of 1 or more")
+        raise ValueError("max_frequency must be a whole number of 1 or more")  # a caller's bug
     frequency, recency, age, actual, duration = _holdout_columns(summary)
     predicted = _conditional_expectation(model, duration, frequency, recency, age)
     group = np.minimum(frequency, max_frequency).astype(int)
@@ -220,9 +220,9 @@ def compare_models(
 def _period(summary: pd.DataFrame) -> str:
     period = summary.attrs.get("period")
     if period is None:
-        raise InputError("the summary does not say its time unit (summary.attrs['period'])")
+        raise InputError(code="summary_without_unit")
     if summary.attrs.get("end") is None:
-        raise InputError("the summary does not say when calibration ends (summary.attrs['end'])")
+        raise InputError(code="summary_without_end")
     if len(summary) == 0:
         raise DataError(code="no_customers")
     return units.parse_unit(period)
@@ -230,7 +230,7 @@ def _period(summary: pd.DataFrame) -> str:
 
 def _holdout_columns(summary: pd.DataFrame):
     if not isinstance(summary, pd.DataFrame):
-        raise InputError("summary must be a table")
+        raise InputError(code="summary_not_a_table")
     needed = ("frequency", "recency", "T", "frequency_holdout", "duration_holdout")
     missing = [c for c in needed if c not in summary.columns]
     if missing:

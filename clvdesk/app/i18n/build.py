@@ -39,12 +39,13 @@ def sources() -> list[str]:
 
 
 def core_texts() -> str:
-    """The core's message templates, setting names and progress texts as ``translate()`` calls lupdate reads.
+    """The core's message templates, setting, role and drop-reason names and progress texts as
+    ``translate()`` calls lupdate reads.
 
     The core imports no Qt, so its words (:mod:`clvdesk.core.messages`) are handed to lupdate
     through this generated source, under the contexts the app translates them in.
     """
-    from clvdesk.core.messages import MESSAGES, ROLE_NAMES, SETTING_NAMES
+    from clvdesk.core.messages import DROP_REASONS, MESSAGES, ROLE_NAMES, SETTING_NAMES
     from clvdesk.core.progress_texts import TEMPLATES
 
     lines = [f"translate({json.dumps('messages')}, {json.dumps(text, ensure_ascii=False)})"
@@ -55,6 +56,8 @@ def core_texts() -> str:
               for text in ROLE_NAMES.values()]
     lines += [f"translate({json.dumps('progress')}, {json.dumps(text, ensure_ascii=False)})"
               for text in TEMPLATES]
+    lines += [f"translate({json.dumps('drop_reasons')}, {json.dumps(text, ensure_ascii=False)})"
+              for text in DROP_REASONS.values()]
     return "\n".join(lines) + "\n"
 
 

@@ -1815,6 +1815,45 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
 </context>
 <context>
+    <name>drop_reasons</name>
+    <message>
+        <source>the line does not split into the header&apos;s columns</source>
+        <translation>de regel valt niet uiteen in de kolommen van de kopregel</translation>
+    </message>
+    <message>
+        <source>no customer id</source>
+        <translation>geen klantnummer</translation>
+    </message>
+    <message>
+        <source>customer id longer than 32,767 characters (Excel&apos;s cell limit)</source>
+        <translation>klantnummer langer dan 32.767 tekens (de limiet van een Excel-cel)</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>geen datum</translation>
+    </message>
+    <message>
+        <source>date cannot be read</source>
+        <translation>datum niet leesbaar</translation>
+    </message>
+    <message>
+        <source>date outside the years 1900-2200</source>
+        <translation>datum buiten de jaren 1900-2200</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>geen bedrag</translation>
+    </message>
+    <message>
+        <source>amount cannot be read</source>
+        <translation>bedrag niet leesbaar</translation>
+    </message>
+    <message>
+        <source>amount beyond a trillion (1e12)</source>
+        <translation>bedrag boven een biljoen (1e12)</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>{name} must be a number</source>
@@ -1943,10 +1982,6 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>{file} is too large to read into memory</source>
         <translation>{file} is te groot om in het geheugen te lezen</translation>
-    </message>
-    <message>
-        <source>a sheet applies to Excel workbooks only; {file} is not one</source>
-        <translation>een blad kiezen kan alleen bij Excel-werkmappen; {file} is er geen</translation>
     </message>
     <message>
         <source>{file} is not a text table: it contains binary data</source>
@@ -2081,24 +2116,12 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>klant {customer}: {problem}</translation>
     </message>
     <message>
-        <source>{column} must be a number, not &apos;{value}&apos;</source>
-        <translation>{column} moet een getal zijn, niet &apos;{value}&apos;</translation>
-    </message>
-    <message>
         <source>{column} is empty</source>
         <translation>{column} is leeg</translation>
     </message>
     <message>
         <source>{column} is {value}</source>
         <translation>{column} is {value}</translation>
-    </message>
-    <message>
-        <source>{column} must be a whole number, 0 or more (is {value:g})</source>
-        <translation>{column} moet een geheel getal van 0 of meer zijn (is {value:g})</translation>
-    </message>
-    <message>
-        <source>{column} must be 0 or more (is {value:g})</source>
-        <translation>{column} moet 0 of meer zijn (is {value:g})</translation>
     </message>
     <message>
         <source>{column} must be a finite number (is {value:g})</source>
@@ -2245,10 +2268,6 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>de orderengine leest .parquet- en .csv-bestanden, niet {file}</translation>
     </message>
     <message>
-        <source>cannot read {file}</source>
-        <translation>kan {file} niet lezen</translation>
-    </message>
-    <message>
         <source>temporary folder {folder} does not exist</source>
         <translation>tijdelijke map {folder} bestaat niet</translation>
     </message>
@@ -2355,6 +2374,466 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>no display to open the desktop app on (DISPLAY is not set); use the command line instead, e.g. clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help lists every command)</source>
         <translation>geen beeldscherm om de app op te openen (DISPLAY is niet ingesteld); gebruik de opdrachtregel, bijvoorbeeld clvdesk demo, clvdesk quality ORDERS, clvdesk predict bgnbd ORDERS -o clv.csv (clvdesk --help toont alle opdrachten)</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {detail}</source>
+        <translation>kan {file} niet lezen: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, not {value}</source>
+        <translation>{name} moet een getal zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, e.g. 0.3, 0,3 or 30%, not {value}</source>
+        <translation>{name} moet een getal zijn, bijv. 0.3, 0,3 of 30%, niet {value}</translation>
+    </message>
+    <message>
+        <source>not a file path: {value}</source>
+        <translation>geen bestandspad: {value}</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>de bestandsnaam bevat een NUL-teken</translation>
+    </message>
+    <message>
+        <source>{file} is not valid {encoding} text (byte {byte}); choose another encoding</source>
+        <translation>{file} is geen geldige {encoding}-tekst (byte {byte}); kies een andere codering</translation>
+    </message>
+    <message>
+        <source>{file} is an HTML or XML page, not a table of text (some systems export those under an Excel name): open it in Excel and save it as .xlsx or .csv</source>
+        <translation>{file} is een HTML- of XML-pagina, geen teksttabel (sommige systemen exporteren die onder een Excel-naam): open het in Excel en sla het op als .xlsx of .csv</translation>
+    </message>
+    <message>
+        <source>could not find the column separator (tried ; , tab |): is this an order table?</source>
+        <translation>het scheidingsteken tussen de kolommen is niet gevonden (geprobeerd: ; , tab |): is dit een ordertabel?</translation>
+    </message>
+    <message>
+        <source>the separator must be one character, not {value}</source>
+        <translation>het scheidingsteken moet één teken zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>the header row must be 1 or more</source>
+        <translation>de kopregel moet 1 of hoger zijn</translation>
+    </message>
+    <message>
+        <source>{file} has no header row</source>
+        <translation>{file} heeft geen kopregel</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a table: {problem}</source>
+        <translation>{file} kan niet als tabel gelezen worden: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as Parquet: {problem}</source>
+        <translation>{file} kan niet als Parquet gelezen worden: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} has no usable orders: {reasons}</source>
+        <translation>{file} bevat geen bruikbare orders: {reasons}</translation>
+    </message>
+    <message>
+        <source>{count} {reason}</source>
+        <translation>{count} × {reason}</translation>
+    </message>
+    <message>
+        <source>{count} {reason} in column &apos;{column}&apos;</source>
+        <translation>{count} × {reason} in kolom &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>{count} {reason} (e.g. {example})</source>
+        <translation>{count} × {reason} (bijv. {example})</translation>
+    </message>
+    <message>
+        <source>{count} {reason} in column &apos;{column}&apos; (e.g. {example})</source>
+        <translation>{count} × {reason} in kolom &apos;{column}&apos; (bijv. {example})</translation>
+    </message>
+    <message>
+        <source>{file} is not a usable workbook: {parts} parts</source>
+        <translation>{file} is geen bruikbare werkmap: {parts} onderdelen</translation>
+    </message>
+    <message>
+        <source>{file} is a binary workbook (.xlsb), which cannot be checked for safety; save it as .xlsx</source>
+        <translation>{file} is een binaire werkmap (.xlsb), die niet op veiligheid gecontroleerd kan worden; sla hem op als .xlsx</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or incomplete (not a readable workbook)</source>
+        <translation>{file} is beschadigd of onvolledig (geen leesbare werkmap)</translation>
+    </message>
+    <message>
+        <source>{file} is damaged, encrypted or uses an unsupported zip format</source>
+        <translation>{file} is beschadigd, versleuteld of gebruikt een niet-ondersteund zip-formaat</translation>
+    </message>
+    <message>
+        <source>{file} unpacks to more than {limit} MB (a zip bomb?); refused</source>
+        <translation>{file} pakt uit tot meer dan {limit} MB (een zip-bom?); geweigerd</translation>
+    </message>
+    <message>
+        <source>{file} has a part that unpacks over {ratio} times its size (a zip bomb?); refused</source>
+        <translation>{file} heeft een onderdeel dat meer dan {ratio} keer zijn grootte uitpakt (een zip-bom?); geweigerd</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: part {part} has no XML content</source>
+        <translation>{file} is beschadigd: onderdeel {part} heeft geen XML-inhoud</translation>
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (or it is damaged)</source>
+        <translation>{file} is geen Excel-werkmap (of hij is beschadigd)</translation>
+    </message>
+    <message>
+        <source>{file} is password-protected; save it without a password</source>
+        <translation>{file} is met een wachtwoord beveiligd; sla hem op zonder wachtwoord</translation>
+    </message>
+    <message>
+        <source>{file} could not be read as a workbook: {problem}</source>
+        <translation>{file} kan niet als werkmap gelezen worden: {problem}</translation>
+    </message>
+    <message>
+        <source>{file}: sheet &apos;{sheet}&apos; could not be read: {problem}</source>
+        <translation>{file}: werkblad &apos;{sheet}&apos; kan niet gelezen worden: {problem}</translation>
+    </message>
+    <message>
+        <source>{file} has no sheets</source>
+        <translation>{file} heeft geen werkbladen</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; of {file} is empty</source>
+        <translation>werkblad &apos;{sheet}&apos; van {file} is leeg</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; of {file} has no row {row}</source>
+        <translation>werkblad &apos;{sheet}&apos; van {file} heeft geen rij {row}</translation>
+    </message>
+    <message>
+        <source>the orders must be a table</source>
+        <translation>de orders moeten een tabel zijn</translation>
+    </message>
+    <message>
+        <source>unknown assumption(s): {unknown}</source>
+        <translation>onbekende aanname(s): {unknown}</translation>
+    </message>
+    <message>
+        <source>automatic penalty must be on or off (true or false)</source>
+        <translation>de automatische straf moet aan of uit staan (true of false)</translation>
+    </message>
+    <message>
+        <source>cannot start the order-log engine: {detail}</source>
+        <translation>kan de order-engine niet starten: {detail}</translation>
+    </message>
+    <message>
+        <source>--engine spark needs pyspark: pip install clvdesk[cluster]</source>
+        <translation>--engine spark heeft pyspark nodig: pip install clvdesk[cluster]</translation>
+    </message>
+    <message>
+        <source>the Spark engine summarises; run the quality report on DuckDB</source>
+        <translation>de Spark-engine maakt alleen samenvattingen; maak het kwaliteitsrapport met DuckDB</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;{file}&apos;: use a file name ending in {formats}</source>
+        <translation>kan &apos;{file}&apos; niet schrijven: gebruik een bestandsnaam die eindigt op {formats}</translation>
+    </message>
+    <message>
+        <source>unknown CSV style {value}; use {styles}</source>
+        <translation>onbekende CSV-stijl {value}; gebruik {styles}</translation>
+    </message>
+    <message>
+        <source>no rows to write</source>
+        <translation>geen rijen om te schrijven</translation>
+    </message>
+    <message>
+        <source>{rows} rows do not fit in an xlsx sheet (at most {limit}); write csv or parquet instead</source>
+        <translation>{rows} rijen passen niet in een xlsx-werkblad (hoogstens {limit}); schrijf csv of parquet</translation>
+    </message>
+    <message>
+        <source>{customers} customers do not fit on one Excel sheet (at most {limit}); write the predictions to csv or parquet instead</source>
+        <translation>{customers} klanten passen niet op één Excel-werkblad (hoogstens {limit}); schrijf de voorspellingen naar csv of parquet</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;{path}&apos;: {problem}</source>
+        <translation>kan &apos;{path}&apos; niet schrijven: {problem}</translation>
+    </message>
+    <message>
+        <source>currency must be a symbol or code of at most 5 characters, like € or EUR, not {value}</source>
+        <translation>de valuta moet een symbool of code van hoogstens 5 tekens zijn, zoals € of EUR, niet {value}</translation>
+    </message>
+    <message>
+        <source>the report must be an .xlsx file, got &apos;{path}&apos;</source>
+        <translation>het rapport moet een .xlsx-bestand zijn, niet &apos;{path}&apos;</translation>
+    </message>
+    <message>
+        <source>the report language must be one of {languages}, got {value}</source>
+        <translation>de taal van het rapport moet een van {languages} zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{column} must be numbers</source>
+        <translation>{column} moet uit getallen bestaan</translation>
+    </message>
+    <message>
+        <source>{column} must be finite numbers (row {row} is not)</source>
+        <translation>{column} moet uit eindige getallen bestaan (rij {row} niet)</translation>
+    </message>
+    <message>
+        <source>{column} must be positive (row {row} is {value:g})</source>
+        <translation>{column} moet positief zijn (rij {row} is {value:g})</translation>
+    </message>
+    <message>
+        <source>{column} must be zero or more (row {row} is {value:g})</source>
+        <translation>{column} moet 0 of meer zijn (rij {row} is {value:g})</translation>
+    </message>
+    <message>
+        <source>{column} must be whole numbers (row {row} is {value:g})</source>
+        <translation>{column} moet uit gehele getallen bestaan (rij {row} is {value:g})</translation>
+    </message>
+    <message>
+        <source>{column} has {count} values for {rows} rows</source>
+        <translation>{column} heeft {count} waarden voor {rows} rijen</translation>
+    </message>
+    <message>
+        <source>columns must have the same length; got {lengths}</source>
+        <translation>de kolommen moeten even lang zijn; nu: {lengths}</translation>
+    </message>
+    <message>
+        <source>columns given together must have the same rows</source>
+        <translation>kolommen die samen gegeven worden moeten dezelfde rijen hebben</translation>
+    </message>
+    <message>
+        <source>recency must not exceed T (row {row}: recency {recency:g} &gt; T {age:g})</source>
+        <translation>de recentheid mag niet groter zijn dan T (rij {row}: recentheid {recency:g} &gt; T {age:g})</translation>
+    </message>
+    <message>
+        <source>recency must be 0 for customers without repeat purchases (row {row}: frequency 0, recency {recency:g})</source>
+        <translation>de recentheid moet 0 zijn voor klanten zonder herhaalaankopen (rij {row}: frequentie 0, recentheid {recency:g})</translation>
+    </message>
+    <message>
+        <source>{column} must be positive for repeat buyers (row {row} has {value:g})</source>
+        <translation>{column} moet positief zijn voor herhaalkopers (rij {row} heeft {value:g})</translation>
+    </message>
+    <message>
+        <source>customer {customer}: {column} must be a whole number of repeat purchases, 0 or more (is {value:g})</source>
+        <translation>klant {customer}: {column} moet een geheel aantal herhaalaankopen zijn, 0 of meer (nu {value:g})</translation>
+    </message>
+    <message>
+        <source>customer {customer}: {column} must be 0 or more (is {value:g})</source>
+        <translation>klant {customer}: {column} moet 0 of meer zijn (nu {value:g})</translation>
+    </message>
+    <message>
+        <source>customer {customer}: {column} must be a number (is {value:g})</source>
+        <translation>klant {customer}: {column} moet een getal zijn (nu {value:g})</translation>
+    </message>
+    <message>
+        <source>customer {customer}: recency {recency:g} is after T {age:g}</source>
+        <translation>klant {customer}: recentheid {recency:g} ligt na T {age:g}</translation>
+    </message>
+    <message>
+        <source>customer {customer}: recency {recency:g} without repeat purchases</source>
+        <translation>klant {customer}: recentheid {recency:g} zonder herhaalaankopen</translation>
+    </message>
+    <message>
+        <source>the customer summary must be a table with frequency, recency and T</source>
+        <translation>de klantsamenvatting moet een tabel zijn met frequency, recency en T</translation>
+    </message>
+    <message>
+        <source>the customer summary does not say its time unit</source>
+        <translation>de klantsamenvatting vermeldt haar tijdseenheid niet</translation>
+    </message>
+    <message>
+        <source>the customer summary does not say when the calibration period ends</source>
+        <translation>de klantsamenvatting vermeldt niet wanneer de kalibratieperiode eindigt</translation>
+    </message>
+    <message>
+        <source>the customer summary has no column &apos;{column}&apos;</source>
+        <translation>de klantsamenvatting heeft geen kolom &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos; of the customer summary has missing or non-numeric values</source>
+        <translation>kolom &apos;{column}&apos; van de klantsamenvatting heeft ontbrekende of niet-numerieke waarden</translation>
+    </message>
+    <message>
+        <source>the segments must be a column of segment names by customer id</source>
+        <translation>de segmenten moeten een kolom met segmentnamen per klantnummer zijn</translation>
+    </message>
+    <message>
+        <source>parameters must be given as name/value pairs: {names}</source>
+        <translation>de parameters moeten als naam/waarde-paren gegeven worden: {names}</translation>
+    </message>
+    <message>
+        <source>missing parameter(s) {missing}; this model needs {names}</source>
+        <translation>ontbrekende parameter(s) {missing}; dit model heeft {names} nodig</translation>
+    </message>
+    <message>
+        <source>unknown parameter(s) {unknown}; this model needs {names}</source>
+        <translation>onbekende parameter(s) {unknown}; dit model heeft {names} nodig</translation>
+    </message>
+    <message>
+        <source>parameter {param} must be a number, got {value}</source>
+        <translation>parameter {param} moet een getal zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>parameter {param} must be a positive number, got {value}</source>
+        <translation>parameter {param} moet een positief getal zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>standard errors must be given as name/value pairs</source>
+        <translation>de standaardfouten moeten als naam/waarde-paren gegeven worden</translation>
+    </message>
+    <message>
+        <source>standard error of {param} must be a number</source>
+        <translation>de standaardfout van {param} moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>standard error of {param} must be zero or more</source>
+        <translation>de standaardfout van {param} moet 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>number of parameter draws must be a whole number, got {value}</source>
+        <translation>het aantal parametertrekkingen moet een geheel getal zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>number of parameter draws must be at least 1</source>
+        <translation>het aantal parametertrekkingen moet minstens 1 zijn</translation>
+    </message>
+    <message>
+        <source>the prediction horizon must be zero or more</source>
+        <translation>de voorspelhorizon moet 0 of meer zijn</translation>
+    </message>
+    <message>
+        <source>a horizon of {value:g} {unit} is too long</source>
+        <translation>een horizon van {value:g} {unit} is te lang</translation>
+    </message>
+    <message>
+        <source>retention 1 without discounting has no finite lifetime value; give a discount rate above 0 or a number of periods</source>
+        <translation>retentie 1 zonder disconteren geeft geen eindige klantwaarde; geef een disconteringsvoet boven 0 of een aantal perioden</translation>
+    </message>
+    <message>
+        <source>no parameter uncertainty available for this model (fit it on data or give standard errors)</source>
+        <translation>voor dit model is geen parameteronzekerheid bekend (schat het op gegevens of geef standaardfouten)</translation>
+    </message>
+    <message>
+        <source>the {model} fit did not reach a finite likelihood; check the data</source>
+        <translation>de schatting van {model} kwam niet tot een eindige likelihood; controleer de gegevens</translation>
+    </message>
+    <message>
+        <source>the {model} fit did not converge: parameter(s) {params} run off to 0 or infinity; the data cannot identify them (too few customers or too little repeat behaviour for this model)</source>
+        <translation>de schatting van {model} convergeerde niet: parameter(s) {params} lopen weg naar 0 of oneindig; de gegevens kunnen ze niet vastleggen (te weinig klanten of te weinig herhaalgedrag voor dit model)</translation>
+    </message>
+    <message>
+        <source>no repeat purchases: every customer bought only once, so {model} cannot estimate purchase or dropout rates</source>
+        <translation>geen herhaalaankopen: elke klant kocht maar één keer, dus {model} kan geen aankoop- of uitvalkansen schatten</translation>
+    </message>
+    <message>
+        <source>every customer has T = 0; the observation period is empty</source>
+        <translation>elke klant heeft T = 0; de observatieperiode is leeg</translation>
+    </message>
+    <message>
+        <source>no repeat spend: no customer has a repeat purchase, so the Gamma-Gamma spend model cannot be fitted</source>
+        <translation>geen herhaalbestedingen: geen klant heeft een herhaalaankoop, dus het Gamma-Gamma-bestedingsmodel kan niet geschat worden</translation>
+    </message>
+    <message>
+        <source>too few repeat buyers to fit gamma-gamma ({customers:g}; need at least {needed})</source>
+        <translation>te weinig herhaalkopers om gamma-gamma te schatten ({customers:g}; minstens {needed} nodig)</translation>
+    </message>
+    <message>
+        <source>every repeat buyer has the same mean spend; the Gamma-Gamma model needs spend that varies between customers</source>
+        <translation>elke herhaalkoper heeft dezelfde gemiddelde besteding; het Gamma-Gamma-model heeft bestedingen nodig die tussen klanten verschillen</translation>
+    </message>
+    <message>
+        <source>the fitted spend distribution has no finite mean (q = {q:.3g} &lt;= 1), so customers without repeat purchases have no expected spend</source>
+        <translation>de geschatte bestedingsverdeling heeft geen eindig gemiddelde (q = {q:.3g} &lt;= 1), dus klanten zonder herhaalaankopen hebben geen verwachte besteding</translation>
+    </message>
+    <message>
+        <source>unknown status {status}; statuses are {statuses}</source>
+        <translation>onbekende status {status}; de statussen zijn {statuses}</translation>
+    </message>
+    <message>
+        <source>unknown action setting(s): {setting}</source>
+        <translation>onbekende actie-instelling(en): {setting}</translation>
+    </message>
+    <message>
+        <source>the time unit must be days, weeks or months, not {period}</source>
+        <translation>de tijdseenheid moet dagen, weken of maanden zijn, niet {period}</translation>
+    </message>
+    <message>
+        <source>the acquisition period ({acquisition:g} periods) must not exceed the calibration period ({calibration:g} periods)</source>
+        <translation>de wervingsperiode ({acquisition:g} perioden) mag niet langer zijn dan de kalibratieperiode ({calibration:g} perioden)</translation>
+    </message>
+    <message>
+        <source>the simulator draws from {models}; got {model}</source>
+        <translation>de simulator trekt uit {models}; niet {model}</translation>
+    </message>
+    <message>
+        <source>spend parameter q must be above 1 for a finite mean spend (got {q:g})</source>
+        <translation>bestedingsparameter q moet boven 1 liggen voor een eindige gemiddelde besteding (nu {q:g})</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number of at least {low}, got {value}</source>
+        <translation>{name} moet een geheel getal van minstens {low} zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number of periods, 0 or more, got {value}</source>
+        <translation>{name} moet een aantal perioden van 0 of meer zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number of periods above 0, got {value}</source>
+        <translation>{name} moet een aantal perioden boven 0 zijn, niet {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a share between 0 and 1 (0.02 = 2 %), got {value}</source>
+        <translation>{name} moet een aandeel tussen 0 en 1 zijn (0,02 = 2 %), niet {value}</translation>
+    </message>
+    <message>
+        <source>one dropout probability for everyone is a BG/NBD base</source>
+        <translation>één uitvalkans voor iedereen is een BG/NBD-klantenbestand</translation>
+    </message>
+    <message>
+        <source>a sheet applies to Excel workbooks only; {file} is a text (CSV) file</source>
+        <translation>een blad kiezen kan alleen bij Excel-werkmappen; {file} is een tekstbestand (CSV)</translation>
+    </message>
+    <message>
+        <source>a sheet applies to Excel workbooks only; {file} is a Parquet file</source>
+        <translation>een blad kiezen kan alleen bij Excel-werkmappen; {file} is een Parquet-bestand</translation>
+    </message>
+    <message>
+        <source>unknown model {value}; choose one of {models}</source>
+        <translation>onbekend model {value}; kies uit {models}</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {problem}</source>
+        <translation>kan {file} niet lezen: {problem}</translation>
+    </message>
+    <message>
+        <source>{value} is not a text encoding; use e.g. utf-8, cp1252 or latin-1</source>
+        <translation>{value} is geen tekstcodering; gebruik bijv. utf-8, cp1252 of latin-1</translation>
+    </message>
+    <message>
+        <source>the {model} fit did not converge (the optimiser stopped away from an optimum)</source>
+        <translation>de schatting van {model} convergeerde niet (de optimalisatie stopte buiten een optimum)</translation>
+    </message>
+    <message>
+        <source>the {model} fit found no unique optimum: the data cannot pin down {params} (too few customers or too little variety in their behaviour for this model)</source>
+        <translation>de schatting van {model} vond geen uniek optimum: de gegevens kunnen {params} niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun gedrag voor dit model)</translation>
+    </message>
+    <message>
+        <source>no CLV interval: the models carry no parameter uncertainty</source>
+        <translation>geen CLV-interval: de modellen hebben geen parameteronzekerheid</translation>
+    </message>
+    <message>
+        <source>{count} repeat buyer(s) with a mean repeat spend of 0 or less (e.g. after returns) are left out of the spend model and get the population mean spend</source>
+        <translation>{count} herhaalkoper(s) met een gemiddelde herhaalbesteding van 0 of minder (bijv. na retouren) blijven buiten het bestedingsmodel en krijgen de gemiddelde besteding van alle klanten</translation>
+    </message>
+    <message>
+        <source>no spend model: tiers rank customers by expected purchases, and the levers need CLV</source>
+        <translation>geen bestedingsmodel: de prioriteitsgroepen rangschikken klanten op verwachte aankopen, en de hefbomen hebben CLV nodig</translation>
+    </message>
+    <message>
+        <source>{count} NPS score(s) outside the whole numbers 0 to 10 are ignored</source>
+        <translation>{count} NPS-score(s) buiten de gehele getallen 0 tot en met 10 worden genegeerd</translation>
+    </message>
+    <message>
+        <source>the {model} estimate is regularised (penalty {penalty:g}, as set in the assumptions)</source>
+        <translation>de schatting van {model} is geregulariseerd (straf {penalty:g}, zoals ingesteld bij de aannames)</translation>
+    </message>
+    <message>
+        <source>the {model} estimate is regularised (penalty {penalty:g}) because the data alone do not identify it: {reason}</source>
+        <translation>de schatting van {model} is geregulariseerd (straf {penalty:g}) omdat de gegevens op zichzelf haar niet vastleggen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +3035,66 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>spend model</source>
         <translation>bestedingsmodel</translation>
+    </message>
+    <message>
+        <source>monthly revenue</source>
+        <translation>maandomzet</translation>
+    </message>
+    <message>
+        <source>lifetime value</source>
+        <translation>klantwaarde</translation>
+    </message>
+    <message>
+        <source>number of months</source>
+        <translation>aantal maanden</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>stap</translation>
+    </message>
+    <message>
+        <source>today&apos;s date</source>
+        <translation>datum van vandaag</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>startdatum</translation>
+    </message>
+    <message>
+        <source>number of customers</source>
+        <translation>aantal klanten</translation>
+    </message>
+    <message>
+        <source>acquisition period</source>
+        <translation>wervingsperiode</translation>
+    </message>
+    <message>
+        <source>calibration period</source>
+        <translation>kalibratieperiode</translation>
+    </message>
+    <message>
+        <source>holdout period</source>
+        <translation>controleperiode</translation>
+    </message>
+    <message>
+        <source>future period</source>
+        <translation>toekomstige periode</translation>
+    </message>
+    <message>
+        <source>dropout probability</source>
+        <translation>uitvalkans</translation>
+    </message>
+    <message>
+        <source>share of returns</source>
+        <translation>aandeel retouren</translation>
+    </message>
+    <message>
+        <source>share of duplicate rows</source>
+        <translation>aandeel dubbele regels</translation>
+    </message>
+    <message>
+        <source>share of same-day orders</source>
+        <translation>aandeel orders op dezelfde dag</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.errors import core_message
 from clvdesk.app.models import ColumnKind, DataFrameModel
 from clvdesk.app.pages.assumptions import model_name, unit_name
 from clvdesk.app.pages.base import Page
@@ -325,7 +326,8 @@ class ResultsPage(Page):
         if result.spend_model is None:
             text = self.tr("No spend model: purchases and P(alive) only.")
         if result.warnings:
-            text += "  " + self.tr("Note: {0}").format("; ".join(result.warnings))
+            text += "  " + self.tr("Note: {0}").format(
+                "; ".join(core_message(note) for note in result.warnings))
         self.basis.setText(text)
 
     def _filter_customers(self) -> None:

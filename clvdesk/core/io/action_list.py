@@ -58,11 +58,9 @@ def write_action_list(table: pd.DataFrame, path: str | os.PathLike, *,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InputError(f"the customer list must be a .csv or .xlsx file, not '{path.name}'",
-                         code="action_list_format", file=path.name)
+        raise InputError(code="action_list_format", file=path.name)
     if not path.parent.is_dir():
-        raise InputError(f"output folder does not exist: {path.parent}",
-                         code="output_folder_missing", folder=str(path.parent))
+        raise InputError(code="output_folder_missing", folder=str(path.parent))
     frame = localized(table, tier_labels, language)
     if suffix == ".xlsx":
         return write_table(frame, path, index=False, sheet_name="CRM")

@@ -95,9 +95,8 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name} is not valid {encoding} text (byte {exc.start}); choose another encoding"
-        ) from None
+        raise InputError(code="not_in_encoding", file=name, encoding=encoding,
+                         byte=exc.start) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     sample = text[:SAMPLE_CHARS]
@@ -105,9 +104,7 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     if "\x00" in sample or control > max(3, len(sample) // 100):
         raise InputError(code="binary_file", file=name)
     if _MARKUP.match(sample):
-        raise InputError(f"{name} is an HTML or XML page, not a table of text (some systems "
-                         f"export those under an Excel name): open it in Excel and save it as "
-                         f".xlsx or .csv")
+        raise InputError(code="markup_page", file=name)
     return text, encoding
 
 
@@ -127,9 +124,7 @@ def sniff_delimiter(lines: list[str]) -> str:
         if best is None or score > best:
             best, choice = score, delimiter
     if choice is None:
-        raise InputError(
-            "could not find the column separator (tried ; , tab |): is this an order table?"
-        )
+        raise InputError(code="no_separator")
     return choice
 
 
@@ -148,10 +143,10 @@ def read_text_table(path: Path, *, is_header: HeaderTest, encoding: str | None =
     if nrows is not None and len(data) == PREVIEW_BYTES:
         data = _whole_lines(data)
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError(code="file_empty", file=name)
     text, used_encoding = decode(data, encoding, name)
     if not text.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError(code="file_empty", file=name)
     sample_lines = text[:SAMPLE_CHARS].splitlines()[:200]
     hint = _SEP_HINT.fullmatch(sample_lines[0].strip()) if sample_lines else None
     if delimiter is None and hint:
@@ -161,14 +156,14 @@ def read_text_table(path: Path, *, is_header: HeaderTest, encoding: str | None =
     elif delimiter in ("tab", "\\t"):
         delimiter = "\t"
     if len(delimiter) != 1 or delimiter in "\"\r\n":
-        raise InputError(f"the separator must be one character, not {delimiter!r}")
+        raise InputError(code="bad_separator", value=repr(delimiter))
     head_rows = list(csv.reader(sample_lines[:60], delimiter=delimiter))
     if header_row is None:
         header_index = find_header_row(head_rows, is_header)
     else:
         header_index = header_row - 1
         if header_index < 0:
-            raise InputError("the header row must be 1 or more")
+            raise InputError(code="header_row_positive")
     report(progress, 0.05, "reading rows")
     check_cancel(cancel)
     if nrows is None and header_index < len(head_rows):
@@ -202,9 +197,9 @@ def read_text_table(path: Path, *, is_header: HeaderTest, encoding: str | None =
                     (int(line), f"{saw} fields where the header has {expected}")
                 )
     except pd.errors.EmptyDataError:
-        raise InputError(f"{name} has no header row") from None
+        raise InputError(code="no_header_row", file=name) from None
     except (pd.errors.ParserError, csv.Error) as exc:
-        raise InputError(f"{name} could not be read as a table: {_first_line(exc)}") from None
+        raise InputError(code="table_unreadable", file=name, problem=_first_line(exc)) from None
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
     frame.columns = header_names(
         ["" if _UNNAMED.fullmatch(str(c)) else c for c in frame.columns]

@@ -90,7 +90,6 @@ class LambdaFunction:
     params: tuple[Param, ...]
     body: str
     description: str
-    core_name: str
     core: Callable[..., float]
     examples: tuple[tuple[tuple, str | None], ...]
     checks: tuple[str, ...] = field(default=())
@@ -359,7 +358,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         description=("Simple CLV = margin x average order value x purchases per year x "
                      "lifespan in years + referral value - acquisition cost; optional yearly "
                      "spend growth and discounting (end of year)."),
-        core_name="clvdesk.core.formulas.simple_clv",
         core=_core_simple,
         examples=(((50, 4, 5, 100), None), ((50, 4, 5, 100, 0.3), None),
                   ((50, 4, 5.5, 100, 0.3, 0, 0.05, 0.1), None), (("fifty", 4, 5), "#VALUE!"),
@@ -379,7 +377,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         description=("Retention CLV (Gupta & Lehmann 2003): margins m kept with retention r "
                      "and discounted at d per period, m r/(1+d-r); with periods n the sum of "
                      "m r^t/(1+d)^t for t = 1..n."),
-        core_name="clvdesk.core.formulas.retention_clv",
         core=_core_retention,
         examples=(((100, 0.8, 0.1), None), ((100, 0.8, 0.1, 5), None),
                   ((100, 1, 0), "#NUM!"), ((100, "80%", 0.1), "#VALUE!")),
@@ -391,7 +388,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         body="1/churn_rate",
         description=("Expected customer lifespan = 1 / churn rate, in the period of the churn "
                      "rate (a yearly churn of 0.2 gives 5 years)."),
-        core_name="clvdesk.core.formulas.lifespan_from_churn",
         core=_core_lifespan,
         examples=(((0.2,), None), ((0,), "#NUM!")),
     ),
@@ -402,7 +398,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         body="ltv/cac",
         description="LTV:CAC = lifetime value (before acquisition cost) / acquisition cost; "
                     "3 or more is the usual rule of thumb for healthy.",
-        core_name="clvdesk.core.formulas.ltv_cac_ratio",
         core=_core_ltv_cac,
         examples=(((300, 100), None), ((300, 0), "#NUM!")),
     ),
@@ -416,7 +411,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
               "IF(per_month=0,IF(cac=0,0,#DIV/0!),cac/per_month))"),
         description=("Months until a customer's margin repays the acquisition cost: CAC / "
                      "(monthly revenue x margin); #DIV/0! when there is no margin (never)."),
-        core_name="clvdesk.core.formulas.cac_payback_months",
         core=_core_payback,
         examples=(((120, 40, 0.25), None), ((120, 0), "#DIV/0!")),
     ),
@@ -436,7 +430,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         description=("BG/NBD probability that a customer is still active (Fader, Hardie & Lee "
                      "2005, eq. 12), from the model's r, alpha, a, b and the customer's "
                      "frequency, recency and T."),
-        core_name="clvdesk.core.models.bgnbd.BetaGeoModel.p_alive",
         core=_core_palive,
         examples=(((0.243, 4.414, 0.793, 2.426, 2, 30.43, 38.86), None),
                   ((0.243, 4.414, 0.793, 2.426, 2, 40, 38.86), "#NUM!")),
@@ -455,7 +448,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         checks=_RFM_CHECKS,
         description=("BG/NBD expected purchases of a customer in the next horizon periods (Fader, "
                      "Hardie & Lee 2005, eq. 10), its 2F1 summed as a series."),
-        core_name="clvdesk.core.models.bgnbd.BetaGeoModel.expected_purchases",
         core=_core_expected,
         examples=(((0.243, 4.414, 0.793, 2.426, 39, 2, 30.43, 38.86), None),
                   ((0.243, 4.414, 0.793, 2.426, 52, 0, 0, 38.86), None)),
@@ -473,7 +465,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
               "IF(denominator<=0,#NUM!,p*(gamma_+frequency*spend)/denominator))"),
         description=("Gamma-Gamma expected spend per order, p (gamma + x m) / (p x + q - 1) "
                      "(Fader, Hardie & Lee 2005, eq. 5); without repeats the population mean."),
-        core_name="clvdesk.core.models.gamma_gamma.GammaGammaModel.expected_spend",
         core=_core_spend,
         examples=(((6.25, 3.74, 15.44, 2, 30), None), ((6.25, 3.74, 15.44, 0, 0), None)),
     ),
@@ -485,7 +476,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
               "LAMBDA(acc,k,acc*(beta+k)/(alpha+beta+k))))"),
         description=("sBG share of a cohort still active after the given periods, S(t) = B(alpha, "
                      "beta+t)/B(alpha, beta) (Fader & Hardie 2007)."),
-        core_name="clvdesk.core.models.sbg.ShiftedBetaGeoModel.survival",
         core=_core_survival,
         examples=(((0.704, 1.182, 5), None), ((0.704, 1.182, 2.5), "#NUM!")),
     ),
@@ -497,7 +487,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
         description=("sBG discounted expected lifetime of a new customer, first payment now: "
                      "2F1(1, beta; alpha+beta; 1/(1+d)) (Fader & Hardie 2010). CLV = payment x "
                      "DEL."),
-        core_name="clvdesk.core.models.sbg.ShiftedBetaGeoModel.discounted_expected_lifetime",
         core=_core_del,
         examples=(((0.704, 1.182, 0.1), None), ((0.704, 1.182, 0), "#NUM!")),
     ),
@@ -510,7 +499,6 @@ FUNCTIONS: tuple[LambdaFunction, ...] = (
               + _sbg_series("beta+m", "alpha+beta+m") + ")"),
         description=("sBG discounted expected residual lifetime of a customer with the given "
                      "renewals, just before the next renewal (Fader & Hardie 2010, eq. 6)."),
-        core_name="clvdesk.core.models.sbg.ShiftedBetaGeoModel.discounted_residual_lifetime",
         core=_core_derl,
         examples=(((0.704, 1.182, 0.1), None), ((0.704, 1.182, 0.1, 4), None)),
     ),

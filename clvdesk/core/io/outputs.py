@@ -24,26 +24,22 @@ def check_output(path: str | os.PathLike, inputs: Iterable[str | os.PathLike | N
     try:
         path = Path(path)
     except TypeError:
-        raise InputError(f"not a file path: {path!r}", code="not_a_path") from None
+        raise InputError(code="not_a_path", value=repr(path)) from None
     if "\0" in str(path):
-        raise InputError("the output file name contains a NUL character", code="not_a_path")
+        raise InputError(code="path_has_nul")
     if suffixes is not None:
         allowed = tuple(suffixes)
         if path.suffix.lower() not in allowed:
-            raise InputError(f"cannot write '{path.name}': use a file name ending in "
-                             f"{', '.join(allowed)}", code="output_format", file=path.name,
-                             formats=list(allowed))
+            raise InputError(code="output_format", file=path.name,
+                             formats=", ".join(allowed))
     if not path.parent.exists():
-        raise InputError(f"output folder does not exist: {path.parent}",
-                         code="output_folder_missing", folder=str(path.parent))
+        raise InputError(code="output_folder_missing", folder=str(path.parent))
     if path.is_dir():
-        raise InputError(f"{path} is a folder; give a file name", code="output_is_folder",
+        raise InputError(code="output_is_folder",
                          file=str(path))
     for source in inputs:
         if source is not None and same_file(path, source):
-            raise InputError(f"the output file is the input file {Path(source).name} itself; "
-                             "choose another name (input files are never overwritten)",
-                             code="output_is_input", file=path.name, input=str(source))
+            raise InputError(code="output_is_input", file=path.name, input=str(source))
     return path
 
 

@@ -42,7 +42,7 @@ def read_parquet_table(path: Path, *, nrows: int | None = None, progress: Progre
         frame = _to_frame(table)
     except (pa.ArrowException, OSError, ValueError, TypeError, OverflowError) as exc:
         text = " ".join(str(exc).split())[:200]
-        raise InputError(f"{path.name} could not be read as Parquet: {text}") from None
+        raise InputError(code="parquet_unreadable", file=path.name, problem=text) from None
     for column in frame.columns:
         values = frame[column]
         if hasattr(values, "dt") and getattr(values.dt, "tz", None) is not None:

@@ -49,23 +49,13 @@ from clvdesk.core.io.parse import (
     year_out_of_range,
 )
 from clvdesk.core.io.raw import CancelCheck, Progress, RawTable, check_cancel, report
+from clvdesk.core.messages import DROP_REASONS, dropped_rows
 
 #: Extensions read as workbooks when the content does not say otherwise.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".ods")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
 #: Reasons a row is dropped, in the order they are checked (one reason per row).
-DROP_REASONS: dict[str, str] = {
-    "malformed_row": "the line does not split into the header's columns",
-    "missing_customer_id": "no customer id",
-    "customer_id_too_long": "customer id longer than 32,767 characters (Excel's cell limit)",
-    "missing_date": "no date",
-    "unparseable_date": "date cannot be read",
-    "date_out_of_range": "date outside the years 1900-2200",
-    "missing_amount": "no amount",
-    "unparseable_amount": "amount cannot be read",
-    "amount_out_of_range": "amount beyond a trillion (1e12)",
-}
 #: Longest customer id kept: Excel's cell limit, so every output holds the same ids.
 MAX_ID_LENGTH = 32_767
 #: Largest order amount taken as real (larger ones make sums overflow to infinity).
@@ -197,7 +187,7 @@ def read_orders(path: str | os.PathLike, *, customer_col: str | None = None,
     result = _build_orders(raw, resolved, decimal, dayfirst, progress, cancel)
     result.path = path
     if result.orders.empty:
-        raise InputError(_nothing_usable(path.name, result))
+        raise _nothing_usable(path.name, result)
     report(progress, 1.0, "done")
     return result
 
@@ -238,7 +228,7 @@ def _existing(path: str | os.PathLike) -> Path:
     try:
         path = Path(path)
     except TypeError:
-        raise InputError(f"not a file path: {path!r}") from None
+        raise InputError(code="not_a_path", value=repr(path)) from None
     if not path.exists():
         raise InputError(code="file_not_found", file=str(path))
     if path.is_dir():
@@ -246,7 +236,8 @@ def _existing(path: str | os.PathLike) -> Path:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InputError(code="file_unreadable", file=str(path),
+                         problem=str(exc.strerror or exc)) from None
     if size == 0:
         raise InputError(code="file_empty", file=path.name)
     return path
@@ -298,7 +289,7 @@ def _guarded(path: Path, read):
     except (ValueError, OverflowError, IndexError, KeyError, TypeError, UnicodeError,
             OSError) as exc:
         text = " ".join(str(exc).split())[:160] or type(exc).__name__
-        raise InputError(f"{path.name} could not be read: {text}") from None
+        raise InputError(code="file_unreadable", file=path.name, problem=text) from None
 
 
 def _overrides(mapping: Mapping[str, str | None] | None, customer_col: str | None,
@@ -319,13 +310,11 @@ def _check_options(decimal: str | None, header_row: int | None,
                    encoding: str | None = None) -> None:
     """Options checked before any work: a bad one costs no read of the file."""
     if decimal is not None and decimal not in (".", ","):
-        raise InputError(f"decimal separator must be '.' or ',', not {decimal!r}",
-                         code="bad_decimal", value=str(decimal))
+        raise InputError(code="bad_decimal", value=str(decimal))
     if header_row is not None and (not isinstance(header_row, int | np.integer)
                                    or isinstance(header_row, bool) or header_row < 1
                                    or header_row > MAX_HEADER_ROW):
-        raise InputError(f"header row must be a row number from 1 to {MAX_HEADER_ROW:,}, not "
-                         f"{header_row!r}", code="bad_header_row", value=str(header_row),
+        raise InputError(code="bad_header_row", value=str(header_row),
                          limit=MAX_HEADER_ROW)
     if encoding is not None:
         check_encoding(encoding)
@@ -336,16 +325,14 @@ def check_encoding(encoding: str) -> str:
     import codecs
 
     if not isinstance(encoding, str) or not encoding.strip() or len(encoding) > 40:
-        raise InputError(f"unknown encoding {encoding!r}", code="unknown_encoding",
+        raise InputError(code="unknown_encoding",
                          value=str(encoding))
     try:
         info = codecs.lookup(encoding.strip())
     except (LookupError, ValueError):
-        raise InputError(f"unknown encoding {encoding!r}; use e.g. utf-8, cp1252 or latin-1",
-                         code="unknown_encoding", value=encoding) from None
+        raise InputError(code="unknown_encoding", value=encoding) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise InputError(f"{encoding!r} is not a text encoding; use e.g. utf-8, cp1252 or "
-                         "latin-1", code="unknown_encoding", value=encoding)
+        raise InputError(code="not_text_encoding", value=encoding)
     return encoding.strip()
 
 
@@ -353,9 +340,8 @@ def _check_sheet_applies(path: Path) -> None:
     """Raise :class:`InputError` when a sheet is asked of a file that is no workbook."""
     kind = _guarded(path, lambda: _kind(path))
     if kind != "workbook":
-        what = "a Parquet file" if kind == "parquet" else "a text (CSV) file"
-        raise InputError(f"a sheet applies to Excel workbooks only; {path.name} is {what}",
-                         code="sheet_needs_workbook", file=path.name)
+        raise InputError(code="sheet_in_parquet" if kind == "parquet" else "sheet_in_text",
+                         file=path.name)
 
 
 def _read_raw(path: Path, overrides: Mapping[str, str | None], sheet, header_row, encoding,
@@ -629,18 +615,19 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _nothing_usable(name: str, result: ImportResult) -> str:
+def _nothing_usable(name: str, result: ImportResult) -> InputError:
     counts = result.dropped["reason"].value_counts()
     if counts.empty:
-        return f"{name} has no order rows"
-    parts = []
+        return InputError(code="no_order_rows", file=name)
+    problems = []
     for reason, count in counts.items():
-        example = result.dropped.loc[result.dropped["reason"] == reason, "value"].iloc[0]
-        column = result.dropped.loc[result.dropped["reason"] == reason, "column"].iloc[0]
-        where = f" in column {column!r}" if isinstance(column, str) else ""
-        shown = f" (e.g. {example!r})" if example else ""
-        parts.append(f"{count} {DROP_REASONS[reason]}{where}{shown}")
-    return f"{name} has no usable orders: " + "; ".join(parts)
+        rows = result.dropped.loc[result.dropped["reason"] == reason]
+        example, column = rows["value"].iloc[0], rows["column"].iloc[0]
+        problems.append({"count": int(count), "reason": str(reason),
+                         "column": column if isinstance(column, str) else "",
+                         "example": repr(example) if example else ""})
+    return InputError(code="no_usable_orders", file=name, problems=problems,
+                      reasons=dropped_rows(problems))
 
 
 __all__ = ["ImportResult", "FilePreview", "read_orders", "preview_file", "list_sheets",

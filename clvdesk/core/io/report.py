@@ -85,23 +85,23 @@ def write_report(path: str | os.PathLike, result, *, language: str = "en",
     target = _check_target(path)
     missing = [name for name in RESULT_FIELDS if not hasattr(result, name)]
     if missing:
-        raise InputError("the report needs the result of run_analysis (missing: "
-                         f"{', '.join(missing)})")
+        raise TypeError("the report needs the result of run_analysis (missing: "  # a bug
+                        f"{', '.join(missing)})")
     labels = labels_for(language)
     if not isinstance(currency, str) or not currency.strip() or len(currency) > 5:
-        raise InputError("currency must be a symbol or code of at most 5 characters, like € or EUR")
+        raise InputError(code="bad_currency", value=repr(currency))
     formats = number_formats(labels.language, currency.strip())
     scenarios = list(scenarios or [])
     if not all(isinstance(s, Scenario) for s in scenarios):
-        raise InputError("scenarios must be Scenario objects (see clvdesk.core.scenarios)")
+        raise TypeError("scenarios must be Scenario objects (see clvdesk.core.scenarios)")  # a bug
     book = build_workbook(result, labels, formats, scenarios, currency.strip())
     try:
         return write_atomic(target, lambda tmp: report_stream.save(book, tmp))
     except PermissionError:
-        raise InputError(f"cannot write '{target}': permission denied (is it open in Excel?)") \
-            from None
+        raise InputError(code="permission_denied", path=str(target)) from None
     except OSError as exc:
-        raise InputError(f"cannot write '{target}': {exc.strerror or exc}") from None
+        raise InputError(code="cannot_write", path=str(target),
+                         problem=str(exc.strerror or exc)) from None
 
 
 def build_workbook(result, labels, formats, scenarios: Sequence[Scenario],
@@ -180,13 +180,13 @@ def _check_target(path) -> Path:
     try:
         target = Path(path)
     except TypeError:
-        raise InputError(f"report path must be a file name, got {path!r}") from None
+        raise InputError(code="not_a_path", value=repr(path)) from None
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"report must be an .xlsx file, got '{target.name}'")
+        raise InputError(code="report_not_xlsx", path=target.name)
     if target.is_dir():
-        raise InputError(f"'{target}' is a folder; give a file name ending in .xlsx")
+        raise InputError(code="output_is_folder", file=str(target))
     if not target.parent.is_dir():
-        raise InputError(f"output folder does not exist: {target.parent}")
+        raise InputError(code="output_folder_missing", folder=str(target.parent))
     return target
 
 

@@ -39,9 +39,9 @@ TEXTS = {
     "title": ("Act on CLV: who to keep, where levers pay most", "Actie op CLV: wie behouden, "
               "welke hefboom loont"),
     "note": ("Tiers by predicted CLV; churn risk = chance of no purchase in the churn window; "
-             "levers on the fitted model (see clvdesk.core.actions).",
+             "levers on the fitted model.",
              "Klassen naar voorspelde CLV; vertrekkans = kans op geen aankoop in het venster; "
-             "hefbomen op het geschatte model (zie clvdesk.core.actions)."),
+             "hefbomen op het geschatte model."),
     "window": ("Churn window (days)", "Vertrekvenster (dagen)"),
     "window_periods": ("Churn window (model periods)", "Vertrekvenster (modelperiodes)"),
     "step": ("Lever step", "Hefboomstap"),

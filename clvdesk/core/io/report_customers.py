@@ -81,9 +81,8 @@ def write_customers(ws: Worksheet, predictions: pd.DataFrame, labels: Labels,
     total = len(predictions)
     if total > MAX_CUSTOMERS:
         if "clv" not in predictions:
-            raise InputError(f"{total:,} customers do not fit on one Excel sheet (at most "
-                             f"{MAX_CUSTOMERS:,}); write the predictions to csv or parquet "
-                             "instead")
+            raise InputError(code="too_many_customers_for_sheet", customers=f"{total:,}",
+                             limit=f"{MAX_CUSTOMERS:,}")
         order = np.argsort(-predictions["clv"].to_numpy(dtype=float), kind="stable")
         predictions = predictions.iloc[np.sort(order[:MAX_CUSTOMERS])]
         put_note(ws, 3, 1, labels["note_top_customers"].format(

@@ -4,7 +4,8 @@
 FUNCTIONS` as a workbook-scoped name (in Excel's stored form, the description as the name's
 comment) and writes a sheet with each function's syntax, arguments and description, then sample
 calls as live formulas next to the value CLV Desk's core computes for the same arguments and a
-live check that the two agree (to 1e-9, or the same Excel error). The sheet calls every name, so
+live check that the two agree (to 1e-9, or the same Excel error). A Dutch sheet describes the
+functions and their arguments in Dutch (:mod:`clvdesk.core.io.report_functions_nl`). The sheet calls every name, so
 copying the sheet into another workbook (*Move or Copy...*) takes the functions along.
 :func:`write_functions_workbook` writes the sheet alone (``clvdesk excel-functions``); the report
 workbook has it as its last sheet.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.atomic import write_atomic
-from clvdesk.core.io.excel_lambdas import FUNCTIONS, core_value
+from clvdesk.core.io.excel_lambdas import FUNCTIONS, LambdaFunction, Param, core_value
 from clvdesk.core.io.report_cells import (
     SECTION_FONT,
     Column,
@@ -29,6 +30,7 @@ from clvdesk.core.io.report_cells import (
     put_table,
     put_title,
 )
+from clvdesk.core.io.report_functions_nl import ARGUMENTS, DESCRIPTIONS
 from clvdesk.core.io.report_labels import SHEETS, labels_for, number_formats
 
 #: Texts of the sheet, by key and language.
@@ -57,22 +59,37 @@ TEXTS: dict[str, dict[str, str]] = {
     "syntax": {"en": "Syntax", "nl": "Syntaxis"},
     "arguments": {"en": "Arguments", "nl": "Argumenten"},
     "description": {"en": "What it computes", "nl": "Wat de functie berekent"},
-    "core": {"en": "Same as (CLV Desk)", "nl": "Gelijk aan (CLV Desk)"},
     "examples": {"en": "Sample calls", "nl": "Voorbeelden"},
     "formula": {"en": "Formula", "nl": "Formule"},
     "result": {"en": "Result in Excel", "nl": "Uitkomst in Excel"},
-    "expected": {"en": "CLV Desk (Python)", "nl": "CLV Desk (Python)"},
+    "expected": {"en": "Value from CLV Desk", "nl": "Waarde van CLV Desk"},
     "agrees": {"en": "Agrees", "nl": "Klopt"},
 }
 
-#: Excel's error values in the order of ERROR.TYPE (1 = #NULL!, ..., 7 = #N/A).
-_ERROR_TYPES = '{"#NULL!","#DIV/0!","#VALUE!","#REF!","#NAME?","#NUM!","#N/A"}'
+#: Excel's error values in the order of ERROR.TYPE (1 = #NULL!, ..., 7 = #N/A), as Excel in
+#: each language shows them (the sheet names the expected error in the report's language).
+ERROR_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"),
+    "nl": ("#LEEG!", "#DEEL/0!", "#WAARDE!", "#VERW!", "#NAAM?", "#GETAL!", "#N/B"),
+}
 
 
-def define_functions(ws) -> None:
-    """Define every LAMBDA function as a name of the workbook of ``ws``."""
+def description(function: LambdaFunction, language: str) -> str:
+    """What ``function`` computes, in ``language`` (``"en"`` or ``"nl"``)."""
+    return DESCRIPTIONS[function.name] if language == "nl" else function.description
+
+
+def argument_doc(function: LambdaFunction, param: Param, language: str) -> str:
+    """What argument ``param`` of ``function`` is, in ``language``."""
+    return ARGUMENTS[function.name][param.name] if language == "nl" else param.doc
+
+
+def define_functions(ws, language: str = "en") -> None:
+    """Define every LAMBDA function as a name of the workbook of ``ws`` (its description, in
+    ``language``, as the name's comment)."""
     for function in FUNCTIONS:
-        define_name(ws, function.name, function.stored, comment=function.description)
+        define_name(ws, function.name, function.stored,
+                    comment=description(function, language))
 
 
 def write_functions(ws, labels, formats) -> int:
@@ -82,17 +99,17 @@ def write_functions(ws, labels, formats) -> int:
     def text(key: str) -> str:
         return TEXTS[key][language]
 
-    define_functions(ws)
+    define_functions(ws, language)
     put_title(ws, text("title"))
     put_note(ws, 2, 1, text("note_use"))
     put_note(ws, 3, 1, text("note_errors"))
     columns = [Column(text("function"), width=16, wrap=True),
                Column(text("syntax"), width=48, wrap=True),
                Column(text("arguments"), width=60, wrap=True),
-               Column(text("description"), width=60, wrap=True),
-               Column(text("core"), width=40, wrap=True)]
-    rows = [(f.name, f.syntax, "\n".join(f"{p.name}: {p.doc}" for p in f.params),
-             f.description, f.core_name) for f in FUNCTIONS]
+               Column(text("description"), width=60, wrap=True)]
+    rows = [(f.name, f.syntax,
+             "\n".join(f"{p.name}: {argument_doc(f, p, language)}" for p in f.params),
+             description(f, language)) for f in FUNCTIONS]
     last = put_table(ws, 5, columns, rows)
 
     top = last + 2
@@ -108,17 +125,19 @@ def write_functions(ws, labels, formats) -> int:
             call = function.call(*args)
             expected = core_value(function, args)
             if isinstance(expected, str) and error:  # the core refuses: the error Excel shows
-                expected = error
+                expected = ERROR_NAMES[language][ERROR_NAMES["en"].index(error)]
             examples.append((function.name, call, Formula(call), expected,
-                             Formula(_agrees(f"C{row}", f"D{row}"))))
+                             Formula(_agrees(f"C{row}", f"D{row}", language))))
     return put_table(ws, top + 1, columns, examples)
 
 
-def _agrees(result: str, expected: str) -> str:
-    """TRUE when the live result equals the core's number to 1e-9 or is the same error."""
+def _agrees(result: str, expected: str, language: str) -> str:
+    """TRUE when the live result equals the core's number to 1e-9 or is the same error (the
+    expected error written as Excel in ``language`` shows it)."""
+    names = "{" + ",".join(f'"{name}"' for name in ERROR_NAMES[language]) + "}"
     return (f"=IF(ISNUMBER({expected}),IFERROR(ABS({result}-{expected})<=1E-9*MAX(1,"
             f"ABS({expected})),FALSE),IFERROR(ERROR.TYPE({result})=MATCH({expected},"
-            f"{_ERROR_TYPES},0),FALSE))")
+            f"{names},0),FALSE))")
 
 
 def write_functions_workbook(path: str | os.PathLike, *, language: str = "en") -> Path:
@@ -129,11 +148,9 @@ def write_functions_workbook(path: str | os.PathLike, *, language: str = "en") -
     """
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"the functions workbook must be an .xlsx file, got '{target.name}'",
-                         code="not_xlsx", path=str(target))
+        raise InputError(code="not_xlsx", path=str(target))
     if not target.parent.is_dir():
-        raise InputError(f"output folder does not exist: {target.parent}",
-                         code="folder_not_found", path=str(target.parent))
+        raise InputError(code="folder_not_found", path=str(target.parent))
     labels = labels_for(language)
     formats = number_formats(labels.language, "€")
     book = new_workbook()
@@ -143,5 +160,4 @@ def write_functions_workbook(path: str | os.PathLike, *, language: str = "en") -
     try:
         return write_atomic(target, book.save)
     except PermissionError:
-        raise InputError(f"cannot write '{target}': permission denied (is it open in Excel?)",
-                         code="permission_denied", path=str(target)) from None
+        raise InputError(code="permission_denied", path=str(target)) from None

@@ -62,7 +62,8 @@ def number_formats(language: str, currency: str = "€") -> NumberFormats:
 def check_language(language: str) -> str:
     """Return ``language`` normalised to ``"en"`` or ``"nl"``; :class:`InputError` otherwise."""
     if not isinstance(language, str) or language.strip().lower() not in LANGUAGES:
-        raise InputError(f"report language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+        raise InputError(code="unknown_report_language", languages=", ".join(LANGUAGES),
+                         value=repr(language))
     return language.strip().lower()
 
 

@@ -109,11 +109,9 @@ def write_table(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in TABLE_FORMATS:
-        raise InputError(
-            f"cannot write '{path.name}': use a file name ending in {', '.join(TABLE_FORMATS)}"
-        )
+        raise InputError(code="output_format", file=path.name, formats=", ".join(TABLE_FORMATS))
     if not path.parent.exists():
-        raise InputError(f"output folder does not exist: {path.parent}")
+        raise InputError(code="output_folder_missing", folder=str(path.parent))
     if index is None:
         index = any(name is not None for name in table.index.names) or not isinstance(
             table.index, pd.RangeIndex
@@ -123,7 +121,7 @@ def write_table(
     if suffix in _NEEDS:  # before the file is touched: a missing extra is one line
         require(*_NEEDS[suffix])
     if csv_style not in CSV_STYLES:
-        raise InputError(f"unknown CSV style {csv_style!r}; use {', '.join(CSV_STYLES)}")
+        raise InputError(code="unknown_csv_style", value=repr(csv_style), styles=", ".join(CSV_STYLES))
     with atomic_path(path) as tmp:
         if suffix == ".csv":
             _write_csv(frame, tmp, **CSV_STYLES[csv_style])
@@ -143,10 +141,9 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".parquet", ".csv"):
-        raise InputError(f"cannot stream '{path.name}': use a file name ending in .parquet or "
-                         ".csv")
+        raise InputError(code="output_format", file=path.name, formats=".parquet, .csv")
     if not path.parent.exists():
-        raise InputError(f"output folder does not exist: {path.parent}")
+        raise InputError(code="output_folder_missing", folder=str(path.parent))
     if suffix == ".parquet":  # the io extra, asked for before the file is touched
         pa = require("pyarrow", "writing Parquet files")
         pq = require("pyarrow.parquet", "writing Parquet files")
@@ -170,7 +167,7 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
         if writer is not None:
             writer.close()
         elif suffix == ".parquet":
-            raise InputError("no rows to write")
+            raise InputError(code="no_rows_to_write")
     return path
 
 
@@ -214,10 +211,8 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet_name: str) -> None:
     from openpyxl.cell import WriteOnlyCell
 
     if len(frame) + 1 > XLSX_MAX_ROWS:
-        raise InputError(
-            f"{len(frame):,} rows do not fit in an xlsx sheet (at most {XLSX_MAX_ROWS - 1:,}); "
-            "write csv or parquet instead"
-        )
+        raise InputError(code="too_many_rows_for_xlsx", rows=f"{len(frame):,}",
+                         limit=f"{XLSX_MAX_ROWS - 1:,}")
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=sheet_name[:31] or "Sheet1")
 

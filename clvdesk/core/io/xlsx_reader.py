@@ -93,18 +93,17 @@ def guard_workbook(path: Path) -> None:
         with zipfile.ZipFile(path, "r") as archive:
             infos = archive.infolist()
             if len(infos) > MAX_PARTS:
-                raise InputError(f"{name} is not a usable workbook: {len(infos)} parts")
+                raise InputError(code="workbook_too_many_parts", file=name, parts=len(infos))
             if any(_BINARY_SHEET.fullmatch(info.filename.lower()) for info in infos):
-                raise InputError(f"{name} is a binary workbook (.xlsb), which cannot be checked "
-                                 f"for safety; save it as .xlsx")
+                raise InputError(code="binary_workbook", file=name)
             total = 0
             for info in infos:
                 total = _check_part(archive, info, total, name)
             check_extent(archive, name)
     except (zipfile.BadZipFile, zlib.error):
-        raise InputError(f"{name} is damaged or incomplete (not a readable workbook)") from None
+        raise InputError(code="workbook_incomplete", file=name) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError):
-        raise InputError(f"{name} is damaged, encrypted or uses an unsupported zip format") from None
+        raise InputError(code="workbook_zip_unsupported", file=name) from None
 
 
 def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, name: str) -> int:
@@ -119,15 +118,13 @@ def _check_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, total: int, nam
             unpacked += len(chunk)
             total += len(chunk)
             if total > MAX_UNCOMPRESSED:
-                raise InputError(f"{name} unpacks to more than {MAX_UNCOMPRESSED >> 20} MB "
-                                 f"(a zip bomb?); refused")
+                raise InputError(code="zip_bomb_size", file=name, limit=MAX_UNCOMPRESSED >> 20)
             if unpacked > _CHUNK and unpacked > MAX_RATIO * max(info.compress_size, 1):
-                raise InputError(f"{name} has a part that unpacks over {MAX_RATIO} times its "
-                                 f"size (a zip bomb?); refused")
+                raise InputError(code="zip_bomb_ratio", file=name, ratio=MAX_RATIO)
             if parser is not None:
                 parser = _feed_prolog(parser, chunk, unpacked, info.filename, name)
     if parser is not None and unpacked:
-        raise InputError(f"{name} is damaged: part {info.filename} has no XML content")
+        raise InputError(code="workbook_part_empty", file=name, part=info.filename)
     return total
 
 
@@ -143,13 +140,11 @@ def _feed_prolog(parser, chunk: bytes, unpacked: int, part: str, name: str):
     except _RootSeen:
         return None
     except defusedxml.DefusedXmlException:
-        raise InputError(
-            f"{name} contains a DOCTYPE or entity declaration in {part} (an XML bomb?); refused"
-        ) from None
+        raise InputError(code="xml_bomb", file=name, part=part) from None
     except defused_tree.ParseError:
-        raise InputError(f"{name} is damaged: {part} is not well-formed XML") from None
+        raise InputError(code="workbook_damaged", file=name, part=part) from None
     if unpacked > MAX_PROLOG:
-        raise InputError(f"{name} is damaged: {part} has no root element")
+        raise InputError(code="workbook_damaged", file=name, part=part)
     return parser
 
 
@@ -165,17 +160,17 @@ def _open(path: Path) -> python_calamine.CalamineWorkbook:
     with path.open("rb") as fh:
         head = fh.read(8)
     if not head:
-        raise InputError(f"{path.name} is empty")
+        raise InputError(code="file_empty", file=path.name)
     if is_zip(head):
         guard_workbook(path)
     elif not is_ole(head):
-        raise InputError(f"{path.name} is not an Excel workbook (or it is damaged)")
+        raise InputError(code="not_a_workbook", file=path.name)
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError:
-        raise InputError(f"{path.name} is password-protected; save it without a password") from None
+        raise InputError(code="workbook_password", file=path.name) from None
     except (python_calamine.CalamineError, ValueError, OSError) as exc:
-        raise InputError(f"{path.name} could not be read as a workbook: {_line(exc)}") from None
+        raise InputError(code="workbook_unreadable", file=path.name, problem=_line(exc)) from None
 
 
 def list_workbook_sheets(path: Path) -> list[str]:
@@ -193,7 +188,8 @@ def _sheet(workbook: python_calamine.CalamineWorkbook, sheet: str,
     try:
         return workbook.get_sheet_by_name(sheet)
     except (python_calamine.CalamineError, ValueError, OverflowError) as exc:
-        raise InputError(f"{name}: sheet {sheet!r} could not be read: {_line(exc)}") from None
+        raise InputError(code="sheet_unreadable", file=name, sheet=sheet,
+                         problem=_line(exc)) from None
 
 
 def _rows(data: python_calamine.CalamineSheet, nrows: int | None, name: str) -> list[list[Any]]:
@@ -203,7 +199,8 @@ def _rows(data: python_calamine.CalamineSheet, nrows: int | None, name: str) -> 
             return data.to_python(skip_empty_area=False, nrows=nrows)
         return data.to_python(skip_empty_area=False)
     except (python_calamine.CalamineError, ValueError, OverflowError) as exc:
-        raise InputError(f"{name}: sheet {data.name!r} could not be read: {_line(exc)}") from None
+        raise InputError(code="sheet_unreadable", file=name, sheet=data.name,
+                         problem=_line(exc)) from None
 
 
 def _pick_sheet(sheets: list[str], sheet: str | int | None, name: str) -> str | None:
@@ -217,7 +214,7 @@ def _pick_sheet(sheets: list[str], sheet: str | int | None, name: str) -> str | 
             return candidate
     if text.isdigit() and 1 <= int(text) <= len(sheets):
         return sheets[int(text) - 1]
-    raise InputError(f"sheet {text!r} not found in {name}; sheets are: {', '.join(sheets)}")
+    raise InputError(code="sheet_not_found", sheet=text, file=name, sheets=", ".join(sheets))
 
 
 def read_workbook_table(path: Path, *, is_header: HeaderTest, sheet: str | int | None = None,
@@ -235,7 +232,7 @@ def read_workbook_table(path: Path, *, is_header: HeaderTest, sheet: str | int |
     try:
         sheets = list(workbook.sheet_names)
         if not sheets:
-            raise InputError(f"{name} has no sheets")
+            raise InputError(code="no_sheets", file=name)
         chosen = _pick_sheet(sheets, sheet, name)
         check_cancel(cancel)
         report(progress, 0.1, "reading sheet")
@@ -248,13 +245,13 @@ def read_workbook_table(path: Path, *, is_header: HeaderTest, sheet: str | int |
         workbook.close()
     check_cancel(cancel)
     if not any(any(filled(c) for c in row) for row in rows[:HEADER_SEARCH_ROWS * 1000]):
-        raise InputError(f"sheet {chosen!r} of {name} is empty")
+        raise InputError(code="sheet_empty", sheet=chosen, file=name)
     if header_row is None:
         header_index = find_header_row(rows, is_header)
     else:
         header_index = header_row - 1
         if not 0 <= header_index < len(rows):
-            raise InputError(f"sheet {chosen!r} has no row {header_row}")
+            raise InputError(code="sheet_has_no_row", sheet=chosen, file=name, row=header_row)
     body = rows[header_index + 1:]
     if nrows is not None:
         body = body[:nrows]

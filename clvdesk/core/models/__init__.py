@@ -28,7 +28,7 @@ def get_model(name: str) -> type[ProbabilisticModel]:
     """The model class for a CLI name (``bgnbd``, ``pareto-nbd``, ...); InputError if unknown."""
     key = str(name).strip().lower().replace("_", "-")
     if key not in MODELS:
-        raise InputError(f"unknown model {name!r}; choose one of {', '.join(MODELS)}")
+        raise InputError(code="model_unknown", value=repr(name), models=", ".join(MODELS))
     return MODELS[key]
 
 

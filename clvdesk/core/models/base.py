@@ -71,20 +71,21 @@ def as_vector(name: str, values: Any, *, integer: bool = False,
     try:
         array = np.asarray(values, dtype=float).reshape(-1)
     except (TypeError, ValueError):
-        raise InputError(f"{name} must be numbers") from None
+        raise InputError(code="input_not_numbers", column=name) from None
     bad = ~np.isfinite(array)
     if bad.any():
-        raise InputError(f"{name} must be finite numbers (row {int(np.argmax(bad)) + 1} is not)")
+        raise InputError(code="input_not_finite", column=name, row=int(np.argmax(bad)) + 1)
     bad = array <= 0 if positive else array < 0
     if bad.any():
         row = int(np.argmax(bad))
-        sign = "positive" if positive else "zero or more"
-        raise InputError(f"{name} must be {sign} (row {row + 1} is {array[row]:g})")
+        raise InputError(code="input_not_positive" if positive else "input_negative",
+                         column=name, row=row + 1, value=float(array[row]))
     if integer:
         bad = array != np.round(array)
         if bad.any():
             row = int(np.argmax(bad))
-            raise InputError(f"{name} must be whole numbers (row {row + 1} is {array[row]:g})")
+            raise InputError(code="input_not_whole", column=name, row=row + 1,
+                             value=float(array[row]))
     return array
 
 
@@ -94,7 +95,7 @@ def as_weights(weights: Any, n_rows: int) -> np.ndarray:
         return np.ones(n_rows)
     counts = as_vector("weights", weights)
     if counts.size != n_rows:
-        raise InputError(f"weights has {counts.size} values for {n_rows} rows")
+        raise InputError(code="input_length", column="weights", count=counts.size, rows=n_rows)
     return counts
 
 
@@ -103,7 +104,7 @@ def same_length(**columns: np.ndarray) -> None:
     lengths = {name: col.size for name, col in columns.items()}
     if len(set(lengths.values())) > 1:
         shown = ", ".join(f"{name} {n}" for name, n in lengths.items())
-        raise InputError(f"columns must have the same length; got {shown}")
+        raise InputError(code="inputs_differ_in_length", lengths=shown)
 
 
 #: From this many values on, :func:`_factorize` imports pandas for its hash-based factorize:
@@ -189,25 +190,24 @@ def check_params(names: Sequence[str], params: Any) -> dict[str, float]:
     try:
         given = dict(params)
     except (TypeError, ValueError):
-        raise InputError(f"parameters must be given as name/value pairs: {', '.join(names)}") \
-            from None
+        raise InputError(code="params_not_pairs", names=", ".join(names)) from None
     missing = [n for n in names if n not in given]
     if missing:
-        raise InputError(f"missing parameter(s) {', '.join(missing)}; "
-                         f"this model needs {', '.join(names)}")
+        raise InputError(code="params_missing", missing=", ".join(missing),
+                         names=", ".join(names))
     unknown = [str(n) for n in given if n not in names]
     if unknown:
-        raise InputError(f"unknown parameter(s) {', '.join(unknown)}; "
-                         f"this model needs {', '.join(names)}")
+        raise InputError(code="params_unknown", unknown=", ".join(unknown),
+                         names=", ".join(names))
     checked = {}
     for name in names:
         value = given[name]
         try:
             number = float(value)
         except (TypeError, ValueError):
-            raise InputError(f"parameter {name} must be a number, got {value!r}") from None
+            raise InputError(code="param_not_a_number", param=name, value=repr(value)) from None
         if not math.isfinite(number) or number <= 0:
-            raise InputError(f"parameter {name} must be a positive number, got {value!r}")
+            raise InputError(code="param_not_positive", param=name, value=repr(value))
         checked[name] = number
     return checked
 
@@ -248,15 +248,15 @@ class ProbabilisticModel:
             try:
                 ses = dict(std_errors)
             except (TypeError, ValueError):
-                raise InputError("standard errors must be given as name/value pairs") from None
+                raise InputError(code="std_errors_not_pairs") from None
             log_se = []
             for name in cls.param_names:
                 try:
                     se = float(ses[name])
                 except (KeyError, TypeError, ValueError):
-                    raise InputError(f"standard error of {name} must be a number") from None
+                    raise InputError(code="std_error_not_a_number", param=name) from None
                 if not math.isfinite(se) or se < 0:
-                    raise InputError(f"standard error of {name} must be zero or more")
+                    raise InputError(code="std_error_negative", param=name)
                 log_se.append(se / model.params[name])
             model.std_errors = {n: float(ses[n]) for n in cls.param_names}
             model._log_cov = np.diag(np.square(log_se))
@@ -314,15 +314,13 @@ class ProbabilisticModel:
         """
         self._require_fitted()
         if self._log_cov is None:
-            raise DataError("no parameter uncertainty available for this model "
-                            "(fit it on data or give standard errors)")
+            raise DataError(code="no_uncertainty")
         try:
             n = int(n)
         except (TypeError, ValueError):
-            raise InputError(f"number of parameter draws must be a whole number, got {n!r}") \
-                from None
+            raise InputError(code="draws_not_whole", value=repr(n)) from None
         if n < 1:
-            raise InputError("number of parameter draws must be at least 1")
+            raise InputError(code="draws_at_least_1")
         generator = np.random.default_rng(rng)
         mean = np.log([self.params[k] for k in self.param_names])
         draws = generator.multivariate_normal(mean, self._log_cov, size=n, method="eigh")
@@ -331,7 +329,7 @@ class ProbabilisticModel:
 
     def _require_fitted(self) -> None:
         if not self.params:
-            raise InputError(f"the {self.name} model has not been fitted yet")
+            raise InputError(code="model_not_fitted", model=self.name)
 
     def _param_array(self) -> np.ndarray:
         self._require_fitted()
@@ -396,21 +394,16 @@ class ProbabilisticModel:
                                      bound=LOG_BOUND, **ridge)
         theta, grad = result.theta, result.grad * n_customers
         if not np.isfinite(result.value):
-            raise ConvergenceError(f"the {self.name} fit did not reach a finite likelihood; "
-                                   "check the data")
+            raise ConvergenceError(code="fit_not_finite", model=self.name)
         on_box = np.abs(theta) > LOG_BOUND - 0.5
         if on_box.any():
             names = ", ".join(self.param_names[j] for j in np.flatnonzero(on_box))
-            raise ConvergenceError(
-                f"the {self.name} fit did not converge: parameter(s) {names} run off to "
-                "0 or infinity; the data cannot identify them (too few customers or too "
-                "little repeat behaviour for this model)")
+            raise ConvergenceError(code="fit_params_unbounded", model=self.name, params=names)
         if result.stalled:  # on a ridge of equally good fits: no unique optimum
             weak = _unidentified(n_customers * newton.information_matrix(full, theta))
             raise self._not_unique(weak or list(range(theta.size)))
         if not result.converged and np.max(np.abs(grad / n_customers)) > _GRADIENT_TOLERANCE:
-            raise ConvergenceError(f"the {self.name} fit did not converge (the optimiser stopped "
-                                   "away from an optimum); try another model or more data")
+            raise ConvergenceError(code="fit_not_converged", model=self.name)
         self.params = {k: float(v) for k, v in zip(self.param_names, np.exp(theta), strict=True)}
         self.log_likelihood = float((result.value + penalty * float(theta @ theta)) * n_customers)
         self.n_customers = n_customers
@@ -432,11 +425,8 @@ class ProbabilisticModel:
 
     def _not_unique(self, weak: list[int]) -> ConvergenceError:
         """The error of a fit whose optimum is not unique in the parameters ``weak`` (indices)."""
-        return ConvergenceError(
-            f"the {self.name} fit found no unique optimum: the data cannot pin down "
-            f"{', '.join(self.param_names[j] for j in weak)} (too few customers or too "
-            "little variety in their behaviour for this model); try another model or "
-            "more data")
+        return ConvergenceError(code="fit_not_unique", model=self.name,
+                                params=", ".join(self.param_names[j] for j in weak))
 
 
 def check_penalty(penalty: Any) -> float:
@@ -448,8 +438,7 @@ def check_penalty(penalty: Any) -> float:
     except (TypeError, ValueError):
         value = math.nan
     if not math.isfinite(value) or value < 0:
-        raise InputError(f"penalty must be a number, 0 or more (0: no penalty), got {penalty!r}",
-                         code="bad_penalty", penalty=str(penalty))
+        raise InputError(code="bad_penalty", penalty=str(penalty))
     return value
 
 
@@ -508,13 +497,13 @@ class TransactionModel(ProbabilisticModel):
         too_late = t_x > age * (1 + 1e-9) + 1e-9
         if too_late.any():
             row = int(np.argmax(too_late))
-            raise InputError(f"recency must not exceed T (row {row + 1}: recency "
-                             f"{t_x[row]:g} > T {age[row]:g})")
+            raise InputError(code="recency_above_age", row=row + 1, recency=float(t_x[row]),
+                             age=float(age[row]))
         stray = (x == 0) & (t_x > 0)
         if stray.any():
             row = int(np.argmax(stray))
-            raise InputError(f"recency must be 0 for customers without repeat purchases "
-                             f"(row {row + 1}: frequency 0, recency {t_x[row]:g})")
+            raise InputError(code="recency_without_repeats", row=row + 1,
+                             recency=float(t_x[row]))
         return x, np.minimum(t_x, age), age, w
 
     #: ``(x, t_x, T, counts) -> (theta -> (LL, gradient))``: the model's log-likelihood on a
@@ -545,15 +534,14 @@ class TransactionModel(ProbabilisticModel):
         x, t_x, age, w = self._check_rfm(frequency, recency, T, weights)
         n = float(w.sum())
         if x.size == 0 or n <= 0:
-            raise DataError("no customers to fit")
+            raise DataError(code="no_customers")
         if n < 2 * self.n_params:
-            raise DataError(f"too few customers to fit {self.name} ({n:g}; "
-                            f"need at least {2 * self.n_params})")
+            raise DataError(code="too_few_to_fit", model=self.name, customers=n,
+                            needed=2 * self.n_params)
         if not (x[w > 0] > 0).any():
-            raise DataError("no repeat purchases: every customer bought only once, so "
-                            f"{self.name} cannot estimate purchase or dropout rates")
+            raise DataError(code="no_repeat_purchases", model=self.name)
         if not (age[w > 0] > 0).any():
-            raise DataError("every customer has T = 0; the observation period is empty")
+            raise DataError(code="age_all_zero")
         (x, t_x, age), counts = compress(x, t_x, age, weights=w)
         return x, t_x, age, counts
 
@@ -591,5 +579,5 @@ class TransactionModel(ProbabilisticModel):
         """A prediction horizon (>= 0, finite) as an array."""
         horizon = np.asarray(t, dtype=float)
         if not np.all(np.isfinite(horizon)) or np.any(horizon < 0):
-            raise InputError("prediction horizon t must be zero or more")
+            raise InputError(code="horizon_negative")
         return horizon

@@ -61,21 +61,19 @@ class GammaGammaModel(ProbabilisticModel):
         w = as_weights(weights, x.size)
         repeat = (x > 0) & (w > 0)
         if not repeat.any():
-            raise DataError("no repeat spend: no customer has a repeat purchase, so the "
-                            "Gamma-Gamma spend model cannot be fitted")
+            raise DataError(code="no_repeat_spend")
         zero = repeat & (m_x <= 0)
         if zero.any():
             row = int(np.argmax(zero))
-            raise InputError(f"monetary_value must be positive for repeat buyers "
-                             f"(row {row + 1} has {m_x[row]:g})")
+            raise InputError(code="spend_not_positive", column="monetary_value", row=row + 1,
+                             value=float(m_x[row]))
         n_repeat = float(w[repeat].sum())
         if n_repeat < 2 * self.n_params:
-            raise DataError(f"too few repeat buyers to fit gamma-gamma ({n_repeat:g}; "
-                            f"need at least {2 * self.n_params})")
+            raise DataError(code="too_few_repeat_buyers", customers=n_repeat,
+                            needed=2 * self.n_params)
         (x, m_x), counts = compress(x[repeat], m_x[repeat], weights=w[repeat])
         if np.unique(m_x).size < 2:
-            raise DataError("every repeat buyer has the same mean spend; the Gamma-Gamma "
-                            "model needs spend that varies between customers")
+            raise DataError(code="spend_does_not_vary")
         mean_spend = float(np.sum(counts * m_x) / np.sum(counts))
         start = np.log([1.0, 2.0, mean_spend])
         self._maximize(_loglik_function, (x, m_x), counts, start,
@@ -93,7 +91,8 @@ class GammaGammaModel(ProbabilisticModel):
             x, m_x = np.broadcast_arrays(np.asarray(frequency, dtype=float),
                                          np.asarray(monetary_value, dtype=float))
         except ValueError:
-            raise InputError("frequency and monetary_value must have the same length") from None
+            raise InputError(code="inputs_differ_in_length",
+                             lengths="frequency, monetary_value") from None
         shape = x.shape
         x, m_x = _check(x.reshape(-1), m_x.reshape(-1))
         return _conditional_spend(p, q, gamma, x, m_x).reshape(shape)
@@ -134,8 +133,7 @@ def _denominator(p, q, x):
     denominator = p * x + q - 1.0
     if np.any(denominator <= 0):
         q_low = float(np.min(q))
-        raise DataError(f"the fitted spend distribution has no finite mean (q = {q_low:.3g} "
-                        "<= 1), so customers without repeat purchases have no expected spend")
+        raise DataError(code="spend_mean_infinite", q=q_low)
     return denominator
 
 

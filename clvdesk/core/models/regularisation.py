@@ -19,10 +19,11 @@ original error stands.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from clvdesk.core.errors import ConvergenceError
+from clvdesk.core.messages import Notice
 from clvdesk.core.models.base import check_penalty
 
 #: Penalties tried in turn, smallest first, when a fit is not identified.
@@ -33,12 +34,13 @@ PENALTY_LADDER: tuple[float, ...] = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 class Regularisation:
     """How a model was fitted: ``penalty`` used, ``regularised`` (penalty > 0), ``automatic``
     (chosen by the rule because the plain fit was not identified) and ``reason`` (one line for
-    the user; None for a plain fit)."""
+    the user; None for a plain fit), ``error`` the plain fit's error it stems from."""
 
     model: str
     penalty: float = 0.0
     automatic: bool = False
     reason: str | None = None
+    error: ConvergenceError | None = field(default=None, repr=False, compare=False)
 
     @property
     def regularised(self) -> bool:
@@ -48,15 +50,14 @@ class Regularisation:
         return {"model": self.model, "regularised": self.regularised, "penalty": self.penalty,
                 "automatic": self.automatic, "reason": self.reason}
 
-    def note(self) -> str | None:
+    def note(self) -> Notice | None:
         """The user's note: what was regularised and why (None for a plain fit)."""
         if not self.regularised:
             return None
         if not self.automatic:
-            return (f"the {self.model} estimate is regularised (penalty {self.penalty:g}, as "
-                    "set in the assumptions)")
-        return (f"the {self.model} estimate is regularised (penalty {self.penalty:g}) because "
-                f"the data alone do not identify it: {self.reason}")
+            return Notice("regularised_as_set", model=self.model, penalty=self.penalty)
+        return Notice("regularised_auto", model=self.model, penalty=self.penalty,
+                      reason=self.error or self.reason)
 
 
 def fit_with_penalty_rule(name: str, fit: Callable[[float], Any], *, penalty: Any = 0.0,
@@ -72,11 +73,12 @@ def fit_with_penalty_rule(name: str, fit: Callable[[float], Any], *, penalty: An
     except ConvergenceError as first:
         if not auto:
             raise
-        reason = " ".join(str(first).split()).split("; try another model")[0]
+        reason = " ".join(str(first).split())
         for candidate in (p for p in PENALTY_LADDER if p > penalty):
             try:
                 model = fit(candidate)
             except ConvergenceError:
                 continue
-            return model, Regularisation(name, candidate, automatic=True, reason=reason)
+            return model, Regularisation(name, candidate, automatic=True, reason=reason,
+                                         error=first)
         raise

@@ -66,7 +66,7 @@ def connect(settings: EngineSettings | None = None):
     settings = settings or EngineSettings()
     parent = None if settings.temp_directory is None else str(settings.temp_directory)
     if parent is not None and not Path(parent).is_dir():
-        raise InputError(f"temporary folder {parent} does not exist", code="temp_dir_missing",
+        raise InputError(code="temp_dir_missing",
                          folder=parent)
     folder = tempfile.mkdtemp(prefix="clvdesk-duckdb-", dir=parent)
     config: dict[str, Any] = {"temp_directory": folder, "preserve_insertion_order": True}
@@ -78,16 +78,14 @@ def connect(settings: EngineSettings | None = None):
             con.execute(f"SET memory_limit = '{_size_text(settings.memory_limit)}'")
     except duckdb.Error as error:
         shutil.rmtree(folder, ignore_errors=True)
-        raise InputError(f"cannot start the order-log engine: {error}",
-                         code="engine_settings", detail=str(error)) from None
+        raise InputError(code="engine_settings", detail=str(error)) from None
     return con, folder
 
 
 def _size_text(value: str) -> str:
     text = str(value).strip().replace(" ", "")
     if not text or not all(c.isalnum() or c == "." for c in text):
-        raise InputError(f"memory limit must be a size such as 4GB, not {value!r}",
-                         code="memory_limit_invalid", value=str(value))
+        raise InputError(code="memory_limit_invalid", value=str(value))
     return text
 
 
@@ -135,8 +133,7 @@ class OrderLog:
             missing = [c for c in extras if c not in orders.extras]
             if missing:
                 listed = ", ".join(orders.columns.values())
-                raise InputError(f"column '{missing[0]}' not found; columns are: {listed}",
-                                 code="column_not_found", column=missing[0], columns=listed)
+                raise InputError(code="column_not_found", column=missing[0], columns=listed)
             return orders
         return cls.from_frame(orders, customer_col=customer_col, date_col=date_col,
                               amount_col=amount_col, extras=extras)
@@ -153,12 +150,11 @@ class OrderLog:
         Customer ids keep their type; dates may be datetimes or date text.
         """
         if not isinstance(orders, pd.DataFrame):
-            raise InputError("orders must be a table (DataFrame)", code="orders_not_a_table")
+            raise InputError(code="orders_not_a_table")
         for col in (customer_col, date_col, amount_col, *extras):
             if col not in orders.columns:
                 listed = ", ".join(map(str, orders.columns))
-                raise InputError(f"column '{col}' not found; columns are: {listed}",
-                                 code="column_not_found", column=str(col), columns=listed)
+                raise InputError(code="column_not_found", column=str(col), columns=listed)
         ids = orders[customer_col]
         if isinstance(ids.dtype, pd.CategoricalDtype):
             ids = ids.astype(ids.cat.categories.dtype)
@@ -216,10 +212,9 @@ class OrderLog:
         path = Path(path)
         kind = FILE_FORMATS.get(path.suffix.lower())
         if kind is None:
-            raise InputError(f"the order engine reads .parquet and .csv files, not {path.name}",
-                             code="engine_file_format", file=path.name)
+            raise InputError(code="engine_file_format", file=path.name)
         if not path.is_file():
-            raise InputError(f"file {path} not found", code="file_not_found", file=str(path))
+            raise InputError(code="file_not_found", file=str(path))
         mapping = {"customer_id": "customer_id", "date": "date", "amount": "amount"}
         mapping.update(columns or {})
         literal = str(path).replace("'", "''")
@@ -232,8 +227,7 @@ class OrderLog:
             for canonical in ("customer_id", "date", "amount"):
                 if mapping[canonical] not in names:
                     listed = ", ".join(n for n in names if n != "file_row_number")
-                    raise InputError(f"column '{mapping[canonical]}' not found; columns are: "
-                                     f"{listed}", code="column_not_found",
+                    raise InputError(code="column_not_found",
                                      column=mapping[canonical], columns=listed)
             optional = [c for c in ("order_id", *PASS_THROUGH)
                         if mapping.get(c, c) in names and c not in ("customer_id",)]
@@ -263,8 +257,7 @@ class OrderLog:
             raise
         except Exception as error:
             _close(con, folder)
-            raise InputError(f"cannot read {path.name}: {str(error).splitlines()[0]}",
-                             code="engine_read_failed", file=path.name,
+            raise InputError(code="engine_read_failed", file=path.name,
                              detail=str(error)) from None
         used = {c: mapping.get(c, c) for c in ("customer_id", "date", "amount", *optional)}
         return cls(con, folder, source=None, ids=None, columns=used,
@@ -396,7 +389,7 @@ def _dates(dates: pd.Series, name: str) -> pd.Series:
         try:
             dates = pd.to_datetime(dates, errors="raise")
         except (ValueError, TypeError):
-            raise InputError(f"column '{name}' does not hold dates", code="column_not_dates",
+            raise InputError(code="column_not_dates",
                              column=str(name)) from None
     if getattr(dates.dt, "tz", None) is not None:
         dates = dates.dt.tz_localize(None)
@@ -405,8 +398,7 @@ def _dates(dates: pd.Series, name: str) -> pd.Series:
 
 def _amounts(amounts: pd.Series, name: str) -> np.ndarray:
     if not pd.api.types.is_numeric_dtype(amounts) or pd.api.types.is_bool_dtype(amounts):
-        raise InputError(f"column '{name}' must hold numbers (amounts)",
-                         code="column_not_numbers", column=str(name))
+        raise InputError(code="column_not_numbers", column=str(name))
     return amounts.to_numpy(dtype="float64", na_value=np.nan)
 
 

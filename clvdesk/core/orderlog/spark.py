@@ -45,8 +45,7 @@ def spark_session(master: str | None = None):
         from pyspark import SparkConf
         from pyspark.sql import SparkSession
     except ImportError:
-        raise InputError("--engine spark needs pyspark: pip install clvdesk[cluster]",
-                         code="spark_missing") from None
+        raise InputError(code="spark_missing") from None
     builder = SparkSession.builder.appName("clvdesk")
     if master is not None:
         builder = builder.master(master)
@@ -95,12 +94,11 @@ class SparkOrderLog(OrderLog):
                    extras=(), settings=None, master: str | None = None) -> SparkOrderLog:
         """An in-memory order table sent to Spark (for tests and small logs)."""
         if not isinstance(orders, pd.DataFrame):
-            raise InputError("orders must be a table (DataFrame)", code="orders_not_a_table")
+            raise InputError(code="orders_not_a_table")
         for col in (customer_col, date_col, amount_col):
             if col not in orders.columns:
                 listed = ", ".join(map(str, orders.columns))
-                raise InputError(f"column '{col}' not found; columns are: {listed}",
-                                 code="column_not_found", column=str(col), columns=listed)
+                raise InputError(code="column_not_found", column=str(col), columns=listed)
         ids = orders[customer_col]
         if isinstance(ids.dtype, pd.CategoricalDtype):
             ids = ids.astype(ids.cat.categories.dtype)
@@ -145,8 +143,7 @@ class SparkOrderLog(OrderLog):
         for canonical in ("customer_id", "date", "amount"):
             if mapping[canonical] not in frame.columns:
                 listed = ", ".join(frame.columns)
-                raise InputError(f"column '{mapping[canonical]}' not found; columns are: "
-                                 f"{listed}", code="column_not_found",
+                raise InputError(code="column_not_found",
                                  column=mapping[canonical], columns=listed)
         optional = [c for c in ("order_id", *PASS_THROUGH) if mapping.get(c, c) in frame.columns]
         picked = [sf.col(mapping.get(c, c)).alias(c)
@@ -173,8 +170,7 @@ class SparkOrderLog(OrderLog):
         return self._sql(sql).toPandas()
 
     def fetch_with(self, frame: pd.DataFrame, sql: str) -> dict[str, np.ndarray]:
-        raise InputError("the Spark engine summarises; run the quality report on DuckDB",
-                         code="spark_quality")
+        raise InputError(code="spark_quality")
 
     def close(self) -> None:
         """Drop the temporary views and the cached table (the session stays for reuse)."""
