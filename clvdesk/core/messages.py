@@ -267,13 +267,6 @@ MESSAGES: dict[str, str] = {
                                "{row}: frequency 0, recency {recency:g})",
     "spend_not_positive": "{column} must be positive for repeat buyers (row {row} has "
                           "{value:g})",
-    "summary_not_whole": "customer {customer}: {column} must be a whole number of repeat "
-                         "purchases, 0 or more (is {value:g})",
-    "summary_negative": "customer {customer}: {column} must be 0 or more (is {value:g})",
-    "summary_not_a_number": "customer {customer}: {column} must be a number (is {value:g})",
-    "summary_recency_after_age": "customer {customer}: recency {recency:g} is after T {age:g}",
-    "summary_recency_without_repeats": "customer {customer}: recency {recency:g} without repeat "
-                                       "purchases",
     "summary_not_a_table": "the customer summary must be a table with frequency, recency and T",
     "summary_without_unit": "the customer summary does not say its time unit",
     "summary_without_end": "the customer summary does not say when the calibration period ends",

@@ -2116,12 +2116,24 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>klant {customer}: {problem}</translation>
     </message>
     <message>
+        <source>{column} must be a number, not &apos;{value}&apos;</source>
+        <translation>{column} moet een getal zijn, niet &apos;{value}&apos;</translation>
+    </message>
+    <message>
         <source>{column} is empty</source>
         <translation>{column} is leeg</translation>
     </message>
     <message>
         <source>{column} is {value}</source>
         <translation>{column} is {value}</translation>
+    </message>
+    <message>
+        <source>{column} must be a whole number, 0 or more (is {value:g})</source>
+        <translation>{column} moet een geheel getal van 0 of meer zijn (is {value:g})</translation>
+    </message>
+    <message>
+        <source>{column} must be 0 or more (is {value:g})</source>
+        <translation>{column} moet 0 of meer zijn (is {value:g})</translation>
     </message>
     <message>
         <source>{column} must be a finite number (is {value:g})</source>
@@ -2606,26 +2618,6 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>{column} must be positive for repeat buyers (row {row} has {value:g})</source>
         <translation>{column} moet positief zijn voor herhaalkopers (rij {row} heeft {value:g})</translation>
-    </message>
-    <message>
-        <source>customer {customer}: {column} must be a whole number of repeat purchases, 0 or more (is {value:g})</source>
-        <translation>klant {customer}: {column} moet een geheel aantal herhaalaankopen zijn, 0 of meer (nu {value:g})</translation>
-    </message>
-    <message>
-        <source>customer {customer}: {column} must be 0 or more (is {value:g})</source>
-        <translation>klant {customer}: {column} moet 0 of meer zijn (nu {value:g})</translation>
-    </message>
-    <message>
-        <source>customer {customer}: {column} must be a number (is {value:g})</source>
-        <translation>klant {customer}: {column} moet een getal zijn (nu {value:g})</translation>
-    </message>
-    <message>
-        <source>customer {customer}: recency {recency:g} is after T {age:g}</source>
-        <translation>klant {customer}: recentheid {recency:g} ligt na T {age:g}</translation>
-    </message>
-    <message>
-        <source>customer {customer}: recency {recency:g} without repeat purchases</source>
-        <translation>klant {customer}: recentheid {recency:g} zonder herhaalaankopen</translation>
     </message>
     <message>
         <source>the customer summary must be a table with frequency, recency and T</source>
