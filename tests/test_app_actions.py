@@ -2,22 +2,16 @@
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
-from clvdesk.app.application import create_window
 from clvdesk.core.actions import lever_sentence
+from tests.app_window import quiet_window
 
 TIMEOUT = 180_000
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = create_window("en", recovery_dir=tmp_path / "recovery", settings=settings)
-    win.reporter.show_dialogs = False
-    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
+    win = quiet_window(qtbot, tmp_path)
     win.show()
     yield win
     win.session.set_dirty(False)

@@ -4,23 +4,18 @@ import json
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from clvdesk.app.application import create_window
 from clvdesk.app.errors import describe
 from clvdesk.app.project import DataSource, load_project
 from clvdesk.core.errors import ConvergenceError, DataError, InputError
+from tests.app_window import quiet_window
 
 
 @pytest.fixture
 def make_window(qtbot, tmp_path):
     def make(answer=QMessageBox.StandardButton.Discard):
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = create_window("en", recovery_dir=tmp_path / "recovery", settings=settings)
-        window.reporter.show_dialogs = False
-        window.ask_save_changes = lambda: answer
-        qtbot.addWidget(window)
+        window = quiet_window(qtbot, tmp_path, answer=answer)
         return window
 
     return make

@@ -9,16 +9,15 @@ import dataclasses
 import openpyxl
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 
-from clvdesk.app.application import create_window
 from clvdesk.app.formatting import Formatter
 from clvdesk.app.project import load_project
 from clvdesk.core.datasets import DEMO_SEGMENTS, load_cdnow
 from clvdesk.core.pipeline import Assumptions, run_analysis
 from clvdesk.core.scenarios import DEMO_SCENARIOS, Scenario, compare
 from clvdesk.core.segments import TOTAL_LABEL
+from tests.app_window import quiet_window
 
 TIMEOUT = 180_000
 
@@ -31,11 +30,7 @@ def core_result():
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = create_window("en", recovery_dir=tmp_path / "recovery", settings=settings)
-    win.reporter.show_dialogs = False
-    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard  # never block a test
-    qtbot.addWidget(win)
+    win = quiet_window(qtbot, tmp_path)
     win.show()
     yield win
     win.session.set_dirty(False)

@@ -3,20 +3,15 @@ texts as tooltips, in English and Dutch."""
 
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 
-from clvdesk.app.application import create_window
 from clvdesk.app.explanations import TOPICS, explanation, tooltip
+from tests.app_window import quiet_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = create_window("en", recovery_dir=tmp_path / "recovery", settings=settings)
-    win.reporter.show_dialogs = False
-    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
+    win = quiet_window(qtbot, tmp_path)
     yield win
     win.set_language("en")
 

@@ -3,12 +3,11 @@
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QDate, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate
 
-from clvdesk.app.application import create_window
 from clvdesk.core.datasets import CDNOW_END, load_cdnow
 from clvdesk.core.io.readers import read_orders
+from tests.app_window import quiet_window
 
 
 @pytest.fixture
@@ -30,11 +29,7 @@ def dutch_csv(tmp_path):
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = create_window("en", recovery_dir=tmp_path / "recovery", settings=settings)
-    win.reporter.show_dialogs = False
-    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
+    win = quiet_window(qtbot, tmp_path)
     return win
 
 

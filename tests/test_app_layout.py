@@ -6,7 +6,7 @@ widget gives it. The demo is loaded and analysed first, so the pages show real n
 """
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QStyle,
     QTabBar,
@@ -26,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from clvdesk.app import jobs
-from clvdesk.app.application import create_window
 from clvdesk.app.demo import demo_project
+from tests.app_window import quiet_window
 
 SIZES = ((1366, 768), (1600, 1000))
 
@@ -119,11 +118,7 @@ def elided(root) -> list[str]:
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_no_text_is_cut_off_on_any_page(qtbot, tmp_path, demo_data, language):
     loaded, result = demo_data
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window(language, recovery_dir=tmp_path, settings=settings)
-    window.reporter.show_dialogs = False
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
+    window = quiet_window(qtbot, tmp_path, language)
     try:
         window.session.replace_project(demo_project())
         window.session.set_orders(loaded.orders, loaded.quality, None)

@@ -9,11 +9,10 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
 
-from clvdesk.app.application import create_window
 from clvdesk.core.segments import TOTAL_LABEL
+from tests.app_window import quiet_window
 from tests.dutch_export import CHANNELS, write_dutch_export
 
 TIMEOUT = 180_000
@@ -21,11 +20,7 @@ TIMEOUT = 180_000
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = create_window("nl", recovery_dir=tmp_path / "recovery", settings=settings)
-    win.reporter.show_dialogs = False
-    win.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
+    win = quiet_window(qtbot, tmp_path, "nl")
     win.show()
     yield win
     win.session.set_dirty(False)

@@ -7,11 +7,10 @@ A QTimer ticking every 10 ms records the longest gap between ticks while the app
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QElapsedTimer, QTimer
 
-from clvdesk.app.application import create_window
 from clvdesk.app.project import DataSource
+from tests.app_window import quiet_window
 
 ROWS = 1_000_000
 MAX_GAP_MS = 100
@@ -34,11 +33,7 @@ def million_orders(tmp_path_factory):
 @pytest.mark.slow
 def test_event_loop_gaps_stay_under_100ms_while_a_million_rows_load(qtbot, tmp_path,
                                                                     million_orders):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window("en", recovery_dir=tmp_path, settings=settings)
-    window.reporter.show_dialogs = False
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
+    window = quiet_window(qtbot, tmp_path)
     window.show()
     qtbot.waitExposed(window)
     qtbot.wait(300)  # the window's own first paint is not part of the measurement
@@ -72,11 +67,7 @@ def test_event_loop_gaps_stay_under_100ms_while_a_million_rows_load(qtbot, tmp_p
 
 
 def test_cancel_stops_the_import_and_keeps_the_data(qtbot, tmp_path, million_orders):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window("en", recovery_dir=tmp_path, settings=settings)
-    window.reporter.show_dialogs = False
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
+    window = quiet_window(qtbot, tmp_path)
     with qtbot.waitSignal(window.job_done, timeout=60_000) as done:
         window.load_source(DataSource(kind="file", path=str(million_orders)))
         QTimer.singleShot(300, window.cancel_button.click)

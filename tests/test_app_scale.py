@@ -9,13 +9,12 @@ by ending the child after ``workers.CANCEL_GRACE`` seconds inside a long summary
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
 
-from clvdesk.app.application import create_window
 from clvdesk.app.models.dataframe_model import FETCH_ROWS
 from clvdesk.app.project import DataSource
 from clvdesk.app.workers import CANCEL_GRACE
+from tests.app_window import quiet_window
 
 ROWS = 1_000_000
 
@@ -36,11 +35,7 @@ def big_orders(tmp_path_factory):
 
 @pytest.mark.slow
 def test_big_file_rows_lazily_and_analysis_cancels(qtbot, tmp_path, big_orders):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window("en", recovery_dir=tmp_path, settings=settings)
-    window.reporter.show_dialogs = False
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
+    window = quiet_window(qtbot, tmp_path)
     with qtbot.waitSignal(window.job_done, timeout=120_000) as done:
         window.load_source(DataSource(kind="file", path=str(big_orders)))
     assert done.args == ["load", "finished"]

@@ -9,13 +9,11 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
-from clvdesk.app.application import create_window
 from clvdesk.app.i18n import I18N_DIR
 from clvdesk.core import progress_texts
 from clvdesk.core.io.readers import read_orders
+from tests.app_window import quiet_window
 from tests.dutch_export import dutch_orders, write_dutch_export
 
 TIMEOUT = 180_000
@@ -58,11 +56,7 @@ def test_readers_report_only_known_texts(tmp_path, suffix):
 
 
 def test_the_dutch_status_bar_words_every_step(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window("nl", recovery_dir=tmp_path / "recovery", settings=settings)
-    window.reporter.show_dialogs = False
-    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
+    window = quiet_window(qtbot, tmp_path, "nl")
     window.show()
     seen: list[tuple[str, str]] = []
     window.runner.progress.connect(
