@@ -147,7 +147,7 @@ def test_notes_on_a_result_are_worded_in_dutch_with_their_reason(qtbot, dutch):
                     "down a, b (too few customers or too little variety in their behaviour for "
                     "this model)")
     assert core_message(note) == (
-        "de schatting van bgnbd is geregulariseerd (straf 0.01) omdat de gegevens op zichzelf "
+        "de schatting van bgnbd is geregulariseerd (straf 0,01) omdat de gegevens op zichzelf "
         "haar niet vastleggen: de schatting van bgnbd vond geen uniek optimum: de gegevens "
         "kunnen a, b niet vastleggen (te weinig klanten of te weinig verscheidenheid in hun "
         "gedrag voor dit model)")
@@ -156,3 +156,20 @@ def test_notes_on_a_result_are_worded_in_dutch_with_their_reason(qtbot, dutch):
 
     assert core_message(InputError(code="horizon_too_long", value=2e5, unit="years")) == (
         "een horizon van 200000 jaren is te lang")
+
+
+def test_a_model_the_comparison_could_not_fit_is_explained_in_dutch(qtbot, dutch):
+    from clvdesk.app.errors import core_message
+    from clvdesk.app.pages.results import comparison_in_language
+    from clvdesk.core.datasets import load_cdnow
+    from clvdesk.core.summary import summarize
+    from clvdesk.core.validation import compare_models
+
+    summary = summarize(load_cdnow(), period="weeks", end="1997-09-30",
+                        holdout_end="1998-06-30")
+    broken = summary.assign(frequency=0, recency=0.0)  # no repeat buyer: no model can fit
+    table = compare_models(broken, models=["bgnbd"])
+    note = table["note"].iloc[0]
+    assert note and note.code  # the note keeps its error's code and values
+    shown = comparison_in_language(table)["note"].iloc[0]
+    assert shown == core_message(note) != str(note)

@@ -59,8 +59,11 @@ def core_message(exc: BaseException) -> str:
 
 
 def _shown(key: str, value: object) -> object:
+    dutch = QLocale().name().startswith("nl")
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a day, as the interface writes it
-        return Formatter("nl" if QLocale().name().startswith("nl") else "en").day(value)
+        return Formatter("nl" if dutch else "en").day(value)
+    if dutch and isinstance(value, float):
+        return _DecimalComma(value)
     if key in SETTING_KEYS and isinstance(value, str) and value in SETTING_NAMES:
         return translate("settings", SETTING_NAMES[value])
     if key in ("unit", "period") and isinstance(value, str):  # a time unit (``years``)
@@ -70,6 +73,17 @@ def _shown(key: str, value: object) -> object:
     if isinstance(value, BaseException):  # an error inside another (a scenario's input)
         return core_message(value)
     return value
+
+
+class _DecimalComma(float):
+    """A number quoted in a Dutch message: formatted as the template asks, with a decimal comma
+    (``straf 0,01``, ``regel 9: recentheid 48,5``)."""
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec).replace(".", ",")
+
+    def __str__(self) -> str:
+        return format(self, "")
 
 
 @dataclass(frozen=True)

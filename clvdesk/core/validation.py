@@ -27,6 +27,7 @@ import pandas as pd
 from clvdesk.core import units
 from clvdesk.core.clv import expected_base_transactions
 from clvdesk.core.errors import Cancelled, CLVError, DataError, InputError
+from clvdesk.core.messages import MESSAGES, Notice
 from clvdesk.core.orderlog import opened, queries
 
 #: The transaction models a comparison fits by default (CLI names).
@@ -189,8 +190,8 @@ def compare_models(
             if model is None:
                 model = classes[name]().fit(frequency, recency, age, cancel=cancel)
             errors = holdout_errors(model, summary)
-        except CLVError as exc:
-            row["note"] = str(exc)
+        except CLVError as exc:  # the note keeps the error's code: each face words it
+            row["note"] = Notice(exc.code, **exc.values) if exc.code in MESSAGES else str(exc)
             rows.append(row)
             continue
         row.update(
@@ -209,6 +210,8 @@ def compare_models(
         progress(1.0, "models compared")
     table = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
     table["n_params"] = table["n_params"].astype("Int64")
+    # object dtype: a text column would drop the notes' codes (clvdesk.core.messages.Notice)
+    table["note"] = pd.Series([row["note"] for row in rows], dtype=object)
     failed = table["log_likelihood"].isna()
     return pd.concat([table[~failed].sort_values("bic"), table[failed]], ignore_index=True)
 

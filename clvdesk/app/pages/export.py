@@ -144,14 +144,21 @@ class ExportPage(Page):
 
     def localised_result(self):
         """The session's result with the quality texts (issue descriptions, examples, actions)
-        in the interface language, as the Quality page shows them, for the report's sheet."""
+        and the model comparison's notes in the interface language, as the Quality and Results
+        pages show them, for the report's sheets."""
         import dataclasses
 
         from clvdesk.app.pages.quality import issue_action, issue_description, issue_example
+        from clvdesk.app.pages.results import comparison_in_language
 
         result = self.session.result
         quality = result.quality
-        if self.main.languages.language == "en" or not isinstance(quality, dict):
+        if self.main.languages.language == "en":
+            return result
+        if result.model_comparison is not None:
+            result = dataclasses.replace(
+                result, model_comparison=comparison_in_language(result.model_comparison))
+        if not isinstance(quality, dict):
             return result
         fmt = self.formatter
         issues = []

@@ -9,6 +9,8 @@ revenue per customer by cohort, and the model check against the holdout (FHL 200
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -30,6 +32,9 @@ from clvdesk.app.models import ColumnKind, DataFrameModel
 from clvdesk.app.pages.assumptions import model_name, unit_name
 from clvdesk.app.pages.base import Page
 from clvdesk.app.table_view import FastTableView
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MONEY = ColumnKind.MONEY
 NUMBER = ColumnKind.NUMBER
@@ -281,7 +286,7 @@ class ResultsPage(Page):
         self.filter_edit.blockSignals(False)
         self.customer_model.set_frame(result.predictions)
         if result.model_comparison is not None:
-            self.comparison_model.set_frame(result.model_comparison)
+            self.comparison_model.set_frame(comparison_in_language(result.model_comparison))
             self.comparison_view.resizeColumnsToContents()
         self._draw_segments(result)
         self._draw_distribution(result)
@@ -622,3 +627,12 @@ def _locale_ticks(ax, fmt, *, x_money: bool = False, y_money: bool = False) -> N
 
     ax.xaxis.set_major_formatter(FuncFormatter(number))
     ax.yaxis.set_major_formatter(FuncFormatter(number))
+
+
+def comparison_in_language(table: pd.DataFrame) -> pd.DataFrame:
+    """The model comparison with its notes (why a model could not be compared) in the
+    interface language, worded from their codes as the error dialogs are."""
+    if "note" not in table.columns:
+        return table
+    return table.assign(note=[core_message(note) if getattr(note, "code", "") else note
+                              for note in table["note"]])
