@@ -173,3 +173,25 @@ def test_a_model_the_comparison_could_not_fit_is_explained_in_dutch(qtbot, dutch
     assert note and note.code  # the note keeps its error's code and values
     shown = comparison_in_language(table)["note"].iloc[0]
     assert shown == core_message(note) != str(note)
+
+
+def test_a_damaged_project_file_is_explained_in_dutch(tmp_path, qtbot, dutch):
+    import json
+
+    from clvdesk.app.project import load_project
+
+    path = tmp_path / "analyse.clvproj"
+    project = {"format": "clvdesk-project", "version": 1, "assumptions": {"margin": 3.5}}
+    path.write_text(json.dumps(project), encoding="utf-8")
+    with pytest.raises(CLVError) as raised:
+        load_project(path)
+    assert str(raised.value).startswith("project file: 'assumptions.margin' is wrong: ")
+    text = _dialog_text(qtbot, raised.value)
+    assert text.startswith("Importeren: projectbestand: 'assumptions.margin' klopt niet: ")
+    assert "3,5" in text  # the reason in Dutch, with a decimal comma
+    path.write_text(json.dumps({**project, "version": 7, "assumptions": {}}), encoding="utf-8")
+    with pytest.raises(CLVError) as raised:
+        load_project(path)
+    assert _dialog_text(qtbot, raised.value) == (
+        "Importeren: versie 7 van het projectbestand is nieuwer dan deze CLV Desk begrijpt (1); "
+        "werk CLV Desk bij")

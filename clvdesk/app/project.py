@@ -80,23 +80,20 @@ class Project:
     def from_dict(cls, data: Any, base: Path | None = None) -> Project:
         """Build a project from parsed JSON; raises InputError for anything malformed."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise InputError("this file is not a CLV Desk project (no 'format: clvdesk-project')")
+            raise InputError(code="project_not_project")
         version = data.get("version")
         if not isinstance(version, int) or version > VERSION:
-            raise InputError(
-                f"project file version {version!r} is newer than this CLV Desk understands "
-                f"({VERSION}); update CLV Desk"
-            )
+            raise InputError(code="project_newer", version=str(version), supported=VERSION)
         raw_source = data.get("source") or {}
         if not isinstance(raw_source, dict):
-            raise InputError("project file: 'source' must be an object")
+            _bad_field("source", "not_object")
         kind = raw_source.get("kind", "none")
         if kind not in ("none", "file", "demo", "manual"):
-            raise InputError(f"project file: unknown data source kind {kind!r}")
+            _bad_field("source.kind", "unknown_source", kind=str(kind))
         path = raw_source.get("path")
         if path is not None:
             if not isinstance(path, str) or "\0" in path or len(path) > 4096:
-                _bad_field("source.path", "must be a file path (text without NUL characters)")
+                _bad_field("source.path", "not_path")
             if base is not None and not os.path.isabs(path):
                 path = str((base / path).resolve())
         source = DataSource(
@@ -109,12 +106,12 @@ class Project:
         )
         scenarios = data.get("scenarios") or []
         if not isinstance(scenarios, list) or not all(isinstance(s, dict) for s in scenarios):
-            raise InputError("project file: 'scenarios' must be a list of objects")
+            _bad_field("scenarios", "not_list_of_objects")
         for number, scenario in enumerate(scenarios, 1):
             _check_scenario(scenario, number)
         notes = data.get("notes") or ""
         if not isinstance(notes, str):
-            _bad_field("notes", "must be text")
+            _bad_field("notes", "field_not_text")
         return cls(
             source=source,
             assumptions=check_assumptions(_dict(data.get("assumptions") or {}, "assumptions")),
@@ -218,19 +215,18 @@ def check_assumptions(values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if key == "currency":
             if not isinstance(value, str) or not value.strip() or len(value) > 5:
-                _bad_field("assumptions.currency", "must be a symbol or code of at most 5 "
-                           "characters, like € or USD")
+                _bad_field("assumptions.currency", "bad_currency")
             continue
         if key not in known:
-            _bad_field(f"assumptions.{key}", "is not an assumption CLV Desk knows")
+            _bad_field(f"assumptions.{key}", "unknown_assumption")
         if key == "segment_col" and value is not None and not isinstance(value, str):
-            _bad_field("assumptions.segment_col", "must be a column name (text) or null")
+            _bad_field("assumptions.segment_col", "not_column_name")
         if key == "cac_by_segment" and not isinstance(value, dict):
-            _bad_field("assumptions.cac_by_segment", "must map segment names to amounts")
+            _bad_field("assumptions.cac_by_segment", "not_cost_map")
         if key in ("compare_models",) and not isinstance(value, list | tuple):
-            _bad_field(f"assumptions.{key}", "must be a list of model names")
+            _bad_field(f"assumptions.{key}", "not_model_list")
         if isinstance(value, dict | list) and key not in ("cac_by_segment", "compare_models"):
-            _bad_field(f"assumptions.{key}", "must be a single value, not a list or object")
+            _bad_field(f"assumptions.{key}", "not_single")
         single = {key: tuple(value) if key == "compare_models" else value}
         if key == "holdout_end":
             single["end"] = values.get("end")
@@ -239,15 +235,15 @@ def check_assumptions(values: dict[str, Any]) -> dict[str, Any]:
         except CLVError as exc:
             if key == "holdout_end" and "end" in str(exc) and "holdout" not in str(exc):
                 continue  # a bad end date is reported under assumptions.end
-            _bad_field(f"assumptions.{key}", f"is wrong: {exc}")
+            _bad_field(f"assumptions.{key}", "wrong_value", reason=exc)
         except (TypeError, ValueError, OverflowError, AttributeError):
-            _bad_field(f"assumptions.{key}", "has a value of the wrong type")
+            _bad_field(f"assumptions.{key}", "wrong_type")
     return dict(values)
 
 
-def _bad_field(field: str, problem: str) -> None:
-    raise InputError(f"project file: '{field}' {problem}", code="project_field", field=field,
-                     problem=problem)
+def _bad_field(field: str, problem: str, **values: Any) -> None:
+    """Refuse the project file: its ``field`` has ``problem`` (code ``project_<problem>``)."""
+    raise InputError(code=f"project_{problem}", field=field, **values)
 
 
 def _relative_if_under(path: Path, base: Path) -> str:
@@ -260,19 +256,19 @@ def _relative_if_under(path: Path, base: Path) -> str:
 def _optional_str(value: Any, name: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    raise InputError(f"project file: '{name}' must be text")
+    _bad_field(name, "field_not_text")
 
 
 def _dict(value: Any, name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise InputError(f"project file: '{name}' must be an object")
+        _bad_field(name, "not_object")
     return dict(value)
 
 
 def _str_dict(value: Any, name: str) -> dict[str, str]:
     value = _dict(value, name)
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise InputError(f"project file: '{name}' must map names to column names")
+        _bad_field(name, "not_column_map")
     return value
 
 
@@ -282,21 +278,21 @@ def _reader_options(value: Any) -> dict[str, Any]:
     for key, item in options.items():
         kinds = READER_OPTIONS.get(key)
         if kinds is None:
-            _bad_field(f"source.options.{key}", "is not a reader option (options are: "
-                       f"{', '.join(READER_OPTIONS)})")
+            _bad_field(f"source.options.{key}", "unknown_option",
+                       options=", ".join(READER_OPTIONS))
         if item is not None and (not isinstance(item, kinds)
                                  or (bool not in kinds and isinstance(item, bool))):
-            _bad_field(f"source.options.{key}", "has a value of the wrong type")
+            _bad_field(f"source.options.{key}", "wrong_type")
     from clvdesk.core.io.readers import _check_options
 
     try:
         _check_options(options.get("decimal"), options.get("header_row"),
                        options.get("encoding"))
     except InputError as exc:
-        _bad_field("source.options", f"are wrong: {exc}")
+        _bad_field("source.options", "wrong_value", reason=exc)
     delimiter = options.get("delimiter")
     if delimiter is not None and (len(delimiter) != 1 and delimiter not in ("tab", "\\t")):
-        _bad_field("source.options.delimiter", "must be one character")
+        _bad_field("source.options.delimiter", "not_one_character")
     return options
 
 
@@ -312,17 +308,17 @@ def _check_scenario(entry: dict, number: int) -> None:
 
     name = entry.get("name")
     if name is not None and not isinstance(name, str):
-        _bad_field(f"scenarios[{number}].name", "must be text")
+        _bad_field(f"scenarios[{number}].name", "field_not_text")
     for key, value in entry.items():
         if isinstance(value, dict | list):
-            _bad_field(f"scenarios[{number}].{key}", "must be a single value")
+            _bad_field(f"scenarios[{number}].{key}", "not_single")
         if key in DRIVERS and value is not None and (
                 isinstance(value, bool) or not isinstance(value, int | float)
                 or not math.isfinite(value)):
-            _bad_field(f"scenarios[{number}].{key}", "must be a number")
+            _bad_field(f"scenarios[{number}].{key}", "not_a_number")
 
 
 def _records(value: Any) -> list[list[str]]:
     if not isinstance(value, list) or not all(isinstance(r, list) for r in value):
-        raise InputError("project file: 'source.records' must be a list of rows")
+        _bad_field("source.records", "not_rows")
     return [["" if c is None else str(c) for c in row] for row in value]

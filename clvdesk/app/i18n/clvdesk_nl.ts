@@ -2332,6 +2332,86 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>{file} is beschadigd: {part} is geen bruikbaar deel van een werkmap</translation>
     </message>
     <message>
+        <source>this file is not a CLV Desk project (no &apos;format: clvdesk-project&apos;)</source>
+        <translation>dit bestand is geen CLV Desk-project (geen &apos;format: clvdesk-project&apos;)</translation>
+    </message>
+    <message>
+        <source>the project file&apos;s version {version} is newer than this CLV Desk understands ({supported}); update CLV Desk</source>
+        <translation>versie {version} van het projectbestand is nieuwer dan deze CLV Desk begrijpt ({supported}); werk CLV Desk bij</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be an object</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een object zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; is an unknown data source kind ({kind})</source>
+        <translation>projectbestand: &apos;{field}&apos; is een onbekend soort gegevensbron ({kind})</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a file path (text without NUL characters)</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een bestandspad zijn (tekst zonder NUL-tekens)</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a list of objects</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een lijst van objecten zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be text</source>
+        <translation>projectbestand: &apos;{field}&apos; moet tekst zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a symbol or code of at most 5 characters, like € or USD</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een symbool of code van hoogstens 5 tekens zijn, zoals € of USD</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; is not an assumption CLV Desk knows</source>
+        <translation>projectbestand: &apos;{field}&apos; is geen aanname die CLV Desk kent</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a column name (text) or null</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een kolomnaam (tekst) of null zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must map segment names to amounts</source>
+        <translation>projectbestand: &apos;{field}&apos; moet segmentnamen aan bedragen koppelen</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a list of model names</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een lijst van modelnamen zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a single value, not a list or object</source>
+        <translation>projectbestand: &apos;{field}&apos; moet één waarde zijn, geen lijst of object</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; is wrong: {reason}</source>
+        <translation>projectbestand: &apos;{field}&apos; klopt niet: {reason}</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; has a value of the wrong type</source>
+        <translation>projectbestand: &apos;{field}&apos; heeft een waarde van het verkeerde type</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must map names to column names</source>
+        <translation>projectbestand: &apos;{field}&apos; moet namen aan kolomnamen koppelen</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; is not a reader option (options are: {options})</source>
+        <translation>projectbestand: &apos;{field}&apos; is geen leesoptie (de opties zijn: {options})</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be one character</source>
+        <translation>projectbestand: &apos;{field}&apos; moet één teken zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a number</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een getal zijn</translation>
+    </message>
+    <message>
+        <source>project file: &apos;{field}&apos; must be a list of rows</source>
+        <translation>projectbestand: &apos;{field}&apos; moet een lijst van regels zijn</translation>
+    </message>
+    <message>
         <source>{file} is not a CLV Desk project: nested too deep</source>
         <translation>{file} is geen CLV Desk-project: te diep genest</translation>
     </message>
