@@ -7,7 +7,8 @@ its own: everything here is a call into :mod:`clvdesk.core`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,15 @@ from clvdesk.core.errors import Cancelled, InputError
 #: Keys of the session's assumptions that are UI settings, not pipeline inputs.
 UI_ONLY_ASSUMPTIONS = ("currency",)
 
+#: Most order rows the window holds (``CLVDESK_PREVIEW_ROWS`` in the environment sets another
+#: number). A larger table stays in the worker: the window gets its first rows to show, and the
+#: quality counts, segment lists and analysis use every row (the analysis reads the file again
+#: in its own worker process).
+PREVIEW_ROWS = int(os.environ.get("CLVDESK_PREVIEW_ROWS") or 1_000_000)
+
+#: Columns a segment split can use (the Costs page's choice); their values are listed in full.
+SPLIT_COLUMNS = ("segment", "channel")
+
 
 @dataclass
 class LoadedData:
@@ -33,6 +43,15 @@ class LoadedData:
     suggestion: Any = None
     #: canonical column -> the file's own header
     headers: dict[str, str] | None = None
+    #: rows of the whole order table (``orders`` holds at most :data:`PREVIEW_ROWS` of them)
+    total_rows: int = 0
+    #: each split column's distinct values over the whole table, sorted
+    segment_values: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def is_preview(self) -> bool:
+        """True when ``orders`` is the first part of a larger table."""
+        return self.total_rows > len(self.orders)
 
 
 def read_source(source: DataSource, progress=None, cancel=None, *,
@@ -53,18 +72,7 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
 
         orders = records_to_orders(source.records)
     elif source.kind == "file":
-        if not source.path:
-            raise InputError(code="no_data_file")
-        from clvdesk.core.io.readers import read_orders
-
-        imported = read_orders(
-            Path(source.path),
-            sheet=source.sheet,
-            mapping=source.mapping or None,
-            progress=_scaled(progress, 0.0, 0.8),
-            cancel=cancel,
-            **source.options,
-        )
+        imported = _import(source, _scaled(progress, 0.0, 0.8), cancel)
     else:
         raise InputError("no data yet: enter orders, import a file or open the demo")
     _check(cancel)
@@ -82,8 +90,21 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
         suggestion = suggest_assumptions(orders, amounts=amounts,
                                          fallback_currency=fallback_currency)
     _say(progress, 1.0, "done")
-    return LoadedData(orders=orders, quality=quality, source=source, suggestion=suggestion,
-                      headers=suggestion.headers)
+    total = len(orders)
+    return LoadedData(orders=orders.head(PREVIEW_ROWS) if total > PREVIEW_ROWS else orders,
+                      quality=quality, source=source, suggestion=suggestion,
+                      headers=suggestion.headers, total_rows=total,
+                      segment_values=split_values(orders))
+
+
+def split_values(orders: pd.DataFrame) -> dict[str, list[str]]:
+    """Each split column's distinct values (trimmed, blanks left out), sorted."""
+    values = {}
+    for column in SPLIT_COLUMNS:
+        if column in orders.columns:
+            found = orders[column].dropna().astype(str).str.strip()
+            values[column] = sorted(found[found != ""].unique())
+    return values
 
 
 def pipeline_assumptions(values: dict[str, Any]):
@@ -95,11 +116,44 @@ def pipeline_assumptions(values: dict[str, Any]):
     return Assumptions(**kwargs)
 
 
-def analyse(orders: pd.DataFrame, values: dict[str, Any], progress=None, cancel=None):
-    """Run the whole analysis (summary, fit, predictions, segments, cohorts, model check)."""
+def analyse(orders: pd.DataFrame | DataSource, values: dict[str, Any], progress=None,
+            cancel=None):
+    """Run the whole analysis (summary, fit, predictions, segments, cohorts, model check).
+
+    ``orders``: the order table, or the source to read it from again when the window holds only
+    its first rows (:data:`PREVIEW_ROWS`).
+    """
     from clvdesk.core.pipeline import run_analysis
 
+    if isinstance(orders, DataSource):
+        orders = read_orders_of(orders, _scaled(progress, 0.0, 0.3), cancel)
+        progress = _scaled(progress, 0.3, 1.0)
     return run_analysis(orders, pipeline_assumptions(values), progress=progress, cancel=cancel)
+
+
+def read_orders_of(source: DataSource, progress=None, cancel=None) -> pd.DataFrame:
+    """The whole order table of a file source, read as the import read it."""
+    return _import(source, progress, cancel).orders
+
+
+def _import(source: DataSource, progress, cancel):
+    from clvdesk.core.io.readers import read_orders
+
+    if source.kind != "file" or not source.path:
+        raise InputError(code="no_data_file")
+    return read_orders(Path(source.path), sheet=source.sheet, mapping=source.mapping or None,
+                       progress=progress, cancel=cancel, **source.options)
+
+
+def save_orders(source: DataSource, path: Path, headers: dict[str, str], csv_style: str,
+                progress=None, cancel=None) -> Path:
+    """Write the whole order table of ``source`` to ``path`` (the Export page's orders table
+    when the window holds only its first rows)."""
+    from clvdesk.core.io.tables import write_table
+
+    orders = read_orders_of(source, _scaled(progress, 0.0, 0.8), cancel)
+    _say(progress, 0.8, "writing the table")
+    return write_table(orders.rename(columns=headers), path, index=False, csv_style=csv_style)
 
 
 def _check(cancel) -> None:

@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
                 self.session.start_analysis(loaded, keep=keep)
             else:
                 self.session.headers = dict(loaded.headers or {})
-                self.session.set_orders(loaded.orders, loaded.quality, None)
+                self.session.set_orders(loaded.orders, loaded.quality, None,
+                                        total_rows=loaded.total_rows,
+                                        segment_values=loaded.segment_values)
             self.status_label.setText(
                 self.tr("{0} orders of {1} customers loaded").format(
                     self.formatter.integer(loaded.quality.rows),
@@ -363,6 +365,8 @@ class MainWindow(QMainWindow):
             return
         self.pages["assumptions"].commit()
         orders, values = self.session.orders, self.session.assumptions
+        if self.session.orders_are_preview:  # the whole table is read again in the worker
+            orders = self.session.project.source
         self.status_label.setText(self.tr("Fitting models and predicting CLV..."))
         self.runner.start(
             ProcessJob(jobs.analyse, (orders, values)),

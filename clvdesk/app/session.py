@@ -93,6 +93,11 @@ class Session(QObject):
         self.project = Project(assumptions=copy.deepcopy(DEFAULT_ASSUMPTIONS))
         self.path = None
         self.orders: pd.DataFrame | None = None
+        #: rows of the whole order table; ``orders`` may hold only its first rows
+        #: (:data:`clvdesk.app.jobs.PREVIEW_ROWS`)
+        self.total_orders = 0
+        #: each split column's values over the whole table (``jobs.split_values``)
+        self.segment_values: dict[str, list[str]] = {}
         self.quality = None
         self.result = None
         #: canonical column -> the data's own header ("channel" -> "Kanaal")
@@ -129,6 +134,12 @@ class Session(QObject):
         """True when the shown result was computed with other assumptions than the current."""
         return self._stale
 
+    @property
+    def orders_are_preview(self) -> bool:
+        """True when :attr:`orders` is the first part of a larger table (which the analysis,
+        the quality counts and the segment lists use whole)."""
+        return self.orders is not None and self.total_orders > len(self.orders)
+
     def header(self, column: str | None) -> str | None:
         """The data's own name of a canonical column (``"Kanaal"``), else the column itself."""
         if column is None:
@@ -148,6 +159,8 @@ class Session(QObject):
         project.assumptions = {**DEFAULT_ASSUMPTIONS, **project.assumptions}
         self.project = project
         self.orders = None
+        self.total_orders = 0
+        self.segment_values = {}
         self.quality = None
         self.result = None
         self.headers = {}
@@ -173,12 +186,25 @@ class Session(QObject):
             self.project.assumptions = new_analysis_assumptions(
                 self.assumptions, loaded.suggestion, keep=keep)
         self.set_dirty()
-        self.set_orders(loaded.orders, loaded.quality, None)
+        self.set_orders(loaded.orders, loaded.quality, None, total_rows=loaded.total_rows,
+                        segment_values=loaded.segment_values)
         self.project_changed.emit()
 
-    def set_orders(self, orders: pd.DataFrame | None, quality, source: DataSource | None) -> None:
-        """New order table from a reader (``source`` None keeps the current one)."""
+    def set_orders(self, orders: pd.DataFrame | None, quality, source: DataSource | None, *,
+                   total_rows: int | None = None,
+                   segment_values: dict[str, list[str]] | None = None) -> None:
+        """New order table from a reader (``source`` None keeps the current one).
+
+        ``total_rows`` and ``segment_values``: of the whole table when ``orders`` holds only
+        its first rows (default: ``orders`` is the whole table).
+        """
+        from clvdesk.app.jobs import split_values
+
         self.orders = orders
+        self.total_orders = len(orders) if total_rows is None and orders is not None else (
+            total_rows or 0)
+        self.segment_values = (dict(segment_values) if segment_values is not None
+                               else split_values(orders) if orders is not None else {})
         self.quality = quality
         self.result = None
         self._update_stale()

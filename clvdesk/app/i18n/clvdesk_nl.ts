@@ -473,6 +473,10 @@
         <source>{0} orders of {1} customers, {2} to {3}.</source>
         <translation>{0} orders van {1} klanten, {2} tot en met {3}.</translation>
     </message>
+    <message>
+        <source>The table shows the first {0} orders; the quality counts, the segments and the analysis use all {1}.</source>
+        <translation>De tabel toont de eerste {0} orders; de kwaliteitstellingen, de segmenten en de analyse gebruiken alle {1}.</translation>
+    </message>
 </context>
 <context>
     <name>DemoScenarios</name>
@@ -1733,6 +1737,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>Scenario {0}</source>
         <translation>Scenario {0}</translation>
+    </message>
+    <message>
+        <source>The window holds only the first {0} orders of this file, so it cannot average them all; after the analysis, the report&apos;s Segments sheet gives each segment&apos;s observed order value, purchases per year and lifespan from the whole table.</source>
+        <translation>Het venster houdt alleen de eerste {0} orders van dit bestand vast en kan ze dus niet allemaal middelen; na de analyse geeft het blad Segmenten van het rapport per segment de waargenomen orderwaarde, aankopen per jaar en levensduur uit de hele tabel.</translation>
     </message>
     <message>
         <source>Scenarios from the data</source>

@@ -393,11 +393,9 @@ class AssumptionsPage(Page):
 
     def _fill_segment_table(self, costs: dict) -> None:
         column = self.segment_combo.currentData()
-        orders = self.session.orders
         names: list[str] = sorted(str(k) for k in costs)
-        if column and orders is not None and column in orders.columns:
-            found = orders[column].dropna().astype(str).str.strip()
-            names = sorted(set(found[found != ""].unique()) | set(names))
+        if column:  # the values of the whole table, listed by the reader's worker
+            names = sorted(set(self.session.segment_values.get(column, ())) | set(names))
         self.segment_table.blockSignals(True)
         self.segment_table.setRowCount(len(names))
         for row, name in enumerate(names):

@@ -236,4 +236,9 @@ class DataPage(Page):
                 self.formatter.date(quality.first_date),
                 self.formatter.date(quality.last_date),
             )
+        if self.session.orders_are_preview:
+            text += " " + self.tr(
+                "The table shows the first {0} orders; the quality counts, the segments and the "
+                "analysis use all {1}.").format(self.formatter.integer(len(self.session.orders)),
+                                               self.formatter.integer(self.session.total_orders))
         self.source_label.setText(text)

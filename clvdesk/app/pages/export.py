@@ -242,6 +242,14 @@ class ExportPage(Page):
             return
         language = self.main.languages.language
         headers = {} if path.suffix.lower() == ".parquet" else self.headers(name)
+        if name == "orders" and self.session.orders_are_preview:  # the whole table, re-read
+            from clvdesk.app import jobs
+            from clvdesk.app.workers import ProcessJob
+
+            job = ProcessJob(jobs.save_orders,
+                             (self.session.project.source, path, headers, language))
+            self._run(job, path, self.tr("Saving {0}").format(path.name))
+            return
 
         def job(progress, cancel):
             progress(0.1, "writing the table")

@@ -140,8 +140,7 @@ class ScenariosPage(Page):
         splitter.setSizes([600, 500])
         self.body.addWidget(splitter, 1)
         self.session.project_changed.connect(self._project_changed)
-        self.session.orders_changed.connect(
-            lambda: self.data_button.setEnabled(self.session.orders is not None))
+        self.session.orders_changed.connect(self._update_data_button)
 
     # ------------------------------------------------------------------ texts
     def title(self) -> str:
@@ -159,10 +158,7 @@ class ScenariosPage(Page):
         currency = self.session.currency
         self.add_button.setText(self.tr("Add scenario"))
         self.data_button.setText(self.tr("Add scenario from segment"))
-        self.data_button.setToolTip(self.tr(
-            "A scenario with the observed average order, purchases per year, lifespan so far "
-            "and acquisition cost of one segment, or of all customers."))
-        self.data_button.setEnabled(self.session.orders is not None)
+        self._update_data_button()
         self.remove_button.setText(self.tr("Remove selected"))
         self.load_button.setText(self.tr("Load from file..."))
         self.baseline_label.setText(self.tr("Baseline:"))
@@ -260,6 +256,18 @@ class ScenariosPage(Page):
             cac = {str(n): by_segment.get(str(n), overall or 0.0) for n in names if str(n)}
         return observed_scenarios(self.session.orders, split, end=values.get("end"),
                                   margin=values.get("margin"), cac=cac)
+
+    def _update_data_button(self) -> None:
+        """Scenarios from the data need the whole order table in the window."""
+        preview = self.session.orders_are_preview
+        self.data_button.setEnabled(self.session.orders is not None and not preview)
+        self.data_button.setToolTip(self.tr(
+            "The window holds only the first {0} orders of this file, so it cannot average "
+            "them all; after the analysis, the report's Segments sheet gives each segment's "
+            "observed order value, purchases per year and lifespan from the whole table.").format(
+                self.formatter.integer(len(self.session.orders))) if preview else self.tr(
+            "A scenario with the observed average order, purchases per year, lifespan so far "
+            "and acquisition cost of one segment, or of all customers."))
 
     def _fill_data_menu(self) -> None:
         from clvdesk.app.pages.results import segment_label
