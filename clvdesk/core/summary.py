@@ -90,7 +90,8 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
                          end=_day_text(end_day))
     last_day = end_day if holdout_day is None else holdout_day
     rows = log.fetch(queries.summary(end_day, last_day, has_order_id=log.has_order_id,
-                                     with_ids=log.source is None))
+                                     with_ids=log.source is None, returns=log.returns > 0,
+                                     whole_log=log.last_day <= end_day))
     if rows["first_row"].size == 0:
         raise DataError(code="no_purchases", end=_day_text(end_day))
     frequency = rows["n_days"].astype(np.int64) - 1

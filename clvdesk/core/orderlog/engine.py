@@ -103,7 +103,8 @@ class OrderLog:
 
     Attributes: ``rows`` (valid orders), ``dropped`` (rows without customer, date or finite
     amount), ``first_day``/``last_day`` (days since 1970-01-01 of the valid orders, None when
-    there are none), ``has_order_id``, ``extras`` (pass-through columns), ``source``
+    there are none), ``returns`` (valid rows of amount < 0: without any, the queries skip the
+    returns netting, :func:`~clvdesk.core.orderlog.queries.netting`), ``has_order_id``, ``extras`` (pass-through columns), ``source``
     (the in-memory frame, None for a file) and ``columns`` (canonical -> source column name).
     """
 
@@ -123,6 +124,7 @@ class OrderLog:
         self.dropped = int(source_rows) - self.rows
         self.first_day = None if self.rows == 0 else int(row["first_day"][0])
         self.last_day = None if self.rows == 0 else int(row["last_day"][0])
+        self.returns = int(row["returns"][0])
 
     # ---------------------------------------------------------------------------------------
     # building
@@ -297,7 +299,7 @@ class OrderLog:
         """
         names = ("returns", "by_order", "by_date", "unmatched", "cancelled_days",
                  "customers_without_purchase")
-        if self.rows == 0:
+        if self.rows == 0 or self.returns == 0:
             return dict.fromkeys(names, 0)
         row = self.fetch(queries.netting_counts(self.last_day, has_order_id=self.has_order_id))
         return {name: int(row[name][0]) for name in names}
@@ -333,7 +335,7 @@ class OrderLog:
         (:func:`~clvdesk.core.orderlog.queries.customer_facts`), only those customers.
         """
         days = self.fetch_frame(queries.customer_days(end_day, has_order_id=self.has_order_id,
-                                                      value=margin))
+                                                      value=margin, returns=self.returns > 0))
         facts = self.fetch_frame(queries.customer_facts(
             end_day, has_order_id=self.has_order_id, segment=segment,
             acquisition_cost=acquisition_cost and "acquisition_cost" in self.extras))
