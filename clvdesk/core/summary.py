@@ -94,6 +94,8 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
                                      whole_log=log.last_day <= end_day))
     if rows["first_row"].size == 0:
         raise DataError(code="no_purchases", end=_day_text(end_day))
+    order = np.argsort(rows["first_row"], kind="stable")  # order of first appearance
+    rows = {name: values[order] for name, values in rows.items()}
     frequency = rows["n_days"].astype(np.int64) - 1
     first = rows["first_day"].astype(np.int64)
     last = rows["last_day"].astype(np.int64)
@@ -108,7 +110,7 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
         "first_purchase": _days_to_datetime(first),
         "last_purchase": _days_to_datetime(last),
         "n_orders": rows["n_orders"].astype(np.int64),
-        "total_spend": rows["total_spend"].astype(np.float64),
+        "total_spend": rows.get("total_spend", rows["spend_days"]).astype(np.float64),
     }
     order = SUMMARY_COLUMNS
     if holdout_day is not None:

@@ -174,7 +174,9 @@ days AS (
 
 def summary(end_day: int, last_day: int, *, has_order_id: bool, with_ids: bool,
             returns: bool = True, whole_log: bool = False) -> str:
-    """One row per customer with a purchase day up to ``end_day``, in order of first appearance.
+    """One row per customer with a purchase day up to ``end_day``, in no particular order
+    (``first_row`` gives the order of first appearance; sorting 1.2M rows is cheaper in numpy
+    than in the engine).
 
     Integer columns: ``first_row``, ``n_days`` (purchase days), ``first_day``, ``last_day``,
     ``n_orders``, ``n_days_holdout``; DOUBLE: ``spend_days`` (net of the purchase days),
@@ -208,12 +210,13 @@ customers AS (
 )
 SELECT {ids}first_row, n_days, first_day, last_day, spend_days, first_spend, n_orders,
     total_spend, n_days_holdout, COALESCE(spend_holdout, 0.0) AS spend_holdout
-FROM customers WHERE n_days > 0 ORDER BY first_row"""
+FROM customers WHERE n_days > 0"""
 
 
 def _plain_summary(with_ids: bool) -> str:
     """:func:`summary` of a log whose orders are all calibration purchases (no returns, none
-    after the end, no holdout): the columns and order of :func:`summary`."""
+    after the end, no holdout): its columns but the holdout ones and ``total_spend``, which
+    equals ``spend_days`` here."""
     ids = "customer_id, " if with_ids else ""
     return f"""WITH days AS (
     SELECT customer_id, day, SUM(amount) AS net, COUNT(*) AS n_orders, MIN(row_no) AS first_row
@@ -221,9 +224,8 @@ def _plain_summary(with_ids: bool) -> str:
 )
 SELECT {ids}MIN(first_row) AS first_row, COUNT(*) AS n_days, MIN(day) AS first_day,
     MAX(day) AS last_day, SUM(net) AS spend_days, ARG_MIN(net, day) AS first_spend,
-    SUM(n_orders) AS n_orders, SUM(net) AS total_spend, 0 AS n_days_holdout,
-    0.0 AS spend_holdout
-FROM days GROUP BY customer_id ORDER BY first_row"""
+    SUM(n_orders) AS n_orders
+FROM days GROUP BY customer_id"""
 
 
 def netting_counts(last_day: int, *, has_order_id: bool) -> str:
