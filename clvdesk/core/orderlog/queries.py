@@ -352,6 +352,27 @@ def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
             "GROUP BY customer_id")
 
 
+def first_order_values(*, segment: str | None, acquisition_cost: bool, with_ids: bool) -> str:
+    """Per customer of the valid orders: ``customer`` (first source position), ``segment``
+    (the value of the column ``segment`` on the customer's first order, by day then source
+    order, NULL when that order has none) and ``acquisition_cost`` (the first value given, in
+    source order); ``customer_id`` too with ``with_ids``. The first order is found by its rank
+    and joined back, as ``ARG_MIN`` skips NULL values in DuckDB but not in Spark."""
+    rank = "CAST(day AS BIGINT) * 4294967296 + row_no"
+    inner = ["customer_id", "MIN(row_no) AS customer", f"MIN({rank}) AS first_order"]
+    outer = (["f.customer_id"] if with_ids else []) + ["f.customer"]
+    join = ""
+    if segment is not None:
+        outer.append(f'v."{segment}" AS segment')
+        join = f" JOIN {VALID} v ON v.row_no = f.first_order % 4294967296"
+    if acquisition_cost:
+        inner.append("ARG_MIN(acquisition_cost, row_no) FILTER (WHERE acquisition_cost IS NOT "
+                     "NULL) AS acquisition_cost")
+        outer.append("f.acquisition_cost")
+    return (f"WITH firsts AS (SELECT {', '.join(inner)} FROM {VALID} GROUP BY customer_id) "
+            f"SELECT {', '.join(outer)} FROM firsts f{join}")
+
+
 def repeat_days(end_day: int, last_day: int, *, has_order_id: bool,
                 returns: bool = True) -> str:
     """The repeat purchase days (``day``) of the customers with a calibration purchase, in
