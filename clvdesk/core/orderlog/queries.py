@@ -352,6 +352,61 @@ def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
             "GROUP BY customer_id")
 
 
+def cohort_cells(end_day: int, *, has_order_id: bool, value: str, returns: bool = True,
+                 acquisition_cost: bool = False) -> str:
+    """The cohort grid of the calibration orders up to ``end_day``, one row per cohort x age.
+
+    A customer's ``cohort`` is the month (``year x 12 + month - 1``) of their first purchase
+    day (returns netted, :func:`netting`); ``age`` the months since it (a return before the
+    first purchase counts at age 0). Per cell: ``net`` and ``net_value`` (netted amounts and
+    ``value``, a margin), ``active`` (customers with a purchase day in that month; at age 0
+    every customer of the cohort) and ``repeaters`` (of those, customers with more than one
+    purchase day up to ``end_day``). With ``acquisition_cost``: ``cohort_cac``, the cohort's
+    mean of each customer's first given ``acquisition_cost`` (NULL without any).
+    """
+    month = ("YEAR(CAST('1970-01-01' AS DATE) + day) * 12 "
+             "+ MONTH(CAST('1970-01-01' AS DATE) + day) - 1")
+    costs = cost_join = cost_column = ""
+    if acquisition_cost:
+        costs = f""",
+costs AS (
+    SELECT customer_id, ARG_MIN(acquisition_cost, CAST(day AS BIGINT) * 4294967296 + row_no)
+        FILTER (WHERE acquisition_cost IS NOT NULL) AS acquisition_cost
+    FROM {VALID} WHERE day <= {int(end_day)} GROUP BY customer_id
+),
+cohort_costs AS (
+    SELECT b.cohort, AVG(c.acquisition_cost) AS cohort_cac FROM buyers b
+    JOIN costs c ON c.customer_id = b.customer_id GROUP BY b.cohort
+)"""
+        cost_join = " LEFT JOIN cohort_costs k ON k.cohort = g.cohort"
+        cost_column = ", k.cohort_cac"
+    return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value,
+                             returns=returns)},
+customer_months AS (
+    SELECT customer_id, {month} AS month, SUM(net) AS net, SUM(net_value) AS net_value,
+        MAX(CASE WHEN purchase THEN 1 ELSE 0 END) AS active
+    FROM days WHERE part = {CALIBRATION} GROUP BY customer_id, {month}
+),
+buyers AS (
+    SELECT customer_id, MIN(month) FILTER (WHERE active = 1) AS cohort
+    FROM customer_months GROUP BY customer_id HAVING MAX(active) = 1
+),
+repeat_buyers AS (
+    SELECT customer_id FROM days WHERE part = {CALIBRATION} AND purchase
+    GROUP BY customer_id HAVING COUNT(*) > 1
+),
+grid AS (
+    SELECT b.cohort, GREATEST(m.month - b.cohort, 0) AS age, SUM(m.net) AS net,
+        SUM(m.net_value) AS net_value, SUM(m.active) AS active,
+        SUM(CASE WHEN r.customer_id IS NULL THEN 0 ELSE m.active END) AS repeaters
+    FROM customer_months m JOIN buyers b ON b.customer_id = m.customer_id
+    LEFT JOIN repeat_buyers r ON r.customer_id = m.customer_id
+    GROUP BY b.cohort, GREATEST(m.month - b.cohort, 0)
+){costs}
+SELECT g.cohort, g.age, g.net, g.net_value, g.active, g.repeaters{cost_column}
+FROM grid g{cost_join}"""
+
+
 def first_order_values(*, segment: str | None, acquisition_cost: bool, with_ids: bool) -> str:
     """Per customer of the valid orders: ``customer`` (first source position), ``segment``
     (the value of the column ``segment`` on the customer's first order, by day then source
