@@ -104,3 +104,16 @@ def test_interval_once_per_distinct_row(monkeypatch):
     assert sum(seen) == distinct <= len(summary)
     np.testing.assert_array_equal(twenty["clv_low"].to_numpy()[-len(summary):],
                                   one["clv_low"].to_numpy())
+
+
+def test_interval_without_tables_is_the_same(monkeypatch):
+    """When the per-row tables of the interval would exceed their memory bound, each block
+    evaluates its distinct rows instead: the same numbers bit for bit."""
+    summary = _summary()
+    model, spend = _models("bgnbd", summary)
+    tabulated = clv.forecast_clv(model, spend, summary, margin=0.3, rng=11).customers
+    monkeypatch.setattr(clv, "_TABLE_VALUES", 0)
+    per_block = clv.forecast_clv(model, spend, summary, margin=0.3, rng=11).customers
+    for column in ("clv_low", "clv_high"):
+        np.testing.assert_array_equal(per_block[column].to_numpy(),
+                                      tabulated[column].to_numpy(), err_msg=column)

@@ -135,3 +135,43 @@ def test_quality_report_says_how_returns_were_netted():
 def test_cdnow_has_no_returns_to_net():
     with OrderLog.from_frame(load_cdnow()) as log:
         assert set(log.netting_counts().values()) == {0}
+
+
+@pytest.mark.parametrize("end, last", [(None, None), ("1997-09-30", None),
+                                       ("1997-09-30", "1998-06-30")])
+def test_without_returns_the_short_queries_give_the_netting_rule(end, last):
+    """A log without returns skips the netting joins (and with every order in calibration,
+    the period filters): row for row the summary, customer days and repeat days of the
+    full rule."""
+    import numpy as np
+
+    from clvdesk.core.orderlog import queries
+
+    def day(text):
+        return None if text is None else int(np.datetime64(text, "D").astype(np.int64))
+
+    with OrderLog.from_frame(load_cdnow()) as log:
+        assert log.returns == 0
+        end_day = log.last_day if end is None else day(end)
+        last_day = end_day if last is None else day(last)
+        options = {"has_order_id": log.has_order_id}
+        pairs = [(queries.summary(end_day, last_day, with_ids=True, **options),
+                  queries.summary(end_day, last_day, with_ids=True, returns=False,
+                                  whole_log=log.last_day <= end_day, **options)),
+                 (queries.customer_days(end_day, value="amount * 0.3", **options),
+                  queries.customer_days(end_day, value="amount * 0.3", returns=False,
+                                        **options)),
+                 (queries.repeat_days(end_day, last_day, **options),
+                  queries.repeat_days(end_day, last_day, returns=False, **options)),
+                 (queries.one_time_buyers(end_day, limit=10, **options),
+                  queries.one_time_buyers(end_day, limit=10, returns=False, **options))]
+        for full, short in pairs:
+            ours, theirs = log.fetch_frame(full), log.fetch_frame(short)
+            if "first_spend" in theirs and "total_spend" not in theirs:  # the plain summary
+                assert (ours["n_days_holdout"] == 0).all()
+                np.testing.assert_allclose(ours["total_spend"], ours["spend_days"],
+                                           rtol=1e-12)
+            order = list(theirs.columns)
+            ours = ours[order].sort_values(order, ignore_index=True)
+            theirs = theirs.sort_values(order, ignore_index=True)
+            pd.testing.assert_frame_equal(ours, theirs, check_dtype=False, rtol=1e-12)

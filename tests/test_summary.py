@@ -237,3 +237,24 @@ def test_summary_matches_a_naive_reference(rows, end_offset):
         np.testing.assert_allclose(ours[column].to_numpy(dtype=float),
                                    expected[column].to_numpy(dtype=float), atol=1e-9,
                                    err_msg=column)
+
+
+def test_engine_read_parquet_trims_text_ids_like_the_readers(tmp_path):
+    """Ids read by the engine from a Parquet file: spaces, tabs and line breaks around an id
+    are trimmed (two spellings of one customer merge), a blank id is a missing id; other
+    characters stay."""
+    from clvdesk.core.orderlog import OrderLog
+
+    frame = pd.DataFrame({
+        "customer_id": [" a", "a\t", "", "\nb\r", "c\x01", "c\x01", "é", None],
+        "date": pd.to_datetime(["2024-01-01", "2024-01-05", "2024-01-02", "2024-01-03",
+                                "2024-01-01", "2024-01-04", "2024-01-02", "2024-01-02"]),
+        "amount": [10.0, 20.0, 5.0, 7.0, 1.0, 2.0, 3.0, 4.0],
+    })
+    path = tmp_path / "orders.parquet"
+    frame.to_parquet(path)
+    with OrderLog.from_file(path) as log:
+        assert log.dropped == 2
+        summary = summarize(log, period="days")
+    assert summary.index.tolist() == ["a", "b", "c\x01", "é"]
+    assert summary["frequency"].tolist() == [1, 0, 1, 0]

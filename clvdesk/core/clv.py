@@ -549,22 +549,30 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
 
     Customers sharing both their (frequency, recency, T) row and their (frequency, monetary
     value) row share every drawn CLV, so the draws are evaluated once per distinct pair, in
-    blocks of pairs x draws that bound the memory. Per segment each draw is summed over the
-    segment's customers and the quantiles are taken over those sums.
+    blocks of pairs x draws that bound the memory. The two factors of a pair's drawn CLV, the
+    discounted transactions of its (frequency, recency, T) row and the expected spend of its
+    (frequency, monetary value) row, are tabulated once per distinct row when the table fits
+    (:class:`_RowTable`), so a block only gathers and multiplies them. Per segment each draw is
+    summed over the segment's customers and the quantiles are taken over those sums.
 
     Returns ``(pair of each customer, low and high per pair, segment lows, segment highs)``;
     the segment arrays have one entry per segment and a last one for all customers.
     """
     q = [(1 - interval) / 2, 1 - (1 - interval) / 2]
+    n_draws = len(draws)
     det_of = _det_evaluator(draws, keys, step_ends, weights, progress, cancel)
     spend_of = _spend_evaluator([spend for _, spend in draws], spend_keys)
+    _report(progress, 0.5, "intervals from parameter draws")
+    det_rows = _RowTable(det_of, len(keys), n_draws, cancel)
+    spend_rows = _RowTable(spend_of, len(spend_keys), n_draws, cancel)
     n_spend = len(spend_keys)
     pair_of_customer, pair_keys = pd.factorize(
         inverse.astype(np.int64) * n_spend + spend_inverse, sort=True)
     pair_keys = np.asarray(pair_keys, dtype=np.int64)
+    # pairs are sorted by transaction row: without a table, each distinct row of a block is
+    # evaluated once per draw
     pair_trans, pair_spend = pair_keys // n_spend, pair_keys % n_spend
     n_pairs = len(pair_keys)
-    n_draws = len(draws)
     members = np.zeros((n_pairs, n_segments + 1))
     for s in range(n_segments):
         members[:, s] = np.bincount(pair_of_customer[seg_codes == s], minlength=n_pairs)
@@ -573,31 +581,36 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
     seg_totals = np.zeros((n_segments + 1, n_draws))
     usable = np.ones(n_draws, dtype=bool)
     block_rows = max(1, _BLOCK_VALUES // n_draws)
+    # two buffers reused by every block (a fresh 4 MB array per block costs page faults)
+    buffers = np.empty((2, min(block_rows, max(n_pairs, 1)), n_draws))
+    everyone = np.full(block_rows, n_draws)
     for start in range(0, n_pairs, block_rows):
         stop = min(start + block_rows, n_pairs)
-        # pairs are sorted by transaction row: each distinct row is evaluated once per draw
-        trans = pair_trans[start:stop]
-        first = np.ones(len(trans), dtype=bool)
-        first[1:] = trans[1:] != trans[:-1]
-        trans_rows, trans_of_pair = trans[first], np.cumsum(first) - 1
         if cancel is not None and cancel():
             raise Cancelled()
+        block, spend = buffers[0, :stop - start], buffers[1, :stop - start]
         with np.errstate(all="ignore"):
-            block = det_of(trans_rows, cancel)[trans_of_pair]
-            block *= spend_of(pair_spend[start:stop], cancel)
+            det_rows.take(pair_trans[start:stop], block, sorted_rows=True)
+            block *= spend_rows.take(pair_spend[start:stop], spend)
             if margin != 1.0:
                 block *= margin
-        finite = np.isfinite(block)
-        all_finite = bool(finite.all())
-        if all_finite:
-            seg_totals += members[start:stop].T @ block
+        # the all-customers row weighs every pair by at least 1, so its sums are finite only
+        # when every value of the block is (an overflowing sum takes the exact path too);
+        # einsum, not BLAS: OpenBLAS threads on a small product wait for a busy core
+        partial = np.einsum("ps,pd->sd", members[start:stop], block)
+        if np.isfinite(partial).all():
+            seg_totals += partial
+            n_finite = everyone[:stop - start]
         else:
+            finite = np.isfinite(block)
             usable &= finite.all(axis=0)
-            seg_totals += members[start:stop].T @ np.where(finite, block, 0.0)
+            seg_totals += np.einsum("ps,pd->sd", members[start:stop],
+                                    np.where(finite, block, 0.0))
             block[~finite] = np.inf  # sorted last, out of the finite quantiles
+            n_finite = finite.sum(axis=1)
         block.sort(axis=1)
-        low[start:stop], high[start:stop] = _sorted_quantiles(block, finite.sum(axis=1), q)
-        _report(progress, 0.5 + 0.5 * stop / n_pairs, "intervals from parameter draws")
+        low[start:stop], high[start:stop] = _sorted_quantiles(block, n_finite, q)
+        _report(progress, 0.6 + 0.4 * stop / n_pairs, "intervals from parameter draws")
     if usable.sum() < 10:
         raise InputError(code="interval_unusable")
     seg_low, seg_high = np.quantile(seg_totals[:, usable], q, axis=1)
@@ -605,8 +618,50 @@ def _interval_from_draws(draws, keys, inverse, spend_keys, spend_inverse, step_e
 
 
 #: Numbers (pairs x draws) per block of the interval computation: 512K doubles, 4 MB, so the
-#: ten passes over a block (gather, spend, product, checks, sort) mostly run in the CPU's cache.
+#: passes over a block (gathers, product, sums, sort) mostly run in the CPU's cache.
 _BLOCK_VALUES = 524_288
+#: Most numbers (rows x draws) of one :class:`_RowTable`: 64M doubles, 512 MB. Ten million
+#: customers have about 200,000 distinct (frequency, recency, T) and as many distinct
+#: (frequency, monetary value) rows: two tables of 40M numbers.
+_TABLE_VALUES = 64 * 2**20
+
+
+class _RowTable:
+    """Values (rows x draws) of ``evaluate(rows, cancel)`` for rows ``0..n-1``, taken by row.
+
+    When ``n x draws`` fits :data:`_TABLE_VALUES`, every row is evaluated once, in blocks, into
+    a table and :meth:`take` gathers from it; otherwise :meth:`take` evaluates the distinct
+    rows asked for. Either way a row's values are those of ``evaluate`` on that row (each row
+    is computed on its own), so the numbers do not depend on the path.
+    """
+
+    def __init__(self, evaluate, n: int, n_draws: int, cancel) -> None:
+        self._evaluate = evaluate
+        self._cancel = cancel
+        self._table = None
+        if n * n_draws <= _TABLE_VALUES:
+            self._table = np.empty((n, n_draws))
+            step = max(1, _BLOCK_VALUES // max(n_draws, 1))
+            for start in range(0, n, step):
+                stop = min(start + step, n)
+                self._table[start:stop] = evaluate(np.arange(start, stop), cancel)
+
+    def take(self, rows: np.ndarray, out: np.ndarray, *, sorted_rows: bool = False) -> np.ndarray:
+        """The values of ``rows`` written into ``out`` (len(rows) x draws); returns ``out``.
+
+        ``sorted_rows``: ``rows`` ascend, so their distinct values are found without a sort.
+        """
+        # (mode "clip": the rows are valid, and the default mode would copy through a buffer)
+        if self._table is not None:
+            return np.take(self._table, rows, axis=0, out=out, mode="clip")
+        if sorted_rows:
+            first = np.ones(len(rows), dtype=bool)
+            first[1:] = rows[1:] != rows[:-1]
+            distinct, where = rows[first], np.cumsum(first) - 1
+        else:
+            distinct, where = np.unique(rows, return_inverse=True)
+        return np.take(self._evaluate(distinct, self._cancel), where, axis=0, out=out,
+                       mode="clip")
 
 
 def _spend_evaluator(spend_draws, spend_keys):

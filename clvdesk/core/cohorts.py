@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from clvdesk.core import formulas
-from clvdesk.core.orderlog import margin_sql, opened
+from clvdesk.core.orderlog import margin_sql, opened, queries
 
 #: Columns of :attr:`CohortTable.summary`.
 COHORT_SUMMARY_COLUMNS = (
@@ -91,24 +91,21 @@ def cohort_table(
     with opened(orders, customer_col=customer_col, date_col=date_col,
                 amount_col=amount_col) as log:
         end_day = log.end_day(end)
-        days, facts = log.calibration_customers(end_day, margin=margin_sql(log, margin),
-                                                acquisition_cost=cac is None)
+        with_costs = cac is None and "acquisition_cost" in log.extras
+        cells = log.fetch(queries.cohort_cells(
+            end_day, has_order_id=log.has_order_id, value=margin_sql(log, margin),
+            returns=log.returns > 0, acquisition_cost=with_costs))
     end_stamp = pd.Timestamp(np.datetime64(end_day, "D"))
-    month_number = _month_numbers(days["day"].to_numpy(dtype="int64"))
-    purchase = days["purchase"].to_numpy(dtype=bool)
-    customer = days["customer"].to_numpy()
-    first_month = pd.Series(month_number[purchase]).groupby(customer[purchase]).min()
-    days_per_customer = pd.Series(purchase.astype(int)).groupby(customer).sum()
-    customers = pd.DataFrame({"cohort": first_month,
-                              "days": days_per_customer.reindex(first_month.index)})
-    cohort_of_row = first_month.reindex(customer).to_numpy()
-    # a return before the first purchase day counts in the month of acquisition
-    age = np.maximum(month_number - cohort_of_row, 0)
     end_month = end_stamp.year * 12 + end_stamp.month - 1
-
-    cohorts = np.sort(customers["cohort"].unique())
-    sizes = customers.groupby("cohort").size().reindex(cohorts)
-    repeaters = (customers["days"] > 1).groupby(customers["cohort"]).sum().reindex(cohorts)
+    cohort_of_cell = cells["cohort"].astype(np.int64)
+    age = cells["age"].astype(np.int64)
+    cohorts = np.unique(cohort_of_cell)
+    row = np.searchsorted(cohorts, cohort_of_cell)
+    at_start = age == 0  # every customer is active in the month of their first purchase
+    sizes = np.bincount(row[at_start], weights=cells["active"][at_start].astype(float),
+                        minlength=len(cohorts))
+    repeaters = np.bincount(row[at_start], weights=cells["repeaters"][at_start].astype(float),
+                            minlength=len(cohorts))
 
     n_months = int(end_month - cohorts.min()) + 1
     if max_months is not None:
@@ -117,45 +114,36 @@ def cohort_table(
     observed = (cohorts[:, None] + months[None, :]) <= end_month
     labels = pd.Index([_month_label(m) for m in cohorts], name="cohort")
     columns = pd.Index(months, name="month")
-
     in_range = age < n_months
-    row = np.searchsorted(cohorts, cohort_of_row[in_range])
-    col = age[in_range]
 
-    def cumulative(values: np.ndarray) -> pd.DataFrame:
-        grid = np.zeros((len(cohorts), n_months))
-        np.add.at(grid, (row, col), values[in_range])
-        per_customer = np.cumsum(grid, axis=1) / sizes.to_numpy()[:, None]
-        return pd.DataFrame(np.where(observed, per_customer, np.nan), index=labels,
-                            columns=columns)
+    def grid(values: np.ndarray, *, cumulative: bool) -> pd.DataFrame:
+        cells_grid = np.zeros((len(cohorts), n_months))
+        np.add.at(cells_grid, (row[in_range], age[in_range]), values[in_range])
+        if cumulative:
+            cells_grid = np.cumsum(cells_grid, axis=1)
+        return pd.DataFrame(np.where(observed, cells_grid / sizes[:, None], np.nan),
+                            index=labels, columns=columns)
 
-    net = days["net"].to_numpy(dtype=float)
-    net_margin = days["net_value"].to_numpy(dtype=float)
-    revenue = cumulative(net)
-    margin_matrix = cumulative(net_margin)
-    active_pairs = pd.DataFrame({"customer": customer, "age": age})[purchase & in_range]
-    active_pairs = active_pairs.drop_duplicates()
-    active_grid = np.zeros((len(cohorts), n_months))
-    np.add.at(
-        active_grid,
-        (np.searchsorted(cohorts, first_month.reindex(active_pairs["customer"]).to_numpy()),
-         active_pairs["age"].to_numpy()),
-        1.0,
-    )
-    active = pd.DataFrame(
-        np.where(observed, active_grid / sizes.to_numpy()[:, None], np.nan),
-        index=labels, columns=columns,
-    )
-
-    totals = pd.DataFrame({"amount": net, "_margin": net_margin}).groupby(
-        cohort_of_row).sum().reindex(cohorts)
-    cohort_cac = _cohort_cac(facts, customers, cohorts, cac)
+    net = cells["net"].astype(float)
+    net_margin = cells["net_value"].astype(float)
+    revenue = grid(net, cumulative=True)
+    margin_matrix = grid(net_margin, cumulative=True)
+    active = grid(cells["active"].astype(float), cumulative=False)
+    if cac is not None:
+        cohort_cac = np.full(len(cohorts), formulas.check_number("cac", cac, low=0.0))
+    elif with_costs:
+        cohort_cac = np.full(len(cohorts), np.nan)
+        cohort_cac[row] = cells["cohort_cac"].astype(float)
+    else:
+        cohort_cac = np.full(len(cohorts), np.nan)
     summary = pd.DataFrame(
         {
-            "customers": sizes.to_numpy(),
-            "repeat_rate": repeaters.to_numpy() / sizes.to_numpy(),
-            "revenue_per_customer": totals["amount"].to_numpy() / sizes.to_numpy(),
-            "margin_per_customer": totals["_margin"].to_numpy() / sizes.to_numpy(),
+            "customers": sizes.astype(np.int64),
+            "repeat_rate": repeaters / sizes,
+            "revenue_per_customer": np.bincount(row, weights=net, minlength=len(cohorts))
+            / sizes,
+            "margin_per_customer": np.bincount(row, weights=net_margin,
+                                               minlength=len(cohorts)) / sizes,
             "cac": cohort_cac,
             "payback_month": _payback_months(margin_matrix.to_numpy(), cohort_cac),
         },
@@ -164,21 +152,6 @@ def cohort_table(
     )
     return CohortTable(summary=summary, revenue=revenue, margin=margin_matrix, active=active,
                        end=end_stamp)
-
-
-def _cohort_cac(facts, customers, cohorts, cac) -> np.ndarray:
-    if cac is not None:
-        return np.full(len(cohorts), formulas.check_number("cac", cac, low=0.0))
-    if "acquisition_cost" not in facts or facts["acquisition_cost"].isna().all():
-        return np.full(len(cohorts), np.nan)
-    costs = facts["acquisition_cost"].astype(float)
-    return costs.groupby(customers["cohort"].reindex(costs.index)).mean().reindex(
-        cohorts).to_numpy(dtype=float)
-
-
-def _month_numbers(days: np.ndarray) -> np.ndarray:
-    """Days since 1970 -> months as year x 12 + month - 1."""
-    return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64) + 1970 * 12
 
 
 def _payback_months(cumulative_margin: np.ndarray, cac: np.ndarray) -> np.ndarray:

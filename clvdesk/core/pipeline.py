@@ -328,7 +328,7 @@ def run_analysis(
 
     steps.start(0.05, "summarising customers")
     summary = summarize(log, period=a.period, end=a.end, holdout_end=a.holdout_end)
-    segment = _customer_segments(orders, summary, a.segment_col)
+    segment = _customer_segments(log, summary, a.segment_col)
     if segment is not None:
         summary["segment"] = segment
 
@@ -359,7 +359,7 @@ def run_analysis(
         predictions["segment"] = segment
     if spend_model is not None and "clv_low" not in predictions:
         warnings.append(Notice("no_interval"))
-    acquisition = _customer_cac(orders, summary, a)
+    acquisition = _customer_cac(log, summary, a)
     segments = _segment_table(forecast.segments, summary, acquisition)
 
     steps.start(0.75, "building segment and cohort tables")
@@ -515,8 +515,11 @@ def spend_fit_counts(spend_model, summary: pd.DataFrame) -> dict[str, Any]:
     """
     from clvdesk.core.clv import spend_from_own_history
 
-    own = spend_from_own_history(summary["frequency"], summary["monetary_value"])
-    repeat = summary["frequency"].to_numpy() > 0
+    frequency = summary["frequency"].to_numpy(dtype=float)
+    # numpy arrays: np.asarray of a Series probes attributes that pandas looks up in the
+    # customer index (a hash of every id, 11 s at ten million customers)
+    own = spend_from_own_history(frequency, summary["monetary_value"].to_numpy(dtype=float))
+    repeat = frequency > 0
     try:
         mean = spend_model.population_mean()
     except DataError:
@@ -525,33 +528,47 @@ def spend_fit_counts(spend_model, summary: pd.DataFrame) -> dict[str, Any]:
             "repeat_buyers_left_out": int((repeat & ~own).sum()), "population_mean": mean}
 
 
-def _customer_segments(orders: pd.DataFrame, summary: pd.DataFrame,
-                       segment_col: str | None) -> pd.Series | None:
-    """Each customer's segment: the value of ``segment_col`` on their first order."""
+def _customer_segments(log, summary: pd.DataFrame, segment_col: str | None) -> pd.Series | None:
+    """Each customer's segment: the value of ``segment_col`` on their first order (by day,
+    then source order), trimmed; blank or missing is :data:`MISSING_LABEL`."""
     if segment_col is None:
         return None
-    frame = orders[["customer_id", "date", segment_col]].dropna(subset=["customer_id", "date"])
-    frame = frame.sort_values("date", kind="stable")
-    first = frame.drop_duplicates("customer_id", keep="first").set_index("customer_id")
-    labels = first[segment_col].astype("string").str.strip().fillna(MISSING_LABEL)
+    first = _first_order_values(log, summary, segment=segment_col)
+    labels = first["segment"].astype("string").str.strip().fillna(MISSING_LABEL)
     labels = labels.mask(labels == "", MISSING_LABEL)
-    labels.index = labels.index.astype(summary.index.dtype)
     return labels.reindex(summary.index).fillna(MISSING_LABEL).rename("segment")
 
 
-def _customer_cac(orders: pd.DataFrame, summary: pd.DataFrame, a: Assumptions) -> pd.Series:
-    """Acquisition cost per customer (currency): segment override, overall value, data, or 0."""
-    from clvdesk.core.segments import customer_acquisition_costs
+def _first_order_values(log, summary: pd.DataFrame, *, segment: str | None = None,
+                        acquisition_cost: bool = False) -> pd.DataFrame:
+    """:func:`~clvdesk.core.orderlog.queries.first_order_values` of ``log`` indexed by customer
+    id (in the summary's id type), one row per customer of the valid orders."""
+    from clvdesk.core.orderlog import queries
 
+    rows = log.fetch(queries.first_order_values(segment=segment,
+                                                acquisition_cost=acquisition_cost,
+                                                with_ids=log.source is None))
+    ids = log.customer_ids(rows["customer"], rows.get("customer_id"))
+    columns = {name: rows[name] for name in ("segment", "acquisition_cost") if name in rows}
+    frame = pd.DataFrame(columns, index=ids)
+    frame.index = frame.index.astype(summary.index.dtype)
+    return frame
+
+
+def _customer_cac(log, summary: pd.DataFrame, a: Assumptions) -> pd.Series:
+    """Acquisition cost per customer (currency): segment override, overall value, the first
+    value of the orders' ``acquisition_cost`` column, or 0."""
     if a.cac is not None:
         cost = pd.Series(a.cac, index=summary.index, dtype=float)
     else:
-        from_data = customer_acquisition_costs(orders)
+        from_data = None
+        if "acquisition_cost" in log.extras:
+            values = _first_order_values(log, summary, acquisition_cost=True)["acquisition_cost"]
+            from_data = values.astype(float) if values.notna().any() else None
         if from_data is None:
             cost = pd.Series(0.0, index=summary.index, dtype=float)
         else:
-            from_data.index = from_data.index.astype(summary.index.dtype)
-            cost = from_data.reindex(summary.index).astype(float).fillna(0.0)
+            cost = from_data.reindex(summary.index).fillna(0.0)
     if a.cac_by_segment:
         if "segment" not in summary:
             raise InputError(code="cac_needs_segments")

@@ -430,7 +430,7 @@ def _one_time(table: _Table) -> QualityIssue | None:
         return None
     log = table.log
     hits = log.fetch(queries.one_time_buyers(log.last_day, has_order_id=log.has_order_id,
-                                             limit=MAX_EXAMPLES))
+                                             limit=MAX_EXAMPLES, returns=log.returns > 0))
     count = int(hits["n"][0]) if hits["n"].size else 0
     customers = table.orders["customer_id"]
     return _issue("one_time_buyers", count,

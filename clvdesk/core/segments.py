@@ -63,16 +63,6 @@ def order_margins(frame: pd.DataFrame, margin: float | None) -> np.ndarray:
     return amount
 
 
-def customer_acquisition_costs(frame: pd.DataFrame) -> pd.Series | None:
-    """Acquisition cost per customer from an ``acquisition_cost`` column (first value), or None."""
-    if "acquisition_cost" not in frame.columns:
-        return None
-    costs = frame["acquisition_cost"]
-    if not pd.api.types.is_numeric_dtype(costs) or costs.notna().sum() == 0:
-        return None
-    return costs.groupby(frame["customer_id"], sort=False).first()
-
-
 def segment_clv(
     orders: pd.DataFrame,
     segment_col: str | None = "segment",

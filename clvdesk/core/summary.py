@@ -89,9 +89,12 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
                          end=_day_text(end_day))
     last_day = end_day if holdout_day is None else holdout_day
     rows = log.fetch(queries.summary(end_day, last_day, has_order_id=log.has_order_id,
-                                     with_ids=log.source is None))
+                                     with_ids=log.source is None, returns=log.returns > 0,
+                                     whole_log=log.last_day <= end_day))
     if rows["first_row"].size == 0:
         raise DataError(code="no_purchases", end=_day_text(end_day))
+    order = np.argsort(rows["first_row"], kind="stable")  # order of first appearance
+    rows = {name: values[order] for name, values in rows.items()}
     frequency = rows["n_days"].astype(np.int64) - 1
     first = rows["first_day"].astype(np.int64)
     last = rows["last_day"].astype(np.int64)
@@ -106,7 +109,7 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
         "first_purchase": _days_to_datetime(first),
         "last_purchase": _days_to_datetime(last),
         "n_orders": rows["n_orders"].astype(np.int64),
-        "total_spend": rows["total_spend"].astype(np.float64),
+        "total_spend": rows.get("total_spend", rows["spend_days"]).astype(np.float64),
     }
     order = SUMMARY_COLUMNS
     if holdout_day is not None:

@@ -117,7 +117,8 @@ def actual_repeat_transactions(
 
     with opened(orders) as log:
         days = log.fetch(queries.repeat_days(_day(end), _day(last),
-                                             has_order_id=log.has_order_id))["day"]
+                                             has_order_id=log.has_order_id,
+                                             returns=log.returns > 0))["day"]
     slot = np.floor((days.astype(np.int64) - start_day) / days_per_period + 1e-9).astype(int) + 1
     slot = slot[(slot >= 1) & (slot <= n_periods)]
     counts = np.bincount(slot - 1, minlength=n_periods)[:n_periods].astype(float)

@@ -14,6 +14,8 @@ From :attr:`clvdesk.core.pipeline.AnalysisResult.actions` (:mod:`clvdesk.core.ac
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +34,8 @@ from clvdesk.core.io.report_cells import (
     put_title,
 )
 from clvdesk.core.io.report_labels import Labels, NumberFormats
+from clvdesk.core.io.report_stream import FormulaColumn, column_values, defer_rows
+from clvdesk.core.io.tables import XLSX_MAX_ROWS
 from clvdesk.core.next_purchase import LOMAX_MODELS
 from clvdesk.core.segments import TOTAL_LABEL
 
@@ -103,7 +107,8 @@ def write_actions(ws: Worksheet, result, labels: Labels, formats: NumberFormats,
     value_col = actions.value_column
     n = len(customers)
     list_header = row + 60  # far enough below the tables
-    first, last = list_header + 1, list_header + n
+    shown = _listed(customers, value_col, XLSX_MAX_ROWS - list_header)
+    first, last = list_header + 1, list_header + len(shown)
     col = {"id": 1, "segment": 2, "tier": 3, "status": 4, "clv": 5, "p_alive": 6,
            "frequency": 7, "T": 8, "churn": 9, "next": 10}
 
@@ -178,32 +183,57 @@ def write_actions(ws: Worksheet, result, labels: Labels, formats: NumberFormats,
 
     # customer list
     put(ws, list_header - 1, 1, _t("list", labels), font=SECTION_FONT)
-    put_header(ws, list_header, [
+    columns = [
         Column(_t("customer_id", labels), width=14), Column(_t("segment", labels)),
-        Column(_t("tier", labels)), Column(_t("status", labels)), Column(_t("clv", labels)),
-        Column(_t("p_alive", labels)), Column(_t("frequency", labels)),
-        Column(f"T ({labels[period]})"), Column(_t("churn_risk", labels)),
-        Column(_t("next_days", labels), width=18)])
-    live = model.name in LOMAX_MODELS
-    p = param_cells
-    summary = result.summary
-    for i, (cid, c) in enumerate(customers.iterrows()):
-        r = first + i
-        put(ws, r, 1, str(cid))
-        put(ws, r, 2, "" if c["segment"] == TOTAL_LABEL else c["segment"])
-        put(ws, r, 3, tier_names[int(c["tier"])])
-        put(ws, r, 4, WORDS[c["status"]][1 if nl else 0])
-        put(ws, r, 5, c[value_col], formats.money)
-        put(ws, r, 6, c["p_alive"], formats.percent)
-        put(ws, r, 7, float(summary.at[cid, "frequency"]), formats.integer)
-        put(ws, r, 8, float(summary.at[cid, "T"]), formats.number)
-        if live:
-            rx = f"({p['r']}+G{r})"
-            put(ws, r, 9, Formula(f"=1-F{r}+F{r}*(({p['alpha']}+H{r})/({p['alpha']}+H{r}+$B$5))"
-                                  f"^{rx}"), formats.percent)
-            put(ws, r, 10, Formula(f"=({p['alpha']}+H{r})*(2^(1/{rx})-1)*"
-                                   f"{units.DAYS_PER_UNIT[units.parse_unit(period)]!r}"),
-                formats.number)
-        else:
-            put(ws, r, 9, c["churn_risk"], formats.percent)
-            put(ws, r, 10, c["next_purchase_days"], formats.number)
+        Column(_t("tier", labels)), Column(_t("status", labels)),
+        Column(_t("clv", labels), formats.money), Column(_t("p_alive", labels), formats.percent),
+        Column(_t("frequency", labels), formats.integer),
+        Column(f"T ({labels[period]})", formats.number),
+        Column(_t("churn_risk", labels), formats.percent),
+        Column(_t("next_days", labels), formats.number, width=18)]
+    put_header(ws, list_header, columns)
+    if len(shown) < n:
+        put_note(ws, list_header - 1, 3, labels["note_top_customers"].format(
+            shown=f"{len(shown):,}", total=f"{n:,}"))
+    defer_rows(ws, first, columns, _list_columns(shown, value_col, result.summary, model,
+                                                 param_cells, tier_names, period, first, nl))
+
+
+def _listed(customers: pd.DataFrame, value_col: str, room: int) -> pd.DataFrame:
+    """The customers the list shows: all, or past the sheet's last row those with the highest
+    ``value_col`` (in their order), as the Customers sheet keeps them."""
+    if len(customers) <= room:
+        return customers
+    order = np.argsort(-customers[value_col].to_numpy(dtype=float), kind="stable")
+    return customers.iloc[np.sort(order[:room])]
+
+
+def _list_columns(customers: pd.DataFrame, value_col: str, summary: pd.DataFrame, model,
+                  p: dict[str, str], tier_names: dict[int, str], period: str, first: int,
+                  nl: bool) -> list:
+    """The customer list's columns (whole arrays, streamed by :func:`defer_rows`): id,
+    segment (blank for all customers), tier, status, value, P(alive), repeat purchases, T,
+    and churn risk and next purchase, live formulas for the Lomax models."""
+    n = len(customers)
+    segment = customers["segment"].astype(object)
+    status = customers["status"].map({k: v[1 if nl else 0] for k, v in WORDS.items()})
+    history = summary.reindex(customers.index)
+    values = [customers.index.astype(str).to_numpy(dtype=object),
+              column_values(segment.where(segment != TOTAL_LABEL, None)),
+              column_values(customers["tier"].astype(int).map(tier_names)),
+              column_values(status),
+              column_values(customers[value_col]),
+              column_values(customers["p_alive"]),
+              column_values(history["frequency"].astype(float)),
+              column_values(history["T"].astype(float))]
+    if model.name in LOMAX_MODELS:
+        rx = f"({p['r']}+G{{row}})"
+        days = units.DAYS_PER_UNIT[units.parse_unit(period)]
+        values.append(FormulaColumn(f"=1-F{{row}}+F{{row}}*(({p['alpha']}+H{{row}})/"
+                                    f"({p['alpha']}+H{{row}}+$B$5))^{rx}", first, n))
+        values.append(FormulaColumn(f"=({p['alpha']}+H{{row}})*(2^(1/{rx})-1)*{days!r}",
+                                    first, n))
+    else:
+        values += [column_values(customers["churn_risk"]),
+                   column_values(customers["next_purchase_days"])]
+    return values

@@ -462,19 +462,22 @@ def _unidentified(information: np.ndarray) -> list[int]:
     return [int(j) for j in np.flatnonzero(weakest >= 0.5 * weakest.max())]
 
 
-_LAST_DRAWS: list = [None, None]
+#: The last two lists given to :func:`param_matrix` and their matrices (newest last).
+_LAST_DRAWS: list[tuple[Sequence, np.ndarray]] = []
 
 
 def param_matrix(draws: Sequence[ProbabilisticModel]) -> np.ndarray:
     """Parameters of a list of models as a (draws, parameters) matrix.
 
-    Remembers the last list it was given (the same list comes back for every block of a CLV
-    interval), so the matrix is built once per list, not once per block.
+    Remembers the last two lists it was given (a CLV interval alternates its transaction and
+    spend draws, and the same lists come back for every block), so each matrix is built once
+    per list, not once per block.
     """
-    if _LAST_DRAWS[0] is draws:
-        return _LAST_DRAWS[1]
+    for known, matrix in _LAST_DRAWS:
+        if known is draws:
+            return matrix
     matrix = np.array([d._param_array() for d in draws], dtype=float)
-    _LAST_DRAWS[:] = [draws, matrix]
+    _LAST_DRAWS[:] = [*_LAST_DRAWS[-1:], (draws, matrix)]
     return matrix
 
 

@@ -82,6 +82,14 @@ def connect(settings: EngineSettings | None = None):
     return con, folder
 
 
+#: A text id trimmed of spaces, tabs and line breaks, blank as NULL (as the readers do). Ids
+#: whose first and last characters are printable are taken as they are: TRIM with a character
+#: list costs three times a plain copy of the column (1.5 s against 0.5 s at 5M rows).
+_WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
+_TRIMMED_ID = ("CASE WHEN ASCII(customer_id) > 32 AND ASCII(RIGHT(customer_id, 1)) > 32 "
+               f"THEN customer_id ELSE NULLIF(TRIM(customer_id, {_WHITESPACE}), '') END")
+
+
 def _size_text(value: str) -> str:
     text = str(value).strip().replace(" ", "")
     if not text or not all(c.isalnum() or c == "." for c in text):
@@ -101,7 +109,8 @@ class OrderLog:
 
     Attributes: ``rows`` (valid orders), ``dropped`` (rows without customer, date or finite
     amount), ``first_day``/``last_day`` (days since 1970-01-01 of the valid orders, None when
-    there are none), ``has_order_id``, ``extras`` (pass-through columns), ``source``
+    there are none), ``returns`` (valid rows of amount < 0: without any, the queries skip the
+    returns netting, :func:`~clvdesk.core.orderlog.queries.netting`), ``has_order_id``, ``extras`` (pass-through columns), ``source``
     (the in-memory frame, None for a file) and ``columns`` (canonical -> source column name).
     """
 
@@ -121,6 +130,7 @@ class OrderLog:
         self.dropped = int(source_rows) - self.rows
         self.first_day = None if self.rows == 0 else int(row["first_day"][0])
         self.last_day = None if self.rows == 0 else int(row["last_day"][0])
+        self.returns = int(row["returns"][0])
 
     # ---------------------------------------------------------------------------------------
     # building
@@ -187,7 +197,7 @@ class OrderLog:
             columns["order_id"] = "order_id"
         con, folder = connect(settings)
         try:
-            con.register(queries.SOURCE, source)
+            con.register(queries.SOURCE, _scannable(source))
             con.execute(f"CREATE TEMP TABLE {queries.VALID} AS " + queries.validate(
                 customer="customer_id", has_order_id=has_order_id, extras=tuple(carried)))
             con.unregister(queries.SOURCE)
@@ -242,8 +252,7 @@ class OrderLog:
                 con.execute(f"CREATE TEMP VIEW {queries.SOURCE} AS SELECT rowid AS row_no, * "
                             "FROM clv_raw")
             text_ids = names[mapping["customer_id"]].upper() == "VARCHAR"
-            customer = ("NULLIF(TRIM(customer_id, ' ' || chr(9) || chr(10) || chr(11) || "
-                        "chr(12) || chr(13)), '')" if text_ids else "customer_id")
+            customer = _TRIMMED_ID if text_ids else "customer_id"
             carried = tuple(c for c in optional if c != "order_id")
             con.execute(f"CREATE TEMP TABLE {queries.VALID} AS " + queries.validate(
                 customer=customer, has_order_id="order_id" in optional, extras=carried,
@@ -290,7 +299,7 @@ class OrderLog:
         """
         names = ("returns", "by_order", "by_date", "unmatched", "cancelled_days",
                  "customers_without_purchase")
-        if self.rows == 0:
+        if self.rows == 0 or self.returns == 0:
             return dict.fromkeys(names, 0)
         row = self.fetch(queries.netting_counts(self.last_day, has_order_id=self.has_order_id))
         return {name: int(row[name][0]) for name in names}
@@ -326,7 +335,7 @@ class OrderLog:
         (:func:`~clvdesk.core.orderlog.queries.customer_facts`), only those customers.
         """
         days = self.fetch_frame(queries.customer_days(end_day, has_order_id=self.has_order_id,
-                                                      value=margin))
+                                                      value=margin, returns=self.returns > 0))
         facts = self.fetch_frame(queries.customer_facts(
             end_day, has_order_id=self.has_order_id, segment=segment,
             acquisition_cost=acquisition_cost and "acquisition_cost" in self.extras))
@@ -370,6 +379,20 @@ class OrderLog:
     def spill_folder(self) -> Path:
         """The private temporary folder DuckDB spills to (removed by :meth:`close`)."""
         return Path(self._folder)
+
+
+def _scannable(frame: pd.DataFrame):
+    """``frame`` as DuckDB scans it fastest: an Arrow table (the validated copy of 5M orders
+    took 0.17 s from Arrow, 0.31 s through DuckDB's pandas scan), or the frame itself without
+    pyarrow or when a column does not convert."""
+    if not _has_arrow():
+        return frame
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return frame
 
 
 def _engine_ids(ids: pd.Series) -> pd.Series:

@@ -64,8 +64,9 @@ def validate(*, customer: str, has_order_id: bool, extras: tuple[str, ...]) -> s
 
 
 def counts() -> str:
-    """Rows, first and last day of the valid orders."""
-    return f"SELECT COUNT(*) AS n, MIN(day) AS first_day, MAX(day) AS last_day FROM {VALID}"
+    """Rows, first and last day of the valid orders, and ``returns``: rows of amount < 0."""
+    return (f"SELECT COUNT(*) AS n, MIN(day) AS first_day, MAX(day) AS last_day, "
+            f"COUNT(*) FILTER (WHERE amount < 0) AS returns FROM {VALID}")
 
 
 def rows_until(last_day: int) -> str:
@@ -79,7 +80,8 @@ def _period(end_day: int, last_day: int, day: str = "day") -> str:
             f"WHEN {day} <= {int(last_day)} THEN {HOLDOUT} ELSE {AFTER} END")
 
 
-def netting(end_day: int, last_day: int, *, has_order_id: bool, value: str = "amount") -> str:
+def netting(end_day: int, last_day: int, *, has_order_id: bool, value: str = "amount",
+            returns: bool = True) -> str:
     """The CTEs of the netting rule (module doc), ending in ``days`` and ``refunds_matched``.
 
     ``days``: one row per customer, day and period with ``net`` (sum of the amounts netted
@@ -91,7 +93,22 @@ def netting(end_day: int, last_day: int, *, has_order_id: bool, value: str = "am
     (``order``, ``date``, ``other_period``, ``unmatched``) and ``target`` (the day it nets
     into, NULL if none). ``value`` is an SQL expression per order (a margin) netted along
     with the amount into ``net_value``.
+
+    ``returns`` False (the log has no amount below 0, :attr:`OrderLog.returns`): nothing is
+    netted, so ``days`` is one grouping of the orders, every day a purchase, without the
+    matching joins (``refunds_matched`` is then not defined).
     """
+    if not returns:
+        return f"""
+v AS (
+    SELECT row_no, customer_id, day, amount, {value} AS value, {_period(end_day, last_day)} AS part
+    FROM {VALID}
+),
+days AS (
+    SELECT customer_id, day, part, SUM(amount) AS net, SUM(value) AS net_value,
+        COUNT(*) AS n_orders, 0 AS refunded, MIN(row_no) AS first_row, TRUE AS purchase
+    FROM v GROUP BY customer_id, day, part
+)"""
     order_col = ", order_id" if has_order_id else ""
     by_order = (
         "by_order AS (SELECT r.row_no, MIN(b.day) AS target FROM refunds r JOIN buys b "
@@ -155,18 +172,28 @@ days AS (
 )"""
 
 
-def summary(end_day: int, last_day: int, *, has_order_id: bool, with_ids: bool) -> str:
-    """One row per customer with a purchase day up to ``end_day``, in order of first appearance.
+def summary(end_day: int, last_day: int, *, has_order_id: bool, with_ids: bool,
+            returns: bool = True, whole_log: bool = False) -> str:
+    """One row per customer with a purchase day up to ``end_day``, in no particular order
+    (``first_row`` gives the order of first appearance; sorting 1.2M rows is cheaper in numpy
+    than in the engine).
 
     Integer columns: ``first_row``, ``n_days`` (purchase days), ``first_day``, ``last_day``,
     ``n_orders``, ``n_days_holdout``; DOUBLE: ``spend_days`` (net of the purchase days),
     ``first_spend`` (net of the first), ``total_spend`` (all calibration amounts),
     ``spend_holdout`` (net of the holdout purchase days). ``customer_id`` too with ``with_ids``.
+    ``returns``: as in :func:`netting`. ``whole_log``: every valid order is on or before
+    ``end_day`` and there is no holdout (``last_day == end_day``); with ``returns`` False too,
+    every order is in a calibration purchase day and the summary is one grouping by customer
+    and day and one by customer (:func:`_plain_summary`), the same numbers without the period
+    and purchase filters.
     """
+    if whole_log and not returns and last_day == end_day:
+        return _plain_summary(with_ids)
     cal = f"part = {CALIBRATION} AND purchase"
     hold = f"part = {HOLDOUT} AND purchase"
     ids = "customer_id, " if with_ids else ""
-    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id)},
+    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id, returns=returns)},
 customers AS (
     SELECT customer_id,
         MIN(first_row) AS first_row,
@@ -183,7 +210,22 @@ customers AS (
 )
 SELECT {ids}first_row, n_days, first_day, last_day, spend_days, first_spend, n_orders,
     total_spend, n_days_holdout, COALESCE(spend_holdout, 0.0) AS spend_holdout
-FROM customers WHERE n_days > 0 ORDER BY first_row"""
+FROM customers WHERE n_days > 0"""
+
+
+def _plain_summary(with_ids: bool) -> str:
+    """:func:`summary` of a log whose orders are all calibration purchases (no returns, none
+    after the end, no holdout): its columns but the holdout ones and ``total_spend``, which
+    equals ``spend_days`` here."""
+    ids = "customer_id, " if with_ids else ""
+    return f"""WITH days AS (
+    SELECT customer_id, day, SUM(amount) AS net, COUNT(*) AS n_orders, MIN(row_no) AS first_row
+    FROM {VALID} GROUP BY customer_id, day
+)
+SELECT {ids}MIN(first_row) AS first_row, COUNT(*) AS n_days, MIN(day) AS first_day,
+    MAX(day) AS last_day, SUM(net) AS spend_days, ARG_MIN(net, day) AS first_spend,
+    SUM(n_orders) AS n_orders
+FROM days GROUP BY customer_id"""
 
 
 def netting_counts(last_day: int, *, has_order_id: bool) -> str:
@@ -240,10 +282,11 @@ def farthest_rows(low: float, high: float, limit: int) -> str:
             f"ORDER BY ABS(LN(amount)) DESC, row_no LIMIT {int(limit)}")
 
 
-def one_time_buyers(last_day: int, *, has_order_id: bool, limit: int) -> str:
+def one_time_buyers(last_day: int, *, has_order_id: bool, limit: int,
+                    returns: bool = True) -> str:
     """Customers with exactly one purchase day (returns netted, the whole log as one period):
     ``first_row`` of the first ``limit`` in order of first appearance, and ``n`` in all."""
-    return f"""WITH {netting(last_day, last_day, has_order_id=has_order_id)},
+    return f"""WITH {netting(last_day, last_day, has_order_id=has_order_id, returns=returns)},
 per_customer AS (
     SELECT customer_id, COUNT(*) FILTER (WHERE purchase) AS n_days, MIN(first_row) AS first_row
     FROM days GROUP BY customer_id
@@ -273,11 +316,13 @@ ORDER BY row_no LIMIT {int(limit)}"""
 # cohorts and segments (clvdesk.core.cohorts, clvdesk.core.segments), up to end_day
 
 
-def customer_days(end_day: int, *, has_order_id: bool, value: str) -> str:
+def customer_days(end_day: int, *, has_order_id: bool, value: str,
+                  returns: bool = True) -> str:
     """The netted (customer, day) rows up to ``end_day`` of customers with a purchase day:
     ``customer`` (their first source position up to ``end_day``), ``day``, ``net``,
     ``net_value`` (netted ``value``, a margin), ``purchase``."""
-    return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value)},
+    return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value,
+                             returns=returns)},
 calibration AS (SELECT * FROM days WHERE part = {CALIBRATION}),
 buyers AS (
     SELECT customer_id, MIN(first_row) AS customer FROM calibration GROUP BY customer_id
@@ -307,11 +352,88 @@ def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
             "GROUP BY customer_id")
 
 
-def repeat_days(end_day: int, last_day: int, *, has_order_id: bool) -> str:
+def cohort_cells(end_day: int, *, has_order_id: bool, value: str, returns: bool = True,
+                 acquisition_cost: bool = False) -> str:
+    """The cohort grid of the calibration orders up to ``end_day``, one row per cohort x age.
+
+    A customer's ``cohort`` is the month (``year x 12 + month - 1``) of their first purchase
+    day (returns netted, :func:`netting`); ``age`` the months since it (a return before the
+    first purchase counts at age 0). Per cell: ``net`` and ``net_value`` (netted amounts and
+    ``value``, a margin), ``active`` (customers with a purchase day in that month; at age 0
+    every customer of the cohort) and ``repeaters`` (of those, customers with more than one
+    purchase day up to ``end_day``). With ``acquisition_cost``: ``cohort_cac``, the cohort's
+    mean of each customer's first given ``acquisition_cost`` (NULL without any).
+    """
+    month = ("YEAR(CAST('1970-01-01' AS DATE) + day) * 12 "
+             "+ MONTH(CAST('1970-01-01' AS DATE) + day) - 1")
+    costs = cost_join = cost_column = ""
+    if acquisition_cost:
+        costs = f""",
+costs AS (
+    SELECT customer_id, ARG_MIN(acquisition_cost, CAST(day AS BIGINT) * 4294967296 + row_no)
+        FILTER (WHERE acquisition_cost IS NOT NULL) AS acquisition_cost
+    FROM {VALID} WHERE day <= {int(end_day)} GROUP BY customer_id
+),
+cohort_costs AS (
+    SELECT b.cohort, AVG(c.acquisition_cost) AS cohort_cac FROM buyers b
+    JOIN costs c ON c.customer_id = b.customer_id GROUP BY b.cohort
+)"""
+        cost_join = " LEFT JOIN cohort_costs k ON k.cohort = g.cohort"
+        cost_column = ", k.cohort_cac"
+    return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value,
+                             returns=returns)},
+customer_months AS (
+    SELECT customer_id, {month} AS month, SUM(net) AS net, SUM(net_value) AS net_value,
+        MAX(CASE WHEN purchase THEN 1 ELSE 0 END) AS active
+    FROM days WHERE part = {CALIBRATION} GROUP BY customer_id, {month}
+),
+buyers AS (
+    SELECT customer_id, MIN(month) FILTER (WHERE active = 1) AS cohort
+    FROM customer_months GROUP BY customer_id HAVING MAX(active) = 1
+),
+repeat_buyers AS (
+    SELECT customer_id FROM days WHERE part = {CALIBRATION} AND purchase
+    GROUP BY customer_id HAVING COUNT(*) > 1
+),
+grid AS (
+    SELECT b.cohort, GREATEST(m.month - b.cohort, 0) AS age, SUM(m.net) AS net,
+        SUM(m.net_value) AS net_value, SUM(m.active) AS active,
+        SUM(CASE WHEN r.customer_id IS NULL THEN 0 ELSE m.active END) AS repeaters
+    FROM customer_months m JOIN buyers b ON b.customer_id = m.customer_id
+    LEFT JOIN repeat_buyers r ON r.customer_id = m.customer_id
+    GROUP BY b.cohort, GREATEST(m.month - b.cohort, 0)
+){costs}
+SELECT g.cohort, g.age, g.net, g.net_value, g.active, g.repeaters{cost_column}
+FROM grid g{cost_join}"""
+
+
+def first_order_values(*, segment: str | None, acquisition_cost: bool, with_ids: bool) -> str:
+    """Per customer of the valid orders: ``customer`` (first source position), ``segment``
+    (the value of the column ``segment`` on the customer's first order, by day then source
+    order, NULL when that order has none) and ``acquisition_cost`` (the first value given, in
+    source order); ``customer_id`` too with ``with_ids``. The first order is found by its rank
+    and joined back, as ``ARG_MIN`` skips NULL values in DuckDB but not in Spark."""
+    rank = "CAST(day AS BIGINT) * 4294967296 + row_no"
+    inner = ["customer_id", "MIN(row_no) AS customer", f"MIN({rank}) AS first_order"]
+    outer = (["f.customer_id"] if with_ids else []) + ["f.customer"]
+    join = ""
+    if segment is not None:
+        outer.append(f'v."{segment}" AS segment')
+        join = f" JOIN {VALID} v ON v.row_no = f.first_order % 4294967296"
+    if acquisition_cost:
+        inner.append("ARG_MIN(acquisition_cost, row_no) FILTER (WHERE acquisition_cost IS NOT "
+                     "NULL) AS acquisition_cost")
+        outer.append("f.acquisition_cost")
+    return (f"WITH firsts AS (SELECT {', '.join(inner)} FROM {VALID} GROUP BY customer_id) "
+            f"SELECT {', '.join(outer)} FROM firsts f{join}")
+
+
+def repeat_days(end_day: int, last_day: int, *, has_order_id: bool,
+                returns: bool = True) -> str:
     """The repeat purchase days (``day``) of the customers with a calibration purchase, in
     calibration and holdout: their purchase days after their first, returns netted as in the
     summary."""
-    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id)},
+    return f"""WITH {netting(end_day, last_day, has_order_id=has_order_id, returns=returns)},
 firsts AS (
     SELECT customer_id, MIN(day) FILTER (WHERE purchase AND part = {CALIBRATION}) AS first_day
     FROM days GROUP BY customer_id

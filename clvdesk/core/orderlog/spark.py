@@ -87,6 +87,7 @@ class SparkOrderLog(OrderLog):
         self.dropped = int(source_view.count()) - self.rows
         self.first_day = None if self.rows == 0 else int(row["first_day"][0])
         self.last_day = None if self.rows == 0 else int(row["last_day"][0])
+        self.returns = int(row["returns"][0])
 
     @classmethod
     def from_frame(cls, orders: pd.DataFrame, *, customer_col: str = "customer_id",
