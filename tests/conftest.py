@@ -38,26 +38,6 @@ def require_program(*names: str) -> str:
     pytest.skip(reason)
 
 
-def pytest_sessionfinish(session, exitstatus) -> None:
-    session.config._clvdesk_exitstatus = int(exitstatus)
-
-
-def pytest_unconfigure(config) -> None:
-    """End the test process without running Python's interpreter shutdown once Qt was loaded.
-
-    With PySide6 6.12, a run of several app test files passes every test and then aborts while
-    the interpreter tears down (``Fatal Python error: none_dealloc``, exit code 134), which
-    would turn a green run red. Everything pytest reports is written by now; the exit status
-    is the session's.
-    """
-    import sys
-
-    if "PySide6" in sys.modules and hasattr(config, "_clvdesk_exitstatus"):
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(config._clvdesk_exitstatus)
-
-
 def pytest_configure(config) -> None:
     # pyspark 4 warns about pandas 3 on every conversion; the Spark tests compare the results
     for line in ("ignore:PySpark does not yet fully support pandas:FutureWarning",
