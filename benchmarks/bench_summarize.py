@@ -23,6 +23,8 @@ GOAL = 5.0
 OURS = """
 import json, sys, time
 started = time.perf_counter()
+from clvdesk.cli import numeric_environment
+numeric_environment()  # what the clvdesk command sets before numpy loads
 from clvdesk.core.io.readers import read_orders
 from clvdesk.core.summary import summarize
 orders = read_orders(sys.argv[1]).orders

@@ -5,7 +5,8 @@ from BG/NBD + Gamma-Gamma, benchmarks/synthetic.py) and returns one row per cust
 frequency (repeat purchase days, same-day orders merged), recency and T in days (T to the last
 order date) and monetary value (mean of the repeat purchase days' totals, 0 without repeats):
 
-- clvdesk: ``read_orders`` + ``summarize(period="days")`` (what the CLI and the app run);
+- clvdesk: ``read_orders`` + ``summarize(period="days")`` (what the CLI and the app run),
+  with the numeric environment the ``clvdesk`` command sets (``clvdesk.cli.numeric_environment``);
 - DuckDB: one SQL query over ``read_parquet`` written here, fetched as an Arrow table;
 - polars: the same as a lazy polars query written here.
 
@@ -27,6 +28,8 @@ GOAL = 1.2
 
 OURS = """
 import json, sys
+from clvdesk.cli import numeric_environment
+numeric_environment()  # what the clvdesk command sets before numpy loads
 from clvdesk.core.io.readers import read_orders
 from clvdesk.core.summary import summarize
 s = summarize(read_orders(sys.argv[1]).orders, period="days")

@@ -90,11 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 #: Environment the command sets before numpy loads, unless the user set it (see
-#: :func:`_numeric_environment`).
+#: :func:`numeric_environment`).
 NUMERIC_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "NUMPY_MADVISE_HUGEPAGE": "0"}
 
 
-def _numeric_environment() -> None:
+def numeric_environment() -> None:
     """One OpenBLAS thread and no transparent-huge-page advice for numpy, in this process.
 
     The command's linear algebra is small (likelihood dot products, a few-row products per
@@ -113,7 +113,7 @@ def _numeric_environment() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``clvdesk`` console script; returns the exit code."""
-    _numeric_environment()
+    numeric_environment()
     from clvdesk.core.errors import CLVError
 
     argv = list(sys.argv[1:] if argv is None else argv)
