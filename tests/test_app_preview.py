@@ -42,6 +42,7 @@ def test_a_file_above_the_preview_size_is_shown_in_part_and_analysed_whole(
     assert data.orders_model.total_rows() == PREVIEW
     assert f"first {PREVIEW:,} orders" in data.source_label.text()
     assert f"all {len(whole):,}" in data.source_label.text()
+    assert data.count_label.text() == f"{PREVIEW:,} of {len(whole):,} orders"
     assert not window.pages["scenarios"].data_button.isEnabled()
 
     with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:

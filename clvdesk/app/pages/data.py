@@ -207,6 +207,8 @@ class DataPage(Page):
     def _update_count(self) -> None:
         shown = self.orders_model.shown_rows()
         total = self.orders_model.total_rows()
+        if self.session.orders_are_preview:  # the file's other rows are not in the table
+            total = self.session.total_orders
         fmt = self.formatter
         if shown == total:
             self.count_label.setText(self.tr("{0} orders").format(fmt.integer(total)))
