@@ -159,36 +159,8 @@ class OrderLog:
         canonical columns of :data:`PASS_THROUGH` and ``order_id`` are carried when present.
         Customer ids keep their type; dates may be datetimes or date text.
         """
-        if not isinstance(orders, pd.DataFrame):
-            raise InputError(code="orders_not_a_table")
-        for col in (customer_col, date_col, amount_col, *extras):
-            if col not in orders.columns:
-                listed = ", ".join(map(str, orders.columns))
-                raise InputError(code="column_not_found", column=str(col), columns=listed)
-        ids = orders[customer_col]
-        if isinstance(ids.dtype, pd.CategoricalDtype):
-            ids = ids.astype(ids.cat.categories.dtype)
-        frame = {"row_no": np.arange(len(orders), dtype=np.int64),
-                 "customer_id": _engine_ids(ids),
-                 "date": _dates(orders[date_col], date_col),
-                 "amount": _amounts(orders[amount_col], amount_col)}
-        taken = {customer_col, date_col, amount_col}
-        has_order_id = "order_id" in orders.columns and "order_id" not in taken
-        if has_order_id:
-            frame["order_id"] = orders["order_id"].astype("string")
-        carried = []
-        for name in dict.fromkeys([*PASS_THROUGH, *extras]):
-            if name not in orders.columns or name in frame:
-                continue
-            column = orders[name]
-            if name in NUMERIC_PASS_THROUGH:
-                if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(
-                        column):
-                    continue
-                frame[name] = column.to_numpy(dtype="float64")
-            else:
-                frame[name] = column.astype("string")
-            carried.append(name)
+        frame, ids, has_order_id, carried = frame_columns(orders, customer_col, date_col,
+                                                          amount_col, extras)
         source = pd.DataFrame(frame, copy=False)
         columns = {"customer_id": str(customer_col), "date": str(date_col),
                    "amount": str(amount_col)}
@@ -393,6 +365,47 @@ def _scannable(frame: pd.DataFrame):
         return pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowException, TypeError, ValueError):
         return frame
+
+
+
+def frame_columns(orders: pd.DataFrame, customer_col: str, date_col: str, amount_col: str,
+                  extras=()) -> tuple[dict[str, Any], pd.Series, bool, list[str]]:
+    """The columns an in-memory order table hands to an engine (DuckDB or Spark), checked:
+    ``row_no``, ``customer_id``, ``date``, ``amount``, ``order_id`` when present, and the
+    pass-through and ``extras`` columns carried. Returns ``(frame, ids, has_order_id,
+    carried)``; ``ids`` are the customer ids as given (categories decoded).
+    """
+    if not isinstance(orders, pd.DataFrame):
+        raise InputError(code="orders_not_a_table")
+    for col in (customer_col, date_col, amount_col, *extras):
+        if col not in orders.columns:
+            listed = ", ".join(map(str, orders.columns))
+            raise InputError(code="column_not_found", column=str(col), columns=listed)
+    ids = orders[customer_col]
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        ids = ids.astype(ids.cat.categories.dtype)
+    frame = {"row_no": np.arange(len(orders), dtype=np.int64),
+             "customer_id": _engine_ids(ids),
+             "date": _dates(orders[date_col], date_col),
+             "amount": _amounts(orders[amount_col], amount_col)}
+    taken = {customer_col, date_col, amount_col}
+    has_order_id = "order_id" in orders.columns and "order_id" not in taken
+    if has_order_id:
+        frame["order_id"] = orders["order_id"].astype("string")
+    carried = []
+    for name in dict.fromkeys([*PASS_THROUGH, *extras]):
+        if name not in orders.columns or name in frame:
+            continue
+        column = orders[name]
+        if name in NUMERIC_PASS_THROUGH:
+            if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(
+                    column):
+                continue
+            frame[name] = column.to_numpy(dtype="float64")
+        else:
+            frame[name] = column.astype("string")
+        carried.append(name)
+    return frame, ids, has_order_id, carried
 
 
 def _engine_ids(ids: pd.Series) -> pd.Series:

@@ -24,14 +24,7 @@ import pandas as pd
 
 from clvdesk.core.errors import InputError
 from clvdesk.core.orderlog import queries
-from clvdesk.core.orderlog.engine import (
-    NUMERIC_PASS_THROUGH,
-    PASS_THROUGH,
-    OrderLog,
-    _amounts,
-    _dates,
-    _engine_ids,
-)
+from clvdesk.core.orderlog.engine import PASS_THROUGH, OrderLog, frame_columns
 
 #: Master used when the Spark configuration names none.
 DEFAULT_MASTER = "local[*]"
@@ -94,28 +87,9 @@ class SparkOrderLog(OrderLog):
                    date_col: str = "date", amount_col: str = "amount",
                    extras=(), settings=None, master: str | None = None) -> SparkOrderLog:
         """An in-memory order table sent to Spark (for tests and small logs)."""
-        if not isinstance(orders, pd.DataFrame):
-            raise InputError(code="orders_not_a_table")
-        for col in (customer_col, date_col, amount_col):
-            if col not in orders.columns:
-                listed = ", ".join(map(str, orders.columns))
-                raise InputError(code="column_not_found", column=str(col), columns=listed)
-        ids = orders[customer_col]
-        if isinstance(ids.dtype, pd.CategoricalDtype):
-            ids = ids.astype(ids.cat.categories.dtype)
-        frame = {"row_no": np.arange(len(orders), dtype=np.int64),
-                 "customer_id": _engine_ids(ids),
-                 "date": _dates(orders[date_col], date_col).astype("datetime64[us]"),
-                 "amount": _amounts(orders[amount_col], amount_col)}
-        has_order_id = "order_id" in orders.columns
-        if has_order_id:
-            frame["order_id"] = orders["order_id"].astype("string")
-        carried = [name for name in dict.fromkeys([*PASS_THROUGH, *extras])
-                   if name in orders.columns and (name not in NUMERIC_PASS_THROUGH or
-                                                 pd.api.types.is_numeric_dtype(orders[name]))]
-        for name in carried:
-            frame[name] = (orders[name].to_numpy(dtype="float64") if name in
-                           NUMERIC_PASS_THROUGH else orders[name].astype("string"))
+        frame, ids, has_order_id, carried = frame_columns(orders, customer_col, date_col,
+                                                          amount_col, extras)
+        frame["date"] = frame["date"].astype("datetime64[us]")
         spark = spark_session(master)
         source = pd.DataFrame(frame)
         for name in source.columns:  # Spark takes text as Python objects, None for missing
