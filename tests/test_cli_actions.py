@@ -57,3 +57,15 @@ def test_xlsx_list_and_errors(capsys, orders_file, tmp_path):
     assert "tier" in run_error(capsys, "actions", str(path), "--tiers", "9")
     assert "csv or .xlsx" in run_error(capsys, "actions", str(path), "-o",
                                        str(tmp_path / "x.parquet"))
+
+
+def test_rates_and_amounts_are_taken_as_users_type_them(capsys, orders_file):
+    path, _ = orders_file
+    common = ("actions", str(path), "--end", str(CDNOW_END))
+    plain = run_json(capsys, *common, "--margin", "0.3", "--lever-step", "0.05",
+                     "--discount-rate", "0.1", "--cac", "12.5", "--tier-cuts", "0.1,0.3")
+    typed = run_json(capsys, *common, "--margin", "30%", "--lever-step", "5%",
+                     "--discount-rate", "0,1", "--cac", "12,50", "--tier-cuts", "10%,30%")
+    assert typed == plain
+    assert run_json(capsys, *common, "--tier-cuts", "0,1;0,3") == run_json(
+        capsys, *common, "--tier-cuts", "0.1,0.3")

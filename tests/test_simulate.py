@@ -154,3 +154,15 @@ def test_cli_bad_parameters_is_one_line_error(capsys):
 
     message = run_error(capsys, "simulate", "--params", "r=x", "-o", "orders.csv")
     assert "--params" in message
+
+
+def test_cli_shares_take_percentages_and_decimal_commas(tmp_path, capsys):
+    from tests.cli_run import run_json
+
+    logs = []
+    for returns, future in (("0.05", "13"), ("5%", "13,0")):
+        out = tmp_path / f"orders{len(logs)}.csv"
+        run_json(capsys, "simulate", "--customers", "200", "--returns", returns, "--future",
+                 future, "--seed", "4", "-o", str(out))
+        logs.append(pd.read_csv(out))
+    pd.testing.assert_frame_equal(logs[0], logs[1])

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import argparse
 
+from clvdesk.cli.arguments import amount, rate
 from clvdesk.cli.fit_cmd import TRANSACTION_MODELS, add_period_options, load_summary
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 
 
 def _floats(text: str) -> tuple[float, ...]:
-    return tuple(float(v) for v in text.replace(";", ",").split(",") if v.strip())
+    """Cut points as ``0.10,0.30``, ``10%,30%`` or ``0,1;0,3`` (``;`` between decimal commas)."""
+    parts = text.split(";") if ";" in text else text.split(",")
+    return tuple(rate(v) for v in parts if v.strip())
 
 
 def register(subparsers) -> None:
@@ -29,22 +32,23 @@ def register(subparsers) -> None:
     parser.add_argument("orders", metavar="ORDERS", help="order file")
     parser.add_argument("--model", default="bgnbd", type=str.lower,
                         help=f"transaction model: {', '.join(TRANSACTION_MODELS)} (default bgnbd)")
-    parser.add_argument("--horizon", type=float, default=12.0, help="CLV horizon (default 12)")
+    parser.add_argument("--horizon", type=amount, default=12.0, help="CLV horizon (default 12)")
     parser.add_argument("--horizon-unit", default="months", type=str.lower,
                         help="unit of --horizon (default months)")
     add_period_options(parser)
-    parser.add_argument("--margin", type=float, default=1.0, help="margin 0..1 (default 1)")
-    parser.add_argument("--discount-rate", type=float, default=0.10,
+    parser.add_argument("--margin", type=rate, default=1.0,
+                        help="margin: 0.3, 0,3 or 30%% (default 1 = 100 %%)")
+    parser.add_argument("--discount-rate", type=rate, default=0.10,
                         help="annual discount rate (default 0.10)")
-    parser.add_argument("--cac", type=float, help="acquisition cost per customer")
+    parser.add_argument("--cac", type=amount, help="acquisition cost per customer")
     parser.add_argument("--segment-column", metavar="COLUMN", help="order column of segments")
     parser.add_argument("--tier-cuts", default="0.10,0.30", type=_floats,
                         help="cumulative shares closing the value tiers (default 0.10,0.30)")
-    parser.add_argument("--churn-days", type=float, default=90.0,
+    parser.add_argument("--churn-days", type=amount, default=90.0,
                         help="churn risk window in days (default 90)")
-    parser.add_argument("--lever-step", type=float, default=0.05,
+    parser.add_argument("--lever-step", type=rate, default=0.05,
                         help="lever step (default 0.05 = 5 %%)")
-    parser.add_argument("--referral-value", type=float, default=0.0,
+    parser.add_argument("--referral-value", type=amount, default=0.0,
                         help="value of referrals per promoter, added to their CLV (default 0)")
     parser.add_argument("--tiers", default="1", help="tiers of the list (default 1 = top)")
     parser.add_argument("--statuses", default="at_risk",

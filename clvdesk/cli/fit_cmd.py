@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from clvdesk.cli.arguments import amount
 from clvdesk.cli.output import add_json_flag, print_json
 from clvdesk.cli.quality_cmd import add_import_arguments, import_options
 
@@ -79,7 +80,7 @@ def add_period_options(parser) -> None:
 
 def add_penalty_arguments(parser, *, auto: bool = True) -> None:
     """``--penalty`` (all fitting commands) and, with ``auto``, ``--no-auto-penalty``."""
-    parser.add_argument("--penalty", type=float, default=0.0, metavar="X",
+    parser.add_argument("--penalty", type=amount, default=0.0, metavar="X",
                         help="L2 penalty per customer on the log parameters, as lifetimes' "
                              "penalizer_coef (default 0: plain maximum likelihood)")
     if auto:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 
+from clvdesk.cli.arguments import amount, rate
 from clvdesk.cli.output import add_json_flag, output_path, print_json
 
 
@@ -40,19 +41,19 @@ def register(subparsers) -> None:
                         help="time unit of the rates and of the durations below (default weeks)")
     parser.add_argument("--start", default="2024-01-01", metavar="YYYY-MM-DD",
                         help="first day of the log (default 2024-01-01)")
-    parser.add_argument("--acquisition", type=float, default=12.0, metavar="PERIODS",
+    parser.add_argument("--acquisition", type=amount, default=12.0, metavar="PERIODS",
                         help="first purchases spread over this many periods (default 12)")
-    parser.add_argument("--calibration", type=float, default=39.0, metavar="PERIODS",
+    parser.add_argument("--calibration", type=amount, default=39.0, metavar="PERIODS",
                         help="periods from --start to the calibration end (default 39)")
-    parser.add_argument("--holdout", type=float, default=0.0, metavar="PERIODS",
+    parser.add_argument("--holdout", type=amount, default=0.0, metavar="PERIODS",
                         help="log continues this long after the calibration end (default 0)")
-    parser.add_argument("--future", type=float, default=0.0, metavar="PERIODS",
+    parser.add_argument("--future", type=amount, default=0.0, metavar="PERIODS",
                         help="truth-only window after the log (default 0)")
-    parser.add_argument("--returns", type=float, default=0.0, metavar="SHARE",
+    parser.add_argument("--returns", type=rate, default=0.0, metavar="SHARE",
                         help="share of orders with a partial return a few days later")
-    parser.add_argument("--duplicates", type=float, default=0.0, metavar="SHARE",
+    parser.add_argument("--duplicates", type=rate, default=0.0, metavar="SHARE",
                         help="share of rows exported twice")
-    parser.add_argument("--same-day", type=float, default=0.0, metavar="SHARE",
+    parser.add_argument("--same-day", type=rate, default=0.0, metavar="SHARE",
                         help="share of purchases split into two orders on one day")
     parser.add_argument("--no-order-ids", action="store_true",
                         help="leave out the order_id column")
