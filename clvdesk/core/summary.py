@@ -90,11 +90,10 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
     last_day = end_day if holdout_day is None else holdout_day
     rows = log.fetch(queries.summary(end_day, last_day, has_order_id=log.has_order_id,
                                      with_ids=log.source is None, returns=log.returns > 0,
-                                     whole_log=log.last_day <= end_day))
+                                     whole_log=log.last_day <= end_day),
+                     sort_by="first_row")  # customers in order of first appearance
     if rows["first_row"].size == 0:
         raise DataError(code="no_purchases", end=_day_text(end_day))
-    order = np.argsort(rows["first_row"], kind="stable")  # order of first appearance
-    rows = {name: values[order] for name, values in rows.items()}
     frequency = rows["n_days"].astype(np.int64) - 1
     first = rows["first_day"].astype(np.int64)
     last = rows["last_day"].astype(np.int64)

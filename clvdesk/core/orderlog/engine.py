@@ -82,12 +82,13 @@ def connect(settings: EngineSettings | None = None):
     return con, folder
 
 
-#: A text id trimmed of spaces, tabs and line breaks, blank as NULL (as the readers do). Ids
-#: whose first and last characters are printable are taken as they are: TRIM with a character
-#: list costs three times a plain copy of the column (1.5 s against 0.5 s at 5M rows).
+#: Text ids are trimmed of spaces, tabs and line breaks, blank as NULL (as the readers do),
+#: after the validated copy is made: only ids whose first or last character is not printable
+#: are rewritten. TRIM with a character list on every id while copying costs 0.3 s of a 0.5 s
+#: validation at 5M orders; the copy then the rewrite cost 0.2 + 0.14 s.
 _WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
-_TRIMMED_ID = ("CASE WHEN ASCII(customer_id) > 32 AND ASCII(RIGHT(customer_id, 1)) > 32 "
-               f"THEN customer_id ELSE NULLIF(TRIM(customer_id, {_WHITESPACE}), '') END")
+_TRIM_IDS = (f"UPDATE {queries.VALID} SET customer_id = NULLIF(TRIM(customer_id, {_WHITESPACE}), "
+             "'') WHERE NOT (ASCII(customer_id) > 32 AND ASCII(RIGHT(customer_id, 1)) > 32)")
 
 
 def _size_text(value: str) -> str:
@@ -223,12 +224,12 @@ class OrderLog:
                             f"FROM {scan}")
                 con.execute(f"CREATE TEMP VIEW {queries.SOURCE} AS SELECT rowid AS row_no, * "
                             "FROM clv_raw")
-            text_ids = names[mapping["customer_id"]].upper() == "VARCHAR"
-            customer = _TRIMMED_ID if text_ids else "customer_id"
             carried = tuple(c for c in optional if c != "order_id")
             con.execute(f"CREATE TEMP TABLE {queries.VALID} AS " + queries.validate(
-                customer=customer, has_order_id="order_id" in optional, extras=carried,
-))
+                customer="customer_id", has_order_id="order_id" in optional, extras=carried))
+            if names[mapping["customer_id"]].upper() == "VARCHAR":
+                if con.execute(_TRIM_IDS).fetchone()[0]:
+                    con.execute(f"DELETE FROM {queries.VALID} WHERE customer_id IS NULL")
             source_rows = con.execute(f"SELECT COUNT(*) FROM {queries.SOURCE}").fetchone()[0]
             con.execute(f"DROP VIEW {queries.SOURCE}")
             if kind == "csv":
@@ -248,12 +249,20 @@ class OrderLog:
     # ---------------------------------------------------------------------------------------
     # querying
 
-    def fetch(self, sql: str) -> dict[str, np.ndarray]:
-        """Run a query; its columns as numpy arrays (NULL as NaN in float columns)."""
+    def fetch(self, sql: str, *, sort_by: str | None = None) -> dict[str, Any]:
+        """Run a query; its columns as numpy arrays (NULL as NaN in float columns), text
+        columns as pandas arrays of pandas' default text type (Arrow-backed, no copy into
+        Python strings, so 10M customer ids cost no time). ``sort_by`` names an integer
+        column to order the rows by (stable; ordering in numpy/Arrow is cheaper than an
+        ``ORDER BY`` in the engine: 0.2 s against 0.4 s for 1.2M customers)."""
         if not _has_arrow():  # the light install: DuckDB's own numpy export
-            return {name: _unmasked(values)
-                    for name, values in self._con.sql(sql).fetchnumpy().items()}
+            columns = {name: _unmasked(values)
+                       for name, values in self._con.sql(sql).fetchnumpy().items()}
+            return _sorted(columns, sort_by)
         table = self._con.sql(sql).to_arrow_table()
+        if sort_by is not None and table.num_rows > 1:
+            order = np.argsort(_numpy(table.column(sort_by)), kind="stable")
+            return {name: _numpy(table.column(name), order) for name in table.column_names}
         return {name: _numpy(table.column(name)) for name in table.column_names}
 
     def fetch_frame(self, sql: str) -> pd.DataFrame:
@@ -438,25 +447,46 @@ def _amounts(amounts: pd.Series, name: str) -> np.ndarray:
     return amounts.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _unmasked(values) -> np.ndarray:
-    """A column of DuckDB's ``fetchnumpy`` (masked where NULL) as a plain array: NULL numbers
-    as NaN, NULL dates as NaT, other NULLs as None (as :func:`_numpy` gives them)."""
-    if not np.ma.isMaskedArray(values):
-        return np.asarray(values)
-    if values.dtype.kind in "iufb":
-        return values.astype("float64").filled(np.nan)
-    if values.dtype.kind == "M":
-        return values.filled(np.datetime64("NaT"))
-    return values.astype(object).filled(None)
+def _unmasked(values):
+    """A column of DuckDB's ``fetchnumpy`` (masked where NULL) as :func:`_numpy` gives it:
+    NULL numbers as NaN, NULL dates as NaT, text as a pandas array (NULL missing)."""
+    if np.ma.isMaskedArray(values):
+        if values.dtype.kind in "iufb":
+            return values.astype("float64").filled(np.nan)
+        if values.dtype.kind == "M":
+            return values.filled(np.datetime64("NaT"))
+        values = values.astype(object).filled(None)
+    values = np.asarray(values)
+    if values.dtype.kind == "O":
+        return pd.Series(values, copy=False).array
+    return values
 
 
-def _numpy(column) -> np.ndarray:
-    """An Arrow column as numpy; NULLs of numbers as NaN."""
+def _numpy(column, order: np.ndarray | None = None):
+    """An Arrow column as numpy (NULLs of numbers as NaN), text as a pandas array; with
+    ``order``, its rows taken in that order (text gathered in Arrow: pandas' take of a chunked
+    text column is about 4x slower)."""
     import pyarrow as pa
 
-    if column.null_count and pa.types.is_integer(column.type):
-        return column.cast(pa.float64()).to_numpy()
-    return column.to_numpy()
+    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        if order is not None:
+            column = column.combine_chunks().take(order)
+        return pd.Series(column.to_pandas(), copy=False).array
+    if pa.types.is_decimal(column.type):  # SUM of integers in DuckDB: HUGEINT -> decimal
+        values = column.cast(pa.float64()).to_numpy()
+    elif column.null_count and pa.types.is_integer(column.type):
+        values = column.cast(pa.float64()).to_numpy()
+    else:
+        values = column.to_numpy()
+    return values if order is None else values[order]
+
+
+def _sorted(columns: dict[str, Any], sort_by: str | None) -> dict[str, Any]:
+    """``columns`` with their rows in the order of the ``sort_by`` column (stable)."""
+    if sort_by is None or len(columns[sort_by]) < 2:
+        return columns
+    order = np.argsort(columns[sort_by], kind="stable")
+    return {name: values.take(order) for name, values in columns.items()}
 
 
 class opened:

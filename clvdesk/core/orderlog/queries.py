@@ -202,7 +202,7 @@ customers AS (
         MAX(day) FILTER (WHERE {cal}) AS last_day,
         SUM(net) FILTER (WHERE {cal}) AS spend_days,
         ARG_MIN(net, day) FILTER (WHERE {cal}) AS first_spend,
-        SUM(n_orders) FILTER (WHERE part = {CALIBRATION}) AS n_orders,
+        CAST(SUM(n_orders) FILTER (WHERE part = {CALIBRATION}) AS BIGINT) AS n_orders,
         SUM(net) FILTER (WHERE part = {CALIBRATION}) AS total_spend,
         COUNT(*) FILTER (WHERE {hold}) AS n_days_holdout,
         SUM(net) FILTER (WHERE {hold}) AS spend_holdout
@@ -224,7 +224,7 @@ def _plain_summary(with_ids: bool) -> str:
 )
 SELECT {ids}MIN(first_row) AS first_row, COUNT(*) AS n_days, MIN(day) AS first_day,
     MAX(day) AS last_day, SUM(net) AS spend_days, ARG_MIN(net, day) AS first_spend,
-    SUM(n_orders) AS n_orders
+    CAST(SUM(n_orders) AS BIGINT) AS n_orders
 FROM days GROUP BY customer_id"""
 
 

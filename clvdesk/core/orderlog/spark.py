@@ -136,9 +136,11 @@ class SparkOrderLog(OrderLog):
             text = text.replace(name, unique)
         return self._spark.sql(text)
 
-    def fetch(self, sql: str) -> dict[str, np.ndarray]:
-        """Run a query on Spark; its columns as numpy arrays (NULL as NaN in numbers)."""
+    def fetch(self, sql: str, *, sort_by: str | None = None) -> dict[str, np.ndarray]:
+        """Run a query on Spark; its columns as :meth:`OrderLog.fetch` gives them."""
         frame = self.fetch_frame(sql)
+        if sort_by is not None:
+            frame = frame.sort_values(sort_by, kind="stable")
         return {name: _column(frame[name]) for name in frame.columns}
 
     def fetch_frame(self, sql: str) -> pd.DataFrame:
@@ -160,10 +162,13 @@ class SparkOrderLog(OrderLog):
         raise AttributeError("Spark manages its own spill space")
 
 
-def _column(values: pd.Series) -> np.ndarray:
-    """A pandas column from Spark as numpy; numbers with NULLs as float with NaN."""
+def _column(values: pd.Series):
+    """A pandas column from Spark as numpy (numbers with NULLs as float with NaN), text as a
+    pandas array, as :meth:`OrderLog.fetch` gives them."""
     numeric = pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(
         values.dtype)
     if numeric and values.isna().any():
         return values.to_numpy(dtype="float64", na_value=np.nan)
+    if pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+        return pd.Series(values.to_numpy(), copy=False).array
     return values.to_numpy()
