@@ -28,6 +28,9 @@ UI_ONLY_ASSUMPTIONS = ("currency",)
 #: in its own worker process).
 PREVIEW_ROWS = int(os.environ.get("CLVDESK_PREVIEW_ROWS") or 1_000_000)
 
+#: Orders per chunk when a file read by the engine is written out (about 50 MB of pandas).
+EXPORT_CHUNK_ROWS = 500_000
+
 #: Columns a segment split can use (the Costs page's choice); their values are listed in full.
 SPLIT_COLUMNS = ("segment", "channel")
 
@@ -72,6 +75,9 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
 
         orders = records_to_orders(source.records)
     elif source.kind == "file":
+        columns = engine_columns_of(source)
+        if columns is not None and _parquet_rows(source) > PREVIEW_ROWS:
+            return _read_with_engine(source, columns, progress, fallback_currency)
         imported = _import(source, _scaled(progress, 0.0, 0.8), cancel)
     else:
         raise InputError("no data yet: enter orders, import a file or open the demo")
@@ -95,6 +101,52 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
                       quality=quality, source=source, suggestion=suggestion,
                       headers=suggestion.headers, total_rows=total,
                       segment_values=split_values(orders))
+
+
+def engine_columns_of(source: DataSource) -> dict[str, str] | None:
+    """The columns for the engine when it reads ``source`` itself (a typed Parquet file,
+    :func:`clvdesk.core.orderlog.files.engine_columns`), else None (the importer reads it)."""
+    from clvdesk.core.orderlog.files import engine_columns
+
+    if source.kind != "file" or not source.path:
+        return None
+    return engine_columns(source.path, source.mapping,
+                          {**source.options, "sheet": source.sheet})
+
+
+def _parquet_rows(source: DataSource) -> int:
+    from clvdesk.core.orderlog.files import parquet_rows
+
+    return parquet_rows(source.path)
+
+
+def _read_with_engine(source: DataSource, columns: dict[str, str], progress,
+                      fallback_currency: str) -> LoadedData:
+    """A typed Parquet file above :data:`PREVIEW_ROWS` orders, read by the engine out of core
+    (a 100M-row file needs no pandas copy): its quality, suggestion and split values come from
+    queries, the window gets its first :data:`PREVIEW_ROWS` valid orders. Cancel ends the
+    worker process (the query itself has no cancel checks)."""
+    from clvdesk.core.orderlog import OrderLog
+    from clvdesk.core.quality import quality_report
+    from clvdesk.core.suggest import suggest_assumptions
+
+    _say(progress, 0.05, "reading the order file into the engine")
+    with OrderLog.from_file(source.path, columns=columns) as log:
+        _say(progress, 0.6, "checking data quality")
+        quality = quality_report(log)
+        suggestion = suggest_assumptions(log, fallback_currency=fallback_currency)
+        _say(progress, 0.9, "reading the first orders to show")
+        orders = log.head(PREVIEW_ROWS)
+        values = {column: log.labels(column, _ALL_LABELS) for column in SPLIT_COLUMNS
+                  if column in log.extras}
+        total = log.rows
+    _say(progress, 1.0, "done")
+    return LoadedData(orders=orders, quality=quality, source=source, suggestion=suggestion,
+                      headers=suggestion.headers, total_rows=total, segment_values=values)
+
+
+#: No limit on the distinct values a split column lists (as :func:`split_values`).
+_ALL_LABELS = 2**62
 
 
 def split_values(orders: pd.DataFrame) -> dict[str, list[str]]:
@@ -125,10 +177,19 @@ def analyse(orders: pd.DataFrame | DataSource, values: dict[str, Any], progress=
     """
     from clvdesk.core.pipeline import run_analysis
 
+    assumptions = pipeline_assumptions(values)
     if isinstance(orders, DataSource):
+        columns = engine_columns_of(orders)
+        if columns is not None:  # the engine reads the file: no pandas copy of its rows
+            from clvdesk.core.orderlog import OrderLog
+
+            _say(progress, 0.0, "reading the order file into the engine")
+            with OrderLog.from_file(orders.path, columns=columns) as log:
+                return run_analysis(log, assumptions, progress=_scaled(progress, 0.1, 1.0),
+                                    cancel=cancel)
         orders = read_orders_of(orders, _scaled(progress, 0.0, 0.3), cancel)
         progress = _scaled(progress, 0.3, 1.0)
-    return run_analysis(orders, pipeline_assumptions(values), progress=progress, cancel=cancel)
+    return run_analysis(orders, assumptions, progress=progress, cancel=cancel)
 
 
 def read_orders_of(source: DataSource, progress=None, cancel=None) -> pd.DataFrame:
@@ -149,8 +210,24 @@ def save_orders(source: DataSource, path: Path, headers: dict[str, str], csv_sty
                 progress=None, cancel=None) -> Path:
     """Write the whole order table of ``source`` to ``path`` (the Export page's orders table
     when the window holds only its first rows)."""
-    from clvdesk.core.io.tables import write_table
+    from clvdesk.core.io.tables import XLSX_MAX_ROWS, write_table, write_table_chunks
 
+    columns = engine_columns_of(source)
+    if columns is not None:  # the engine reads the file: written in chunks, out of core
+        from clvdesk.core.orderlog import OrderLog
+
+        _say(progress, 0.0, "reading the order file into the engine")
+        with OrderLog.from_file(source.path, columns=columns) as log:
+            _say(progress, 0.3, "writing the table")
+            if Path(path).suffix.lower() not in (".csv", ".parquet"):
+                if log.rows + 1 > XLSX_MAX_ROWS:  # said before the rows are read
+                    raise InputError(code="too_many_rows_for_xlsx", rows=f"{log.rows:,}",
+                                     limit=f"{XLSX_MAX_ROWS - 1:,}")
+                return write_table(log.head(log.rows).rename(columns=headers), path,
+                                   index=False, csv_style=csv_style)
+            return write_table_chunks((chunk.rename(columns=headers)
+                                       for chunk in log.chunks(EXPORT_CHUNK_ROWS)),
+                                      path, csv_style=csv_style)
     orders = read_orders_of(source, _scaled(progress, 0.0, 0.8), cancel)
     _say(progress, 0.8, "writing the table")
     return write_table(orders.rename(columns=headers), path, index=False, csv_style=csv_style)

@@ -113,12 +113,11 @@ def _order_log(args: argparse.Namespace):
     columns is read by the engine itself (no pandas copy of its rows); other files go through
     the reader (formats, Dutch numbers and dates, title rows) and then into the engine.
     Returns ``(log, rows_read, rows_left_out)``."""
-    from clvdesk.core.io.mapping import suggest_mapping
     from clvdesk.core.orderlog import EngineSettings, OrderLog
 
     settings = EngineSettings(memory_limit=args.memory_limit, temp_directory=args.temp_dir,
                               threads=args.threads)
-    columns = _typed_parquet_columns(args, suggest_mapping)
+    columns = _typed_parquet_columns(args)
     if args.engine == "spark":
         from clvdesk.core.orderlog.spark import SparkOrderLog
 
@@ -138,40 +137,21 @@ def _order_log(args: argparse.Namespace):
     return log, len(imported.orders) + len(imported.dropped), len(imported.dropped) + log.dropped
 
 
-def _typed_parquet_columns(args: argparse.Namespace, suggest_mapping) -> dict[str, str] | None:
-    """For a Parquet file whose date column is a date/timestamp and amount a number (and no
-    reader option given): canonical -> file column; else None (the reader reads it)."""
-    if Path(args.orders).suffix.lower() not in (".parquet", ".pq") or any(
-            getattr(args, name, None) is not None for name in
-            ("sheet", "header_row", "decimal", "dayfirst", "encoding", "delimiter")):
-        return None
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _typed_parquet_columns(args: argparse.Namespace) -> dict[str, str] | None:
+    """Canonical -> file column when the engine reads the order file itself
+    (:func:`clvdesk.core.orderlog.files.engine_columns`: a typed Parquet file, no reader
+    option given); else None (the reader reads it)."""
+    from clvdesk.core.orderlog.files import READER_OPTIONS, engine_columns
 
-    try:
-        schema = pq.read_schema(args.orders)
-    except (OSError, ValueError, pa.ArrowException):
-        return None  # the reader gives its own message
-    mapping = suggest_mapping(schema.names)
-    for role, flag in (("customer_id", "customer_col"), ("date", "date_col"),
-                       ("amount", "amount_col")):
-        if getattr(args, flag, None):
-            mapping[role] = getattr(args, flag)
+    mapping = {role: getattr(args, flag) for role, flag in (
+        ("customer_id", "customer_col"), ("date", "date_col"), ("amount", "amount_col"))
+        if getattr(args, flag, None)}
     for item in getattr(args, "map", None) or []:
         role, _, column = item.partition("=")
         if column.strip():
             mapping[role.strip()] = column.strip()
-    if any(mapping.get(role) not in schema.names for role in ("customer_id", "date", "amount")):
-        return None
-    date_type = schema.field(mapping["date"]).type
-    amount_type = schema.field(mapping["amount"]).type
-    id_type = schema.field(mapping["customer_id"]).type
-    if not (pa.types.is_date(date_type) or pa.types.is_timestamp(date_type)) or not (
-            pa.types.is_integer(amount_type) or pa.types.is_floating(amount_type)) or not (
-            pa.types.is_integer(id_type) or pa.types.is_string(id_type)
-            or pa.types.is_large_string(id_type)):
-        return None
-    return mapping
+    options = {name: getattr(args, name, None) for name in READER_OPTIONS}
+    return engine_columns(args.orders, mapping, options)
 
 
 def _add_file_arguments(parser) -> None:

@@ -315,14 +315,16 @@ def lifecycle_status(*, p_alive: Any, churn_risk: Any, days_since_first: Any,
 
 def compute_actions(*, model, spend_model, summary: pd.DataFrame, predictions: pd.DataFrame,
                     segments: pd.DataFrame | None = None, orders: pd.DataFrame | None = None,
+                    nps: pd.Series | None = None,
                     forecast_settings: dict[str, Any], interval: float = 0.90,
                     settings: ActionSettings | None = None) -> Actions:
     """Tiers, churn risk, status, next purchase, matrix, priority list, levers and NPS.
 
     ``model``/``spend_model``, ``summary``, ``predictions``, ``segments`` (for acquisition
-    costs), ``orders`` (for NPS) and ``forecast_settings`` (horizon, margin, discounting) are
-    those of an :class:`~clvdesk.core.pipeline.AnalysisResult`; ``interval`` the width of the
-    NPS groups' intervals.
+    costs), ``nps`` (each customer's latest score, :func:`latest_nps`; else found in
+    ``orders``) and ``forecast_settings`` (horizon, margin, discounting) are those of an
+    :class:`~clvdesk.core.pipeline.AnalysisResult`; ``interval`` the width of the NPS groups'
+    intervals.
     """
     s = (settings or ActionSettings()).validated()
     warnings: list[str] = []
@@ -362,7 +364,7 @@ def compute_actions(*, model, spend_model, summary: pd.DataFrame, predictions: p
     table["next_purchase_date"] = (end + pd.to_timedelta(np.round(shown), unit="D")
                                    if end is not None else pd.NaT)
     table["p_buy_again"] = again
-    scores = latest_nps(orders, summary, warnings) if orders is not None else None
+    scores = nps if nps is not None else latest_nps(orders, summary, warnings)
     table["nps"] = np.nan if scores is None else scores.reindex(summary.index).to_numpy()
     table["nps_group"] = nps_groups(table["nps"])
     if value_column != "clv":
@@ -389,6 +391,7 @@ def actions_for(result, settings: ActionSettings | None = None) -> Actions:
     return compute_actions(
         model=result.model, spend_model=result.spend_model, summary=result.summary,
         predictions=result.predictions, segments=result.segments, orders=result.orders,
+        nps=result.nps,
         forecast_settings=result.settings, interval=result.assumptions.interval,
         settings=settings if settings is not None else result.assumptions.actions)
 
@@ -587,12 +590,30 @@ def _money(value: float, currency: str, language: str) -> str:
 # NPS
 
 
-def latest_nps(orders: pd.DataFrame, summary: pd.DataFrame,
+def latest_nps(orders, summary: pd.DataFrame,
                warnings: list[str] | None = None) -> pd.Series | None:
     """Each customer's latest NPS score (0-10) up to the end of the data; None without a column.
 
+    ``orders``: the order table, or an :class:`~clvdesk.core.orderlog.OrderLog` carrying an
+    ``nps`` column (asked by query). The latest is by date, then by position in the source.
     Scores that are not whole numbers 0..10 are ignored (with a note in ``warnings``).
     """
+    from clvdesk.core.orderlog import OrderLog, queries
+
+    if isinstance(orders, OrderLog):
+        if "nps" not in orders.extras:
+            return None
+        end = summary.attrs.get("end")
+        end_day = orders.last_day if end is None else int(
+            np.datetime64(pd.Timestamp(end).date(), "D").astype(np.int64))
+        rows = orders.fetch(queries.latest_scores("nps", end_day, low=0, high=10))
+        bad = int(np.nansum(rows["ignored"]))
+        if bad and warnings is not None:
+            warnings.append(Notice("nps_ignored", count=bad))
+        latest = pd.Series(rows["score"], index=pd.Index(rows["customer_id"]), name="nps")
+        latest = latest.dropna()
+        latest.index = latest.index.astype(summary.index.dtype)
+        return latest.reindex(summary.index)
     if orders is None or "nps" not in orders.columns:
         return None
     frame = orders[["customer_id", "date", "nps"]].copy()

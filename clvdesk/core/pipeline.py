@@ -38,6 +38,7 @@ from clvdesk.core.errors import Cancelled, DataError, InputError
 from clvdesk.core.formulas import check_scalar
 from clvdesk.core.json_ready import json_ready, records
 from clvdesk.core.messages import Notice
+from clvdesk.core.orderlog import OrderLog
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 Progress = Callable[[float, str], None]
@@ -229,10 +230,12 @@ class AnalysisResult:
     (:func:`spend_fit_counts`; None without one).
     ``actions``: tiers, churn risk, status, priority list, levers and NPS groups
     (:func:`clvdesk.core.actions.compute_actions` with ``assumptions.actions``).
+    ``nps``: each customer's latest NPS score (:func:`clvdesk.core.actions.latest_nps`), None
+    without an ``nps`` column.
     """
 
     assumptions: Assumptions
-    orders: pd.DataFrame
+    orders: pd.DataFrame | None
     quality: dict[str, Any]
     summary: pd.DataFrame
     model: Any
@@ -249,6 +252,7 @@ class AnalysisResult:
     actions: Any = None
     regularisation: list[dict[str, Any]] = field(default_factory=list)
     spend_fit: dict[str, Any] | None = None
+    nps: pd.Series | None = None
 
     @property
     def regularised(self) -> bool:
@@ -261,7 +265,8 @@ class AnalysisResult:
         result = {
             "assumptions": self.assumptions.to_dict(),
             "data": {
-                "orders": len(self.orders),
+                "orders": self.quality.get("rows_read", 0) if self.orders is None
+                else len(self.orders),
                 "customers": len(summary),
                 "repeat_customers": int((summary["frequency"] > 0).sum()),
                 "period": summary.attrs.get("period"),
@@ -291,39 +296,42 @@ class AnalysisResult:
 
 
 def run_analysis(
-    orders: pd.DataFrame,
+    orders: pd.DataFrame | OrderLog,
     assumptions: Assumptions | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> AnalysisResult:
     """Run the whole analysis on a canonical order table (see docs/ARCHITECTURE.md).
 
-    Raises :class:`InputError` for bad assumptions or columns, :class:`DataError` when the data
+    ``orders`` is the table (pandas), or an :class:`~clvdesk.core.orderlog.OrderLog` read from
+    a file by the engine (:meth:`~clvdesk.core.orderlog.OrderLog.from_file`: a log too large
+    for memory; every step then queries it, the result's ``orders`` is None, and the log
+    stays open for the caller to close). Raises :class:`InputError` for bad assumptions or columns, :class:`DataError` when the data
     cannot support the models (e.g. no repeat buyers), :class:`ConvergenceError` when a fit
     fails, and :class:`Cancelled` when ``cancel()`` returns True between or inside steps.
     """
     from clvdesk.core import clv, validation
     from clvdesk.core.cohorts import cohort_tables
     from clvdesk.core.models import get_model
-    from clvdesk.core.orderlog import OrderLog
     from clvdesk.core.segments import segment_clv
     from clvdesk.core.summary import summarize
 
     a = (assumptions or Assumptions()).validated()
     steps = _Steps(progress, cancel)
     warnings: list[str] = []
-    if not isinstance(orders, pd.DataFrame):
+    given_log = isinstance(orders, OrderLog)
+    if not given_log and not isinstance(orders, pd.DataFrame):
         raise InputError(code="orders_not_a_table")
-    if a.segment_col is not None and a.segment_col not in orders.columns:
-        headers = orders.attrs.get("headers", {})  # the file's own names of the columns
-        raise InputError(code="segment_column_not_found",
-                         column=headers.get(a.segment_col, a.segment_col),
-                         columns=", ".join(str(headers.get(c, c)) for c in orders.columns))
+    _check_segment_column(orders, a.segment_col)
 
     steps.start(0.00, "checking data quality")
     # the order table validated once; every step below queries it (closed when done, or
     # when collected after an error)
-    log = OrderLog.from_frame(orders, extras=() if a.segment_col is None else (a.segment_col,))
+    if given_log:
+        log, orders = orders, None
+    else:
+        log = OrderLog.from_frame(orders,
+                                  extras=() if a.segment_col is None else (a.segment_col,))
     quality = _quality(orders, log)
 
     steps.start(0.05, "summarising customers")
@@ -370,11 +378,12 @@ def run_analysis(
                                  cac=by_segment_cac[TOTAL_LABEL])
 
     steps.start(0.78, "listing customers to act on")
-    from clvdesk.core.actions import compute_actions
+    from clvdesk.core.actions import compute_actions, latest_nps
 
+    nps = latest_nps(log if orders is None else orders, summary, warnings)
     actions = compute_actions(
         model=model, spend_model=spend_model, summary=summary, predictions=predictions,
-        segments=segments, orders=orders, forecast_settings=forecast.settings,
+        segments=segments, nps=nps, forecast_settings=forecast.settings,
         interval=a.interval, settings=a.actions)
     warnings.extend(actions.warnings)
 
@@ -387,7 +396,8 @@ def run_analysis(
             summary, models=a.compare_models, fitted={a.model: model},
             progress=steps.sub(0.82, 1.0), cancel=cancel,
         )
-    log.close()
+    if not given_log:
+        log.close()
     steps.start(1.0, "done")
     return AnalysisResult(
         assumptions=a, orders=orders, quality=quality, summary=summary, model=model,
@@ -396,7 +406,7 @@ def run_analysis(
         holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
         regularisation=[fit.to_dict() for fit in fits], spend_fit=spend_fit,
-        actions=actions,
+        actions=actions, nps=nps,
     )
 
 
@@ -424,9 +434,29 @@ class _Steps:
         return lambda f, message: outer(low + (high - low) * f, message)
 
 
-def _quality(orders: pd.DataFrame, log) -> dict[str, Any]:
+def _check_segment_column(orders: pd.DataFrame | OrderLog, column: str | None) -> None:
+    """InputError naming the file's own columns when the segment column is not in the data."""
+    if column is None:
+        return
+    if isinstance(orders, OrderLog):
+        if column not in orders.extras:
+            raise InputError(code="segment_column_not_found",
+                             column=orders.columns.get(column, column),
+                             columns=", ".join(orders.columns.values()))
+        return
+    if column not in orders.columns:
+        headers = orders.attrs.get("headers", {})  # the file's own names of the columns
+        raise InputError(code="segment_column_not_found",
+                         column=headers.get(column, column),
+                         columns=", ".join(str(headers.get(c, c)) for c in orders.columns))
+
+
+def _quality(orders: pd.DataFrame | None, log) -> dict[str, Any]:
+    """The quality report of the orders, or of the file log alone when there is no frame."""
     from clvdesk.core.quality import quality_report
 
+    if orders is None:
+        return quality_report(log).to_dict()
     return quality_report(orders, log=log).to_dict()
 
 

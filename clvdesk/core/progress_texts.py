@@ -26,6 +26,8 @@ TEMPLATES: tuple[str, ...] = (
     "converting cells",
     "reading rows",
     "reading Parquet",
+    "reading the order file into the engine",
+    "reading the first orders to show",
     "reading dates",
     "reading amounts",
     "mapping columns",

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from clvdesk.core.errors import InputError
@@ -160,34 +161,44 @@ def segment_candidates(orders: pd.DataFrame, columns: Iterable[str] = ("segment"
 def suggest_assumptions(data, mapping: Mapping[str, str] | None = None, *,
                         amounts: Iterable[object] | None = None,
                         fallback_currency: str = "€") -> Suggestion:
-    """Settings for a new analysis of ``data`` (an order table or an ImportResult).
+    """Settings for a new analysis of ``data`` (an order table, an ImportResult, or an
+    :class:`~clvdesk.core.orderlog.OrderLog` read from a file, whose facts come from queries).
 
     ``mapping`` (canonical -> the file's header) names the columns as the user knows them; an
-    ImportResult brings its own, and its amount cells as read (for the currency). ``amounts``
-    gives those cells for other sources (orders typed by hand). Raises :class:`InputError` for
-    a table without dated orders.
+    ImportResult or a file log brings its own, and an ImportResult its amount cells as read
+    (for the currency). ``amounts`` gives those cells for other sources (orders typed by
+    hand). Raises :class:`InputError` for a table without dated orders.
     """
+    from clvdesk.core.orderlog import OrderLog
     from clvdesk.core.pipeline import Assumptions
 
-    orders = getattr(data, "orders", data)
-    if not isinstance(orders, pd.DataFrame) or "date" not in orders.columns:
-        raise InputError(code="no_orders")
-    headers = dict(getattr(data, "mapping", None) or {})
+    if isinstance(data, OrderLog):
+        if data.rows == 0:
+            raise InputError(code="no_orders")
+        headers = dict(data.columns)
+        first, last = (pd.Timestamp(np.datetime64(day, "D")).date()
+                       for day in (data.first_day, data.last_day))
+        candidates = log_segment_candidates(data)
+        has_cac = data.has_values("acquisition_cost")
+    else:
+        orders = getattr(data, "orders", data)
+        if not isinstance(orders, pd.DataFrame) or "date" not in orders.columns:
+            raise InputError(code="no_orders")
+        headers = dict(getattr(data, "mapping", None) or {})
+        if amounts is None and hasattr(data, "source_table") and "amount" in headers:
+            column = headers["amount"]
+            if column in data.source_table.columns:
+                amounts = data.source_table[column].head(CURRENCY_SAMPLE).tolist()
+        dates = pd.to_datetime(orders["date"], errors="coerce").dropna()
+        if dates.empty:
+            raise InputError(code="no_orders")
+        first, last = dates.min().date(), dates.max().date()
+        candidates = segment_candidates(orders)
+        has_cac = "acquisition_cost" in orders.columns and pd.api.types.is_numeric_dtype(
+            orders["acquisition_cost"]) and orders["acquisition_cost"].notna().any()
     headers.update(mapping or {})
-    if amounts is None and hasattr(data, "source_table") and "amount" in headers:
-        column = headers["amount"]
-        if column in data.source_table.columns:
-            amounts = data.source_table[column].head(CURRENCY_SAMPLE).tolist()
-    dates = pd.to_datetime(orders["date"], errors="coerce").dropna()
-    if dates.empty:
-        raise InputError(code="no_orders")
-    first, last = dates.min().date(), dates.max().date()
-
-    candidates = segment_candidates(orders)
     segment_col = next((c for c in ("segment", "channel") if c in candidates), None)
     symbol = detect_currency(amounts or (), headers.get("amount"))
-    has_cac = "acquisition_cost" in orders.columns and pd.api.types.is_numeric_dtype(
-        orders["acquisition_cost"]) and orders["acquisition_cost"].notna().any()
     assumptions = Assumptions(
         period="days" if (last - first).days < 56 else "weeks",
         end=last, holdout_end=None, cac=None if has_cac else 0.0, cac_by_segment={},
@@ -206,5 +217,16 @@ def suggest_assumptions(data, mapping: Mapping[str, str] | None = None, *,
     )
 
 
-__all__ = ["Suggestion", "detect_currency", "month_end", "propose_holdout", "segment_candidates",
+def log_segment_candidates(log, columns: Iterable[str] = ("segment", "channel")
+                           ) -> dict[str, tuple[str, ...]]:
+    """:func:`segment_candidates` of an :class:`~clvdesk.core.orderlog.OrderLog`, by query."""
+    out = {}
+    for column in columns:
+        values = log.labels(column, MAX_SEGMENTS + 1)
+        if 2 <= len(values) <= MAX_SEGMENTS:
+            out[column] = tuple(values)
+    return out
+
+
+__all__ = ["Suggestion", "detect_currency", "log_segment_candidates", "month_end", "propose_holdout", "segment_candidates",
            "suggest_assumptions"]

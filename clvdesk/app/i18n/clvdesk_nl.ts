@@ -2955,6 +2955,14 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>Parquet lezen</translation>
     </message>
     <message>
+        <source>reading the order file into the engine</source>
+        <translation>het bestellingenbestand in de rekenmodule inlezen</translation>
+    </message>
+    <message>
+        <source>reading the first orders to show</source>
+        <translation>de eerste bestellingen lezen om te tonen</translation>
+    </message>
+    <message>
         <source>reading dates</source>
         <translation>datums lezen</translation>
     </message>

@@ -130,13 +130,15 @@ def write_table(
     return path
 
 
-def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) -> Path:
+def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike, *,
+                       csv_style: str = "en") -> Path:
     """Write a long table given as consecutive chunks to ``.parquet`` or ``.csv``, atomically.
 
     Each chunk's index is written as its first column when named (as :func:`write_table`
     does); every chunk must have the same columns. Parquet gets one row group per chunk and
     CSV one append per chunk, so memory holds one chunk at a time; text is escaped as in
-    :func:`write_table`. Returns the path written.
+    :func:`write_table`, and CSV follows ``csv_style`` (:data:`CSV_STYLES`). Returns the path
+    written.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -144,6 +146,10 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
         raise InputError(code="output_format", file=path.name, formats=".parquet, .csv")
     if not path.parent.exists():
         raise InputError(code="output_folder_missing", folder=str(path.parent))
+    if csv_style not in CSV_STYLES:
+        raise InputError(code="unknown_csv_style", value=repr(csv_style),
+                         styles=", ".join(CSV_STYLES))
+    style = CSV_STYLES[csv_style]
     if suffix == ".parquet":  # the io extra, asked for before the file is touched
         pa = require("pyarrow", "writing Parquet files")
         pq = require("pyarrow.parquet", "writing Parquet files")
@@ -154,9 +160,10 @@ def write_table_chunks(chunks: Iterable[pd.DataFrame], path: str | os.PathLike) 
             frame = chunk.reset_index() if index else chunk.reset_index(drop=True)
             frame.columns = [str(c) for c in frame.columns]
             if suffix == ".csv":
-                safe = _csv_safe(frame)
-                safe.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n",
-                            mode="w" if number == 0 else "a", header=number == 0)
+                _csv_safe(frame).to_csv(
+                    tmp, index=False, sep=style["sep"], decimal=style["decimal"],
+                    encoding="utf-8-sig" if style["bom"] and number == 0 else "utf-8",
+                    lineterminator="\n", mode="w" if number == 0 else "a", header=number == 0)
                 continue
             table = pa.Table.from_pandas(frame, preserve_index=False)
             if writer is None:

@@ -18,7 +18,7 @@ import functools
 import shutil
 import tempfile
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -346,6 +346,41 @@ class OrderLog:
             return pd.Index(self._ids.array.take(first_rows), name="customer_id")
         return pd.Index(ids_column, name="customer_id")
 
+    def head(self, rows: int) -> pd.DataFrame:
+        """The first ``rows`` valid orders in source order, as the importer's canonical order
+        table holds them: ``customer_id``, ``date`` (datetime64 at midnight), ``amount`` and the
+        carried columns (for a preview of a log too large for memory)."""
+        return _canonical(self.fetch_frame(queries.first_orders(self._order_columns(), rows)))
+
+    def chunks(self, rows: int) -> Iterator[pd.DataFrame]:
+        """Every valid order in source order as :meth:`head` gives them, ``rows`` at a time
+        (memory holds one chunk; for writing a log too large for memory to a file)."""
+        if not _has_arrow():
+            yield self.head(self.rows)
+            return
+        sql = queries.first_orders(self._order_columns(), self.rows)
+        relation = self._con.sql(sql)
+        batches = (relation.to_arrow_reader(rows) if hasattr(relation, "to_arrow_reader")
+                   else relation.fetch_record_batch(rows))  # the name of DuckDB 2 and of 1.x
+        for batch in batches:
+            yield _canonical(batch.to_pandas())
+
+    def _order_columns(self) -> tuple[str, ...]:
+        extra = (*(("order_id",) if self.has_order_id else ()), *self.extras)
+        return ("customer_id", "day", "amount", *extra)
+
+    def labels(self, column: str, limit: int) -> list[str]:
+        """Up to ``limit`` distinct values of a carried column as trimmed text, blanks left
+        out, sorted."""
+        if column not in self.extras:
+            return []
+        return [str(value) for value in self.fetch(queries.distinct_labels(column, limit))[
+            "value"]]
+
+    def has_values(self, column: str) -> bool:
+        """Whether a carried column holds a value in some valid order."""
+        return column in self.extras and bool(self.fetch(queries.has_values(column))["n"][0])
+
     def close(self) -> None:
         """Close the database and remove its spill folder (also done when collected)."""
         self._finalizer()
@@ -360,6 +395,12 @@ class OrderLog:
     def spill_folder(self) -> Path:
         """The private temporary folder DuckDB spills to (removed by :meth:`close`)."""
         return Path(self._folder)
+
+
+def _canonical(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of :data:`~clvdesk.core.orderlog.queries.VALID` with ``day`` back as ``date``."""
+    frame.insert(1, "date", pd.to_datetime(frame.pop("day").to_numpy(np.int64), unit="D"))
+    return frame
 
 
 def _scannable(frame: pd.DataFrame):

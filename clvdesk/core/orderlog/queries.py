@@ -440,3 +440,38 @@ firsts AS (
 )
 SELECT d.day FROM days d JOIN firsts f ON f.customer_id = d.customer_id
 WHERE d.purchase AND d.part < {AFTER} AND d.day > f.first_day"""
+
+
+# -------------------------------------------------------------------------------------------
+# previews and labels of a large log (the desktop app shows them without reading every row)
+
+
+def first_orders(columns: tuple[str, ...], limit: int) -> str:
+    """The first ``limit`` valid orders in source order: ``columns`` of :data:`VALID`."""
+    picked = ", ".join(f'"{c}"' for c in columns)
+    return f"SELECT {picked} FROM {VALID} ORDER BY row_no LIMIT {int(limit)}"
+
+
+def distinct_labels(column: str, limit: int) -> str:
+    """Up to ``limit`` distinct values of ``column`` as trimmed text, blanks left out,
+    sorted (``value``)."""
+    text = f'TRIM(CAST("{column}" AS VARCHAR))'
+    return (f"SELECT DISTINCT {text} AS value FROM {VALID} WHERE {text} <> '' "
+            f"ORDER BY value LIMIT {int(limit)}")
+
+
+def has_values(column: str) -> str:
+    """``n``: 1 when ``column`` holds a value (not NULL) in some valid order, else 0."""
+    return f'SELECT COUNT(*) AS n FROM (SELECT 1 FROM {VALID} WHERE "{column}" IS NOT NULL LIMIT 1)'
+
+
+def latest_scores(column: str, end_day: int, *, low: int, high: int) -> str:
+    """Per customer with orders up to ``end_day``: ``score``, the latest value of ``column``
+    (by day, then source position) that is a whole number ``low`` .. ``high``, NULL if none;
+    ``ignored``, how many given values are not (text that does not read as a number too)."""
+    value = f'TRY_CAST("{column}" AS DOUBLE)'
+    valid = f"({value} BETWEEN {int(low)} AND {int(high)} AND {value} = ROUND({value}))"
+    rank = "CAST(day AS BIGINT) * 4294967296 + row_no"
+    return (f"SELECT customer_id, ARG_MAX({value}, {rank}) FILTER (WHERE {valid}) AS score, "
+            f'COUNT(*) FILTER (WHERE "{column}" IS NOT NULL AND NOT COALESCE({valid}, FALSE)) '
+            f"AS ignored FROM {VALID} WHERE day <= {int(end_day)} GROUP BY customer_id")
