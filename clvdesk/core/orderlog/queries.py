@@ -367,14 +367,19 @@ def drop_reasons(*, optional: tuple[str, ...], text: frozenset[str], years: tupl
     ``max_amount``). ``text``: the canonical columns held as text (blank means empty there);
     ``optional``: the further columns of the source.
     """
+    # TRIM (slow: 0.5 s for 5M ids) only where the first character may be whitespace or the
+    # id may be too long; a CASE makes DuckDB skip it elsewhere (an AND does not)
     def empty(name: str) -> str:
+        column = f'"{name}"'
         if name in text:
-            return f"(\"{name}\" IS NULL OR TRIM(\"{name}\", {WHITESPACE}) = '')"
-        return f"\"{name}\" IS NULL"
+            return (f"({column} IS NULL OR CASE WHEN ASCII({column}) <= 32 "
+                    f"THEN TRIM({column}, {WHITESPACE}) = '' ELSE FALSE END)")
+        return f"{column} IS NULL"
 
     day, number = "TRY_CAST(date AS DATE)", "TRY_CAST(amount AS DOUBLE)"
-    too_long = (f"WHEN LENGTH(TRIM(customer_id, {WHITESPACE})) > {int(max_id_length)} "
-                "THEN 'customer_id_too_long' " if "customer_id" in text else "")
+    too_long = (f"WHEN CASE WHEN STRLEN(customer_id) > {int(max_id_length)} "  # bytes >= chars
+                f"THEN LENGTH(TRIM(customer_id, {WHITESPACE})) > {int(max_id_length)} "
+                "ELSE FALSE END THEN 'customer_id_too_long' " if "customer_id" in text else "")
     blank = " AND ".join(empty(c) for c in ("customer_id", "date", "amount", *optional))
     reason = (
         f"CASE WHEN {blank} THEN 'blank' "
