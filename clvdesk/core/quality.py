@@ -3,9 +3,10 @@
 :func:`quality_report` takes the :class:`~clvdesk.core.io.readers.ImportResult` of a file (or a
 canonical order table, or an :class:`~clvdesk.core.orderlog.OrderLog` read from a file by
 :meth:`~clvdesk.core.orderlog.OrderLog.from_file`, whose rows never come into memory) and
-returns totals (rows, customers, total amount, first and last date) and a list of :class:`QualityIssue`, each with the number of rows or customers concerned, a few
-examples and the ``action``: what the computation does with them. The report and the importer
-agree: every row the importer left out appears here under its reason.
+returns totals (rows, customers, total amount, first and last date) and a list of
+:class:`QualityIssue`, each with the number of rows or customers concerned, a few examples and
+the ``action``: what the computation does with them. The report and the importer agree: every
+row the importer left out appears here under its reason.
 
 Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 
