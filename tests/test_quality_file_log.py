@@ -185,6 +185,19 @@ def test_clean_file_records_nothing_and_a_frame_log_reports_as_its_frame(tmp_pat
         _assert_same(quality_report(log, today=TODAY), quality_report(orders, today=TODAY))
 
 
+def test_an_id_over_the_excel_cell_limit_is_left_out_as_the_importer_does(tmp_path):
+    orders = _messy_orders().iloc[:40].copy()
+    orders.loc[5, "customer_id"] = "x" * 32_768
+    orders.loc[6, "customer_id"] = " " + "y" * 32_767 + " "  # fits once trimmed
+    path = tmp_path / "long.parquet"
+    orders.to_parquet(path)
+    imported, report, log = _both(path)
+    with log:
+        _assert_same(report, imported)
+        assert log.rows == 39 and log.drop_record.counts == {"customer_id_too_long": 1}
+    assert report.issue("customer_id_too_long").examples == ["row 6: " + "x" * 57 + "..."]
+
+
 def test_a_log_without_a_drop_record_is_refused():
     """A log of a file read elsewhere (Spark) has no record of the rows it left out."""
     with OrderLog.from_frame(_messy_orders().iloc[:40]) as log:

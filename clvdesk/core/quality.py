@@ -52,6 +52,7 @@ from clvdesk.core.display import shown
 from clvdesk.core.errors import InputError
 from clvdesk.core.messages import ROLE_NAMES
 from clvdesk.core.orderlog import OrderLog, queries
+from clvdesk.core.orderlog.engine import DROP_EXAMPLES
 
 #: Issue kinds and what the computation does with the rows concerned.
 ISSUE_KINDS: dict[str, tuple[str, str]] = {
@@ -124,8 +125,8 @@ ISSUE_KINDS: dict[str, tuple[str, str]] = {
 _DROP_KINDS = frozenset({"malformed_row", "missing_customer_id", "customer_id_too_long",
                          "missing_date", "unparseable_date", "date_out_of_range",
                          "missing_amount", "unparseable_amount", "amount_out_of_range"})
-#: Most examples listed per issue.
-MAX_EXAMPLES = 5
+#: Most examples listed per issue (also those a file log records of its left-out rows).
+MAX_EXAMPLES = DROP_EXAMPLES
 #: Outlier fence in interquartile ranges of ln(amount), and the fewest amounts it needs.
 OUTLIER_IQR = 3.0
 OUTLIER_MIN_AMOUNTS = 20
