@@ -1,10 +1,12 @@
 """Data-quality report of an order table: what is in it and what is wrong with it.
 
 :func:`quality_report` takes the :class:`~clvdesk.core.io.readers.ImportResult` of a file (or a
-canonical order table) and returns totals (rows, customers, total amount, first and last date)
-and a list of :class:`QualityIssue`, each with the number of rows or customers concerned, a few
-examples and the ``action``: what the computation does with them. The report and the importer
-agree: every row the importer left out appears here under its reason.
+canonical order table, or an :class:`~clvdesk.core.orderlog.OrderLog` read from a file by
+:meth:`~clvdesk.core.orderlog.OrderLog.from_file`, whose rows never come into memory) and
+returns totals (rows, customers, total amount, first and last date) and a list of
+:class:`QualityIssue`, each with the number of rows or customers concerned, a few examples and
+the ``action``: what the computation does with them. The report and the importer agree: every
+row the importer left out appears here under its reason.
 
 Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 
@@ -37,6 +39,7 @@ Issue kinds (:data:`ISSUE_KINDS`), checked in this order:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -44,10 +47,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from clvdesk.core.display import has_control, shown
+from clvdesk.core import display
+from clvdesk.core.display import shown
 from clvdesk.core.errors import InputError
 from clvdesk.core.messages import ROLE_NAMES
 from clvdesk.core.orderlog import OrderLog, queries
+from clvdesk.core.orderlog.engine import DROP_EXAMPLES
 
 #: Issue kinds and what the computation does with the rows concerned.
 ISSUE_KINDS: dict[str, tuple[str, str]] = {
@@ -120,11 +125,14 @@ ISSUE_KINDS: dict[str, tuple[str, str]] = {
 _DROP_KINDS = frozenset({"malformed_row", "missing_customer_id", "customer_id_too_long",
                          "missing_date", "unparseable_date", "date_out_of_range",
                          "missing_amount", "unparseable_amount", "amount_out_of_range"})
-#: Most examples listed per issue.
-MAX_EXAMPLES = 5
+#: Most examples listed per issue (also those a file log records of its left-out rows).
+MAX_EXAMPLES = DROP_EXAMPLES
 #: Outlier fence in interquartile ranges of ln(amount), and the fewest amounts it needs.
 OUTLIER_IQR = 3.0
 OUTLIER_MIN_AMOUNTS = 20
+#: The control characters of :func:`clvdesk.core.display.has_control` as an RE2 character class
+#: (DuckDB's regular expressions write ``\u2028`` as ``\x{2028}``).
+CONTROL_PATTERN = re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", display._CONTROL.pattern)
 
 
 @dataclass
@@ -197,10 +205,17 @@ class QualityReport:
 
 def quality_report(orders_or_import_result, *, today=None,
                    log: OrderLog | None = None) -> QualityReport:
-    """Report the quality of an import result or a canonical order table (module doc).
+    """Report the quality of an import result, a canonical order table or an order log read
+    from a file (module doc).
 
     An order table straight from the importer (``ImportResult.orders``) still carries the rows
     dropped at import in ``attrs["import"]``, and they are reported as from the import result.
+    An :class:`~clvdesk.core.orderlog.OrderLog` from :meth:`~clvdesk.core.orderlog.OrderLog.
+    from_file` is reported out of core: counts and the few example rows come from SQL, the rows
+    it left out from its ``drop_record``; for a clean typed file the report equals the one of
+    :func:`~clvdesk.core.io.readers.read_orders` of the same file (a Spark log, which has no
+    such record, raises :class:`InputError` ``spark_quality``). An OrderLog of a frame is
+    reported as its frame.
 
     ``today`` (date or ISO text; default: the current date) is the day after which order dates
     count as future. ``log``: the order table already validated
@@ -209,6 +224,11 @@ def quality_report(orders_or_import_result, *, today=None,
     rows; otherwise the usable rows are validated here.
     """
     today = _today(today)
+    if isinstance(orders_or_import_result, OrderLog):
+        given = orders_or_import_result
+        if given.source is None:
+            return _file_report(given, today)
+        orders_or_import_result, log = given.source, given
     orders, rows, dropped, blanked, blank_rows = _unpack(orders_or_import_result)
     usable, rows, own_drops = _usable(orders, rows)
     dropped = pd.concat([d for d in (dropped, own_drops) if len(d)], ignore_index=True) if (
@@ -217,36 +237,52 @@ def quality_report(orders_or_import_result, *, today=None,
     if own:
         log = OrderLog.from_frame(usable)
     try:
-        return _report(usable, rows, dropped, blanked, blank_rows, today, log)
+        counts = dropped["reason"].value_counts().to_dict() if len(dropped) else {}
+        return _report(_Table(usable, rows, today, log), dropped, counts, blanked, blank_rows)
     finally:
         if own:
             log.close()
 
 
-def _report(orders, rows, dropped, blanked, blank_rows, today, log) -> QualityReport:
+def _file_report(log: OrderLog, today: pd.Timestamp) -> QualityReport:
+    """The report of a log read from a file: its record of left-out rows, SQL for the rest."""
+    record = log.drop_record
+    if record is None:
+        raise InputError(code="spark_quality")
+    blanked = record.examples.iloc[:0]  # a typed file has no unreadable optional values
+    return _report(_Table(None, None, today, log), record.examples, record.counts, blanked,
+                   record.blank_rows)
+
+
+def _report(table: _Table, dropped: pd.DataFrame, drop_counts: dict[str, int],
+            blanked: pd.DataFrame, blank_rows: int) -> QualityReport:
+    """The report: ``dropped`` lists (at least the first :data:`MAX_EXAMPLES` of) the rows left
+    out by reason, ``drop_counts`` how many there are of each."""
+    log = table.log
     totals = log.fetch(queries.totals())
-    table = _Table(orders, rows, today, log, customers=int(totals["customers"][0]))
+    table.customers = int(totals["customers"][0])
     issues: list[QualityIssue] = []
     for kind in ISSUE_KINDS:
         if kind in _DROP_KINDS:
-            issue = _from_rows(kind, dropped)
+            issue = _from_rows(kind, dropped, drop_counts.get(kind, 0))
         elif kind == "unparseable_value":
-            issue = _from_rows(kind, blanked, with_column=True)
+            issue = _from_rows(kind, blanked, len(blanked), with_column=True)
         else:
             issue = _CHECKS[kind](table)
         if issue is not None:
             issues.append(issue)
     first, last = log.first_day, log.last_day
+    dropped_rows = sum(int(n) for n in drop_counts.values())
     return QualityReport(
         rows=log.rows,
-        rows_read=log.rows + len(dropped),
-        dropped_rows=len(dropped),
+        rows_read=log.rows + dropped_rows,
+        dropped_rows=dropped_rows,
         blank_rows=blank_rows,
         customers=table.customers,
         total_amount=float(totals["total_amount"][0]),
         first_date=None if first is None else pd.Timestamp(np.datetime64(first, "D")),
         last_date=None if last is None else pd.Timestamp(np.datetime64(last, "D")),
-        today=today,
+        today=table.today,
         issues=issues,
         netting=log.netting_counts(),
     )
@@ -308,10 +344,13 @@ def _usable(orders: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.nd
     return clean.loc[~bad].reset_index(drop=True), rows[~bad], drops
 
 
-def _from_rows(kind: str, rows: pd.DataFrame, with_column: bool = False) -> QualityIssue | None:
-    hits = rows[rows["reason"] == kind] if len(rows) else rows
-    if hits.empty:
+def _from_rows(kind: str, rows: pd.DataFrame, count: int,
+               with_column: bool = False) -> QualityIssue | None:
+    """The issue of the listed rows of reason ``kind`` (``count`` in all; examples: the first
+    listed)."""
+    if not count:
         return None
+    hits = rows[rows["reason"] == kind]
     examples = []
     for _, hit in hits.head(MAX_EXAMPLES).iterrows():
         text = f"row {int(hit['row'])}"
@@ -320,7 +359,7 @@ def _from_rows(kind: str, rows: pd.DataFrame, with_column: bool = False) -> Qual
         if isinstance(hit["value"], str) and hit["value"]:
             text += f": {shown(hit['value'], 60)}"
         examples.append(text)
-    return _issue(kind, len(hits), examples)
+    return _issue(kind, count, examples)
 
 
 def _issue(kind: str, count: int, examples: list[str], share: float | None = None,
@@ -332,22 +371,55 @@ def _issue(kind: str, count: int, examples: list[str], share: float | None = Non
 
 @dataclass
 class _Table:
-    """The usable orders (for example texts) and their validated order log (for the counts)."""
+    """The validated order log (for the counts) and, for an in-memory table, the usable orders
+    (for example texts); a log read from a file gives its example rows by SQL."""
 
-    orders: pd.DataFrame
-    rows: np.ndarray  # source row number per order
+    orders: pd.DataFrame | None  # None: a file log
+    rows: np.ndarray | None  # source row number per order (None: row_no + first_row_number)
     today: pd.Timestamp
-    log: OrderLog  # row_no = position in ``orders``
-    customers: int  # distinct customer ids
+    log: OrderLog  # row_no = position in ``orders`` (a file log: position in the file)
+    customers: int = 0  # distinct customer ids
 
     def examples(self, positions: Iterable[int]) -> list[str]:
-        """``row N: customer date amount`` for the given positions in ``orders``."""
+        """``row N: customer date amount`` for the given positions (``row_no``)."""
+        positions = [int(p) for p in positions]
         orders = self.orders
+        if orders is None:
+            found = self._file_rows(positions)
+            return [f"row {p + self.log.first_row_number}: {shown(found[p][0], 60)} "
+                    f"{_iso(found[p][1])} {_amount(found[p][2])}" for p in positions]
         return [
             f"row {int(self.rows[p])}: {shown(orders['customer_id'].iat[p], 60)} "
             f"{_iso(orders['date'].iat[p])} {_amount(orders['amount'].iat[p])}"
             for p in positions
         ]
+
+    def customer_ids(self, positions: Iterable[int]) -> list[str]:
+        """The customer id (as text) of the orders at the given positions."""
+        positions = [int(p) for p in positions]
+        if self.orders is None:
+            found = self._file_rows(positions)
+            return [str(found[p][0]) for p in positions]
+        customers = self.orders["customer_id"]
+        return [str(customers.iat[p]) for p in positions]
+
+    def _file_rows(self, positions: list[int]) -> dict[int, tuple[Any, pd.Timestamp, float]]:
+        """(customer id, date, amount) by ``row_no`` of a file log's valid orders."""
+        if not positions:
+            return {}
+        hits = self.log.fetch(queries.rows_at(positions))
+        days = np.asarray(hits["day"], dtype=np.int64).astype("datetime64[D]")
+        return {int(r): (c, pd.Timestamp(d), float(a))
+                for r, c, d, a in zip(hits["row_no"], hits["customer_id"], days, hits["amount"],
+                                      strict=True)}
+
+    def text_columns(self) -> list[str]:
+        """A file log's validated columns held as text (customer ids, order ids, labels)."""
+        described = self.log.fetch(f"SELECT column_name, column_type FROM (DESCRIBE "
+                                   f"{queries.VALID})")
+        return [str(name) for name, kind in zip(described["column_name"],
+                                                described["column_type"], strict=True)
+                if str(kind) == "VARCHAR"]
 
     def rows_issue(self, kind: str, condition: str) -> QualityIssue | None:
         hits = self.log.fetch(queries.rows_where(condition, MAX_EXAMPLES))
@@ -358,11 +430,17 @@ class _Table:
 
 
 def _duplicates(table: _Table) -> QualityIssue | None:
-    """Rows equal in every column to an earlier row."""
-    if table.orders.empty:
+    """Rows equal in every column to an earlier row (a file log: every validated column)."""
+    log = table.log
+    if log.rows == 0:
         return None
-    hits = table.log.fetch_with(table.orders, queries.duplicate_rows(
-        [str(c).replace('"', '""') for c in table.orders.columns], MAX_EXAMPLES))
+    if table.orders is None:
+        columns = ["customer_id", "day", "amount", *(["order_id"] if log.has_order_id else []),
+                   *log.extras]
+        hits = log.fetch(queries.duplicate_rows(columns, MAX_EXAMPLES, relation=queries.VALID))
+    else:
+        hits = log.fetch_with(table.orders, queries.duplicate_rows(
+            [str(c).replace('"', '""') for c in table.orders.columns], MAX_EXAMPLES))
     if not hits["n"].size:
         return None
     count = int(hits["n"][0])
@@ -426,21 +504,19 @@ def _outliers(table: _Table) -> QualityIssue | None:
 
 def _one_time(table: _Table) -> QualityIssue | None:
     """Customers with a single purchase day (returns netted as in the summary)."""
-    if table.orders.empty:
-        return None
     log = table.log
+    if log.rows == 0:
+        return None
     hits = log.fetch(queries.one_time_buyers(log.last_day, has_order_id=log.has_order_id,
                                              limit=MAX_EXAMPLES, returns=log.returns > 0))
     count = int(hits["n"][0]) if hits["n"].size else 0
-    customers = table.orders["customer_id"]
-    return _issue("one_time_buyers", count,
-                  [str(customers.iat[p]) for p in hits["first_row"]],
+    return _issue("one_time_buyers", count, table.customer_ids(hits["first_row"]),
                   share=count / table.customers)
 
 
 def _gaps(table: _Table) -> QualityIssue | None:
     """Calendar months between the first and the last order without any order."""
-    if table.orders.empty:
+    if table.log.rows == 0:
         return None
     days = table.log.fetch(queries.distinct_days())["day"].astype(np.int64)
     months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
@@ -458,21 +534,32 @@ def _control_characters(table: _Table) -> QualityIssue | None:
     """Rows whose customer id or a text column holds a control character (checked on the
     distinct values only)."""
     orders = table.orders
-    mask = np.zeros(len(orders), dtype=bool)
-    for name in orders.columns:
-        column = orders[name]
-        if name == "date" or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
-            continue
-        codes, uniques = pd.factorize(column)
-        flagged = np.fromiter((isinstance(v, str) and has_control(v) for v in uniques),
-                              dtype=bool, count=len(uniques))
-        if flagged.any():
-            mask |= (codes >= 0) & flagged[np.maximum(codes, 0)]
-    count = int(mask.sum())
+    if orders is None:
+        columns = table.text_columns()
+        if not columns or table.log.rows == 0:
+            return None
+        hits = table.log.fetch(queries.control_character_rows(
+            columns, CONTROL_PATTERN, MAX_EXAMPLES, relation=queries.VALID))
+        if not hits["n"].size:
+            return None
+        count, positions = int(hits["n"][0]), hits["row_no"]
+    else:
+        mask = np.zeros(len(orders), dtype=bool)
+        for name in orders.columns:
+            column = orders[name]
+            if name == "date" or not (column.dtype == object
+                                      or pd.api.types.is_string_dtype(column)):
+                continue
+            codes, uniques = pd.factorize(column)
+            flagged = np.fromiter((isinstance(v, str) and display.has_control(v)
+                                   for v in uniques), dtype=bool, count=len(uniques))
+            if flagged.any():
+                mask |= (codes >= 0) & flagged[np.maximum(codes, 0)]
+        count, positions = int(mask.sum()), np.flatnonzero(mask)[:MAX_EXAMPLES]
     if not count:
         return None
-    return _issue("control_characters", count,
-                  table.examples(np.flatnonzero(mask)[:MAX_EXAMPLES]), share=count / len(orders))
+    return _issue("control_characters", count, table.examples(positions),
+                  share=count / table.log.rows)
 
 
 _CHECKS = {

@@ -86,9 +86,38 @@ def connect(settings: EngineSettings | None = None):
 #: after the validated copy is made: only ids whose first or last character is not printable
 #: are rewritten. TRIM with a character list on every id while copying costs 0.3 s of a 0.5 s
 #: validation at 5M orders; the copy then the rewrite cost 0.2 + 0.14 s.
-_WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
-_TRIM_IDS = (f"UPDATE {queries.VALID} SET customer_id = NULLIF(TRIM(customer_id, {_WHITESPACE}), "
-             "'') WHERE NOT (ASCII(customer_id) > 32 AND ASCII(RIGHT(customer_id, 1)) > 32)")
+_TRIM_IDS = (f"UPDATE {queries.VALID} SET customer_id = NULLIF(TRIM(customer_id, "
+             f"{queries.WHITESPACE}), '') "
+             "WHERE NOT (ASCII(customer_id) > 32 AND ASCII(RIGHT(customer_id, 1)) > 32)")
+#: Examples recorded per reason a file row is left out (as the quality report lists them).
+DROP_EXAMPLES = 5
+#: The canonical column each reason of a left-out row is about (the readers' ``column``).
+_DROP_COLUMN = {"missing_customer_id": "customer_id", "customer_id_too_long": "customer_id",
+                "missing_date": "date", "date_out_of_range": "date", "unparseable_date": "date",
+                "missing_amount": "amount", "unparseable_amount": "amount",
+                "amount_out_of_range": "amount"}
+
+
+@dataclass(frozen=True)
+class DroppedRows:
+    """The rows of a file :meth:`OrderLog.from_file` left out, recorded while it read the file.
+
+    ``counts``: rows per reason (keys of :data:`clvdesk.core.messages.DROP_REASONS`, the
+    readers' reasons; only reasons that occur, in that order); ``examples``: the first
+    :data:`DROP_EXAMPLES` rows of each reason in the layout of
+    :attr:`clvdesk.core.io.readers.ImportResult.dropped` (``row`` as the readers number it,
+    ``reason``, ``column`` (the file's column), ``value`` (the cell as text)), sorted by row;
+    ``blank_rows``: rows with every column used empty, which the readers skip and count apart.
+    """
+
+    counts: dict[str, int]
+    examples: pd.DataFrame
+    blank_rows: int
+
+    @property
+    def total(self) -> int:
+        """Rows left out (blank rows not counted)."""
+        return sum(self.counts.values())
 
 
 def _size_text(value: str) -> str:
@@ -111,17 +140,27 @@ class OrderLog:
     Attributes: ``rows`` (valid orders), ``dropped`` (rows without customer, date or finite
     amount), ``first_day``/``last_day`` (days since 1970-01-01 of the valid orders, None when
     there are none), ``returns`` (valid rows of amount < 0: without any, the queries skip the
-    returns netting, :func:`~clvdesk.core.orderlog.queries.netting`), ``has_order_id``, ``extras`` (pass-through columns), ``source``
-    (the in-memory frame, None for a file) and ``columns`` (canonical -> source column name).
+    returns netting, :func:`~clvdesk.core.orderlog.queries.netting`), ``has_order_id``,
+    ``extras`` (pass-through columns), ``source`` (the in-memory frame, None for a file) and
+    ``columns`` (canonical -> source column name). A log read by :meth:`from_file` also has
+    ``drop_record`` (:class:`DroppedRows`: why rows were left out) and ``first_row_number``
+    (the row number the readers give the file's first data row, ``row_no`` 0); for other logs
+    ``drop_record`` is None.
     """
+
+    drop_record: DroppedRows | None = None
+    first_row_number: int = 1
 
     def __init__(self, con, folder: str, *, source: pd.DataFrame | None, ids: pd.Series | None,
                  columns: dict[str, str], has_order_id: bool, extras: tuple[str, ...],
-                 source_rows: int) -> None:
+                 source_rows: int, drop_record: DroppedRows | None = None,
+                 first_row_number: int = 1) -> None:
         self._con = con
         self._folder = folder
         self._finalizer = weakref.finalize(self, _close, con, folder)
         self.source = source
+        self.drop_record = drop_record
+        self.first_row_number = first_row_number
         self._ids = ids
         self.columns = columns
         self.has_order_id = has_order_id
@@ -190,7 +229,11 @@ class OrderLog:
         canonical names themselves. Text ids are trimmed and blank ids count as missing, as
         the readers do. CSV files must be plain: a header line, ``.`` decimals and ISO dates
         (other files go through :func:`clvdesk.core.io.readers.read_orders` and
-        :meth:`from_frame`). Rows whose date or amount does not read count as dropped.
+        :meth:`from_frame`). Rows whose date or amount does not read count as dropped, and so
+        do rows the readers leave out although they read (a year outside 1900-2200, an amount
+        beyond 1e12, an id over 32,767 characters); ``drop_record`` says why, by the readers'
+        reasons and row numbers (Parquet: the data row, 1-based; CSV: the line, counting the
+        header as line 1 and no blank lines).
         """
         path = Path(path)
         kind = FILE_FORMATS.get(path.suffix.lower())
@@ -227,10 +270,19 @@ class OrderLog:
             carried = tuple(c for c in optional if c != "order_id")
             con.execute(f"CREATE TEMP TABLE {queries.VALID} AS " + queries.validate(
                 customer="customer_id", has_order_id="order_id" in optional, extras=carried))
-            if names[mapping["customer_id"]].upper() == "VARCHAR":
-                if con.execute(_TRIM_IDS).fetchone()[0]:
-                    con.execute(f"DELETE FROM {queries.VALID} WHERE customer_id IS NULL")
-            source_rows = con.execute(f"SELECT COUNT(*) FROM {queries.SOURCE}").fetchone()[0]
+            text_ids = names[mapping["customer_id"]].upper() == "VARCHAR"
+            if text_ids:
+                if _scalar(con, _TRIM_IDS):
+                    _scalar(con, f"DELETE FROM {queries.VALID} WHERE customer_id IS NULL")
+            _scalar(con, _beyond_limits(text_ids))
+            first_row_number = 1 if kind == "parquet" else 2  # CSV: line 1 is the header
+            source_rows = _scalar(con, f"SELECT COUNT(*) FROM {queries.SOURCE}")
+            valid_rows = _scalar(con, f"SELECT COUNT(*) FROM {queries.VALID}")
+            text = frozenset(c for c in ("customer_id", "date", "amount", *optional)
+                             if names[mapping.get(c, c)].upper() == "VARCHAR")
+            record = _drop_record(con, optional=tuple(optional), text=text, csv=kind == "csv",
+                                  columns=mapping, first_row_number=first_row_number,
+                                  ) if source_rows > valid_rows else _no_drops()
             con.execute(f"DROP VIEW {queries.SOURCE}")
             if kind == "csv":
                 con.execute("DROP TABLE clv_raw")
@@ -244,7 +296,8 @@ class OrderLog:
         used = {c: mapping.get(c, c) for c in ("customer_id", "date", "amount", *optional)}
         return cls(con, folder, source=None, ids=None, columns=used,
                    has_order_id="order_id" in optional, extras=carried,
-                   source_rows=int(source_rows))
+                   source_rows=int(source_rows), drop_record=record,
+                   first_row_number=first_row_number)
 
     # ---------------------------------------------------------------------------------------
     # querying
@@ -401,6 +454,66 @@ def _canonical(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows of :data:`~clvdesk.core.orderlog.queries.VALID` with ``day`` back as ``date``."""
     frame.insert(1, "date", pd.to_datetime(frame.pop("day").to_numpy(np.int64), unit="D"))
     return frame
+
+
+def _scalar(con, sql: str):
+    """The one value of a statement's result, read to the end (DuckDB takes no further query
+    on a connection while a result is unread)."""
+    return con.execute(sql).fetchall()[0][0]
+
+
+def _beyond_limits(text_ids: bool) -> str:
+    """The DELETE of valid orders the readers leave out although they read (their limits:
+    :data:`~clvdesk.core.io.parse.YEAR_RANGE`, :data:`~clvdesk.core.io.readers.MAX_AMOUNT`,
+    :data:`~clvdesk.core.io.readers.MAX_ID_LENGTH`). Cheap when nothing is beyond them: the
+    table's per-block minima and maxima let DuckDB skip every block."""
+    from clvdesk.core.io.parse import YEAR_RANGE
+    from clvdesk.core.io.readers import MAX_AMOUNT, MAX_ID_LENGTH
+
+    first, last = (np.datetime64(f"{YEAR_RANGE[0]}-01-01", "D"),
+                   np.datetime64(f"{YEAR_RANGE[1]}-12-31", "D"))
+    return queries.delete_beyond_limits(
+        first_day=int(first.astype(np.int64)), last_day=int(last.astype(np.int64)),
+        max_amount=MAX_AMOUNT, max_id_length=MAX_ID_LENGTH if text_ids else None)
+
+
+def _no_drops() -> DroppedRows:
+    empty = pd.DataFrame({"row": pd.Series(dtype="int64"), "reason": pd.Series(dtype="object"),
+                          "column": pd.Series(dtype="object"),
+                          "value": pd.Series(dtype="object")})
+    return DroppedRows(counts={}, examples=empty, blank_rows=0)
+
+
+def _drop_record(con, *, optional: tuple[str, ...], text: frozenset[str], csv: bool,
+                 columns: dict[str, str], first_row_number: int) -> DroppedRows:
+    """Why the rows of :data:`~clvdesk.core.orderlog.queries.SOURCE` missing from the valid
+    table were left out (:func:`~clvdesk.core.orderlog.queries.drop_reasons`, one scan of the
+    source). Values are shown as the readers show them: CSV cells as their text, Parquet cells
+    as pandas holds them (a missing timestamp is ``NaT``)."""
+    from clvdesk.core.io.parse import YEAR_RANGE
+    from clvdesk.core.io.readers import MAX_AMOUNT, MAX_ID_LENGTH, _show
+    from clvdesk.core.messages import DROP_REASONS
+
+    sql = queries.drop_reasons(optional=optional, text=text, years=YEAR_RANGE,
+                               max_amount=MAX_AMOUNT, max_id_length=MAX_ID_LENGTH,
+                               limit=DROP_EXAMPLES, as_text=csv)
+    relation = con.sql(sql)
+    found = (relation.to_arrow_table().to_pandas(date_as_object=False) if _has_arrow()
+             else relation.df())
+    per_reason = found.drop_duplicates("reason").set_index("reason")["n"]
+    counts = {reason: int(per_reason[reason]) for reason in DROP_REASONS
+              if reason in per_reason.index}
+    blank_rows = int(per_reason.get("blank", 0))
+    shown = found[found["reason"] != "blank"].sort_values("row_no", kind="stable")
+    canonical = shown["reason"].map(_DROP_COLUMN)
+    values = [_show(shown[column].iat[i]) for i, column in enumerate(canonical)]
+    examples = pd.DataFrame({
+        "row": shown["row_no"].to_numpy(dtype="int64") + first_row_number,
+        "reason": shown["reason"].to_numpy(dtype=object),
+        "column": canonical.map(columns).to_numpy(dtype=object),
+        "value": np.array(values, dtype=object),
+    })
+    return DroppedRows(counts=counts, examples=examples, blank_rows=blank_rows)
 
 
 def _scannable(frame: pd.DataFrame):

@@ -36,6 +36,8 @@ SOURCE = "clv_source"
 
 #: Period numbers of :func:`netted_days`: calibration, holdout, after the last day of interest.
 CALIBRATION, HOLDOUT, AFTER = 0, 1, 2
+#: The characters text ids are trimmed of (as the readers strip them): space, tab, line breaks.
+WHITESPACE = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
 
 
 def validate(*, customer: str, has_order_id: bool, extras: tuple[str, ...]) -> str:
@@ -300,16 +302,106 @@ def distinct_days() -> str:
     return f"SELECT DISTINCT day FROM {VALID}"
 
 
-def duplicate_rows(columns: list[str], limit: int) -> str:
-    """Rows of :data:`SOURCE` equal in every one of ``columns`` to an earlier row: the first
-    ``limit`` (``row_no``) and ``n`` in all."""
+def duplicate_rows(columns: list[str], limit: int, relation: str = SOURCE) -> str:
+    """Rows of ``relation`` (:data:`SOURCE` or :data:`VALID`) equal in every one of
+    ``columns`` to an earlier row: the first ``limit`` (``row_no``) and ``n`` in all."""
     keys = ", ".join(f'"{c}"' for c in columns)
     return f"""WITH numbered AS (
     SELECT row_no, ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY row_no) AS copy
-    FROM {SOURCE}
+    FROM {relation}
 )
 SELECT row_no, COUNT(*) OVER () AS n FROM numbered WHERE copy > 1
 ORDER BY row_no LIMIT {int(limit)}"""
+
+
+def rows_at(row_nos) -> str:
+    """``row_no``, ``customer_id``, ``day`` and ``amount`` of the valid orders at the given
+    source positions (for example texts), in no particular order."""
+    listed = ", ".join(str(int(r)) for r in row_nos) or "NULL"
+    return f"SELECT row_no, customer_id, day, amount FROM {VALID} WHERE row_no IN ({listed})"
+
+
+def control_character_rows(columns: list[str], pattern: str, limit: int,
+                           relation: str = SOURCE) -> str:
+    """Rows of ``relation`` whose value in one of the text ``columns`` matches the regular
+    expression ``pattern`` (RE2 syntax; tested once per distinct value): the first ``limit``
+    (``row_no``) and ``n`` in all (no rows when there are none)."""
+    literal = pattern.replace("'", "''")
+    flagged = [
+        f'"{c}" IN (SELECT v FROM (SELECT DISTINCT "{c}" AS v FROM {relation}) d '
+        f"WHERE regexp_matches(v, '{literal}'))"
+        for c in columns
+    ]
+    return (f"SELECT row_no, COUNT(*) OVER () AS n FROM {relation} "
+            f"WHERE {' OR '.join(flagged)} ORDER BY row_no LIMIT {int(limit)}")
+
+
+# -------------------------------------------------------------------------------------------
+# rows a file validation leaves out (OrderLog.from_file), by the readers' reasons
+
+
+def delete_beyond_limits(*, first_day: int, last_day: int, max_amount: float,
+                         max_id_length: int | None) -> str:
+    """Delete the valid orders the readers leave out although they read: a day outside
+    ``first_day .. last_day`` (days since 1970), an amount beyond ``max_amount`` in size, an id
+    longer than ``max_id_length`` characters (None: ids are no text). Returns the count."""
+    conditions = [f"day < {int(first_day)}", f"day > {int(last_day)}",
+                  f"ABS(amount) > {float(max_amount)!r}"]
+    if max_id_length is not None:
+        conditions.append(f"LENGTH(customer_id) > {int(max_id_length)}")
+    return f"DELETE FROM {VALID} WHERE {' OR '.join(conditions)}"
+
+
+def drop_reasons(*, optional: tuple[str, ...], text: frozenset[str], years: tuple[int, int],
+                 max_amount: float, max_id_length: int, limit: int, as_text: bool) -> str:
+    """Why :data:`SOURCE` rows are not valid orders, one aggregate scan: per ``reason``, ``n``
+    (how many rows) and the first ``limit`` rows (``row_no``, ``customer_id``, ``date``,
+    ``amount`` as in the source; as text with ``as_text``), one result row per example.
+
+    Reasons, the first that applies, in the order of the readers
+    (:data:`clvdesk.core.messages.DROP_REASONS`): ``blank`` (every column of the source empty:
+    the readers skip and count such rows), ``missing_customer_id`` (NULL or blank),
+    ``customer_id_too_long``, ``missing_date``, ``date_out_of_range`` (the year outside
+    ``years``), ``unparseable_date``, ``missing_amount`` (NULL, blank or NaN),
+    ``unparseable_amount`` (not a number, or infinite), ``amount_out_of_range`` (beyond
+    ``max_amount``). ``text``: the canonical columns held as text (blank means empty there);
+    ``optional``: the further columns of the source.
+    """
+    # TRIM (slow: 0.5 s for 5M ids) only where the first character may be whitespace or the
+    # id may be too long; a CASE makes DuckDB skip it elsewhere (an AND does not)
+    def empty(name: str) -> str:
+        column = f'"{name}"'
+        if name in text:
+            return (f"({column} IS NULL OR CASE WHEN ASCII({column}) <= 32 "
+                    f"THEN TRIM({column}, {WHITESPACE}) = '' ELSE FALSE END)")
+        return f"{column} IS NULL"
+
+    day, number = "TRY_CAST(date AS DATE)", "TRY_CAST(amount AS DOUBLE)"
+    too_long = (f"WHEN CASE WHEN STRLEN(customer_id) > {int(max_id_length)} "  # bytes >= chars
+                f"THEN LENGTH(TRIM(customer_id, {WHITESPACE})) > {int(max_id_length)} "
+                "ELSE FALSE END THEN 'customer_id_too_long' " if "customer_id" in text else "")
+    blank = " AND ".join(empty(c) for c in ("customer_id", "date", "amount", *optional))
+    reason = (
+        f"CASE WHEN {blank} THEN 'blank' "
+        f"WHEN {empty('customer_id')} THEN 'missing_customer_id' {too_long}"
+        f"WHEN {empty('date')} THEN 'missing_date' "
+        f"WHEN YEAR({day}) NOT BETWEEN {int(years[0])} AND {int(years[1])} "
+        "THEN 'date_out_of_range' "
+        f"WHEN {day} IS NULL THEN 'unparseable_date' "
+        f"WHEN {empty('amount')} OR ISNAN({number}) THEN 'missing_amount' "
+        f"WHEN {number} IS NULL OR ISINF({number}) THEN 'unparseable_amount' "
+        f"WHEN ABS({number}) > {float(max_amount)!r} THEN 'amount_out_of_range' END")
+    fields = ", ".join(f"'{c}': " + (f"CAST({c} AS VARCHAR)" if as_text else c)
+                       for c in ("customer_id", "date", "amount"))
+    return f"""WITH reasons AS (
+    SELECT row_no, customer_id, date, amount, {reason} AS reason FROM {SOURCE}
+),
+per_reason AS (
+    SELECT reason, COUNT(*) AS n, ARG_MIN({{'row_no': row_no, {fields}}}, row_no, {int(limit)})
+        AS firsts
+    FROM reasons WHERE reason IS NOT NULL GROUP BY reason
+)
+SELECT reason, n, UNNEST(firsts, recursive := true) FROM per_reason"""
 
 
 # -------------------------------------------------------------------------------------------
