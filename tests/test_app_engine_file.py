@@ -69,16 +69,20 @@ def test_the_window_shows_a_preview_and_analyses_the_whole_file_by_query(
     assert any("into the engine" in m for m in messages)  # not the importer's "reading" steps
     session = window.session
     assert session.orders_are_preview and len(session.orders) == PREVIEW
-    assert session.total_orders == session.quality.rows == len(whole) - 1  # amount missing
-    assert session.quality.to_dict() == quality_report(imported).to_dict()
+    assert len(imported.dropped) == 1  # the order without amount
+    assert session.total_orders == session.quality.rows == len(whole)
+    got, want = session.quality.to_dict(), quality_report(imported).to_dict()
+    # the engine adds amounts in parallel, in no fixed order: equal to the last digits
+    assert got.pop("total_amount") == pytest.approx(want.pop("total_amount"), rel=1e-12)
+    assert got == want
     assert session.segment_values == {"channel": sorted(CHANNELS)}
     assert session.assumptions["segment_col"] == "channel"
-    expected = whole.dropna(subset=["amount"]).head(PREVIEW).reset_index(drop=True)
+    expected = whole.head(PREVIEW)
     shown = session.orders
     assert shown["customer_id"].astype(str).tolist() == expected["customer_id"].tolist()
     pd.testing.assert_series_equal(shown["date"], expected["date"], check_dtype=False)
     pd.testing.assert_series_equal(shown["amount"], expected["amount"])
-    assert window.pages["data"].count_label.text() == f"{PREVIEW:,} of {len(whole) - 1:,} orders"
+    assert window.pages["data"].count_label.text() == f"{PREVIEW:,} of {len(whole):,} orders"
 
     with qtbot.waitSignal(window.job_done, timeout=TIMEOUT) as done:
         window.run_analysis()
@@ -93,8 +97,9 @@ def test_the_window_shows_a_preview_and_analyses_the_whole_file_by_query(
         pd.testing.assert_frame_equal(getattr(result, name).reset_index(drop=True),
                                       getattr(reference, name).reset_index(drop=True),
                                       check_dtype=False, obj=name)
-    np.testing.assert_array_equal(result.predictions["clv"].to_numpy(),
-                                  reference.predictions["clv"].to_numpy())
+    # the fit ran in the worker process, whose BLAS threads differ: the same optimum to 1e-8
+    np.testing.assert_allclose(result.predictions["clv"].to_numpy(),
+                               reference.predictions["clv"].to_numpy(), rtol=1e-6)
 
     export = window.pages["export"]
     table = tmp_path / "orders.csv"
@@ -102,9 +107,9 @@ def test_the_window_shows_a_preview_and_analyses_the_whole_file_by_query(
         export.export_table("orders", table)
     assert done.args == ["export", "finished"], window.reporter.last
     written = pd.read_csv(table)
-    assert list(written.columns) == ["Klantnummer", "Besteldatum", "Bedrag", "Kanaal"]
-    assert len(written) == len(whole) - 1
-    assert written["Bedrag"].sum() == pytest.approx(whole["amount"].sum())
+    assert list(written.columns) == ["Customer", "Order date", "Amount", "Channel"]
+    assert len(written) == len(whole)
+    assert written["Amount"].sum() == pytest.approx(whole["amount"].sum())
     session.set_dirty(False)
 
 
@@ -117,7 +122,7 @@ def test_orders_of_a_large_file_are_written_in_chunks(tmp_path, monkeypatch, typ
     assert text.startswith(b"\xef\xbb\xbfKlant;Datum;Bedrag;Kanaal\n")  # one header, Dutch CSV
     assert text.count(b"Klant;") == 1
     written = pd.read_csv(path, sep=";", decimal=",", encoding="utf-8-sig")
-    whole = read_orders(typed_parquet).orders.dropna(subset=["amount"])
+    whole = read_orders(typed_parquet).orders
     assert written["Klant"].tolist() == whole["customer_id"].astype(int).tolist()
     np.testing.assert_allclose(written["Bedrag"], whole["amount"])
     parquet = jobs.save_orders(source, tmp_path / "bestellingen.parquet", headers, "en")

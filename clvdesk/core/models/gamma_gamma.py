@@ -25,6 +25,7 @@ does not follow from the data).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -146,22 +147,58 @@ def _check(frequency, monetary_value):
 
 
 def _loglik_function(x, m_x, counts):
-    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``."""
+    """The log-likelihood function of one compressed table, ``theta -> (LL, gradient)``.
+
+    The gamma-function terms depend on the frequency alone, so they are evaluated once per
+    distinct frequency (a few hundred values for millions of customers) and weighted by its
+    customers; the terms linear in ``p`` are constant sums. Per customer, an evaluation costs
+    one ``log(gamma + x m_x)`` and one division (a 1M-customer fit: 66 s -> see the benchmark).
+    """
     log_x, log_m = np.log(x), np.log(m_x)
-    spend = x * m_x
-    return lambda theta: _loglik_and_grad(theta, x, log_x, log_m, spend, counts)
+    frequencies, inverse = np.unique(x, return_inverse=True)
+    return lambda theta: _loglik_and_grad(theta, _Sums(
+        frequencies=frequencies, per_frequency=np.bincount(inverse, weights=counts),
+        customers=float(np.sum(counts)), weighted_x=counts * x, spend=x * m_x, counts=counts,
+        linear=float(np.dot(counts, x * (log_x + log_m))), log_m=float(np.dot(counts, log_m))))
 
 
-def _loglik_and_grad(theta, x, log_x, log_m, spend, counts):
-    """Total log-likelihood (note, eq. 3) and analytic gradient in ``log(p, q, gamma)``."""
+@dataclass(frozen=True)
+class _Sums:
+    """The pieces of the log-likelihood fixed by the data (:func:`_loglik_function`)."""
+
+    frequencies: np.ndarray  # distinct repeat frequencies f
+    per_frequency: np.ndarray  # customers with each of them
+    customers: float  # N
+    weighted_x: np.ndarray  # customers per row x their frequency
+    spend: np.ndarray  # x m_x per row
+    counts: np.ndarray  # customers per row
+    linear: float  # sum c x (ln x + ln m)
+    log_m: float  # sum c ln m
+
+
+def _loglik_and_grad(theta, d: _Sums):
+    """Total log-likelihood (note, eq. 3) and analytic gradient in ``log(p, q, gamma)``.
+
+    With ``c`` the customers per row, ``LL = sum_f c_f [lnG(p f + q) - lnG(p f)] - N lnG(q)
+    + N q ln(gamma) + p sum c x (ln x + ln m) - sum c ln m - sum c (p x + q) ln(gamma + x m)``
+    (``f`` the distinct frequencies, ``N`` the customers).
+    """
     p, q, gamma = np.exp(theta)
-    px = p * x
-    log_denominator = np.log(gamma + spend)
-    per_row = (gammaln(px + q) - gammaln(px) - gammaln(q) + q * np.log(gamma)
-               + px * log_x + (px - 1.0) * log_m - (px + q) * log_denominator)
-    psi = digamma(px + q)
-    d_p = x * (psi - digamma(px) + log_x + log_m - log_denominator)
-    d_q = psi - digamma(q) + np.log(gamma) - log_denominator
-    d_gamma = q / gamma - (px + q) / (gamma + spend)
-    grad = np.array([np.dot(counts, d) for d in (d_p, d_q, d_gamma)])
-    return float(np.dot(counts, per_row)), grad * np.array([p, q, gamma])
+    pf = p * d.frequencies
+    gamma_terms = np.dot(d.per_frequency, gammaln(pf + q) - gammaln(pf))
+    psi_f = digamma(pf + q)
+    log_denominator = np.log(gamma + d.spend)
+    inverse_denominator = 1.0 / (gamma + d.spend)
+    x_log_denominator = float(np.dot(d.weighted_x, log_denominator))
+    sum_log_denominator = float(np.dot(d.counts, log_denominator))
+    n = d.customers
+    log_likelihood = (gamma_terms - n * gammaln(q) + n * q * np.log(gamma) + p * d.linear
+                      - d.log_m - p * x_log_denominator - q * sum_log_denominator)
+    d_p = (np.dot(d.per_frequency * d.frequencies, psi_f - digamma(pf)) + d.linear
+           - x_log_denominator)
+    d_q = (np.dot(d.per_frequency, psi_f) - n * digamma(q) + n * np.log(gamma)
+           - sum_log_denominator)
+    d_gamma = (n * q / gamma - p * np.dot(d.weighted_x, inverse_denominator)
+               - q * np.dot(d.counts, inverse_denominator))
+    grad = np.array([d_p, d_q, d_gamma], dtype=float)
+    return float(log_likelihood), grad * np.array([p, q, gamma])

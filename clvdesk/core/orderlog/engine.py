@@ -43,6 +43,9 @@ def _has_arrow() -> bool:
 PASS_THROUGH = ("segment", "channel", "margin", "cost", "acquisition_cost")
 #: Of those, the ones that hold numbers (others are labels, carried as text).
 NUMERIC_PASS_THROUGH = ("margin", "cost", "acquisition_cost")
+#: Further canonical columns a file log carries (an in-memory table keeps them in the frame):
+#: ``nps`` for the latest score per customer, ``quantity`` so duplicates compare it too.
+FILE_EXTRAS = ("quantity", "nps")
 #: Formats :meth:`OrderLog.from_file` reads, by extension.
 FILE_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".txt": "csv",
                 ".tsv": "csv"}
@@ -255,7 +258,7 @@ class OrderLog:
                     listed = ", ".join(n for n in names if n != "file_row_number")
                     raise InputError(code="column_not_found",
                                      column=mapping[canonical], columns=listed)
-            optional = [c for c in ("order_id", *PASS_THROUGH)
+            optional = [c for c in ("order_id", *PASS_THROUGH, *FILE_EXTRAS)
                         if mapping.get(c, c) in names and c not in ("customer_id",)]
             select = [f'"{mapping[c]}" AS "{c}"' for c in ("customer_id", "date", "amount")]
             select += [f'"{mapping.get(c, c)}" AS "{c}"' for c in optional]
