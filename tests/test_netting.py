@@ -141,7 +141,7 @@ def test_cdnow_has_no_returns_to_net():
                                        ("1997-09-30", "1998-06-30")])
 def test_without_returns_the_short_queries_give_the_netting_rule(end, last):
     """A log without returns skips the netting joins (and with every order in calibration,
-    the period filters): row for row the summary, customer days and repeat days of the
+    the period filters): row for row the summary, customer totals and repeat days of the
     full rule."""
     import numpy as np
 
@@ -158,9 +158,9 @@ def test_without_returns_the_short_queries_give_the_netting_rule(end, last):
         pairs = [(queries.summary(end_day, last_day, with_ids=True, **options),
                   queries.summary(end_day, last_day, with_ids=True, returns=False,
                                   whole_log=log.last_day <= end_day, **options)),
-                 (queries.customer_days(end_day, value="amount * 0.3", **options),
-                  queries.customer_days(end_day, value="amount * 0.3", returns=False,
-                                        **options)),
+                 (queries.customer_totals(end_day, value="amount * 0.3", **options),
+                  queries.customer_totals(end_day, value="amount * 0.3", returns=False,
+                                          **options)),
                  (queries.repeat_days(end_day, last_day, **options),
                   queries.repeat_days(end_day, last_day, returns=False, **options)),
                  (queries.one_time_buyers(end_day, limit=10, **options),

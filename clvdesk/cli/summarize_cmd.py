@@ -99,7 +99,7 @@ def add_engine_arguments(parser) -> None:
                        help="duckdb (embedded, default) or spark (the same SQL on Apache "
                        "Spark; the session comes from your Spark config, local[*] by default)")
     group.add_argument("--memory-limit", metavar="SIZE", help="DuckDB memory limit such as "
-                       "4GB; beyond it DuckDB spills to a temporary folder (default: 80%% "
+                       "4GB or 40%%; beyond it DuckDB spills to a temporary folder (default: 80%% "
                        "of RAM)")
     group.add_argument("--temp-dir", metavar="FOLDER", help="where DuckDB may spill (a private "
                        "folder inside it is removed afterwards; default: the system's "

@@ -168,7 +168,7 @@ MESSAGES: dict[str, str] = {
     "engine_file_format": "the order engine reads .parquet and .csv files, not {file}",
     "engine_read_failed": "cannot read {file}: {detail}",
     "temp_dir_missing": "temporary folder {folder} does not exist",
-    "memory_limit_invalid": "memory limit must be a size such as 4GB, not {value}",
+    "memory_limit_invalid": "memory limit must be a size such as 4GB or a share of the memory such as 40%, not {value}",
     "too_many_draws": "the number of parameter draws must be at most {limit} (more does not make the interval better, only slower); got {value}",
     "bad_penalty": "penalty must be a number, 0 or more (0: no penalty), got {penalty}",
     "bad_decimal": "decimal separator must be '.' or ',', not {value}",

@@ -95,11 +95,11 @@ def segment_clv(
         end_day = log.end_day(end)
         segment_source = None if segment_col is None else (
             segment_col if extras else "customer_id")
-        days, facts = log.calibration_customers(
+        facts = log.calibration_customers(
             end_day, margin=margin_sql(log, margin), segment=segment_source,
-            acquisition_cost=True)
+            acquisition_cost=True).sort_index()
     end_stamp = pd.Timestamp(np.datetime64(end_day, "D"))
-    per_customer = _per_customer(days, facts, end_stamp)
+    per_customer = _per_customer(facts)
     if segment_col is None:
         per_customer["segment"] = TOTAL_LABEL
     else:
@@ -131,18 +131,15 @@ def segment_labels(values: pd.Series) -> pd.Series:
     return labels.mask(labels == "", pd.NA).fillna(MISSING_LABEL).astype(str)
 
 
-def _per_customer(days: pd.DataFrame, facts: pd.DataFrame, end: pd.Timestamp) -> pd.DataFrame:
-    """First purchase, revenue, margin and orders per customer from the netted days."""
-    grouped = days.groupby("customer", sort=True)
-    first_day = days.loc[days["purchase"]].groupby("customer")["day"].min()
-    frame = pd.DataFrame({
-        "first": first_day.to_numpy(dtype="int64").astype("datetime64[D]").astype(
+def _per_customer(facts: pd.DataFrame) -> pd.DataFrame:
+    """First purchase, revenue, margin and orders per customer (in order of appearance)."""
+    return pd.DataFrame({
+        "first": facts["first_day"].to_numpy(dtype="int64").astype("datetime64[D]").astype(
             "datetime64[us]"),
-    }, index=first_day.index)
-    frame["revenue"] = grouped["net"].sum()
-    frame["margin"] = grouped["net_value"].sum()
-    frame["orders"] = facts["orders"].reindex(frame.index).astype("int64")
-    return frame
+        "revenue": facts["revenue"].to_numpy(dtype=float),
+        "margin": facts["margin"].to_numpy(dtype=float),
+        "orders": facts["orders"].to_numpy(dtype="int64"),
+    }, index=facts.index)
 
 
 def _segment_row(part: pd.DataFrame) -> dict:

@@ -2292,10 +2292,6 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>tijdelijke map {folder} bestaat niet</translation>
     </message>
     <message>
-        <source>memory limit must be a size such as 4GB, not {value}</source>
-        <translation>de geheugenlimiet moet een grootte zijn zoals 4GB, niet {value}</translation>
-    </message>
-    <message>
         <source>the number of parameter draws must be at most {limit} (more does not make the interval better, only slower); got {value}</source>
         <translation>het aantal parametertrekkingen mag hoogstens {limit} zijn (meer maakt het interval niet beter, alleen trager); niet {value}</translation>
     </message>
@@ -2478,6 +2474,10 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     <message>
         <source>cannot read {file}: {detail}</source>
         <translation>kan {file} niet lezen: {detail}</translation>
+    </message>
+    <message>
+        <source>memory limit must be a size such as 4GB or a share of the memory such as 40%, not {value}</source>
+        <translation>de geheugenlimiet moet een grootte zijn zoals 4GB of een deel van het geheugen zoals 40%, niet {value}</translation>
     </message>
     <message>
         <source>{name} must be a number, not {value}</source>

@@ -124,8 +124,9 @@ class DroppedRows:
 
 
 def _size_text(value: str) -> str:
+    """A DuckDB size (``4GB``, ``500MB``) or share of the machine's memory (``40%``)."""
     text = str(value).strip().replace(" ", "")
-    if not text or not all(c.isalnum() or c == "." for c in text):
+    if not text or not all(c.isalnum() or c in ".%" for c in text):
         raise InputError(code="memory_limit_invalid", value=str(value))
     return text
 
@@ -161,6 +162,7 @@ class OrderLog:
         self._con = con
         self._folder = folder
         self._finalizer = weakref.finalize(self, _close, con, folder)
+        self._netting: dict[str, int] | None = None
         self.source = source
         self.drop_record = drop_record
         self.first_row_number = first_row_number
@@ -338,8 +340,11 @@ class OrderLog:
                  "customers_without_purchase")
         if self.rows == 0 or self.returns == 0:
             return dict.fromkeys(names, 0)
-        row = self.fetch(queries.netting_counts(self.last_day, has_order_id=self.has_order_id))
-        return {name: int(row[name][0]) for name in names}
+        if self._netting is None:  # the log does not change: asked once (4 s at 10M orders)
+            row = self.fetch(queries.netting_counts(self.last_day,
+                                                    has_order_id=self.has_order_id))
+            self._netting = {name: int(row[name][0]) for name in names}
+        return dict(self._netting)
 
     def end_day(self, end) -> int:
         """The end day (days since 1970): ``end`` (a user date) or the last order day.
@@ -363,22 +368,22 @@ class OrderLog:
 
     def calibration_customers(self, end_day: int, *, margin: str = "amount",
                               segment: str | None = None, acquisition_cost: bool = False,
-                              ) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The netted purchase days and the facts of the customers up to ``end_day``.
+                              ) -> pd.DataFrame:
+        """Per customer with a purchase day up to ``end_day``: first purchase, revenue,
+        margin and the facts of their orders, indexed by ``customer`` (first source position).
 
-        ``(days, facts)``: ``days`` one row per netted (customer, day) of the customers with a
-        purchase day (:func:`~clvdesk.core.orderlog.queries.customer_days`; ``margin`` the SQL
-        of each order's margin), ``facts`` indexed by the same ``customer`` key
-        (:func:`~clvdesk.core.orderlog.queries.customer_facts`), only those customers.
+        Columns: ``first_day``, ``revenue``, ``margin``
+        (:func:`~clvdesk.core.orderlog.queries.customer_totals`; ``margin`` the SQL of each
+        order's margin), ``orders``, ``segment`` and ``acquisition_cost``
+        (:func:`~clvdesk.core.orderlog.queries.customer_facts`). One row per customer comes
+        back from the engine, never one per order or day.
         """
-        days = self.fetch_frame(queries.customer_days(end_day, has_order_id=self.has_order_id,
-                                                      value=margin, returns=self.returns > 0))
+        totals = self.fetch_frame(queries.customer_totals(
+            end_day, has_order_id=self.has_order_id, value=margin, returns=self.returns > 0))
         facts = self.fetch_frame(queries.customer_facts(
             end_day, has_order_id=self.has_order_id, segment=segment,
             acquisition_cost=acquisition_cost and "acquisition_cost" in self.extras))
-        facts = facts.set_index("customer")
-        facts = facts.loc[facts.index.isin(days["customer"].unique())]
-        return days, facts
+        return totals.set_index("customer").join(facts.set_index("customer"), how="left")
 
     def fetch_with(self, frame: pd.DataFrame, sql: str) -> dict[str, np.ndarray]:
         """Run ``sql`` with ``frame`` (plus its positions as ``row_no``) as the source relation

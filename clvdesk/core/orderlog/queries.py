@@ -408,20 +408,18 @@ SELECT reason, n, UNNEST(firsts, recursive := true) FROM per_reason"""
 # cohorts and segments (clvdesk.core.cohorts, clvdesk.core.segments), up to end_day
 
 
-def customer_days(end_day: int, *, has_order_id: bool, value: str,
-                  returns: bool = True) -> str:
-    """The netted (customer, day) rows up to ``end_day`` of customers with a purchase day:
-    ``customer`` (their first source position up to ``end_day``), ``day``, ``net``,
-    ``net_value`` (netted ``value``, a margin), ``purchase``."""
+def customer_totals(end_day: int, *, has_order_id: bool, value: str,
+                    returns: bool = True) -> str:
+    """Per customer with a purchase day up to ``end_day`` (returns netted): ``customer``
+    (their first source position up to ``end_day``), ``first_day`` (first purchase day),
+    ``revenue`` (net of all their calibration amounts) and ``margin`` (netted ``value``, the
+    SQL of each order's margin)."""
     return f"""WITH {netting(end_day, end_day, has_order_id=has_order_id, value=value,
-                             returns=returns)},
-calibration AS (SELECT * FROM days WHERE part = {CALIBRATION}),
-buyers AS (
-    SELECT customer_id, MIN(first_row) AS customer FROM calibration GROUP BY customer_id
-    HAVING COUNT(*) FILTER (WHERE purchase) > 0
-)
-SELECT b.customer, d.day, d.net, d.net_value, d.purchase
-FROM calibration d JOIN buyers b ON b.customer_id = d.customer_id"""
+                             returns=returns)}
+SELECT MIN(first_row) AS customer, MIN(day) FILTER (WHERE purchase) AS first_day,
+    SUM(net) AS revenue, SUM(net_value) AS margin
+FROM days WHERE part = {CALIBRATION} GROUP BY customer_id
+HAVING COUNT(*) FILTER (WHERE purchase) > 0"""
 
 
 def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
@@ -431,10 +429,11 @@ def customer_facts(end_day: int, *, has_order_id: bool, segment: str | None,
     ``segment`` (the value of ``segment`` on the first order, by date then source order) and
     ``acquisition_cost`` (the first given value)."""
     rank = "CAST(day AS BIGINT) * 4294967296 + row_no"
-    order_key = ("COALESCE(order_id, 'row ' || CAST(row_no AS VARCHAR))" if has_order_id
-                 else "CAST(row_no AS VARCHAR)")
-    columns = ["MIN(row_no) AS customer",
-               f"COUNT(DISTINCT {order_key}) FILTER (WHERE amount >= 0) AS orders"]
+    # without an order column every row is an order (no text key to count distinct)
+    orders = ("COUNT(DISTINCT COALESCE(order_id, 'row ' || CAST(row_no AS VARCHAR))) "
+              "FILTER (WHERE amount >= 0)" if has_order_id
+              else "COUNT(*) FILTER (WHERE amount >= 0)")
+    columns = ["MIN(row_no) AS customer", f"{orders} AS orders"]
     if segment is not None:
         columns.append(f'ARG_MIN("{segment}", {rank}) FILTER (WHERE amount >= 0) AS segment')
     if acquisition_cost:

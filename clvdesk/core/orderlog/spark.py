@@ -72,6 +72,7 @@ class SparkOrderLog(OrderLog):
         self._valid = valid
         self.source = source
         self._ids = ids
+        self._netting = None
         self.columns = columns
         self.has_order_id = has_order_id
         self.extras = extras
