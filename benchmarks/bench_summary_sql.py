@@ -5,8 +5,10 @@ from BG/NBD + Gamma-Gamma, benchmarks/synthetic.py) and returns one row per cust
 frequency (repeat purchase days, same-day orders merged), recency and T in days (T to the last
 order date) and monetary value (mean of the repeat purchase days' totals, 0 without repeats):
 
-- clvdesk: ``read_orders`` + ``summarize(period="days")`` (what the CLI and the app run),
-  with the numeric environment the ``clvdesk`` command sets (``clvdesk.cli.numeric_environment``);
+- clvdesk: what ``clvdesk summarize`` and the app run on a typed Parquet file: the engine
+  reads and validates it (``OrderLog.from_file`` with the columns of ``engine_columns``), then
+  ``summarize(period="days")`` returns the pandas summary, with the numeric environment the
+  ``clvdesk`` command sets (``clvdesk.cli.numeric_environment``);
 - DuckDB: one SQL query over ``read_parquet`` written here, fetched as an Arrow table;
 - polars: the same as a lazy polars query written here.
 
@@ -30,9 +32,11 @@ OURS = """
 import json, sys
 from clvdesk.cli import numeric_environment
 numeric_environment()  # what the clvdesk command sets before numpy loads
-from clvdesk.core.io.readers import read_orders
+from clvdesk.core.orderlog import OrderLog
+from clvdesk.core.orderlog.files import engine_columns
 from clvdesk.core.summary import summarize
-s = summarize(read_orders(sys.argv[1]).orders, period="days")
+with OrderLog.from_file(sys.argv[1], columns=engine_columns(sys.argv[1])) as log:
+    s = summarize(log, period="days")
 print(json.dumps({"customers": len(s), "repeat": int((s["frequency"] > 0).sum()),
                   "frequency": float(s["frequency"].sum()),
                   "monetary": float(s["monetary_value"].sum()), "T": float(s["T"].sum())}))

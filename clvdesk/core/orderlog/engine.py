@@ -77,6 +77,7 @@ def connect(settings: EngineSettings | None = None):
         config["threads"] = int(settings.threads)
     try:
         con = duckdb.connect(":memory:", config=config)
+        con.execute("SET enable_progress_bar = false")  # no bar on the user's terminal
         if settings.memory_limit is not None:
             con.execute(f"SET memory_limit = '{_size_text(settings.memory_limit)}'")
     except duckdb.Error as error:
