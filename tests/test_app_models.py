@@ -117,6 +117,19 @@ def test_sort_puts_missing_values_last_both_ways(qtbot):
     assert [model.raw_value(i, 0) for i in range(3)] == [3.0, 2.0, 1.0]
 
 
+def test_customer_numbers_are_shown_as_ids_and_sorted_as_numbers(qtbot):
+    """A typed Parquet file keeps integer customer ids: shown without thousands separators,
+    filtered as text, sorted 9 before 10."""
+    frame = pd.DataFrame({"clv": [1.0, 2.0, 3.0]},
+                         index=pd.Index([1653006, 9, 10], name="customer_id"))
+    model = DataFrameModel(frame, show_index=True)
+    assert model.data(model.index(0, 0)) == "1653006"
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(i, 0)) for i in range(3)] == ["9", "10", "1653006"]
+    model.set_text_filter("165")
+    assert model.shown_rows() == 1
+
+
 def test_index_is_shown_as_first_column(qtbot):
     frame = pd.DataFrame({"clv": [1.0, 2.0]}, index=pd.Index(["a", "b"], name="customer_id"))
     model = DataFrameModel(frame, show_index=True, labels={"customer_id": "Customer"})

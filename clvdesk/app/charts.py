@@ -1,13 +1,14 @@
 """Matplotlib charts embedded with the QtAgg backend (FigureCanvasQTAgg), created lazily.
 
-matplotlib is imported the first time a chart is drawn, not when the window opens, which keeps
-startup fast. A :class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a
+matplotlib is imported the first time a chart is drawn, or in the background when an analysis
+starts (:func:`preload`), not when the window opens, which keeps startup fast. A :class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a
 function that fills a fresh ``Figure``; charts follow the interface language through the
 formatter the caller uses for tick labels.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -50,12 +51,9 @@ class ChartView(QWidget):
         if paint is None:
             return
         if self._canvas is None:
-            import matplotlib
+            _import_matplotlib()
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
             from matplotlib.figure import Figure
-
-            # "$" is a currency here, not the start of TeX math
-            matplotlib.rcParams["text.parse_math"] = False
 
             self.figure = Figure(figsize=(5, 3.2), dpi=100, layout="constrained")
             self._canvas = FigureCanvasQTAgg(self.figure)
@@ -98,3 +96,29 @@ def style_axes(ax) -> None:
     ax.title.set_fontsize(10)
     ax.xaxis.label.set_fontsize(9)
     ax.yaxis.label.set_fontsize(9)
+
+
+def preload() -> None:
+    """Import matplotlib in a background thread, once (about 0.5 s of imports).
+
+    Called when an analysis starts: by the time its results arrive the first chart needs no
+    import, which would otherwise stall the window for that long. Python switches threads every
+    few milliseconds while importing, so the window keeps drawing meanwhile.
+    """
+    global _preloading
+    if _preloading is None:
+        _preloading = threading.Thread(target=_import_matplotlib, name="matplotlib-import",
+                                       daemon=True)
+        _preloading.start()
+
+
+def _import_matplotlib() -> None:
+    import matplotlib
+    import matplotlib.backends.backend_qtagg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+    matplotlib.rcParams["text.parse_math"] = False  # "$" is a currency, not TeX math
+
+
+_preloading: threading.Thread | None = None
+

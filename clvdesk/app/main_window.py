@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clvdesk.app import jobs
+from clvdesk.app import charts, jobs
 from clvdesk.app.errors import ErrorReporter
 from clvdesk.app.file_dialogs import open_file_name, save_file_name
 from clvdesk.app.formatting import Formatter
@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         if self.session.orders_are_preview:  # the whole table is read again in the worker
             orders = self.session.project.source
         self.status_label.setText(self.tr("Fitting models and predicting CLV..."))
+        charts.preload()  # the results page's charts, imported while the analysis runs
         self.runner.start(
             ProcessJob(jobs.analyse, (orders, values)),
             name="analysis",

@@ -44,17 +44,22 @@ class ColumnKind(StrEnum):
     DATE = "date"
 
 
+#: Columns that hold identifiers: text even when the file stores them as numbers (a customer
+#: number 1653006 is shown as such, not as "1,653,006"; it still sorts as a number).
+IDENTIFIER_COLUMNS = ("customer_id", "order_id")
+
+
 def infer_kind(series: pd.Series) -> ColumnKind:
     """The display kind implied by a column's dtype.
 
     Integer dtypes (``int64``, nullable ``Int64``) are whole numbers; so is a float column
     whose values are all whole (an integer column with gaps reads as ``float64``): one
-    vectorised check, no per-row Python.
+    vectorised check, no per-row Python. :data:`IDENTIFIER_COLUMNS` are text.
     """
     import numpy as np
     import pandas as pd
 
-    if pd.api.types.is_bool_dtype(series):
+    if pd.api.types.is_bool_dtype(series) or series.name in IDENTIFIER_COLUMNS:
         return ColumnKind.TEXT
     if pd.api.types.is_integer_dtype(series):
         return ColumnKind.INTEGER
@@ -280,7 +285,9 @@ class DataFrameModel(QAbstractTableModel):
         import pandas as pd
 
         series = self._frame.iloc[:, column]
-        if self._kinds[column] is ColumnKind.TEXT:
+        numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(
+            series)  # identifiers stored as numbers sort as numbers
+        if self._kinds[column] is ColumnKind.TEXT and not numeric:
             keys = pd.Series(pd.Categorical(series.astype("string"))).cat.codes.to_numpy()
             missing = keys < 0
             keys = keys.astype(np.int64)
