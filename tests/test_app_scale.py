@@ -55,3 +55,32 @@ def test_big_file_rows_lazily_and_analysis_cancels(qtbot, tmp_path, big_orders):
     assert window.session.result is None  # nothing half-computed is shown
     assert window.session.orders is not None and len(window.session.orders) == ROWS
     assert window.reporter.last is None  # cancelling is not an error
+
+
+@pytest.mark.slow
+def test_a_file_read_by_the_engine_cancels_and_keeps_the_preview(qtbot, tmp_path, monkeypatch,
+                                                                 big_orders):
+    """Above the preview size the typed Parquet file goes to the engine (the 100M-row path):
+    the same progress and Cancel, the window keeps its first rows."""
+    monkeypatch.setenv("CLVDESK_PREVIEW_ROWS", "200000")  # read by the worker processes
+    window = quiet_window(qtbot, tmp_path)
+    messages = []
+    window.runner.progress.connect(lambda fraction, message: messages.append(message))
+    with qtbot.waitSignal(window.job_done, timeout=120_000) as done:
+        window.load_source(DataSource(kind="file", path=str(big_orders)), new=True)
+    assert done.args == ["load", "finished"], window.reporter.last
+    assert "reading the order file into the engine" in messages
+    assert window.session.total_orders == ROWS and len(window.session.orders) == 200_000
+    assert window.pages["data"].orders_model.rowCount() == FETCH_ROWS
+
+    messages.clear()
+    with qtbot.waitSignal(window.job_done, timeout=(CANCEL_GRACE + 60) * 1000) as done:
+        window.run_analysis()
+        assert window.runner.busy and not window.cancel_button.isHidden()
+        QTimer.singleShot(1_500, window.cancel_button.click)
+    assert done.args == ["analysis", "cancelled"], window.reporter.last
+    assert "reading the order file into the engine" in messages
+    assert window.session.result is None
+    assert len(window.session.orders) == 200_000  # the preview stays
+    assert window.reporter.last is None
+    window.session.set_dirty(False)
