@@ -414,8 +414,12 @@ class ResultsPage(Page):
 
         def paint(figure) -> None:
             ax = figure.add_subplot()
-            upper = float(np.quantile(clv, 0.99)) if len(clv) else 1.0
-            ax.hist(np.clip(clv, None, upper), bins=50, color=PALETTE[0], alpha=0.85)
+            # clv is this chart's own copy: partitioned in place, no second 11M-value copy
+            upper = float(np.quantile(clv, 0.99, overwrite_input=True)) if len(clv) else 1.0
+            # counted once by numpy and drawn as one filled outline: ax.hist copies the
+            # values per bin (0.2 s of the window's time at 11M customers)
+            counts, edges = np.histogram(np.clip(clv, None, upper), bins=50)
+            ax.stairs(counts, edges, fill=True, color=PALETTE[0], alpha=0.85)
             ax.axvline(mean, color=PALETTE[3], linestyle="--", linewidth=1.2)
             ax.annotate(self.tr("mean {0}").format(fmt.money(mean)), (mean, 0.95),
                         xycoords=("data", "axes fraction"), xytext=(4, 0),
@@ -434,7 +438,7 @@ class ResultsPage(Page):
         summary = result.summary
         model = result.model
         age = float(summary["T"].max())
-        max_frequency = int(max(np.quantile(summary["frequency"], 0.99), 1))
+        max_frequency = int(max(_whole_quantile(summary["frequency"].to_numpy(), 0.99), 1))
         frequency = np.arange(1, max_frequency + 1, dtype=float)
         recency = np.linspace(age / 60.0, age, 60)
         grid_f, grid_r = np.meshgrid(frequency, recency, indexing="ij")
@@ -636,3 +640,19 @@ def comparison_in_language(table: pd.DataFrame) -> pd.DataFrame:
         return table
     return table.assign(note=[core_message(note) if getattr(note, "code", "") else note
                               for note in table["note"]])
+
+
+def _whole_quantile(values, q: float) -> float:
+    """``np.quantile(values, q)`` of whole numbers >= 0 by counting them (no sort of millions
+    of customers on the window's thread): the same linear interpolation between the two
+    order statistics around position ``q (n - 1)``."""
+    import numpy as np
+
+    counts = np.bincount(np.asarray(values, dtype=np.int64))
+    position = q * (int(counts.sum()) - 1)
+    below = int(np.floor(position))
+    ranks = np.cumsum(counts)
+    low = int(np.searchsorted(ranks, below, side="right"))
+    high = int(np.searchsorted(ranks, min(below + 1, int(ranks[-1]) - 1), side="right"))
+    return low + (position - below) * (high - low)
+
