@@ -143,6 +143,24 @@ def test_summarize_holdout_json(capsys, cdnow_csv):
     assert result["output"] is None
 
 
+def test_summarize_counts_rows_of_a_typed_parquet_file_as_the_reader_does(capsys, tmp_path):
+    """The engine reads the file itself; an all-empty row is no row, a row without amount is
+    read and left out, as in the reader's count."""
+    from clvdesk.core.io.readers import read_orders
+
+    frame = pd.DataFrame({
+        "customer_id": ["a", "a", None, "b", "b"],
+        "date": pd.to_datetime(["2024-01-01", "2024-02-01", None, "2024-01-05", "2024-03-01"]),
+        "amount": [10.0, 20.0, None, None, 5.0]})
+    path = tmp_path / "orders.parquet"
+    frame.to_parquet(path, index=False)
+    imported = read_orders(path)
+    result = run_json(capsys, "summarize", str(path))
+    assert (result["rows_read"], result["rows_left_out"]) == (
+        imported.rows_read, len(imported.dropped)) == (4, 1)
+    assert result["orders"] == 3
+
+
 def test_summarize_named_columns_and_days(capsys, tmp_path):
     path = tmp_path / "orders.csv"
     path.write_text("Klant;Datum;Bedrag;Omschrijving\n"

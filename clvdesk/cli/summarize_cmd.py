@@ -129,9 +129,10 @@ def _order_log(args: argparse.Namespace):
             return log, len(imported.orders) + len(imported.dropped), len(
                 imported.dropped) + log.dropped
         return log, log.rows + log.dropped, log.dropped
-    if columns is not None:
+    if columns is not None:  # rows with every column empty are not rows, as for the reader
         log = OrderLog.from_file(args.orders, columns=columns, settings=settings)
-        return log, log.rows + log.dropped, log.dropped
+        left_out = log.drop_record.total
+        return log, log.rows + left_out, left_out
     imported = _read(args)
     log = OrderLog.from_frame(imported.orders, settings=settings)
     return log, len(imported.orders) + len(imported.dropped), len(imported.dropped) + log.dropped
