@@ -1,9 +1,10 @@
 """Matplotlib charts embedded with the QtAgg backend (FigureCanvasQTAgg), created lazily.
 
 matplotlib is imported the first time a chart is drawn, or in the background when an analysis
-starts (:func:`preload`), not when the window opens, which keeps startup fast. A :class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a
-function that fills a fresh ``Figure``; charts follow the interface language through the
-formatter the caller uses for tick labels.
+starts (:func:`preload`), not when the window opens, which keeps startup fast. A
+:class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a function that
+fills a fresh ``Figure``; charts follow the interface language through the formatter the
+caller uses for tick labels.
 """
 
 from __future__ import annotations
@@ -121,4 +122,3 @@ def _import_matplotlib() -> None:
 
 
 _preloading: threading.Thread | None = None
-

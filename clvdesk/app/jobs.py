@@ -80,8 +80,10 @@ def read_source(source: DataSource, progress=None, cancel=None, *,
 
         orders = records_to_orders(source.records)
     elif source.kind == "file":
+        from clvdesk.core.orderlog.files import parquet_rows
+
         columns = engine_columns_of(source)
-        if columns is not None and _parquet_rows(source) > PREVIEW_ROWS:
+        if columns is not None and parquet_rows(source.path) > PREVIEW_ROWS:
             return _read_with_engine(source, columns, progress, fallback_currency)
         imported = _import(source, _scaled(progress, 0.0, 0.8), cancel)
     else:
@@ -119,12 +121,6 @@ def engine_columns_of(source: DataSource) -> dict[str, str] | None:
                           {**source.options, "sheet": source.sheet})
 
 
-def _parquet_rows(source: DataSource) -> int:
-    from clvdesk.core.orderlog.files import parquet_rows
-
-    return parquet_rows(source.path)
-
-
 def _read_with_engine(source: DataSource, columns: dict[str, str], progress,
                       fallback_currency: str) -> LoadedData:
     """A typed Parquet file above :data:`PREVIEW_ROWS` orders, read by the engine out of core
@@ -141,7 +137,7 @@ def _read_with_engine(source: DataSource, columns: dict[str, str], progress,
         suggestion = suggest_assumptions(log, fallback_currency=fallback_currency)
         _say(progress, 0.9, "reading the first orders to show")
         orders = log.head(PREVIEW_ROWS)
-        values = {column: log.labels(column, _ALL_LABELS) for column in SPLIT_COLUMNS
+        values = {column: log.labels(column) for column in SPLIT_COLUMNS
                   if column in log.extras}
         total = log.rows
     _say(progress, 1.0, "done")
@@ -156,10 +152,6 @@ def _file_log(source: DataSource, columns: dict[str, str]):
 
     return OrderLog.from_file(source.path, columns=columns,
                               settings=EngineSettings(memory_limit=ENGINE_MEMORY))
-
-
-#: No limit on the distinct values a split column lists (as :func:`split_values`).
-_ALL_LABELS = 2**62
 
 
 def split_values(orders: pd.DataFrame) -> dict[str, list[str]]:

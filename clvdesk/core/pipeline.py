@@ -306,7 +306,9 @@ def run_analysis(
     ``orders`` is the table (pandas), or an :class:`~clvdesk.core.orderlog.OrderLog` read from
     a file by the engine (:meth:`~clvdesk.core.orderlog.OrderLog.from_file`: a log too large
     for memory; every step then queries it, the result's ``orders`` is None, and the log
-    stays open for the caller to close). Raises :class:`InputError` for bad assumptions or columns, :class:`DataError` when the data
+    stays open for the caller to close).
+
+    Raises :class:`InputError` for bad assumptions or columns, :class:`DataError` when the data
     cannot support the models (e.g. no repeat buyers), :class:`ConvergenceError` when a fit
     fails, and :class:`Cancelled` when ``cancel()`` returns True between or inside steps.
     """

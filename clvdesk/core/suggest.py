@@ -141,20 +141,26 @@ def detect_currency(values: Iterable[object], header: object = None) -> str | No
     return None
 
 
-def segment_candidates(orders: pd.DataFrame, columns: Iterable[str] = ("segment", "channel")
+def segment_candidates(orders, columns: Iterable[str] = ("segment", "channel")
                        ) -> dict[str, tuple[str, ...]]:
     """Columns of ``orders`` fit to split the results by, with their sorted distinct values.
 
-    A column qualifies with 2 to :data:`MAX_SEGMENTS` distinct non-blank values.
+    A column qualifies with 2 to :data:`MAX_SEGMENTS` distinct non-blank values. ``orders``
+    is an order table or an :class:`~clvdesk.core.orderlog.OrderLog` (asked by query).
     """
+    from clvdesk.core.orderlog import OrderLog
+
     out = {}
     for column in columns:
-        if column not in orders.columns:
+        if isinstance(orders, OrderLog):
+            values = orders.labels(column, MAX_SEGMENTS + 1)
+        elif column in orders.columns:
+            text = orders[column].dropna().astype(str).str.strip()
+            values = sorted(str(v) for v in text[text != ""].unique())
+        else:
             continue
-        text = orders[column].dropna().astype(str).str.strip()
-        values = text[text != ""].unique()
         if 2 <= len(values) <= MAX_SEGMENTS:
-            out[column] = tuple(sorted(str(v) for v in values))
+            out[column] = tuple(values)
     return out
 
 
@@ -178,7 +184,7 @@ def suggest_assumptions(data, mapping: Mapping[str, str] | None = None, *,
         headers = dict(data.columns)
         first, last = (pd.Timestamp(np.datetime64(day, "D")).date()
                        for day in (data.first_day, data.last_day))
-        candidates = log_segment_candidates(data)
+        candidates = segment_candidates(data)
         has_cac = data.has_values("acquisition_cost")
     else:
         orders = getattr(data, "orders", data)
@@ -217,16 +223,5 @@ def suggest_assumptions(data, mapping: Mapping[str, str] | None = None, *,
     )
 
 
-def log_segment_candidates(log, columns: Iterable[str] = ("segment", "channel")
-                           ) -> dict[str, tuple[str, ...]]:
-    """:func:`segment_candidates` of an :class:`~clvdesk.core.orderlog.OrderLog`, by query."""
-    out = {}
-    for column in columns:
-        values = log.labels(column, MAX_SEGMENTS + 1)
-        if 2 <= len(values) <= MAX_SEGMENTS:
-            out[column] = tuple(values)
-    return out
-
-
-__all__ = ["Suggestion", "detect_currency", "log_segment_candidates", "month_end", "propose_holdout", "segment_candidates",
+__all__ = ["Suggestion", "detect_currency", "month_end", "propose_holdout", "segment_candidates",
            "suggest_assumptions"]

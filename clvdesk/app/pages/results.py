@@ -655,4 +655,3 @@ def _whole_quantile(values, q: float) -> float:
     low = int(np.searchsorted(ranks, below, side="right"))
     high = int(np.searchsorted(ranks, min(below + 1, int(ranks[-1]) - 1), side="right"))
     return low + (position - below) * (high - low)
-

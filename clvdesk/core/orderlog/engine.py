@@ -431,9 +431,9 @@ class OrderLog:
         extra = (*(("order_id",) if self.has_order_id else ()), *self.extras)
         return ("customer_id", "day", "amount", *extra)
 
-    def labels(self, column: str, limit: int) -> list[str]:
-        """Up to ``limit`` distinct values of a carried column as trimmed text, blanks left
-        out, sorted."""
+    def labels(self, column: str, limit: int | None = None) -> list[str]:
+        """The distinct values of a carried column as trimmed text, blanks left out, sorted
+        (the first ``limit`` when given)."""
         if column not in self.extras:
             return []
         return [str(value) for value in self.fetch(queries.distinct_labels(column, limit))[

@@ -543,12 +543,13 @@ def first_orders(columns: tuple[str, ...], limit: int) -> str:
     return f"SELECT {picked} FROM {VALID} ORDER BY row_no LIMIT {int(limit)}"
 
 
-def distinct_labels(column: str, limit: int) -> str:
-    """Up to ``limit`` distinct values of ``column`` as trimmed text, blanks left out,
-    sorted (``value``)."""
+def distinct_labels(column: str, limit: int | None = None) -> str:
+    """The distinct values of ``column`` as trimmed text, blanks left out, sorted
+    (``value``); the first ``limit`` of them when given."""
     text = f'TRIM(CAST("{column}" AS VARCHAR))'
+    tail = "" if limit is None else f" LIMIT {int(limit)}"
     return (f"SELECT DISTINCT {text} AS value FROM {VALID} WHERE {text} <> '' "
-            f"ORDER BY value LIMIT {int(limit)}")
+            f"ORDER BY value{tail}")
 
 
 def has_values(column: str) -> str:
