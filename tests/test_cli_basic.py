@@ -405,3 +405,25 @@ def test_excel_functions_workbook(capsys, tmp_path):
                           "must be an .xlsx file")
     assert_one_line_error(*run(capsys, "excel-functions", "-o", str(tmp_path / "no" / "f.xlsx")),
                           "output folder does not exist")
+
+
+def test_summarize_memory_limit_takes_a_size_or_a_share(capsys, tmp_path):
+    """--memory-limit 40% or 64MB runs (its spill folder inside --temp-dir is removed after);
+    a bare number or a word is one error line naming the value."""
+    frame = pd.DataFrame({"customer_id": ["a", "a", "b"],
+                          "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-05"]),
+                          "amount": [10.0, 20.0, 5.0]})
+    path = tmp_path / "orders.parquet"
+    frame.to_parquet(path, index=False)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    for limit in ("40%", "64MB"):
+        result = run_json(capsys, "summarize", str(path), "--memory-limit", limit,
+                          "--temp-dir", str(spill))
+        assert (result["customers"], result["repeat_purchases"]) == (2, 1)
+        assert list(spill.iterdir()) == []
+    for limit in ("40", "lots"):
+        assert main(["summarize", str(path), "--memory-limit", limit]) == 2
+        err = capsys.readouterr().err
+        assert err == ("error: memory limit must be a size such as 4GB or a share of the "
+                       f"memory such as 40%, not {limit}\n")

@@ -15,6 +15,7 @@ See https://duckdb.org/docs/configuration/overview (``memory_limit``, ``temp_dir
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import tempfile
 import weakref
@@ -124,10 +125,14 @@ class DroppedRows:
         return sum(self.counts.values())
 
 
+#: A size DuckDB reads: a number with a unit (B, KB, MB, GB, TB, or KiB ... TiB) or a share.
+_SIZE = re.compile(r"\d+(\.\d+)?(%|[kmgt]i?b|b)", re.IGNORECASE)
+
+
 def _size_text(value: str) -> str:
     """A DuckDB size (``4GB``, ``500MB``) or share of the machine's memory (``40%``)."""
     text = str(value).strip().replace(" ", "")
-    if not text or not all(c.isalnum() or c in ".%" for c in text):
+    if not _SIZE.fullmatch(text):  # a bare number too: which unit is not ours to guess
         raise InputError(code="memory_limit_invalid", value=str(value))
     return text
 
