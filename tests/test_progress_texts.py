@@ -80,6 +80,7 @@ def test_the_dutch_status_bar_words_every_step(qtbot, tmp_path):
             run()
         assert done.args == ["export", "finished"], window.reporter.last
     window.session.set_dirty(False)
+    window.set_language("en")  # the app-wide translators and locale, for the tests after
 
     dutch = dutch_progress()
     messages = {message for message, _shown in seen if message}

@@ -2956,11 +2956,11 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
     </message>
     <message>
         <source>reading the order file into the engine</source>
-        <translation>het bestellingenbestand in de rekenmodule inlezen</translation>
+        <translation>het orderbestand in de rekenmodule inlezen</translation>
     </message>
     <message>
         <source>reading the first orders to show</source>
-        <translation>de eerste bestellingen lezen om te tonen</translation>
+        <translation>de eerste orders lezen om te tonen</translation>
     </message>
     <message>
         <source>reading dates</source>
