@@ -94,9 +94,9 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
                      sort_by="first_row")  # customers in order of first appearance
     if rows["first_row"].size == 0:
         raise DataError(code="no_purchases", end=_day_text(end_day))
-    frequency = rows["n_days"].astype(np.int64) - 1
-    first = rows["first_day"].astype(np.int64)
-    last = rows["last_day"].astype(np.int64)
+    # no copies that are not needed: every new array of 1.2M rows is fresh memory to fault in
+    frequency = rows["n_days"].astype(np.int64, copy=False) - 1
+    first, last = rows["first_day"], rows["last_day"]  # integer days, never NULL here
     repeat_spend = rows["spend_days"] - rows["first_spend"]
     with np.errstate(divide="ignore", invalid="ignore"):
         monetary = np.where(frequency > 0, repeat_spend / np.maximum(frequency, 1), 0.0)
@@ -107,12 +107,13 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
         "monetary_value": monetary,
         "first_purchase": _days_to_datetime(first),
         "last_purchase": _days_to_datetime(last),
-        "n_orders": rows["n_orders"].astype(np.int64),
-        "total_spend": rows.get("total_spend", rows["spend_days"]).astype(np.float64),
+        "n_orders": rows["n_orders"].astype(np.int64, copy=False),
+        "total_spend": rows.get("total_spend", rows["spend_days"]).astype(np.float64,
+                                                                         copy=False),
     }
     order = SUMMARY_COLUMNS
     if holdout_day is not None:
-        hold_days = rows["n_days_holdout"].astype(np.int64)
+        hold_days = rows["n_days_holdout"].astype(np.int64, copy=False)
         with np.errstate(divide="ignore", invalid="ignore"):
             hold_mean = np.where(hold_days > 0, rows["spend_holdout"] / np.maximum(hold_days, 1),
                                  0.0)
@@ -169,7 +170,7 @@ def valid_orders(
             frame = pd.DataFrame(
                 {
                     "customer_id": source[names["customer_id"]].to_numpy()[rows],
-                    "date": _days_to_datetime(picked["day"].astype(np.int64)),
+                    "date": _days_to_datetime(picked["day"]),
                     "amount": source[names["amount"]].to_numpy(dtype=float)[rows],
                 },
                 index=rest.index,
@@ -183,8 +184,13 @@ def _epoch_day(day: dt.date) -> int:
     return int(np.datetime64(day, "D").astype(np.int64))
 
 
+#: Microseconds per day, the unit of the summary's and the order table's datetimes.
+_US_PER_DAY = 86_400_000_000
+
+
 def _days_to_datetime(days: np.ndarray) -> np.ndarray:
-    return days.astype("datetime64[D]").astype("datetime64[us]")
+    """Integer days since 1970-01-01 as datetime64[us] at midnight (one new array)."""
+    return np.multiply(days, _US_PER_DAY, dtype=np.int64).view("datetime64[us]")
 
 
 def _day_timestamp(day: int) -> pd.Timestamp:
