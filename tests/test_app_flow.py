@@ -87,9 +87,14 @@ def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path
 
     # charts are drawn when their tab is shown
     window.go_to("results")
+    charts = (page.segment_chart, page.distribution_chart, page.palive_chart,
+              page.cohort_chart, page.fit_chart)
     for tab in range(page.tabs.count()):
         page.tabs.setCurrentIndex(tab)
-    assert page.palive_chart.has_chart and page.fit_chart.has_chart
+        # each chart shown is drawn in its own turn of the event loop
+        qtbot.waitUntil(lambda: all(chart.figure is not None and chart.figure.axes
+                                    for chart in charts if chart.isVisible()), timeout=5_000)
+    assert all(chart.has_chart for chart in charts)
     assert page.cohort_chart.figure is not None and page.cohort_chart.figure.axes
 
     # Scenarios: the demo's repeat buyer vs one-time buyer, compared by the core

@@ -175,13 +175,3 @@ def test_entry_model_grows_and_marks_invalid_cells(qtbot):
     assert model.to_orders()["amount"].tolist() == [9.95]
     model.remove_rows([0])
     assert model.order_count() == 0
-
-
-def test_whole_number_quantile_by_counting_equals_numpy():
-    from clvdesk.app.pages.results import _whole_quantile
-
-    rng = np.random.default_rng(1)
-    for n in (1, 2, 3, 10, 101, 12_345):
-        values = rng.integers(0, 40, n)
-        for q in (0.0, 0.5, 0.99, 1.0):
-            assert _whole_quantile(values, q) == pytest.approx(np.quantile(values, q), abs=1e-9)

@@ -3,8 +3,9 @@
 matplotlib is imported the first time a chart is drawn, or in the background when an analysis
 starts (:func:`preload`), not when the window opens, which keeps startup fast. A
 :class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a function that
-fills a fresh ``Figure``; charts follow the interface language through the formatter the
-caller uses for tick labels.
+fills a fresh ``Figure``, drawn at once when visible or, when it is shown, in its own turn of
+the event loop (:func:`_draw_next`); charts follow the interface language through the
+formatter the caller uses for tick labels.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 #: Colours used across the app's charts (colour-blind safe, Okabe-Ito).
@@ -64,12 +66,14 @@ class ChartView(QWidget):
         paint(self.figure)
         self._placeholder.hide()
         self._canvas.show()
-        self._canvas.draw_idle()
+        self._canvas.draw_idle()  # rendered once at its final size, in the next turn
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        if self._pending is not None:
-            self._render()
+        if self._pending is not None and self not in _queue:
+            _queue.append(self)
+            if len(_queue) == 1:
+                QTimer.singleShot(0, _draw_next)
 
     def clear(self) -> None:
         """Back to the placeholder text."""
@@ -85,6 +89,26 @@ class ChartView(QWidget):
         return self._pending is not None or (
             self._canvas is not None and not self._canvas.isHidden()
         )
+
+
+#: Charts shown but not yet drawn. A page shows several at once (the results overview two,
+#: each 0.1-0.15 s of matplotlib layout and rendering, which together held the window for
+#: 0.25-0.3 s): one is built per turn and rendered by matplotlib's idle draw in the next;
+#: the next chart waits :data:`NEXT_CHART_MS`, so the window paints and takes input between.
+_queue: list[ChartView] = []
+#: Milliseconds between building one chart shown and the next (after the first's idle draw).
+NEXT_CHART_MS = 20
+
+
+def _draw_next() -> None:
+    view = _queue.pop(0)
+    try:
+        if view.isVisible():
+            view._render()
+    except RuntimeError:  # the widget was deleted meanwhile (its window closed)
+        pass
+    if _queue:
+        QTimer.singleShot(NEXT_CHART_MS, _draw_next)
 
 
 def style_axes(ax) -> None:

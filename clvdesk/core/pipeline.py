@@ -39,6 +39,7 @@ from clvdesk.core.formulas import check_scalar
 from clvdesk.core.json_ready import json_ready, records
 from clvdesk.core.messages import Notice
 from clvdesk.core.orderlog import OrderLog
+from clvdesk.core.overview import Overview, overview_of
 from clvdesk.core.segments import MISSING_LABEL, TOTAL_LABEL
 
 Progress = Callable[[float, str], None]
@@ -231,7 +232,8 @@ class AnalysisResult:
     ``actions``: tiers, churn risk, status, priority list, levers and NPS groups
     (:func:`clvdesk.core.actions.compute_actions` with ``assumptions.actions``).
     ``nps``: each customer's latest NPS score (:func:`clvdesk.core.actions.latest_nps`), None
-    without an ``nps`` column.
+    without an ``nps`` column. ``overview``: the cards' and charts' figures
+    (:func:`clvdesk.core.overview.overview_of`), computed here so no view scans the customers.
     """
 
     assumptions: Assumptions
@@ -253,6 +255,7 @@ class AnalysisResult:
     regularisation: list[dict[str, Any]] = field(default_factory=list)
     spend_fit: dict[str, Any] | None = None
     nps: pd.Series | None = None
+    overview: Overview | None = None
 
     @property
     def regularised(self) -> bool:
@@ -408,7 +411,7 @@ def run_analysis(
         holdout_by_frequency=by_frequency,
         model_comparison=comparison, settings=forecast.settings, warnings=warnings,
         regularisation=[fit.to_dict() for fit in fits], spend_fit=spend_fit,
-        actions=actions, nps=nps,
+        actions=actions, nps=nps, overview=overview_of(summary, predictions, model),
     )
 
 

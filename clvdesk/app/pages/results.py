@@ -308,10 +308,10 @@ class ResultsPage(Page):
         fmt = self.formatter
         total = result.segments.iloc[-1]
         summary = result.summary
-        repeat = int((summary["frequency"] > 0).sum())
+        customers, repeat = result.overview.customers, result.overview.repeat_customers
         values = {
-            "customers": fmt.integer(len(summary)),
-            "repeat": f"{fmt.integer(repeat)} ({fmt.percent(repeat / max(len(summary), 1), 0)})",
+            "customers": fmt.integer(customers),
+            "repeat": f"{fmt.integer(repeat)} ({fmt.percent(repeat / max(customers, 1), 0)})",
             "clv_total": fmt.money(total["clv"], 0) if "clv" in total else "–",
             "clv_mean": fmt.money(total["clv_mean"]) if "clv_mean" in total else "–",
             "model": model_summary(result.model, fmt),
@@ -400,26 +400,19 @@ class ResultsPage(Page):
         self.segment_chart.draw(paint)
 
     def _draw_distribution(self, result) -> None:
-        import numpy as np
-
-        predictions = result.predictions
-        if "clv" not in predictions:
+        distribution = result.overview.clv
+        if distribution is None:
             self.distribution_chart.clear()
             return
-        clv = predictions["clv"].to_numpy(dtype=float)
-        clv = clv[np.isfinite(clv)]
         currency = self.session.currency
         fmt = self.formatter
         mean = float(result.segments.iloc[-1]["clv_mean"])
 
         def paint(figure) -> None:
             ax = figure.add_subplot()
-            # clv is this chart's own copy: partitioned in place, no second 11M-value copy
-            upper = float(np.quantile(clv, 0.99, overwrite_input=True)) if len(clv) else 1.0
-            # counted once by numpy and drawn as one filled outline: ax.hist copies the
-            # values per bin (0.2 s of the window's time at 11M customers)
-            counts, edges = np.histogram(np.clip(clv, None, upper), bins=50)
-            ax.stairs(counts, edges, fill=True, color=PALETTE[0], alpha=0.85)
+            # counted in the worker (clvdesk.core.overview) and drawn as one filled outline
+            ax.stairs(distribution.counts, distribution.edges, fill=True, color=PALETTE[0],
+                      alpha=0.85)
             ax.axvline(mean, color=PALETTE[3], linestyle="--", linewidth=1.2)
             ax.annotate(self.tr("mean {0}").format(fmt.money(mean)), (mean, 0.95),
                         xycoords=("data", "axes fraction"), xytext=(4, 0),
@@ -433,32 +426,22 @@ class ResultsPage(Page):
         self.distribution_chart.draw(paint)
 
     def _draw_palive(self, result) -> None:
-        import numpy as np
-
-        summary = result.summary
-        model = result.model
-        age = float(summary["T"].max())
-        max_frequency = int(max(_whole_quantile(summary["frequency"].to_numpy(), 0.99), 1))
-        frequency = np.arange(1, max_frequency + 1, dtype=float)
-        recency = np.linspace(age / 60.0, age, 60)
-        grid_f, grid_r = np.meshgrid(frequency, recency, indexing="ij")
-        repeaters = np.asarray(model.p_alive(grid_f.ravel(), grid_r.ravel(),
-                                             np.full(grid_f.size, age)), dtype=float)
-        # without repeat purchases recency is 0 by definition: one value for the whole row
-        first = float(np.asarray(model.p_alive(np.zeros(1), np.zeros(1), np.full(1, age)))[0])
-        p = np.vstack([np.full((1, recency.size), first), repeaters.reshape(grid_f.shape)])
-        period = unit_name(summary.attrs.get("period", "weeks"))
+        grid = result.overview.p_alive
+        if grid is None:
+            self.palive_chart.clear()
+            return
+        period = unit_name(result.summary.attrs.get("period", "weeks"))
 
         def paint(figure) -> None:
             ax = figure.add_subplot()
-            image = ax.imshow(p, origin="lower", aspect="auto", cmap="viridis", vmin=0, vmax=1,
-                              extent=(0, age, -0.5, max_frequency + 0.5))
+            image = ax.imshow(grid.p, origin="lower", aspect="auto", cmap="viridis", vmin=0,
+                              vmax=1, extent=(0, grid.age, -0.5, grid.max_frequency + 0.5))
             bar = figure.colorbar(image, ax=ax)
             bar.set_label(self.tr("P(alive)"), fontsize=9)
             ax.set_xlabel(self.tr("Recency: age at last purchase ({0})").format(period))
             ax.set_ylabel(self.tr("Frequency: repeat purchases"))
             ax.set_title(self.tr("Probability a customer is still active, for a customer aged "
-                                 "{0} {1}").format(self.formatter.number(age, 0), period))
+                                 "{0} {1}").format(self.formatter.number(grid.age, 0), period))
             ax.tick_params(labelsize=8)
 
         self.palive_chart.draw(paint)
@@ -640,18 +623,3 @@ def comparison_in_language(table: pd.DataFrame) -> pd.DataFrame:
         return table
     return table.assign(note=[core_message(note) if getattr(note, "code", "") else note
                               for note in table["note"]])
-
-
-def _whole_quantile(values, q: float) -> float:
-    """``np.quantile(values, q)`` of whole numbers >= 0 by counting them (no sort of millions
-    of customers on the window's thread): the same linear interpolation between the two
-    order statistics around position ``q (n - 1)``."""
-    import numpy as np
-
-    counts = np.bincount(np.asarray(values, dtype=np.int64))
-    position = q * (int(counts.sum()) - 1)
-    below = int(np.floor(position))
-    ranks = np.cumsum(counts)
-    low = int(np.searchsorted(ranks, below, side="right"))
-    high = int(np.searchsorted(ranks, min(below + 1, int(ranks[-1]) - 1), side="right"))
-    return low + (position - below) * (high - low)
