@@ -138,6 +138,26 @@ def test_index_is_shown_as_first_column(qtbot):
     assert model.frame is frame
 
 
+def test_index_as_column_is_reset_index_without_copies():
+    from clvdesk.app.models.dataframe_model import index_as_column
+
+    frame = pd.DataFrame({
+        "n": np.arange(4), "clv": [1.0, 2.5, np.nan, 4.0],
+        "status": pd.array(["new", "active", None, "lapsed"], dtype="str"),
+        "tier": pd.Categorical([1, 2, 1, 3]), "when": pd.date_range("2024-01-01", periods=4),
+        "count": pd.array([1, None, 3, 4], dtype="Int64"), "note": [1, "x", None, 2.5],
+    }, index=pd.Index(["C1", "C2", "C3", "C4"], name="customer_id"))
+    shown = index_as_column(frame)
+    pd.testing.assert_frame_equal(shown, frame.reset_index())
+    for column in ("n", "clv", "when"):
+        assert np.shares_memory(shown[column].to_numpy(), frame[column].to_numpy())
+    unnamed = frame.rename_axis(None)
+    pd.testing.assert_frame_equal(index_as_column(unnamed), unnamed.reset_index())
+    clash = frame.rename(columns={"n": "customer_id"})  # pandas' own rule (an error) applies
+    with pytest.raises(ValueError):
+        index_as_column(clash)
+
+
 def test_typed_orders_become_a_canonical_order_table():
     orders = records_to_orders([
         ["k1", "2024-01-05", "12,50", "retail", ""],

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget
 
 from clvdesk.app.charts import ChartView, style_axes
-from clvdesk.app.models.dataframe_model import ColumnKind, DataFrameModel
+from clvdesk.app.models.dataframe_model import ColumnKind, DataFrameModel, index_as_column
 from clvdesk.app.pages.base import Page
 from clvdesk.app.table_view import FastTableView
 
@@ -152,7 +152,7 @@ class ActionsPage(Page):
             for _, row in actions.best_levers.iterrows()))
         self.lever_model.set_frame(actions.levers)
         self.matrix_model.set_frame(actions.matrix)
-        self.list_model.set_frame(actions.priority.reset_index())
+        self.list_model.set_frame(index_as_column(actions.priority))
         if actions.nps is not None:
             self.nps_model.set_frame(actions.nps)
         self._draw_levers(actions)
