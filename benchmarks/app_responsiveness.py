@@ -1,0 +1,121 @@
+"""The window on a big order file: wall time and event-loop gaps of load, analysis and pages.
+
+Not part of CI or ``make bench`` (minutes, gigabytes). Drives the real main window offscreen
+(``QT_QPA_PLATFORM=offscreen``) as a user would: import the file (a new data source), run the
+analysis with the settings suggested from the data, then show every page. A 10 ms timer
+measures the event loop; a gap is the time between two ticks (10 ms when nothing blocks).
+The gaps around the moment the results arrive (``analysis_ready``, from 1 s before to 2 s
+after) are reported apart from the rest of the analysis.
+
+    python benchmarks/scale_100m.py generate --ids integer --out /tmp/clv100m.parquet
+    python benchmarks/app_responsiveness.py /tmp/clv100m.parquet
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+#: Seconds before and after the results arrive whose gaps count as "results arriving".
+ARRIVAL_WINDOW = (1.0, 2.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("orders", type=Path, help="order file (typed Parquet for the engine)")
+    args = parser.parse_args(argv)
+
+    from clvdesk.cli import numeric_environment
+
+    numeric_environment()  # as the clvdesk command sets it before numpy loads
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from clvdesk.app.application import create_window
+    from clvdesk.app.project import DataSource
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="clvdesk-responsiveness-"))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window("en", recovery_dir=folder / "recovery", settings=settings)
+    window.reporter.show_dialogs = False
+    window.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+    window.resize(1400, 900)
+    window.show()
+
+    started = time.perf_counter()
+    ticks: list[tuple[float, int]] = []  # (seconds since start, gap in ms)
+    clock = QElapsedTimer()
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append((time.perf_counter() - started,
+                                                clock.restart())))
+    arrived: list[float] = []
+    window.analysis_ready.connect(lambda: arrived.append(time.perf_counter() - started))
+
+    def settle(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def run_job(start) -> tuple[str, float, list[tuple[float, int]]]:
+        loop, outcome = QEventLoop(), []
+
+        def done(_name: str, how: str) -> None:
+            outcome.append(how)
+            loop.quit()
+
+        window.job_done.connect(done)
+        ticks.clear()
+        clock.start()
+        timer.start()
+        begun = time.perf_counter()
+        start()
+        loop.exec()
+        seconds = time.perf_counter() - begun
+        window.job_done.disconnect(done)
+        settle(1_000)  # the pages' first paint after the job
+        timer.stop()
+        return outcome[-1], seconds, ticks[1:]
+
+    def longest(gaps: list[tuple[float, int]]) -> str:
+        top = sorted(gaps, key=lambda tick: -tick[1])[:3]
+        return ", ".join(f"{gap} ms at {at:.1f} s" for at, gap in top) or "-"
+
+    how, seconds, gaps = run_job(lambda: window.load_source(
+        DataSource(kind="file", path=str(args.orders)), new=True))
+    print(f"load: {how}, {seconds:.1f} s; longest gaps {longest(gaps)}", flush=True)
+    if how != "finished":
+        print(f"  {window.reporter.last}")
+        return 1
+    how, seconds, gaps = run_job(window.run_analysis)
+    if how != "finished":
+        print(f"analysis: {how}\n  {window.reporter.last}")
+        return 1
+    when = arrived[-1]
+    around = [g for g in gaps if when - ARRIVAL_WINDOW[0] <= g[0] <= when + ARRIVAL_WINDOW[1]]
+    before = [g for g in gaps if g[0] < when - ARRIVAL_WINDOW[0]]
+    customers = len(window.session.result.predictions)
+    print(f"analysis: {seconds:.1f} s, {customers:,} customers; longest gaps while it ran "
+          f"{longest(before)}; when the results arrived (at {when:.1f} s) {longest(around)}",
+          flush=True)
+    for page in window.pages:
+        ticks.clear()
+        clock.start()
+        timer.start()
+        window.go_to(page)
+        settle(700)
+        timer.stop()
+        print(f"page {page}: longest gap {max(g for _, g in ticks[1:])} ms", flush=True)
+    window.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
