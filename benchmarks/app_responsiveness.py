@@ -8,12 +8,17 @@ The gaps around the moment the results arrive (``analysis_ready``, from 1 s befo
 after) are reported apart from the rest of the analysis.
 
     python benchmarks/scale_100m.py generate --ids integer --out /tmp/clv100m.parquet
-    python benchmarks/app_responsiveness.py /tmp/clv100m.parquet
+    python benchmarks/app_responsiveness.py /tmp/clv100m.parquet --stall-stacks /tmp/stalls.txt
+
+``--stall-stacks`` finds what a gap was: a watchdog thread of :mod:`faulthandler` (C code, it
+needs no GIL) writes every thread's Python stack to the file when the loop has not ticked for
+``--stall-ms``; one dump per stall, in the order of the gaps.
 """
 
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import sys
 import tempfile
@@ -27,7 +32,12 @@ ARRIVAL_WINDOW = (1.0, 2.0)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("orders", type=Path, help="order file (typed Parquet for the engine)")
+    parser.add_argument("--stall-stacks", type=Path, metavar="FILE",
+                        help="write every thread's stack here on each stall")
+    parser.add_argument("--stall-ms", type=int, default=150,
+                        help="a stall for --stall-stacks (default 150 ms)")
     args = parser.parse_args(argv)
+    stalls = args.stall_stacks.open("w") if args.stall_stacks else None
 
     from clvdesk.cli import numeric_environment
 
@@ -53,8 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     clock = QElapsedTimer()
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append((time.perf_counter() - started,
-                                                clock.restart())))
+
+    def tick() -> None:
+        ticks.append((time.perf_counter() - started, clock.restart()))
+        if stalls is not None:  # re-armed each tick: it fires only when the loop stalls
+            faulthandler.dump_traceback_later(args.stall_ms / 1000, file=stalls)
+
+    timer.timeout.connect(tick)
     arrived: list[float] = []
     window.analysis_ready.connect(lambda: arrived.append(time.perf_counter() - started))
 
@@ -81,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         window.job_done.disconnect(done)
         settle(1_000)  # the pages' first paint after the job
         timer.stop()
+        faulthandler.cancel_dump_traceback_later()
         return outcome[-1], seconds, ticks[1:]
 
     def longest(gaps: list[tuple[float, int]]) -> str:
@@ -111,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         window.go_to(page)
         settle(700)
         timer.stop()
+        faulthandler.cancel_dump_traceback_later()
         print(f"page {page}: longest gap {max(g for _, g in ticks[1:])} ms", flush=True)
     window.close()
     app.processEvents()

@@ -91,7 +91,7 @@ def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path
               page.cohort_chart, page.fit_chart)
     for tab in range(page.tabs.count()):
         page.tabs.setCurrentIndex(tab)
-        # each chart shown is drawn in its own turn of the event loop
+        # each chart shown is rendered in the background, then shown as an image
         qtbot.waitUntil(lambda: all(chart.figure is not None and chart.figure.axes
                                     for chart in charts if chart.isVisible()), timeout=5_000)
     assert all(chart.has_chart for chart in charts)
@@ -116,6 +116,7 @@ def test_demo_fit_scenarios_export_and_save(qtbot, window, core_result, tmp_path
     assert window.session.dirty
     # the tornado of the repeat buyer (5 years): retention has its own bar, as a percentage
     scenarios.tornado_box.setCurrentText("Repeat buyer")
+    qtbot.waitUntil(lambda: not scenarios.tornado_chart.rendering, timeout=5_000)
     ticks = [t.get_text() for t in scenarios.tornado_chart.figure.axes[0].get_yticklabels()]
     assert "Retention (%/year)\n= " + fmt.percent(0.8, 0) in ticks
     assert "Lifespan (years)\n= " + fmt.number(5.0, 2) in ticks

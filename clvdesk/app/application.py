@@ -159,10 +159,9 @@ def _settle() -> None:
     """Let layouts and charts finish drawing before grabbing the window."""
     from PySide6.QtWidgets import QApplication
 
+    from clvdesk.app.charts import wait_rendered
+
     for _ in range(5):
         QApplication.processEvents()
-    for widget in QApplication.allWidgets():
-        canvas = getattr(widget, "_canvas", None)
-        if canvas is not None and canvas.isVisible():
-            canvas.draw()
+    wait_rendered()
     QApplication.processEvents()

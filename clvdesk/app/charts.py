@@ -1,38 +1,71 @@
-"""Matplotlib charts embedded with the QtAgg backend (FigureCanvasQTAgg), created lazily.
+"""Matplotlib charts, rendered by the Agg backend in a background thread and shown as images.
 
-matplotlib is imported the first time a chart is drawn, or in the background when an analysis
-starts (:func:`preload`), not when the window opens, which keeps startup fast. A
-:class:`ChartView` is an empty placeholder until :meth:`ChartView.draw` gets a function that
-fills a fresh ``Figure``, drawn at once when visible or, when it is shown, in its own turn of
-the event loop (:func:`_draw_next`); charts follow the interface language through the
-formatter the caller uses for tick labels.
+A :class:`ChartView` is a placeholder text until :meth:`ChartView.draw` gets a function that
+fills a fresh ``Figure``. When the view is visible, that function runs and matplotlib lays out
+and renders the figure in one render thread (:class:`_RenderThread`, one chart at a time), at the
+view's size and the screen's pixel ratio; the window thread then only shows the finished image.
+One chart takes matplotlib 0.1-0.25 s here; in the window thread that held the window for as
+long, in the render thread Python's lock passes to the window every few milliseconds. A view
+that is resized is rendered again at its new size once the resizing pauses
+(:data:`RESIZE_PAUSE_MS`).
+
+``paint`` runs in the render thread: it must only read the data it was given (they are not
+changed after) and must not touch widgets. matplotlib is imported there too, or in the
+background when an analysis starts (:func:`preload`), never in the window thread. Charts follow
+the interface language through the formatter the caller uses for tick labels.
 """
 
 from __future__ import annotations
 
+import queue
+import sys
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QStackedLayout, QWidget
 
 #: Colours used across the app's charts (colour-blind safe, Okabe-Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 
+#: Milliseconds a view's size must stay the same before it is rendered again at that size.
+RESIZE_PAUSE_MS = 150
+
+#: Dots per inch of a chart at a pixel ratio of 1 (sizes of fonts and lines follow it).
+CHART_DPI = 100
+
+Paint = Callable[[object], None]
+
 
 class ChartView(QWidget):
-    """A widget holding one matplotlib figure, drawn on demand."""
+    """A widget showing one matplotlib figure, rendered in the background on demand.
+
+    ``figure`` is the last figure rendered (None before the first); :attr:`has_chart` is true
+    from :meth:`draw` on, while the chart waits to be shown or rendered too.
+    """
 
     def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._stack = QStackedLayout(self)
         self._placeholder = QLabel(placeholder)
         self._placeholder.setWordWrap(True)
         self._placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
-        self._layout.addWidget(self._placeholder)
-        self._canvas = None
-        self._pending: Callable[[object], None] | None = None
+        self._image = QLabel()
+        self._image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the image follows the view's size, never the other way round
+        self._image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._stack.addWidget(self._placeholder)
+        self._stack.addWidget(self._image)
+        self._paint: Paint | None = None  # what the chart shows, kept to render other sizes
+        self._stale = False  # the image is not (yet) of the current paint and size
+        self._rendered_size = QSize()
+        self._generation = 0  # a render of an older generation is dropped when it arrives
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.timeout.connect(self._render_if_stale)
         self.figure = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(220)
@@ -40,75 +73,162 @@ class ChartView(QWidget):
     def set_placeholder(self, text: str) -> None:
         self._placeholder.setText(text)
 
-    def draw(self, paint: Callable[[object], None]) -> None:
-        """Show the chart ``paint(figure)`` draws; painted now if visible, else when shown.
-
-        Deferring keeps hidden tabs (and the matplotlib import) from slowing the window.
-        """
-        self._pending = paint
-        if self.isVisible():
-            self._render()
-
-    def _render(self) -> None:
-        paint, self._pending = self._pending, None
-        if paint is None:
-            return
-        if self._canvas is None:
-            _import_matplotlib()
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-            from matplotlib.figure import Figure
-
-            self.figure = Figure(figsize=(5, 3.2), dpi=100, layout="constrained")
-            self._canvas = FigureCanvasQTAgg(self.figure)
-            self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            self._layout.addWidget(self._canvas)
-        self.figure.clear()
-        paint(self.figure)
-        self._placeholder.hide()
-        self._canvas.show()
-        self._canvas.draw_idle()  # rendered once at its final size, in the next turn
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._pending is not None and self not in _queue:
-            _queue.append(self)
-            if len(_queue) == 1:
-                QTimer.singleShot(0, _draw_next)
+    def draw(self, paint: Paint) -> None:
+        """Show the chart ``paint(figure)`` draws: rendered now if visible, else when shown."""
+        self._paint = paint
+        self._stale = True
+        self._render_if_stale()
 
     def clear(self) -> None:
         """Back to the placeholder text."""
-        self._pending = None
-        if self._canvas is not None:
-            self.figure.clear()
-            self._canvas.hide()
-        self._placeholder.show()
+        self._paint = None
+        self._stale = False
+        self._generation += 1  # a render under way is not shown
+        self.figure = None
+        self._image.clear()
+        self._stack.setCurrentWidget(self._placeholder)
 
     @property
     def has_chart(self) -> bool:
-        """Whether a chart is drawn or waiting to be drawn when shown."""
-        return self._pending is not None or (
-            self._canvas is not None and not self._canvas.isHidden()
-        )
+        """Whether a chart is shown, being rendered or waiting to be shown."""
+        return self._paint is not None
+
+    @property
+    def rendering(self) -> bool:
+        """Whether the chart shown is not yet of the latest :meth:`draw` and size."""
+        return self._stale and self._paint is not None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._render_if_stale()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self._paint is not None and event.size() != self._rendered_size:
+            self._stale = True  # the first image comes as soon as the layout has settled
+            self._resized.start(0 if self.figure is None else RESIZE_PAUSE_MS)
+
+    def _render_if_stale(self) -> None:
+        if not (self._stale and self._paint is not None and self.isVisible()):
+            return
+        if self._resized.isActive():  # still being resized: rendered when it pauses
+            return
+        self._generation += 1
+        size = self.size()
+        ratio = self.devicePixelRatioF()
+        _renderer().submit(_Job(self, self._generation, self._paint,
+                                size.width(), size.height(), ratio))
+
+    def _show_render(self, job: _Job, figure, image: QImage) -> None:
+        if job.generation != self._generation:
+            return  # drawn again or cleared meanwhile
+        self.figure = figure
+        self._rendered_size = QSize(job.width, job.height)
+        self._stale = self.size() != self._rendered_size
+        self._image.setPixmap(QPixmap.fromImage(image))
+        self._stack.setCurrentWidget(self._image)
+        if self._stale:  # resized while it rendered
+            self._resized.start()
 
 
-#: Charts shown but not yet drawn. A page shows several at once (the results overview two,
-#: each 0.1-0.15 s of matplotlib layout and rendering, which together held the window for
-#: 0.25-0.3 s): one is built per turn and rendered by matplotlib's idle draw in the next;
-#: the next chart waits :data:`NEXT_CHART_MS`, so the window paints and takes input between.
-_queue: list[ChartView] = []
-#: Milliseconds between building one chart shown and the next (after the first's idle draw).
-NEXT_CHART_MS = 20
+@dataclass(frozen=True)
+class _Job:
+    """One render: ``paint`` at ``width`` x ``height`` logical pixels and pixel ratio ``ratio``."""
+
+    view: ChartView
+    generation: int
+    paint: Paint
+    width: int
+    height: int
+    ratio: float
 
 
-def _draw_next() -> None:
-    view = _queue.pop(0)
-    try:
-        if view.isVisible():
-            view._render()
-    except RuntimeError:  # the widget was deleted meanwhile (its window closed)
-        pass
-    if _queue:
-        QTimer.singleShot(NEXT_CHART_MS, _draw_next)
+class _RenderThread(QObject):
+    """Renders charts one at a time in a daemon thread; results come back as queued signals."""
+
+    rendered = Signal(object, object, object)  # job, figure, QImage
+    failed = Signal(object, object)  # job, exception
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.rendered.connect(self._deliver)
+        self.failed.connect(self._report)
+        threading.Thread(target=self._run, name="chart-render", daemon=True).start()
+
+    def submit(self, job: _Job) -> None:
+        self._jobs.put(job)
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job.generation != job.view._generation:  # superseded before it started
+                self.rendered.emit(job, None, None)
+                continue
+            try:
+                figure, image = _render(job)
+            except Exception as exc:  # noqa: BLE001 - reported in the window thread
+                self.failed.emit(job, exc)
+            else:
+                self.rendered.emit(job, figure, image)
+
+    def _deliver(self, job: _Job, figure, image) -> None:
+        if image is not None and _alive(job.view):
+            job.view._show_render(job, figure, image)
+
+    def _report(self, job: _Job, exc: BaseException) -> None:
+        if _alive(job.view) and job.generation == job.view._generation:
+            job.view.clear()
+        sys.excepthook(type(exc), exc, exc.__traceback__)  # the app's error dialog
+
+
+def _render(job: _Job):
+    """``job.paint`` on a new figure of the job's size, rendered by Agg into a QImage."""
+    _import_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    dpi = CHART_DPI * job.ratio
+    figure = Figure(figsize=(max(job.width, 50) / CHART_DPI, max(job.height, 50) / CHART_DPI),
+                    dpi=dpi, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    job.paint(figure)
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    pixels = canvas.buffer_rgba()
+    image = QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()  # owns its data
+    image.setDevicePixelRatio(job.ratio)
+    return figure, image
+
+
+def _alive(widget: QWidget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)
+
+
+_thread: _RenderThread | None = None
+
+
+def _renderer() -> _RenderThread:
+    global _thread
+    if _thread is None:
+        _thread = _RenderThread()
+    return _thread
+
+
+def wait_rendered(timeout_ms: int = 10_000) -> bool:
+    """Process events until every chart asked for is shown (for screenshots); False on timeout."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while any(widget.rendering for widget in QApplication.allWidgets()
+              if isinstance(widget, ChartView) and widget.isVisible()):
+        if deadline.hasExpired():
+            return False
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)  # the render thread's turn
+    return True
 
 
 def style_axes(ax) -> None:
@@ -126,9 +246,7 @@ def style_axes(ax) -> None:
 def preload() -> None:
     """Import matplotlib in a background thread, once (about 0.5 s of imports).
 
-    Called when an analysis starts: by the time its results arrive the first chart needs no
-    import, which would otherwise stall the window for that long. Python switches threads every
-    few milliseconds while importing, so the window keeps drawing meanwhile.
+    Called when an analysis starts, so the first chart of its results needs no import.
     """
     global _preloading
     if _preloading is None:
@@ -139,7 +257,7 @@ def preload() -> None:
 
 def _import_matplotlib() -> None:
     import matplotlib
-    import matplotlib.backends.backend_qtagg  # noqa: F401
+    import matplotlib.backends.backend_agg  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
     matplotlib.rcParams["text.parse_math"] = False  # "$" is a currency, not TeX math
