@@ -130,14 +130,14 @@ def _step_data(ctx: Context) -> str:
 
 def _step_summary(ctx: Context) -> str:
     from clvdesk.core.datasets import CDNOW_END
-    from clvdesk.core.summary import summarize
+    from clvdesk.core.summary import repeat_customers, summarize
 
     summary = summarize(ctx.orders, period="weeks", end=CDNOW_END)
     _check(
         len(summary) == CDNOW_SAMPLE_CUSTOMERS,
         f"summary has {len(summary)} customers, expected {CDNOW_SAMPLE_CUSTOMERS}",
     )
-    repeat = int((summary["frequency"] > 0).sum())
+    repeat = repeat_customers(summary)
     _check(repeat == CDNOW_SAMPLE_REPEAT_BUYERS,
            f"{repeat} repeat buyers, expected {CDNOW_SAMPLE_REPEAT_BUYERS}")
     return f"{len(summary):,} customers in weeks to {CDNOW_END}, {repeat:,} repeat buyers"

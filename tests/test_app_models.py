@@ -61,15 +61,20 @@ def test_million_rows_load_sort_and_filter_without_per_row_python(qtbot, million
     assert model.data(model.index(0, 0)) == million["customer_id"].min()
     with qtbot.waitSignal(model.sorted, timeout=20_000):
         model.sort(1, Qt.SortOrder.AscendingOrder)
-    model.set_range_filter("clv", 100.0, None)
+    with qtbot.waitSignal(model.filtered, timeout=20_000):
+        start = time.perf_counter()
+        model.set_range_filter("clv", 100.0, None)
+        assert time.perf_counter() - start < 0.05  # filtered in the background
     expected = int((million["clv"] >= 100).sum())
     assert model.shown_rows() == expected
     shown = million["clv"].to_numpy()[model.visible_rows()]
     assert np.all(shown >= 100) and np.all(np.diff(shown) >= 0)  # still sorted
-    model.set_text_filter("1234")
+    with qtbot.waitSignal(model.filtered, timeout=20_000):
+        model.set_text_filter("1234")
     both = (million["clv"] >= 100) & million["customer_id"].str.contains("1234", regex=False)
     assert model.shown_rows() == int(both.sum())
-    model.clear_filter()
+    with qtbot.waitSignal(model.filtered, timeout=20_000):
+        model.clear_filter()
     assert model.shown_rows() == 1_000_000
     assert model.data(model.index(0, 2)) == str(million["date"].iloc[model.visible_rows()[0]].date())
 
@@ -98,9 +103,13 @@ def test_rows_reach_the_view_lazily_in_batches(qtbot, million):
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == 1_000_000 and not model.canFetchMore()
-    model.set_range_filter("clv", 100.0, None)
-    assert model.rowCount() == min(FETCH_ROWS, model.shown_rows())
-    model.set_range_filter("clv", 10_000.0, None)  # fewer than a batch: all of them
+    first_batch: list[int] = []  # rows when the filter's rows are shown (the view may fetch on)
+    model.filtered.connect(lambda: first_batch.append(model.rowCount()))
+    with qtbot.waitSignal(model.filtered, timeout=20_000):
+        model.set_range_filter("clv", 100.0, None)
+    assert first_batch[-1] == min(FETCH_ROWS, model.shown_rows())
+    with qtbot.waitSignal(model.filtered, timeout=20_000):
+        model.set_range_filter("clv", 10_000.0, None)  # fewer than a batch: all of them
     assert model.rowCount() == model.shown_rows() == int((million["clv"] >= 10_000).sum())
     assert not model.canFetchMore()
 

@@ -260,8 +260,10 @@ def _cac_text(assumptions) -> str:
 
 
 def _data_figures(demo: Demo) -> dict[str, Any]:
+    from clvdesk.core.summary import repeat_customers
+
     orders, summary = demo.orders, demo.summary
-    repeat = int((summary["frequency"] > 0).sum())
+    repeat = repeat_customers(summary)
     return {
         "customers": int(orders["customer_id"].nunique()),
         "orders": len(orders),

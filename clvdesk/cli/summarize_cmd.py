@@ -329,13 +329,15 @@ def _overview(summary: pd.DataFrame, rows_read: int, left_out: int) -> dict:
 
     ``orders`` counts the order rows up to the end date; ``rows_read`` all data rows of the file.
     """
+    from clvdesk.core.summary import repeat_customers
+
     attrs = summary.attrs
     overview = {
         "customers": len(summary),
         "orders": int(summary["n_orders"].sum()),
         "rows_read": rows_read,
         "rows_left_out": left_out,
-        "repeat_customers": int((summary["frequency"] > 0).sum()),
+        "repeat_customers": repeat_customers(summary),
         "repeat_purchases": int(summary["frequency"].sum()),
         "total_spend": round(float(summary["total_spend"].sum()), 2),
         "period": attrs["period"],

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from clvdesk.core.summary import repeat_customers
+
 #: Bins of the CLV distribution.
 CLV_BINS = 50
 #: The CLV distribution shows values up to this percentile; the rest sit in the last bin.
@@ -65,7 +67,7 @@ def overview_of(summary: pd.DataFrame, predictions: pd.DataFrame, model) -> Over
            if "clv" in predictions else None)
     grid = p_alive_grid(model, frequency, summary["T"].to_numpy(dtype=float)) if len(
         summary) and hasattr(model, "p_alive") else None
-    return Overview(customers=len(summary), repeat_customers=int((frequency > 0).sum()),
+    return Overview(customers=len(summary), repeat_customers=repeat_customers(summary),
                     clv=clv, p_alive=grid)
 
 

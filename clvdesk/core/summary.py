@@ -133,6 +133,12 @@ def _summary(log: OrderLog, period: str, end, holdout_end) -> pd.DataFrame:
     return summary
 
 
+def repeat_customers(summary: pd.DataFrame) -> int:
+    """Customers of a summary with at least one repeat purchase (``frequency > 0``): the
+    "bought again" of the app's cards, the CLI's overviews and the self-test."""
+    return int(np.count_nonzero(summary["frequency"].to_numpy() > 0))
+
+
 def valid_orders(
     orders: pd.DataFrame | OrderLog,
     *,

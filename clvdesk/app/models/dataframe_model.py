@@ -2,8 +2,9 @@
 
 Nothing is done per row at load: the model keeps the DataFrame and an index array ``rows`` of
 the visible rows in display order. ``data()`` formats only the cells Qt asks for (the visible
-ones). Sorting is one ``numpy.argsort`` of the column; filtering is one vectorised mask; both
-just replace ``rows``. No QSortFilterProxyModel and no Python objects per row.
+ones). Sorting is one argsort of the column, filtering one vectorised mask; both just replace
+``rows`` (:mod:`clvdesk.app.models.row_query`, in a background thread for big tables, the
+latest request only). No QSortFilterProxyModel and no Python objects per row.
 
 Rows are shown lazily, Qt's incremental population (``canFetchMore``/``fetchMore``): the view
 gets the first :data:`FETCH_ROWS` rows and asks for the next batch when the user scrolls near
@@ -14,12 +15,14 @@ lets through).
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from clvdesk.app.formatting import Formatter
+from clvdesk.app.models.row_query import BACKGROUND_ROWS, RowAnswer, RowQuery, answer
 
 if TYPE_CHECKING:
     import numpy as np
@@ -94,16 +97,15 @@ def index_as_column(frame: pd.DataFrame) -> pd.DataFrame:
 #: Rows handed to the view at first and per ``fetchMore`` as the user scrolls.
 FETCH_ROWS = 100_000
 
-#: Tables with at least this many rows are sorted in a background thread.
-BACKGROUND_SORT_ROWS = 100_000
-
 
 class DataFrameModel(QAbstractTableModel):
     """Show ``frame`` (index included as the first column when ``show_index``)."""
 
     #: Emitted when a new sort order is shown.
     sorted = Signal()
-    _order_ready = Signal(int, object, object)  # from the sort thread: generation, frame, order
+    #: Emitted when the rows of a new filter are shown.
+    filtered = Signal()
+    _answered = Signal(object)  # a RowAnswer from the background thread
 
     def __init__(
         self,
@@ -122,8 +124,11 @@ class DataFrameModel(QAbstractTableModel):
         self._header_tips: dict[str, str] = {}
         self._kinds_given = dict(kinds or {})
         self._show_index = show_index
-        self._sort_generation = 0
-        self._order_ready.connect(self._apply_order)
+        self._generation = 0  # of the latest RowQuery; older answers are dropped
+        self._next_query: RowQuery | None = None  # for the background thread
+        self._worker_running = False
+        self._worker_lock = threading.Lock()
+        self._answered.connect(self._show_answer)
         self._empty()
         if frame is not None:
             self.set_frame(frame, kinds=kinds)
@@ -134,11 +139,11 @@ class DataFrameModel(QAbstractTableModel):
         self._frame = None
         self._names: list[str] = []
         self._kinds: list[ColumnKind] = []
-        self._numeric: dict = {}
         self._arrays: dict = {}
-        self._order = self._all_rows = self._rows = ()
+        self._rows = ()
         self._fetched = 0
-        self._text_mask = self._range_mask = self._mask = None
+        self._generation += 1
+        self._query = self._shown = None  # asked for, shown (RowQuery)
 
     def clear(self) -> None:
         """No table (pandas is not needed until a table is set)."""
@@ -170,15 +175,13 @@ class DataFrameModel(QAbstractTableModel):
         self._frame = frame
         self._names = names
         self._kinds = column_kinds
-        self._numeric: dict[int, np.ndarray] = {}
         self._arrays: dict[int, np.ndarray] = {}  # zero-copy views of non-text columns
+        self._generation += 1
+        self._query = RowQuery(self._generation, frame, frozenset(
+            i for i, kind in enumerate(column_kinds) if kind is ColumnKind.TEXT))
+        self._shown = self._query
         # the unsorted order is a range: no per-row array (and its page faults) on the GUI thread
-        self._all_rows = range(len(frame))
-        self._order = self._all_rows
-        self._text_mask: np.ndarray | None = None
-        self._range_mask: np.ndarray | None = None
-        self._mask: np.ndarray | None = None
-        self._rows = self._all_rows
+        self._rows = range(len(frame))
         self._fetched = min(len(self._rows), FETCH_ROWS)
         self.endResetModel()
 
@@ -274,79 +277,25 @@ class DataFrameModel(QAbstractTableModel):
         return self._formatter.integer(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column``; missing values go last in both directions.
-
-        Tables of :data:`BACKGROUND_SORT_ROWS` rows or more are sorted in a background thread
-        (numpy's sort releases the GIL), so the window never waits for it; ``sorted`` is
-        emitted once the new order is shown.
-        """
-        if not 0 <= column < len(self._names):
-            return
-        self._sort_generation += 1
-        generation, frame = self._sort_generation, self._frame
-        if len(frame) < BACKGROUND_SORT_ROWS:
-            self._apply_order(generation, frame, self._sort_order(column, order))
-            return
-        import threading
-
-        def work() -> None:
-            self._order_ready.emit(generation, frame, self._sort_order(column, order))
-
-        threading.Thread(target=work, name="clvdesk-sort", daemon=True).start()
-
-    def _sort_order(self, column: int, order: Qt.SortOrder):
-        import numpy as np
-        import pandas as pd
-
-        series = self._frame.iloc[:, column]
-        numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(
-            series)  # identifiers stored as numbers sort as numbers
-        if self._kinds[column] is ColumnKind.TEXT and not numeric:
-            keys = pd.Series(pd.Categorical(series.astype("string"))).cat.codes.to_numpy()
-            missing = keys < 0
-            keys = keys.astype(np.int64)
-        else:
-            keys = self._numeric_column(column)
-            missing = np.isnan(keys)
-        if order == Qt.SortOrder.DescendingOrder:
-            keys = -keys
-        ordered = np.argsort(keys, kind="stable")
-        valid = ordered[~missing[ordered]]
-        return np.concatenate([valid, np.flatnonzero(missing)])
-
-    def _apply_order(self, generation: int, frame, order) -> None:
-        if generation != self._sort_generation or frame is not self._frame:
-            return  # a newer sort or another table arrived meanwhile
-        self.layoutAboutToBeChanged.emit()
-        self._order = order
-        self._apply_mask()
-        self.layoutChanged.emit()
-        self.sorted.emit()
+        """Sort by ``column``; missing values go last in both directions; ``sorted`` is
+        emitted once the new order is shown (at once for a small table)."""
+        if 0 <= column < len(self._names):
+            self._ask(sort=(column, order == Qt.SortOrder.DescendingOrder))
 
     # ------------------------------------------------------------------ filtering
     def set_text_filter(self, text: str, column: str | None = None) -> None:
         """Show rows whose text in ``column`` (or any text column) contains ``text``.
 
         Case-insensitive, plain substring (not a regular expression). Empty text clears it.
+        ``filtered`` is emitted once its rows are shown.
         """
-        import numpy as np
-
         text = text.strip()
         if not text or self._frame is None:
-            mask = None
-        else:
-            names = [column] if column else [
-                n for n, k in zip(self._names, self._kinds, strict=True) if k is ColumnKind.TEXT
-            ]
-            mask = np.zeros(len(self._frame), dtype=bool)
-            for name in names:
-                if name not in self._names:
-                    continue
-                series = self._frame.iloc[:, self._names.index(name)].astype("string")
-                hit = series.str.contains(text, case=False, regex=False, na=False)
-                mask |= hit.to_numpy(dtype=bool)
-        self._text_mask = mask
-        self._update_mask()
+            self._ask(text=None)
+            return
+        columns = ((self._names.index(column),) if column in self._names else ()) if column \
+            else tuple(sorted(self._query.text_columns))
+        self._ask(text=(text, columns))
 
     def set_range_filter(self, column: str, low: float | None, high: float | None) -> None:
         """Show rows whose numeric ``column`` lies in [low, high] (either end open if None).
@@ -354,47 +303,69 @@ class DataFrameModel(QAbstractTableModel):
         Combines with the text filter (both must hold).
         """
         if column not in self._names or (low is None and high is None):
-            self._range_mask = None
-            self._update_mask()
-            return
-        import numpy as np
-
-        values = self._numeric_column(self._names.index(column))
-        mask = ~np.isnan(values)
-        if low is not None:
-            mask &= values >= low
-        if high is not None:
-            mask &= values <= high
-        self._range_mask = mask
-        self._update_mask()
+            self._ask(value_range=None)
+        else:
+            self._ask(value_range=(self._names.index(column), low, high))
 
     def clear_filter(self) -> None:
-        self._text_mask = self._range_mask = None
-        self._update_mask()
+        self._ask(text=None, value_range=None)
+
+    def _ask(self, **changes) -> None:
+        """Show the rows of the current query with ``changes``: at once for a small table,
+        else from the background thread."""
+        if self._query is None:
+            return
+        from dataclasses import replace
+
+        self._generation += 1
+        query = replace(self._query, generation=self._generation, **changes)
+        self._query = query
+        if len(query.frame) < BACKGROUND_ROWS:
+            self._show_answer(answer(query))
+            return
+        with self._worker_lock:
+            self._next_query = query
+            start = not self._worker_running
+            self._worker_running = True
+        if start:
+            threading.Thread(target=self._answer_queries, name="clvdesk-table-rows",
+                             daemon=True).start()
+
+    def _answer_queries(self) -> None:
+        """Background thread: answer the latest query until none is waiting."""
+        while True:
+            with self._worker_lock:
+                query, self._next_query = self._next_query, None
+                if query is None:
+                    self._worker_running = False
+                    return
+            self._answered.emit(answer(query))
+
+    def _show_answer(self, result: RowAnswer) -> None:
+        query = result.query
+        if query.generation != self._generation:
+            return  # a newer request or another table came meanwhile
+        shown = self._shown
+        self._shown = query
+        if shown is not None and (shown.text, shown.value_range) == (query.text,
+                                                                      query.value_range):
+            self.layoutAboutToBeChanged.emit()
+            self._rows = result.rows
+            self._fetched = min(len(self._rows), FETCH_ROWS)  # back to the first batch
+            self.layoutChanged.emit()
+        else:
+            self.beginResetModel()
+            self._rows = result.rows
+            self._fetched = min(len(self._rows), FETCH_ROWS)
+            self.endResetModel()
+            self.filtered.emit()
+        if shown is None or shown.sort != query.sort:
+            self.sorted.emit()
 
     # ------------------------------------------------------------------ helpers
     def raw_value(self, row: int, column: int):
         """The unformatted value at a visible row."""
         return self._frame.iat[int(self._rows[row]), column]
-
-    def _update_mask(self) -> None:
-        masks = [m for m in (self._text_mask, self._range_mask) if m is not None]
-        self.beginResetModel()
-        self._mask = None if not masks else masks[0] if len(masks) == 1 else masks[0] & masks[1]
-        self._apply_mask()
-        self.endResetModel()
-
-    def _apply_mask(self) -> None:
-        import numpy as np
-
-        if self._mask is None or not len(self._order):
-            self._rows = self._order
-        elif isinstance(self._order, range):  # unsorted: the kept positions in file order
-            self._rows = np.flatnonzero(self._mask)
-        else:
-            self._rows = self._order[self._mask[self._order]]
-        # a new order or filter starts again from its first rows
-        self._fetched = min(len(self._rows), FETCH_ROWS)
 
     def _refresh(self) -> None:
         if self._fetched and self._names:
@@ -402,20 +373,6 @@ class DataFrameModel(QAbstractTableModel):
                 self.index(0, 0), self.index(self._fetched - 1, len(self._names) - 1)
             )
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(self._fetched - 1, 0))
-
-    def _numeric_column(self, column: int) -> np.ndarray:
-        import numpy as np
-        import pandas as pd
-
-        if column not in self._numeric:
-            series = self._frame.iloc[:, column]
-            if pd.api.types.is_datetime64_any_dtype(series):
-                values = series.to_numpy(dtype="datetime64[ns]").astype(np.int64).astype(float)
-                values[series.isna().to_numpy()] = np.nan
-            else:
-                values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-            self._numeric[column] = values
-        return self._numeric[column]
 
     def _display(self, row: int, column: int) -> str:
         import numpy as np
