@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue as queue_module
+import sys
 import threading
 import time
 import traceback
@@ -86,9 +87,10 @@ class _FramePickler(pickle.Pickler):
         self.count = 0
 
     def reducer_override(self, obj):
-        import pandas as pd
-
-        if type(obj) is not pd.DataFrame or len(obj) < FRAME_FILE_ROWS:
+        # without pandas loaded there is no DataFrame: the window's first job (a file to
+        # load) would otherwise import pandas here, holding the GIL for 0.1 s in pyarrow's init
+        pd = sys.modules.get("pandas")
+        if pd is None or type(obj) is not pd.DataFrame or len(obj) < FRAME_FILE_ROWS:
             return NotImplemented
         from pyarrow import feather
 
