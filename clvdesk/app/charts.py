@@ -177,7 +177,9 @@ class _RenderThread(QObject):
             job.view._show_render(job, figure, image)
 
     def _report(self, job: _Job, exc: BaseException) -> None:
-        if _alive(job.view) and job.generation == job.view._generation:
+        if not _alive(job.view):
+            return  # its window closed while it rendered: nobody to show it to
+        if job.generation == job.view._generation:
             job.view.clear()
         sys.excepthook(type(exc), exc, exc.__traceback__)  # the app's error dialog
 

@@ -339,7 +339,11 @@ class DataFrameModel(QAbstractTableModel):
                 if query is None:
                     self._worker_running = False
                     return
-            self._answered.emit(answer(query))
+            result = answer(query)
+            try:
+                self._answered.emit(result)
+            except RuntimeError:  # the model was deleted meanwhile (its window closed)
+                return
 
     def _show_answer(self, result: RowAnswer) -> None:
         query = result.query
