@@ -245,6 +245,19 @@ def style_axes(ax) -> None:
     ax.yaxis.label.set_fontsize(9)
 
 
+def locale_ticks(ax, fmt, axis: str = "both") -> None:
+    """Number tick labels of ``axis`` ("x", "y" or "both") in the interface language
+    (1.234,5 in Dutch) through ``fmt`` (:class:`clvdesk.app.formatting.Formatter`): whole
+    numbers from 10 on, one decimal below."""
+    from matplotlib.ticker import FuncFormatter
+
+    def number(value, _pos):
+        return fmt.number(value, 0 if abs(value) >= 10 or value == int(value) else 1)
+
+    for name in ("x", "y") if axis == "both" else (axis,):
+        getattr(ax, f"{name}axis").set_major_formatter(FuncFormatter(number))
+
+
 def preload() -> None:
     """Import matplotlib in a background thread, once (about 0.5 s of imports).
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget
 
-from clvdesk.app.charts import ChartView, style_axes
+from clvdesk.app.charts import PALETTE, ChartView, locale_ticks, style_axes
 from clvdesk.app.models.dataframe_model import ColumnKind, DataFrameModel, index_as_column
 from clvdesk.app.pages.base import Page
 from clvdesk.app.table_view import FastTableView
@@ -169,6 +169,7 @@ class ActionsPage(Page):
                  "acquisition_cost": self.tr("acquisition cost")}
         segments = list(dict.fromkeys(table["segment"]))
         currency = self.session.currency
+        fmt = self.formatter
 
         def paint(figure) -> None:
             ax = figure.add_subplot()
@@ -177,7 +178,7 @@ class ActionsPage(Page):
             for i, (lever, label) in enumerate(names.items()):
                 values = table[table["lever"] == lever].set_index("segment")["value"]
                 ax.bar(x + i * width, values.reindex(segments).to_numpy(dtype=float), width,
-                       label=label)
+                       label=label, color=PALETTE[i])
             from clvdesk.core.segments import TOTAL_LABEL
 
             shown = [self.tr("all customers") if name == TOTAL_LABEL else name
@@ -185,6 +186,7 @@ class ActionsPage(Page):
             ax.set_xticks(x + 0.4 - width / 2, shown)
             ax.set_ylabel(self.tr("CLV gain over the horizon ({0})").format(currency))
             ax.legend()
+            locale_ticks(ax, fmt, "y")
             style_axes(ax)
 
         self.lever_chart.draw(paint)

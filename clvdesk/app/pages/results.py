@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.charts import PALETTE, ChartView, locale_ticks, style_axes
 from clvdesk.app.errors import core_message
 from clvdesk.app.models import ColumnKind, DataFrameModel
 from clvdesk.app.pages.assumptions import model_name, unit_name
@@ -388,7 +388,7 @@ class ResultsPage(Page):
             for yi, value, end in zip(y, mean, ends, strict=True):
                 ax.annotate(fmt.money(value), (end, yi), xytext=(6, 0),
                             textcoords="offset points", va="center", fontsize=8)
-            _locale_ticks(ax, fmt)
+            locale_ticks(ax, fmt)
             ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
             ax.set_yticks(y, names)
             ax.set_xlim(0, float(np.nanmax(ends)) * 1.25)
@@ -420,7 +420,7 @@ class ResultsPage(Page):
             ax.set_xlabel(self.tr("CLV per customer ({0}); top 1 % shown at the edge").format(currency))
             ax.set_ylabel(self.tr("Customers"))
             ax.set_title(self.tr("Distribution of predicted CLV"))
-            _locale_ticks(ax, fmt, x_money=False)
+            locale_ticks(ax, fmt)
             style_axes(ax)
 
         self.distribution_chart.draw(paint)
@@ -467,7 +467,7 @@ class ResultsPage(Page):
             ax.set_title(self.tr("Cohorts by month of first order"))
             if len(revenue) <= 12:
                 ax.legend(fontsize=7, title=self.tr("Cohort"), title_fontsize=8, ncols=2)
-            _locale_ticks(ax, fmt)
+            locale_ticks(ax, fmt)
             style_axes(ax)
 
         self.cohort_chart.draw(paint)
@@ -497,7 +497,7 @@ class ResultsPage(Page):
             ax.set_ylabel(self.tr("Cumulative repeat purchases"))
             ax.set_title(self.tr("Repeat purchases: actual and model"))
             ax.legend(fontsize=8)
-            _locale_ticks(ax, fmt, x_money=False, y_money=False)
+            locale_ticks(ax, fmt)
             style_axes(ax)
             if by_frequency is not None:
                 ax = axes[1]
@@ -603,17 +603,6 @@ def result_labels(currency: str) -> dict[str, str]:
         "holdout_error_pct": translate("ResultLabels", "Holdout error (%)"),
         "note": translate("ResultLabels", "Note"),
     }
-
-
-def _locale_ticks(ax, fmt, *, x_money: bool = False, y_money: bool = False) -> None:
-    """Tick labels with the interface language's separators (1.234,5 in Dutch)."""
-    from matplotlib.ticker import FuncFormatter
-
-    def number(value, _pos):
-        return fmt.number(value, 0 if abs(value) >= 10 or value == int(value) else 1)
-
-    ax.xaxis.set_major_formatter(FuncFormatter(number))
-    ax.yaxis.set_major_formatter(FuncFormatter(number))
 
 
 def comparison_in_language(table: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clvdesk.app.charts import PALETTE, ChartView, style_axes
+from clvdesk.app.charts import PALETTE, ChartView, locale_ticks, style_axes
 from clvdesk.app.file_dialogs import open_file_name
 from clvdesk.app.pages.base import Page
 
@@ -446,9 +446,8 @@ class ScenariosPage(Page):
             ax.set_ylabel(self.tr("Per customer ({0})").format(currency))
             ax.set_title(self.tr("Scenarios compared"))
             ax.legend(fontsize=8)
-            from matplotlib.ticker import FuncFormatter
 
-            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0)))
+            locale_ticks(ax, fmt, "y")
             style_axes(ax)
 
         self.bar_chart.draw(paint)
@@ -491,9 +490,8 @@ class ScenariosPage(Page):
                 currency, fmt.money(base)))
             ax.set_title(self.tr("What moves CLV most: {0}").format(self.tornado_box.currentText()))
             ax.legend(fontsize=8, loc="lower right")
-            from matplotlib.ticker import FuncFormatter
 
-            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0)))
+            locale_ticks(ax, fmt, "x")
             style_axes(ax)
             ax.tick_params(axis="y", labelsize=7)
 
