@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from clvdesk.core.datasets import load_cdnow
-from clvdesk.core.overview import CLV_BINS, clv_distribution, overview_of, whole_quantile
+from clvdesk.core.overview import (
+    CLV_BINS,
+    clv_bin_edges,
+    clv_distribution,
+    overview_of,
+    whole_quantile,
+)
 from clvdesk.core.pipeline import Assumptions, run_analysis
 
 
@@ -27,11 +33,13 @@ def test_cards_and_charts_come_with_the_result(result):
     distribution = figures.clv
     assert distribution.counts.sum() == np.isfinite(clv).sum() == 2357
     assert len(distribution.counts) == CLV_BINS and len(distribution.edges) == CLV_BINS + 1
-    assert distribution.upper == pytest.approx(np.quantile(clv, 0.99))
-    assert distribution.edges[0] == pytest.approx(clv.min())
-    assert distribution.edges[-1] == pytest.approx(distribution.upper)
-    # the top 1 % (24 customers) sit in the last bin with those just below the percentile
-    assert distribution.counts[-1] >= int(np.sum(clv > distribution.upper))
+    edges = distribution.edges
+    assert edges[0] <= clv.min() and edges[-1] > np.quantile(clv, 0.99)
+    # the top bin is open ended: it holds every CLV from its lower edge, the largest included
+    assert distribution.counts[-1] == int(np.sum(clv >= edges[-2])) > 0
+    assert clv.max() > 2 * edges[-1]  # CDNOW's tail is far beyond the regular bins
+    inner = [int(np.sum((clv >= edges[i]) & (clv < edges[i + 1]))) for i in range(1, CLV_BINS - 1)]
+    assert distribution.counts[1:-1].tolist() == inner
 
     grid = figures.p_alive
     assert grid.age == pytest.approx(summary["T"].max())
@@ -53,7 +61,32 @@ def test_without_a_spend_model_there_is_no_clv_chart(result):
 
 def test_customers_without_a_finite_clv_are_left_out_of_the_distribution():
     distribution = clv_distribution(np.array([1.0, np.nan, 3.0, np.inf, 2.0]), bins=2)
-    assert distribution.counts.tolist() == [1, 2]  # 1 | 2 and 3 (the last bin is closed)
+    assert distribution.edges.tolist() == [0.0, 2.0, 4.0]
+    assert distribution.counts.tolist() == [1, 2]  # 1 | 2 and 3
+
+
+def test_the_lowest_and_highest_bins_are_open_as_in_the_report():
+    values = np.array([-5.0] + [10.0] * 200 + [19.0] * 300 + [1e6])  # 1e6 past the percentile
+    distribution = clv_distribution(values, bins=2)
+    edges = distribution.edges
+    assert edges[-1] < 1e6 and distribution.counts.sum() == len(values)
+    assert distribution.counts.tolist() == [int(np.sum(values < edges[1])),
+                                            int(np.sum(values >= edges[1]))]
+
+
+@pytest.mark.parametrize("values", [[0.0, 1.0], [-12.5, 3.0, 870.0], [5.0, 5.0], [0.01, 0.2],
+                                    list(np.random.default_rng(1).lognormal(3.0, 1.2, 2000))])
+def test_bin_edges_cover_the_values_with_a_readable_step(values):
+    edges = clv_bin_edges(np.array(values))
+    assert len(edges) == 13
+    # up to the largest value, or for many customers the 99th percentile (top bin: the tail)
+    top = np.quantile(values, 0.99) if len(values) >= 100 else max(values)
+    assert edges[0] <= min(values) and edges[-1] > top
+    if len(values) >= 100:  # skewed: the regular bins stop well before the largest CLV
+        assert edges[-1] < max(values) / 2
+    step = edges[1] - edges[0]
+    mantissa = step / 10 ** np.floor(np.log10(step))
+    assert any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5))
 
 
 def test_whole_number_quantile_by_counting_equals_numpy():

@@ -18,7 +18,6 @@ from openpyxl.chart import BarChart, LineChart
 from clvdesk.core.datasets import load_cdnow
 from clvdesk.core.errors import InputError
 from clvdesk.core.io.report import write_report
-from clvdesk.core.io.report_customers import bin_edges
 from clvdesk.core.io.report_labels import labels_for, money_format, number_formats
 from clvdesk.core.pipeline import Assumptions, run_analysis
 from clvdesk.core.scenarios import DEMO_SCENARIOS, Scenario
@@ -289,21 +288,6 @@ def test_bad_options_are_input_errors(tmp_path, result):
     with pytest.raises(TypeError, match="scenarios"):
         write_report(tmp_path / "r.xlsx", result, scenarios=[{"name": "x"}])
     assert not (tmp_path / "r.xlsx").exists()
-
-
-@pytest.mark.parametrize("values", [[0.0, 1.0], [-12.5, 3.0, 870.0], [5.0, 5.0], [0.01, 0.2],
-                                    list(np.random.default_rng(1).lognormal(3.0, 1.2, 2000))])
-def test_bin_edges_cover_the_values_with_a_readable_step(values):
-    edges = bin_edges(np.array(values))
-    assert len(edges) == 13
-    # up to the largest value, or for many customers the 99th percentile (top bin: the tail)
-    top = np.quantile(values, 0.99) if len(values) >= 100 else max(values)
-    assert edges[0] <= min(values) and edges[-1] > top
-    if len(values) >= 100:  # skewed: the regular bins stop well before the largest CLV
-        assert edges[-1] < max(values) / 2
-    step = edges[1] - edges[0]
-    mantissa = step / 10 ** np.floor(np.log10(step))
-    assert any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5))
 
 
 def test_demo_command_writes_the_report(tmp_path, capsys):

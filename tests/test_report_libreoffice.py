@@ -256,6 +256,8 @@ def test_customer_and_segment_clv_follow_the_margin(engine, key, margin):
     hist_col = column(ws, "Customers")
     counts = [ws.cell(r, hist_col).value for r in range(5, 17)]
     assert sum(counts) == len(predictions)
+    if key == "en":  # the same bins and counts as the app's chart (clvdesk.core.overview)
+        assert counts == result.overview.clv.counts.tolist()
 
 
 def as_float(values) -> np.ndarray:

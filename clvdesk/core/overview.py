@@ -8,6 +8,7 @@ P(alive) grid held the window for most of a second when they ran there.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,10 +16,12 @@ import pandas as pd
 
 from clvdesk.core.summary import repeat_customers
 
-#: Bins of the CLV distribution.
-CLV_BINS = 50
-#: The CLV distribution shows values up to this percentile; the rest sit in the last bin.
+#: Bins of the CLV distribution (the app's chart and the report's live table).
+CLV_BINS = 12
+#: With at least :data:`CLV_TAIL_MIN_CUSTOMERS` customers the regular bins reach this
+#: percentile of CLV; the open-ended top bin holds the tail.
 CLV_TOP = 0.99
+CLV_TAIL_MIN_CUSTOMERS = 100
 #: The P(alive) grid shows repeat purchases up to this percentile of the customers' frequency.
 FREQUENCY_TOP = 0.99
 #: Columns (recency values) of the P(alive) grid.
@@ -27,13 +30,13 @@ RECENCY_STEPS = 60
 
 @dataclass(frozen=True)
 class ClvDistribution:
-    """Customers per CLV bin: ``counts[i]`` customers of CLV in ``[edges[i], edges[i + 1])``
-    (currency units; the last bin closed). CLVs above ``upper`` (the :data:`CLV_TOP`
-    percentile) are counted in the last bin; customers without a finite CLV are left out."""
+    """Customers per CLV bin (:func:`clv_bin_edges`): ``counts[i]`` customers of CLV in
+    ``[edges[i], edges[i + 1])`` (currency units), except that the lowest bin is open below
+    and the highest open above, as the report's live counts are (``COUNTIFS``); customers
+    without a finite CLV are left out."""
 
     counts: np.ndarray
     edges: np.ndarray
-    upper: float
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,35 @@ def overview_of(summary: pd.DataFrame, predictions: pd.DataFrame, model) -> Over
 
 def clv_distribution(clv: np.ndarray, bins: int = CLV_BINS) -> ClvDistribution:
     """:class:`ClvDistribution` of per-customer CLVs (currency units)."""
-    values = clv[np.isfinite(clv)]  # a copy, partitioned in place by the percentile
-    upper = float(np.quantile(values, CLV_TOP, overwrite_input=True)) if values.size else 1.0
-    counts, edges = np.histogram(np.minimum(values, upper), bins=bins)
-    return ClvDistribution(counts=counts, edges=edges, upper=upper)
+    values = clv[np.isfinite(clv)]
+    edges = clv_bin_edges(values, bins)
+    # bin i holds edges[i] <= clv < edges[i + 1]; below edges[1] the first, from edges[-2] on
+    # the last
+    index = np.searchsorted(edges[1:-1], values, side="right")
+    return ClvDistribution(counts=np.bincount(index, minlength=bins), edges=edges)
+
+
+def clv_bin_edges(clv: np.ndarray, bins: int = CLV_BINS) -> np.ndarray:
+    """``bins + 1`` readable bin edges for the CLV distribution (step 1, 2, 2.5 or 5 x 10^k).
+
+    CLV is strongly right-skewed, so with at least :data:`CLV_TAIL_MIN_CUSTOMERS` customers
+    the edges span the smallest CLV to the :data:`CLV_TOP` percentile instead of the largest
+    (else one bin would hold nearly everyone); the top bin is open ended and counts the tail.
+    """
+    finite = clv[np.isfinite(clv)]
+    if finite.size == 0:
+        return np.arange(bins + 1, dtype=float)
+    low = float(finite.min())
+    high = float(np.quantile(finite, CLV_TOP) if finite.size >= CLV_TAIL_MIN_CUSTOMERS
+                 else finite.max())
+    raw = max(high - low, 1e-9) / bins
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    while start + bins * step <= high:
+        step = next(m * magnitude for m in (1, 2, 2.5, 5, 10, 20, 25, 50) if m * magnitude > step)
+        start = math.floor(low / step) * step
+    return start + step * np.arange(bins + 1)
 
 
 def p_alive_grid(model, frequency: np.ndarray, T: np.ndarray,

@@ -1556,8 +1556,8 @@ Demodata: CDNOW (Fader, Hardie &amp; Lee 2005).</translation>
         <translation>gemiddeld {0}</translation>
     </message>
     <message>
-        <source>CLV per customer ({0}); top 1 % shown at the edge</source>
-        <translation>CLV per klant ({0}); bovenste 1 % aan de rand getoond</translation>
+        <source>CLV per customer ({0}); the last bar: {1} and more</source>
+        <translation>CLV per klant ({0}); de laatste staaf: {1} en meer</translation>
     </message>
     <message>
         <source>Distribution of predicted CLV</source>

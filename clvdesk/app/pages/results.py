@@ -417,7 +417,8 @@ class ResultsPage(Page):
             ax.annotate(self.tr("mean {0}").format(fmt.money(mean)), (mean, 0.95),
                         xycoords=("data", "axes fraction"), xytext=(4, 0),
                         textcoords="offset points", color=PALETTE[3], fontsize=8)
-            ax.set_xlabel(self.tr("CLV per customer ({0}); top 1 % shown at the edge").format(currency))
+            ax.set_xlabel(self.tr("CLV per customer ({0}); the last bar: {1} and more").format(
+                currency, fmt.money(float(distribution.edges[-2]))))
             ax.set_ylabel(self.tr("Customers"))
             ax.set_title(self.tr("Distribution of predicted CLV"))
             locale_ticks(ax, fmt)

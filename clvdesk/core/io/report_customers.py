@@ -18,7 +18,6 @@ step, the top bin open for the long tail) and live ``COUNTIFS`` counts over the 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,16 +41,12 @@ from clvdesk.core.io.report_charts import bar_chart
 from clvdesk.core.io.report_labels import Labels, NumberFormats
 from clvdesk.core.io.report_stream import FormulaColumn, column_values, defer_rows
 from clvdesk.core.io.tables import XLSX_MAX_ROWS
+from clvdesk.core.overview import clv_distribution
 
 HEADER_ROW = 4
 #: Customers that fit on the sheet below its header (Excel's 1,048,576 rows); beyond, the sheet
 #: keeps the customers with the highest CLV and says so (csv/parquet outputs stay whole).
 MAX_CUSTOMERS = XLSX_MAX_ROWS - HEADER_ROW
-#: Number of bins of the CLV distribution.
-N_BINS = 12
-#: The distribution's regular bins reach this quantile of CLV; the top bin holds the tail.
-TAIL_QUANTILE = 0.99
-TAIL_MIN_CUSTOMERS = 100
 
 
 @dataclass(frozen=True)
@@ -156,34 +151,9 @@ def _margin_formulas(revenue_col: int, n_rows: int, margin_name: str) -> Formula
                          HEADER_ROW + 1, n_rows)
 
 
-def bin_edges(clv: np.ndarray, n_bins: int = N_BINS) -> np.ndarray:
-    """``n_bins + 1`` readable bin edges for the CLV distribution (step 1, 2, 2.5 or 5 x 10^k).
-
-    CLV is strongly right-skewed, so with at least :data:`TAIL_MIN_CUSTOMERS` customers the
-    edges span the smallest CLV to the 99th percentile instead of the largest (else one bin
-    would hold nearly everyone); the sheet's top bin is open ended and counts the tail, and
-    the lowest bin is open below, so a CLV that moves after a margin change still counts.
-    """
-    finite = clv[np.isfinite(clv)]
-    if finite.size == 0:
-        return np.arange(n_bins + 1, dtype=float)
-    low = float(finite.min())
-    high = float(np.quantile(finite, TAIL_QUANTILE) if finite.size >= TAIL_MIN_CUSTOMERS
-                 else finite.max())
-    span = max(high - low, 1e-9)
-    raw = span / n_bins
-    magnitude = 10.0 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = math.floor(low / step) * step
-    while start + n_bins * step <= high:
-        step = next(m * magnitude for m in (1, 2, 2.5, 5, 10, 20, 25, 50) if m * magnitude > step)
-        start = math.floor(low / step) * step
-    return start + step * np.arange(n_bins + 1)
-
-
 def _write_distribution(ws: Worksheet, clv: np.ndarray, clv_range: str, first_col: int,
                         labels: Labels, formats: NumberFormats) -> None:
-    edges = bin_edges(clv)
+    edges = clv_distribution(clv).edges  # the app's chart has the same bins
     columns = [Column(labels["bin_from"], formats.money, 12), Column(labels["bin_to"],
                formats.money, 12), Column(labels["customers"], formats.integer, 12)]
     put(ws, HEADER_ROW - 1, first_col, labels["clv_distribution"])
