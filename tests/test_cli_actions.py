@@ -66,6 +66,23 @@ def test_rates_and_amounts_are_taken_as_users_type_them(capsys, orders_file):
                      "--discount-rate", "0.1", "--cac", "12.5", "--tier-cuts", "0.1,0.3")
     typed = run_json(capsys, *common, "--margin", "30%", "--lever-step", "5%",
                      "--discount-rate", "0,1", "--cac", "12,50", "--tier-cuts", "10%,30%")
-    assert typed == plain
-    assert run_json(capsys, *common, "--tier-cuts", "0,1;0,3") == run_json(
-        capsys, *common, "--tier-cuts", "0.1,0.3")
+    assert_same(typed, plain)
+    assert_same(run_json(capsys, *common, "--tier-cuts", "0,1;0,3"),
+                run_json(capsys, *common, "--tier-cuts", "0.1,0.3"))
+
+
+def assert_same(left, right) -> None:
+    """Equal JSON, numbers to 1e-12: two runs in one busy test process were seen to differ
+    in the 16th digit (14.250152996877294 and ...288), which is not what this test is about."""
+    if isinstance(left, dict):
+        assert left.keys() == right.keys()
+        for key in left:
+            assert_same(left[key], right[key])
+    elif isinstance(left, list):
+        assert len(left) == len(right)
+        for a, b in zip(left, right, strict=True):
+            assert_same(a, b)
+    elif isinstance(left, float):
+        assert left == pytest.approx(right, rel=1e-12, nan_ok=True)
+    else:
+        assert left == right
