@@ -128,7 +128,7 @@ class ChartView(QWidget):
         self._image.setPixmap(QPixmap.fromImage(image))
         self._stack.setCurrentWidget(self._image)
         if self._stale:  # resized while it rendered
-            self._resized.start()
+            self._resized.start(RESIZE_PAUSE_MS)
 
 
 @dataclass(frozen=True)
